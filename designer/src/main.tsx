@@ -1,0 +1,39 @@
+// Entry point: mounts the app with the query client, the language, and antd's locale and message context.
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntdApp, ConfigProvider } from 'antd';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import type { Locale as AntdLocale } from 'antd/es/locale';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createQueryClient } from './api/queryClient';
+import { App } from './App';
+import type { Locale } from './i18n/locales';
+import { LocaleProvider, useLocale } from './i18n/LocaleProvider';
+
+const antdLocales: Record<Locale, AntdLocale> = { 'zh-CN': zhCN, en: enUS };
+const queryClient = createQueryClient();
+
+function LocalizedApp() {
+  const { locale } = useLocale();
+  return (
+    <ConfigProvider locale={antdLocales[locale]}>
+      <AntdApp>
+        <App />
+      </AntdApp>
+    </ConfigProvider>
+  );
+}
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <LocaleProvider>
+        <LocalizedApp />
+      </LocaleProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

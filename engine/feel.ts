@@ -1,0 +1,64 @@
+// FEEL, the expression language of the diagrams: evaluation to plain JSON values, with errors that say where.
+import { evaluate, unaryTest } from 'feelin';
+import type { Expression } from './model';
+
+/** A FEEL expression that could not be evaluated: syntax error (with position) or a value of the wrong type. */
+export class FeelError extends Error {
+  constructor(
+    message: string,
+    readonly source: string,
+    readonly position?: { from: number; to: number },
+  ) {
+    super(message);
+    this.name = 'FeelError';
+  }
+}
+
+/** Turns a FEEL result (which may hold FEEL dates, durations, functions) into a plain JSON value. */
+export function toJsonValue(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return value.map(toJsonValue);
+  if (typeof value === 'function') return null;
+  if (typeof value === 'object') {
+    const iso = (value as { iso?: unknown }).iso;
+    if (typeof iso === 'string') return iso;
+    if (value.constructor !== Object) return String(value);
+    const out: Record<string, unknown> = {};
+    for (const [key, entry] of Object.entries(value)) out[key] = toJsonValue(entry);
+    return out;
+  }
+  return null;
+}
+
+function wrap<T>(source: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    const err = error as Error & { position?: { from: number; to: number } };
+    const where = err.position ? ` at position ${err.position.from}` : '';
+    throw new FeelError(`FEEL expression "${source}" is invalid${where}: ${err.message}`, source, err.position);
+  }
+}
+
+/** Evaluates a FEEL expression against a context of variables; the result is plain JSON. */
+export function evaluateFeel(source: string, context: Record<string, unknown>): unknown {
+  return wrap(source, () => toJsonValue(evaluate(source, context).value));
+}
+
+/** Evaluates a FEEL unary test (e.g. `> 5`) against an input value. */
+export function evaluateUnaryTest(source: string, input: unknown, context: Record<string, unknown> = {}): boolean {
+  return wrap(source, () => unaryTest(source, { ...context, '?': input }).value === true);
+}
+
+/** Evaluates a diagram value: FEEL expressions are evaluated, static strings returned as they are. */
+export function evaluateExpression(expression: Expression, context: Record<string, unknown>): unknown {
+  return expression.kind === 'static' ? expression.value : evaluateFeel(expression.source, context);
+}
+
+/** Evaluates a condition; anything but `true` (including null from a missing variable) counts as false. */
+export function evaluateCondition(expression: Expression, context: Record<string, unknown>): boolean {
+  if (expression.kind === 'static') return expression.value.trim() === 'true';
+  return evaluateFeel(expression.source, context) === true;
+}

@@ -1,0 +1,139 @@
+// The interpreter: a pure function of (model, state, event) -> (state, commands, audit entries).
+import { behaviours } from '../elements';
+import type { ExecutableModel } from '../model';
+import { DEFAULT_LIMITS, type EngineLimits, IncidentSignal, Runtime } from './runtime';
+import type { EngineEvent, EngineState, StepResult, Token, Variables } from './types';
+
+export { DEFAULT_LIMITS, type EngineLimits } from './runtime';
+export * from './types';
+
+/** The state of a case before its start event: nothing has happened yet. */
+export function emptyState(instanceId: string, at: string): EngineState {
+  return {
+    status: 'running',
+    instanceId,
+    seq: 0,
+    rootScopeId: '',
+    tokens: {},
+    scopes: {},
+    waits: {},
+    joins: {},
+    incidents: {},
+    completed: [],
+    takenFlows: [],
+    startedAt: at,
+  };
+}
+
+const isPlainObject = (value: unknown): value is Variables =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Why an event cannot be applied to this state, or null when it can. Update validators call this so a bad
+ * request is refused before anything is recorded, and the state stays unchanged.
+ */
+export function rejectionOf(state: EngineState, event: EngineEvent, limits: EngineLimits = DEFAULT_LIMITS): string | null {
+  if (event.type !== 'start' && state.status !== 'running') return `the case is ${state.status}`;
+  if ('variables' in event && !isPlainObject(event.variables)) return 'variables must be a JSON object';
+  if ('variables' in event) {
+    const size = JSON.stringify(event.variables).length + Object.values(state.scopes).reduce((n, s) => n + JSON.stringify(s.variables).length, 0);
+    if (size > limits.maxVariableBytes) return `variables would exceed the limit of ${limits.maxVariableBytes} bytes per case`;
+  }
+  switch (event.type) {
+    case 'start':
+      return Object.keys(state.tokens).length > 0 || state.rootScopeId ? 'the case has already started' : null;
+    case 'taskCompleted': {
+      const wait = state.waits[event.taskId];
+      return wait?.kind === 'userTask' ? null : `task ${event.taskId} is not open in this case`;
+    }
+    case 'jobCompleted':
+    case 'jobFailed':
+    case 'timerFired':
+    case 'messageCorrelated':
+      return state.waits[event.waitId] ? null : `nothing waits for ${event.waitId}`;
+    case 'incidentResolved':
+      return state.incidents[event.incidentId] ? null : `incident ${event.incidentId} is not open in this case`;
+    case 'cancel':
+      return event.reason.trim() ? null : 'a cancellation needs a reason';
+  }
+}
+
+/** Applies one event to a copy of the state and runs every token until it waits; the input state is not changed. */
+export function step(model: ExecutableModel, previous: EngineState, event: EngineEvent, limits: EngineLimits = DEFAULT_LIMITS): StepResult {
+  const rejection = rejectionOf(previous, event, limits);
+  if (rejection) throw new Error(`event ${event.type} refused: ${rejection}`);
+  const state = JSON.parse(JSON.stringify(previous)) as EngineState;
+  const rt = new Runtime(model, state, behaviours, limits, event.at, 'actor' in event ? event.actor : 'system');
+  apply(rt, event);
+  rt.run();
+  return { state, commands: rt.commands, audit: rt.audit };
+}
+
+function tokenWaitingFor(rt: Runtime, waitId: string): Token {
+  const wait = rt.state.waits[waitId];
+  const token = wait && rt.state.tokens[wait.tokenId];
+  if (!token) throw new Error(`nothing waits for ${waitId}`);
+  delete rt.state.waits[waitId];
+  return token;
+}
+
+/** Leaves a token with a result, turning an incident signal into an incident on that token. */
+function resume(rt: Runtime, token: Token, result: Variables): void {
+  try {
+    rt.leave(token, result);
+  } catch (error) {
+    if (error instanceof IncidentSignal) rt.raiseIncident(token, error.kind, error.message);
+    else throw error;
+  }
+}
+
+function apply(rt: Runtime, event: EngineEvent): void {
+  switch (event.type) {
+    case 'start': {
+      const root = rt.createScope(null, null, null, { ...event.variables });
+      rt.state.rootScopeId = root.id;
+      rt.state.startedAt = event.at;
+      rt.record({ kind: 'instance.started', data: { variables: Object.keys(event.variables) } });
+      for (const id of rt.model.startNodeIds) rt.spawn(id, root.id);
+      return;
+    }
+    case 'taskCompleted': {
+      const token = tokenWaitingFor(rt, event.taskId);
+      rt.emit({ type: 'closeUserTask', taskId: event.taskId, outcome: 'completed', actor: event.actor });
+      rt.record({ kind: 'task.completed', elementId: token.nodeId, tokenId: token.id, data: { taskId: event.taskId, variables: Object.keys(event.variables) } });
+      return resume(rt, token, event.variables);
+    }
+    case 'jobCompleted':
+      return resume(rt, tokenWaitingFor(rt, event.waitId), event.variables);
+    case 'jobFailed': {
+      const token = tokenWaitingFor(rt, event.waitId);
+      return rt.raiseIncident(token, 'jobFailed', event.message);
+    }
+    case 'timerFired': {
+      const token = tokenWaitingFor(rt, event.waitId);
+      rt.record({ kind: 'timer.fired', elementId: token.nodeId, tokenId: token.id });
+      return resume(rt, token, {});
+    }
+    case 'messageCorrelated': {
+      const token = tokenWaitingFor(rt, event.waitId);
+      rt.record({ kind: 'message.correlated', elementId: token.nodeId, tokenId: token.id, data: { variables: Object.keys(event.variables) } });
+      return resume(rt, token, event.variables);
+    }
+    case 'incidentResolved': {
+      const incident = rt.state.incidents[event.incidentId];
+      delete rt.state.incidents[event.incidentId];
+      rt.record({ kind: 'incident.resolved', elementId: incident.elementId, tokenId: incident.tokenId, data: { incidentId: incident.id } });
+      const token = rt.state.tokens[incident.tokenId];
+      if (token) rt.retry(token);
+      return;
+    }
+    case 'cancel': {
+      rt.clearScope(rt.state.rootScopeId, event.actor);
+      rt.state.status = 'cancelled';
+      rt.state.cancelReason = event.reason;
+      rt.state.endedAt = event.at;
+      rt.record({ kind: 'instance.cancelled', data: { reason: event.reason } });
+      return;
+    }
+  }
+}

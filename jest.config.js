@@ -1,0 +1,14 @@
+// Jest: unit tests (engine, pure) and integration tests (real Temporal dev server + FerretDB/MongoDB).
+const esmPackages = ['feelin', 'lezer-feel', 'bpmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'min-dash', 'canonicalize', '@noble/hashes', 'temporal-polyfill', 'temporal-spec', 'temporal-utils'];
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  globalSetup: '<rootDir>/tests/support/globalSetup.ts',
+  globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

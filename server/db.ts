@@ -1,0 +1,23 @@
+// The MongoDB connection (FerretDB or MongoDB) through mongoose, and a reachability check.
+import mongoose from 'mongoose';
+import './models';
+
+/** Connects mongoose to `uri` and makes sure the declared indexes exist. */
+export async function connectMongo(uri: string): Promise<typeof mongoose> {
+  mongoose.set('strictQuery', true);
+  await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000 });
+  await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
+  return mongoose;
+}
+
+/** Whether the database answers a ping within a short time. */
+export async function mongoReachable(): Promise<boolean> {
+  const db = mongoose.connection.db;
+  if (mongoose.connection.readyState !== 1 || !db) return false;
+  try {
+    await Promise.race([db.admin().ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
+    return true;
+  } catch {
+    return false;
+  }
+}

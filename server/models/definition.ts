@@ -1,0 +1,41 @@
+// Process definitions: one row per key, and immutable versions holding XML, compiled model and hash.
+import { Schema, model, type InferSchemaType } from 'mongoose';
+
+const definitionSchema = new Schema(
+  {
+    key: { type: String, required: true, unique: true },
+    name: { type: String, default: null },
+    latestVersion: { type: Number, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: 'definitions', versionKey: false },
+);
+definitionSchema.index({ updatedAt: -1 });
+
+/** A process definition: its key, display name and latest deployed version. */
+export const Definition = model('Definition', definitionSchema);
+/** A stored process definition row. */
+export type DefinitionDoc = InferSchemaType<typeof definitionSchema>;
+
+const definitionVersionSchema = new Schema(
+  {
+    key: { type: String, required: true },
+    version: { type: Number, required: true },
+    name: { type: String, default: null },
+    xml: { type: String, required: true },
+    /** The executable model as JSON text: element ids may hold '.', which FerretDB refuses as a key. */
+    modelJson: { type: String, required: true },
+    sha256: { type: String, required: true },
+    note: { type: String, default: null },
+    warningsJson: { type: String, default: '[]' },
+    deployedBy: { type: String, default: null },
+    deployedAt: { type: Date, required: true },
+  },
+  { collection: 'definitionVersions', versionKey: false },
+);
+definitionVersionSchema.index({ key: 1, version: -1 }, { unique: true });
+
+/** An immutable deployed version of a process definition. */
+export const DefinitionVersion = model('DefinitionVersion', definitionVersionSchema);
+/** A stored definition version row. */
+export type DefinitionVersionDoc = InferSchemaType<typeof definitionVersionSchema>;

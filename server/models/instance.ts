@@ -1,0 +1,33 @@
+// The instance summary read model: one row per case, kept current by the workflow's progress activity.
+import { Schema, model, type InferSchemaType } from 'mongoose';
+
+/** Statuses a case can have in the summary (incident: running, but some step is stopped). */
+export const INSTANCE_STATUSES = ['running', 'incident', 'completed', 'cancelled'] as const;
+
+const instanceSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    definitionKey: { type: String, required: true },
+    definitionVersion: { type: Number, required: true },
+    businessKey: { type: String, required: true },
+    street: { type: String, default: null },
+    status: { type: String, enum: INSTANCE_STATUSES, required: true },
+    currentElements: { type: [String], default: [] },
+    incidentCount: { type: Number, default: 0 },
+    startedBy: { type: String, default: null },
+    startedAt: { type: Date, required: true },
+    endedAt: { type: Date, default: null },
+    /** Progress counter of the last write, so a late retry never overwrites newer progress. */
+    progressSeq: { type: Number, default: 0 },
+  },
+  { collection: 'instances', versionKey: false, _id: false },
+);
+instanceSchema.index({ definitionKey: 1, startedAt: -1 });
+instanceSchema.index({ status: 1, startedAt: -1 });
+instanceSchema.index({ street: 1, startedAt: -1 });
+instanceSchema.index({ businessKey: 1 });
+
+/** A case's summary for lists and dashboards. */
+export const Instance = model('Instance', instanceSchema);
+/** A stored instance summary row. */
+export type InstanceDoc = InferSchemaType<typeof instanceSchema>;

@@ -1,0 +1,43 @@
+// The task read model: one row per user task, written by activities as idempotent upserts keyed by the stable task id.
+import { Schema, model, type InferSchemaType } from 'mongoose';
+
+/** Lifecycle of a task in the read model. */
+export const TASK_STATUSES = ['open', 'claimed', 'completed', 'cancelled'] as const;
+
+const taskSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    instanceId: { type: String, required: true },
+    definitionKey: { type: String, required: true },
+    definitionVersion: { type: Number, required: true },
+    businessKey: { type: String, required: true },
+    street: { type: String, default: null },
+    elementId: { type: String, required: true },
+    name: { type: String, default: null },
+    assignee: { type: String, default: null },
+    candidateGroups: { type: [String], default: [] },
+    candidateUsers: { type: [String], default: [] },
+    status: { type: String, enum: TASK_STATUSES, required: true },
+    dueDate: { type: Date, default: null },
+    followUpDate: { type: Date, default: null },
+    priority: { type: Number, default: 50 },
+    formKey: { type: String, default: null },
+    formId: { type: String, default: null },
+    createdAt: { type: Date, required: true },
+    claimedAt: { type: Date, default: null },
+    claimedBy: { type: String, default: null },
+    completedAt: { type: Date, default: null },
+    completedBy: { type: String, default: null },
+  },
+  { collection: 'tasks', versionKey: false, _id: false },
+);
+taskSchema.index({ status: 1, createdAt: -1 });
+taskSchema.index({ instanceId: 1 });
+taskSchema.index({ assignee: 1, status: 1 });
+taskSchema.index({ candidateGroups: 1, status: 1 });
+taskSchema.index({ street: 1, status: 1 });
+
+/** A user task as people see it in the task list. */
+export const Task = model('Task', taskSchema);
+/** A stored task row. */
+export type TaskDoc = InferSchemaType<typeof taskSchema>;

@@ -1,0 +1,84 @@
+// Starting cases and sending them updates through Temporal, with Temporal's errors turned into API problems.
+import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { type UpdateDefinition, WorkflowIdReusePolicy } from '@temporalio/common';
+import type { Variables } from '../../engine/interpreter/types';
+import {
+  BPMN_WORKFLOW_TYPE,
+  type BpmnProcessInput,
+  caseWorkflowId,
+  type CaseStateView,
+  searchAttributes,
+  stateQuery,
+} from '../../workflows/definitions';
+import { HttpProblem, notFound } from '../http/problem';
+import { loadVersion } from './definitions';
+
+/** What starting a case needs. */
+export interface StartCaseInput {
+  definitionKey: string;
+  version?: number;
+  businessKey: string;
+  street?: string | null;
+  variables: Variables;
+  startedBy: string;
+}
+
+/** Starts a case of a deployed definition; the same definition key and business key twice is a 409. */
+export async function startCase(client: Client, taskQueue: string, input: StartCaseInput) {
+  const definition = await loadVersion(input.definitionKey, input.version);
+  const workflowId = caseWorkflowId(definition.key, input.businessKey);
+  const args: BpmnProcessInput = {
+    model: definition.model,
+    definition: { key: definition.key, version: definition.version, sha256: definition.sha256 },
+    businessKey: input.businessKey,
+    street: input.street ?? null,
+    variables: input.variables,
+    startedBy: input.startedBy,
+  };
+  try {
+    await client.workflow.start(BPMN_WORKFLOW_TYPE, {
+      workflowId,
+      taskQueue,
+      args: [args],
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      typedSearchAttributes: [
+        { key: searchAttributes.definitionKey, value: definition.key },
+        { key: searchAttributes.definitionVersion, value: definition.version },
+        { key: searchAttributes.businessKey, value: input.businessKey },
+        { key: searchAttributes.status, value: 'running' },
+        ...(input.street ? [{ key: searchAttributes.street, value: input.street }] : []),
+      ],
+    });
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) {
+      throw new HttpProblem(409, 'duplicate-business-key', 'Conflict', `a case of ${definition.key} with business key ${input.businessKey} already exists`, { id: workflowId });
+    }
+    throw error;
+  }
+  return { id: workflowId, definitionKey: definition.key, version: definition.version, businessKey: input.businessKey, street: input.street ?? null };
+}
+
+/** Reads a case's current state from its workflow. */
+export async function caseState(client: Client, id: string): Promise<CaseStateView> {
+  try {
+    return await client.workflow.getHandle(id).query(stateQuery);
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw notFound(`case ${id}`);
+    throw error;
+  }
+}
+
+/** Sends an update to a case; a refusal by its validator becomes a 409 (or 400 for a bad payload) with the reason. */
+export async function updateCase<Req>(client: Client, id: string, update: UpdateDefinition<CaseStateView, [Req]>, request: Req): Promise<CaseStateView> {
+  try {
+    return await client.workflow.getHandle(id).executeUpdate(update, { args: [request] });
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw notFound(`case ${id}`);
+    if (error instanceof WorkflowUpdateFailedError) {
+      const reason = error.cause?.message ?? error.message;
+      const badPayload = /must be a JSON object|exceed the limit|needs a reason/.test(reason);
+      throw new HttpProblem(badPayload ? 400 : 409, badPayload ? 'invalid-update' : 'update-refused', badPayload ? 'Bad Request' : 'Conflict', reason);
+    }
+    throw error;
+  }
+}

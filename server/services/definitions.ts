@@ -1,0 +1,105 @@
+// Deploying and reading process definitions: compile, check job types, store an immutable version.
+import { builtinJobTypes } from '../../activities/jobs';
+import { compile, type CompiledProcess } from '../../engine/compile';
+import type { ExecutableModel, ModelProblem } from '../../engine/model';
+import { HttpProblem, notFound } from '../http/problem';
+import { Definition, DefinitionVersion } from '../models';
+
+/** What a deployment returns: the stored version and whether it is new. */
+export interface DeploymentResult {
+  created: boolean;
+  key: string;
+  version: number;
+  name: string | null;
+  sha256: string;
+  warnings: ModelProblem[];
+}
+
+/** A 422 problem carrying the element-named problem list. */
+export function modelProblems(problems: ModelProblem[], warnings: ModelProblem[] = []): HttpProblem {
+  return new HttpProblem(422, 'invalid-bpmn', 'Unprocessable Content', `the diagram has ${problems.length} problem(s): ${problems.map((p) => p.message).join('; ')}`, { problems, warnings });
+}
+
+/** Problems for service tasks whose job type no worker registers. */
+export function unknownJobTypes(model: ExecutableModel, known: Set<string>): ModelProblem[] {
+  return Object.values(model.nodes).flatMap((node) =>
+    node.taskDefinition && !known.has(node.taskDefinition.type)
+      ? [{ elementId: node.id, code: 'unknown-job-type', message: `<${node.id}> uses job type "${node.taskDefinition.type}", which no worker runs (known: ${[...known].join(', ')})` }]
+      : [],
+  );
+}
+
+function pickProcess(processes: CompiledProcess[], processId?: string): CompiledProcess {
+  if (processId) {
+    const chosen = processes.find((p) => p.model.processId === processId);
+    if (!chosen) throw modelProblems([{ code: 'process-not-found', message: `the diagram has no executable process <${processId}> (it has ${processes.map((p) => `<${p.model.processId}>`).join(', ')})` }]);
+    return chosen;
+  }
+  if (processes.length > 1) {
+    throw modelProblems([{ code: 'several-processes', message: `the diagram has ${processes.length} executable processes (${processes.map((p) => `<${p.model.processId}>`).join(', ')}): name one with processId` }]);
+  }
+  return processes[0];
+}
+
+/** Compiles and stores a new version; XML identical to the latest version is a no-op that returns it. */
+export async function deploy(
+  input: { xml: string; note?: string; processId?: string; deployedBy: string | null },
+  knownJobTypes: Set<string> = new Set(builtinJobTypes.map((j) => j.type)),
+): Promise<DeploymentResult> {
+  const result = await compile(input.xml);
+  if (result.problems.length > 0) throw modelProblems(result.problems, result.warnings);
+  const { model, sha256 } = pickProcess(result.processes, input.processId);
+  const jobProblems = unknownJobTypes(model, knownJobTypes);
+  if (jobProblems.length > 0) throw modelProblems(jobProblems, result.warnings);
+  const key = model.processId;
+  const name = model.name ?? null;
+  const latest = await DefinitionVersion.findOne({ key }).sort({ version: -1 }).lean();
+  if (latest && latest.xml === input.xml) {
+    return { created: false, key, version: latest.version, name: latest.name ?? null, sha256: latest.sha256, warnings: JSON.parse(latest.warningsJson ?? '[]') };
+  }
+  const version = (latest?.version ?? 0) + 1;
+  const deployedAt = new Date();
+  try {
+    await DefinitionVersion.create({
+      key,
+      version,
+      name,
+      xml: input.xml,
+      modelJson: JSON.stringify(model),
+      sha256,
+      note: input.note ?? null,
+      warningsJson: JSON.stringify(result.warnings),
+      deployedBy: input.deployedBy,
+      deployedAt,
+    });
+  } catch (error) {
+    if ((error as { code?: number }).code === 11000) {
+      throw new HttpProblem(409, 'concurrent-deployment', 'Conflict', `another deployment of ${key} created version ${version} at the same time; deploy again`);
+    }
+    throw error;
+  }
+  await Definition.updateOne({ key }, { $set: { name, latestVersion: version, updatedAt: deployedAt } }, { upsert: true });
+  return { created: true, key, version, name, sha256, warnings: result.warnings };
+}
+
+/** Lists definitions with their latest version, newest first. */
+export async function listDefinitions() {
+  const definitions = await Definition.find().sort({ updatedAt: -1 }).lean();
+  if (definitions.length === 0) return [];
+  const versions = await DefinitionVersion.find({ $or: definitions.map((d) => ({ key: d.key, version: d.latestVersion })) })
+    .select({ xml: 0, modelJson: 0 })
+    .lean();
+  const byKey = new Map(versions.map((v) => [v.key, v]));
+  return definitions.flatMap((d) => {
+    const v = byKey.get(d.key);
+    return v ? [{ key: d.key, name: d.name ?? null, version: v.version, sha256: v.sha256, deployedAt: v.deployedAt.toISOString(), deployedBy: v.deployedBy ?? null }] : [];
+  });
+}
+
+/** Loads one version (the latest when `version` is omitted) with its parsed model. */
+export async function loadVersion(key: string, version?: number) {
+  const query = version === undefined ? DefinitionVersion.findOne({ key }).sort({ version: -1 }) : DefinitionVersion.findOne({ key, version });
+  const row = await query.lean();
+  if (!row) throw notFound(version === undefined ? `definition ${key}` : `version ${version} of definition ${key}`);
+  return { ...row, model: JSON.parse(row.modelJson) as ExecutableModel };
+}

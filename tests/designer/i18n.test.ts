@@ -1,0 +1,45 @@
+// The designer's message dictionaries stay complete: same keys in every language, no blank message.
+import { en } from '../../designer/src/i18n/messages/en';
+import { zhCN } from '../../designer/src/i18n/messages/zh-CN';
+
+const dictionaries: Record<string, Record<string, string>> = { 'zh-CN': zhCN, en };
+
+describe('designer i18n dictionaries', () => {
+  it('should have exactly the keys of zh-CN in every language', () => {
+    // given
+    const reference = Object.keys(zhCN).sort();
+
+    // when
+    const keysByLocale = Object.entries(dictionaries).map(([locale, messages]) => [locale, Object.keys(messages).sort()]);
+
+    // then
+    for (const [, keys] of keysByLocale) expect(keys).toEqual(reference);
+  });
+
+  it('should NOT have an empty or blank message in any language', () => {
+    // given / when
+    const blank = Object.entries(dictionaries).flatMap(([locale, messages]) =>
+      Object.entries(messages)
+        .filter(([, text]) => typeof text !== 'string' || text.trim() === '')
+        .map(([key]) => `${locale}:${key}`),
+    );
+
+    // then
+    expect(blank).toEqual([]);
+  });
+
+  it('should use the same placeholders in every language', () => {
+    // given
+    const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
+
+    // when
+    const mismatched = Object.entries(dictionaries).flatMap(([locale, messages]) =>
+      Object.keys(zhCN)
+        .filter((key) => JSON.stringify(placeholders(messages[key] ?? '')) !== JSON.stringify(placeholders(zhCN[key as keyof typeof zhCN])))
+        .map((key) => `${locale}:${key}`),
+    );
+
+    // then
+    expect(mismatched).toEqual([]);
+  });
+});

@@ -1,0 +1,69 @@
+// An integration-test stack on real servers: a Temporal dev server (createLocal), a worker, MongoDB, the express app.
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import type { Express } from 'express';
+import mongoose from 'mongoose';
+import { builtinJobTypes, type JobType } from '../../activities/jobs';
+import { createApp } from '../../server/app';
+import { connectMongo } from '../../server/db';
+import { createLogger } from '../../server/logger';
+import { createSparrowWorker } from '../../worker/createWorker';
+import { searchAttributes } from '../../workflows/definitions';
+import { TEMPORAL_BIN } from './paths';
+
+/** A running stack for one test file. */
+export interface TestStack {
+  env: TestWorkflowEnvironment;
+  client: Client;
+  worker: Worker;
+  app: Express;
+  taskQueue: string;
+  dbName: string;
+  stop(): Promise<void>;
+}
+
+/** Starts Temporal (its own dev server), connects a fresh database and runs a worker with the given job types. */
+export async function startTestStack(options: { jobTypes?: JobType[] } = {}): Promise<TestStack> {
+  const mongoBase = process.env.SPARROW_TEST_MONGODB_URI;
+  const bundle = process.env.SPARROW_TEST_WORKFLOW_BUNDLE;
+  if (!mongoBase || !bundle) throw new Error('the jest global setup did not run (SPARROW_TEST_MONGODB_URI / SPARROW_TEST_WORKFLOW_BUNDLE unset)');
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: TEMPORAL_BIN },
+      searchAttributes: Object.values(searchAttributes),
+      log: { format: 'pretty', level: 'error' },
+    },
+  });
+  const dbName = `sparrow_test_${randomUUID().slice(0, 8)}`;
+  const uri = new URL(mongoBase);
+  uri.pathname = `/${dbName}`;
+  await connectMongo(uri.toString());
+  const taskQueue = `test-${randomUUID()}`;
+  const worker = await createSparrowWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    jobTypes: [...builtinJobTypes, ...(options.jobTypes ?? [])],
+    workflows: { workflowBundle: { codePath: bundle } },
+  });
+  const running = worker.run();
+  const log = createLogger('test', 'silent');
+  const app = createApp({ client: env.client, connection: env.connection, taskQueue, log, designerDir: '/nonexistent' });
+  return {
+    env,
+    client: env.client,
+    worker,
+    app,
+    taskQueue,
+    dbName,
+    async stop() {
+      worker.shutdown();
+      await running;
+      await mongoose.connection.dropDatabase().catch(() => undefined);
+      await mongoose.disconnect();
+      await env.teardown();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// Builds a Temporal worker for Sparrow: the bpmnProcess workflow bundle plus the read-model and job activities.
+import { bundleWorkflowCode, type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import { builtinJobTypes, type JobType } from '../activities/jobs';
+
+/** Where the workflow code comes from: bundled now from source, or a bundle built earlier. */
+export type WorkflowSource = { workflowsPath: string } | { workflowBundle: { codePath: string } | { code: string } };
+
+/** The workflow source as files: the workflows/ entry point. */
+export const workflowsPath = require.resolve('../workflows');
+
+/** Bundles the workflow code once (webpack); workers and replayers can share the result. */
+export async function bundleWorkflows(): Promise<{ code: string }> {
+  return bundleWorkflowCode({ workflowsPath, logger: undefined });
+}
+
+/** Options for a Sparrow worker. */
+export interface SparrowWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  jobTypes?: JobType[];
+  workflows?: WorkflowSource;
+  extra?: Partial<WorkerOptions>;
+}
+
+/** Creates (but does not run) a worker on the task queue. */
+export async function createSparrowWorker(options: SparrowWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    activities: createActivities(options.jobTypes ?? builtinJobTypes),
+    ...(options.workflows ?? { workflowsPath }),
+    ...options.extra,
+  });
+}

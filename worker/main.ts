@@ -1,0 +1,37 @@
+// The worker process: connects to Temporal and MongoDB, then runs bpmnProcess workflows and their activities.
+import { Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import mongoose from 'mongoose';
+import { loadConfig } from '../server/config';
+import { connectMongo } from '../server/db';
+import { createLogger } from '../server/logger';
+import { createSparrowWorker } from './createWorker';
+import { ensureSearchAttributes } from './searchAttributes';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger('worker', config.LOG_LEVEL);
+  await connectMongo(config.MONGODB_URI);
+  const client = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const added = await ensureSearchAttributes(client, config.TEMPORAL_NAMESPACE);
+  if (added.length) log.info({ added }, 'registered search attributes');
+  await client.close();
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const worker = await createSparrowWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE });
+  const stop = (signal: string) => {
+    log.info({ signal }, 'shutting down worker');
+    worker.shutdown();
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS }, 'worker running');
+  await worker.run();
+  await connection.close();
+  await mongoose.disconnect();
+  log.info('worker stopped');
+}
+
+main().catch((error) => {
+  createLogger('worker').fatal({ err: error }, 'worker failed');
+  process.exit(1);
+});

@@ -1,0 +1,236 @@
+// The bpmnProcess workflow: feeds events to the pure interpreter and turns its commands into activities and timers.
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  isCancellation,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  sleep,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { ReadModelActivities } from '../activities';
+import type { JobInput } from '../activities/jobs/types';
+import type { CaseRef } from '../activities/readModel';
+import { DEFAULT_LIMITS, emptyState, rejectionOf, step } from '../engine/interpreter';
+import type { Command, EngineEvent, EngineState, Variables } from '../engine/interpreter';
+import {
+  type BpmnProcessInput,
+  type BpmnProcessResult,
+  cancelUpdate,
+  type CaseStateView,
+  completeTaskUpdate,
+  correlateMessageUpdate,
+  resolveIncidentUpdate,
+  searchAttributes,
+  stateQuery,
+} from './definitions';
+
+const readModel = proxyActivities<ReadModelActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+const progress = proxyLocalActivities<Pick<ReadModelActivities, 'recordProgress'>>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+/** Job activities, one proxy per retry count (a service task's `retries` is its number of attempts). */
+const jobProxies = new Map<number, Record<string, (input: JobInput) => Promise<Variables>>>();
+function jobs(retries: number) {
+  let proxy = jobProxies.get(retries);
+  if (!proxy) {
+    proxy = proxyActivities<Record<string, (input: JobInput) => Promise<Variables>>>({
+      startToCloseTimeout: '5 minutes',
+      retry: { maximumAttempts: Math.max(1, retries), initialInterval: '1 second', maximumInterval: '30 seconds' },
+    });
+    jobProxies.set(retries, proxy);
+  }
+  return proxy;
+}
+
+const now = () => new Date().toISOString();
+
+function failureMessage(error: unknown): string {
+  const cause = error instanceof ActivityFailure ? (error.cause ?? error) : error;
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
+/** Runs one BPMN case: the model is in the input, every step is recorded in Temporal's history. */
+export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessResult> {
+  const info = workflowInfo();
+  const limits = { ...DEFAULT_LIMITS, ...input.limits };
+  const caseRef: CaseRef = {
+    instanceId: info.workflowId,
+    definitionKey: input.definition.key,
+    definitionVersion: input.definition.version,
+    businessKey: input.businessKey,
+    street: input.street ?? null,
+  };
+  let state: EngineState = emptyState(info.workflowId, now());
+  let auditSeq = 0;
+  let summaryStatus = '';
+  let writes: Promise<void> = Promise.resolve();
+  const cancellers = new Map<string, CancellationScope>();
+
+  const summaryOf = (s: EngineState) => ({
+    status: s.status === 'running' && Object.keys(s.incidents).length > 0 ? ('incident' as const) : s.status,
+    currentElements: [...new Set(Object.values(s.tokens).map((t) => t.nodeId))],
+    incidentCount: Object.keys(s.incidents).length,
+    endedAt: s.endedAt,
+  });
+
+  /** Applies an event and starts what it asks for; resolves once its read-model writes are done. */
+  const apply = (event: EngineEvent): Promise<void> => {
+    const result = step(input.model, state, event, limits);
+    state = result.state;
+    const summary = summaryOf(state);
+    if (summary.status !== summaryStatus) {
+      summaryStatus = summary.status;
+      upsertSearchAttributes([{ key: searchAttributes.status, value: summary.status }]);
+    }
+    const firstSeq = auditSeq + 1;
+    auditSeq += result.audit.length;
+    const ordered: Array<() => Promise<void>> = [];
+    for (const command of result.commands) {
+      const write = dispatch(command);
+      if (write) ordered.push(write);
+    }
+    ordered.push(() =>
+      progress.recordProgress({ caseRef, startedBy: input.startedBy, startedAt: state.startedAt, firstSeq, entries: result.audit, summary }),
+    );
+    writes = writes.then(async () => {
+      for (const write of ordered) await write();
+    });
+    return writes;
+  };
+
+  /** Applies an event that comes back from an activity or timer, unless the case has moved on (e.g. cancelled). */
+  const applyLate = (event: EngineEvent) => {
+    if (rejectionOf(state, event, limits) === null) void apply(event);
+  };
+
+  /** Starts a command; read-model writes are returned so they run in order. */
+  const dispatch = (command: Command): (() => Promise<void>) | undefined => {
+    switch (command.type) {
+      case 'openUserTask':
+        return () => readModel.openUserTask({ caseRef, task: command.task, at: now() });
+      case 'closeUserTask':
+        return () => readModel.closeUserTask({ taskId: command.taskId, outcome: command.outcome, actor: command.actor, at: now() });
+      case 'runJob': {
+        const scope = new CancellationScope();
+        cancellers.set(command.waitId, scope);
+        const jobInput: JobInput = {
+          jobKey: `${info.workflowId}/${command.waitId}`,
+          instanceId: info.workflowId,
+          elementId: command.elementId,
+          jobType: command.jobType,
+          headers: command.headers,
+          variables: command.variables,
+        };
+        scope
+          .run(() => jobs(command.retries)[command.jobType](jobInput))
+          .then(
+            (variables) => applyLate({ type: 'jobCompleted', at: now(), waitId: command.waitId, variables: variables ?? {} }),
+            (error) => {
+              if (!isCancellation(error)) applyLate({ type: 'jobFailed', at: now(), waitId: command.waitId, message: failureMessage(error) });
+            },
+          )
+          .finally(() => cancellers.delete(command.waitId));
+        return undefined;
+      }
+      case 'startTimer': {
+        const scope = new CancellationScope();
+        cancellers.set(command.waitId, scope);
+        scope
+          .run(() => sleep(command.delayMs))
+          .then(
+            () => applyLate({ type: 'timerFired', at: now(), waitId: command.waitId }),
+            (error) => {
+              if (!isCancellation(error)) throw error;
+            },
+          )
+          .finally(() => cancellers.delete(command.waitId));
+        return undefined;
+      }
+      case 'cancelJob':
+      case 'cancelTimer':
+        cancellers.get(command.waitId)?.cancel();
+        return undefined;
+    }
+  };
+
+  const view = (): CaseStateView => ({
+    status: state.status,
+    definition: input.definition,
+    businessKey: input.businessKey,
+    activeElements: Object.values(state.tokens).map((t) => ({ elementId: t.nodeId, tokenId: t.id, since: t.enteredAt })),
+    openTasks: Object.values(state.waits).flatMap((w) => (w.kind === 'userTask' ? [w.taskId] : [])),
+    incidents: Object.values(state.incidents),
+    completed: state.completed,
+    takenFlows: state.takenFlows,
+    variables: state.scopes[state.rootScopeId]?.variables ?? {},
+    startedAt: state.startedAt,
+    endedAt: state.endedAt,
+    cancelReason: state.cancelReason,
+  });
+
+  /** Refuses an update whose event the interpreter would refuse; the state stays unchanged. */
+  const validate = (event: EngineEvent) => {
+    const rejection = rejectionOf(state, event, limits);
+    if (rejection) throw ApplicationFailure.nonRetryable(rejection, 'Rejected');
+  };
+
+  const messageWait = (name: string, correlationKey: string) =>
+    Object.entries(state.waits).find(([, w]) => w.kind === 'message' && w.name === name && w.correlationKey === correlationKey)?.[0];
+
+  const messageEvent = (req: { name: string; correlationKey: string; variables: Variables; actor: string }): EngineEvent => ({
+    type: 'messageCorrelated',
+    at: now(),
+    actor: req.actor,
+    waitId: messageWait(req.name, req.correlationKey) ?? `message ${req.name} with key ${req.correlationKey}`,
+    variables: req.variables,
+  });
+
+  setHandler(stateQuery, view);
+  setHandler(
+    completeTaskUpdate,
+    async (req) => {
+      await apply({ type: 'taskCompleted', at: now(), actor: req.actor, taskId: req.taskId, variables: req.variables });
+      return view();
+    },
+    { validator: (req) => validate({ type: 'taskCompleted', at: now(), actor: req.actor, taskId: req.taskId, variables: req.variables }) },
+  );
+  setHandler(
+    correlateMessageUpdate,
+    async (req) => {
+      await apply(messageEvent(req));
+      return view();
+    },
+    { validator: (req) => validate(messageEvent(req)) },
+  );
+  setHandler(
+    resolveIncidentUpdate,
+    async (req) => {
+      await apply({ type: 'incidentResolved', at: now(), actor: req.actor, incidentId: req.incidentId });
+      return view();
+    },
+    { validator: (req) => validate({ type: 'incidentResolved', at: now(), actor: req.actor, incidentId: req.incidentId }) },
+  );
+  setHandler(
+    cancelUpdate,
+    async (req) => {
+      await apply({ type: 'cancel', at: now(), actor: req.actor, reason: req.reason });
+      return view();
+    },
+    { validator: (req) => validate({ type: 'cancel', at: now(), actor: req.actor, reason: req.reason }) },
+  );
+
+  await apply({ type: 'start', at: now(), actor: input.startedBy, instanceId: info.workflowId, variables: input.variables });
+  await condition(() => state.status !== 'running');
+  await writes;
+  return { status: state.status, variables: view().variables, endedAt: state.endedAt };
+}

@@ -1,0 +1,95 @@
+// Updates, queries and search attributes of the bpmnProcess workflow: defined once, used by workflow and server alike.
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { EngineLimits } from '../engine/interpreter/runtime';
+import type { EngineState, Variables } from '../engine/interpreter/types';
+import type { ExecutableModel } from '../engine/model';
+
+/** Workflow type name, as registered on the worker. */
+export const BPMN_WORKFLOW_TYPE = 'bpmnProcess';
+
+/** Everything a case needs to run: the model travels in the input, so replay needs no database. */
+export interface BpmnProcessInput {
+  model: ExecutableModel;
+  definition: { key: string; version: number; sha256: string };
+  businessKey: string;
+  street?: string | null;
+  variables: Variables;
+  startedBy: string;
+  limits?: Partial<EngineLimits>;
+}
+
+/** How a case ended. */
+export interface BpmnProcessResult {
+  status: EngineState['status'];
+  variables: Variables;
+  endedAt?: string;
+}
+
+/** Input of the completeTask update: the task, the submitted data and who submitted it. */
+export interface CompleteTaskRequest {
+  taskId: string;
+  variables: Variables;
+  actor: string;
+}
+
+/** Input of the correlateMessage update: the message name, its correlation key and its payload. */
+export interface CorrelateMessageRequest {
+  name: string;
+  correlationKey: string;
+  variables: Variables;
+  actor: string;
+}
+
+/** Input of the resolveIncident update. */
+export interface ResolveIncidentRequest {
+  incidentId: string;
+  actor: string;
+}
+
+/** Input of the cancel update. */
+export interface CancelRequest {
+  reason: string;
+  actor: string;
+}
+
+/** What the state query returns: the engine state plus derived lists the UI needs. */
+export interface CaseStateView {
+  status: EngineState['status'];
+  definition: BpmnProcessInput['definition'];
+  businessKey: string;
+  activeElements: Array<{ elementId: string; tokenId: string; since: string }>;
+  openTasks: string[];
+  incidents: EngineState['incidents'][string][];
+  completed: EngineState['completed'];
+  takenFlows: string[];
+  variables: Variables;
+  startedAt: string;
+  endedAt?: string;
+  cancelReason?: string;
+}
+
+/** Completes an open user task; refused (state unchanged) for an unknown or closed task or a non-object payload. */
+export const completeTaskUpdate = defineUpdate<CaseStateView, [CompleteTaskRequest]>('completeTask');
+/** Delivers a message to the token waiting for it by name and correlation key. */
+export const correlateMessageUpdate = defineUpdate<CaseStateView, [CorrelateMessageRequest]>('correlateMessage');
+/** Retries the element an incident stopped. */
+export const resolveIncidentUpdate = defineUpdate<CaseStateView, [ResolveIncidentRequest]>('resolveIncident');
+/** Cancels the case with a reason; open tasks are closed as cancelled. */
+export const cancelUpdate = defineUpdate<CaseStateView, [CancelRequest]>('cancel');
+/** The case's current state. */
+export const stateQuery = defineQuery<CaseStateView>('state');
+
+/** Search attributes set on every case, so Temporal's own UI can filter by them. */
+export const searchAttributes = {
+  definitionKey: defineSearchAttributeKey('SparrowDefinitionKey', SearchAttributeType.KEYWORD),
+  definitionVersion: defineSearchAttributeKey('SparrowDefinitionVersion', SearchAttributeType.INT),
+  businessKey: defineSearchAttributeKey('SparrowBusinessKey', SearchAttributeType.KEYWORD),
+  street: defineSearchAttributeKey('SparrowStreet', SearchAttributeType.KEYWORD),
+  status: defineSearchAttributeKey('SparrowStatus', SearchAttributeType.KEYWORD),
+};
+
+/** The workflow id of a case: definition key and business key, so a duplicate start is refused. */
+export function caseWorkflowId(definitionKey: string, businessKey: string): string {
+  return `${definitionKey}:${businessKey}`;
+}
