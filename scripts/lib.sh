@@ -10,6 +10,9 @@ die() { printf '\033[1;31m[sparrow] error:\033[0m %s\n' "$*" >&2; exit 1; }
 # True when MONGODB_URI points at a MongoDB that Sparrow does not run itself.
 uses_external_mongo() { [ -n "${MONGODB_URI:-}" ]; }
 
+# True when TEMPORAL_ADDRESS points at a Temporal server that Sparrow does not run itself.
+uses_external_temporal() { [ -n "${TEMPORAL_ADDRESS:-}" ]; }
+
 # True when something accepts TCP connections on 127.0.0.1:$1.
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 

@@ -6,11 +6,13 @@ import { loadConfig } from '../server/config';
 import { connectMongo } from '../server/db';
 import { createLogger } from '../server/logger';
 import { createSparrowWorker } from './createWorker';
+import { installSdkLogger } from './sdkLogger';
 import { ensureSearchAttributes } from './searchAttributes';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger('worker', config.LOG_LEVEL);
+  installSdkLogger(log, config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? 'DEBUG' : 'WARN');
   await connectMongo(config.MONGODB_URI);
   const client = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const added = await ensureSearchAttributes(client, config.TEMPORAL_NAMESPACE);
