@@ -7,7 +7,6 @@ import { bundleWorkflows } from '../../worker/createWorker';
 import { FERRETDB_BIN, ROOT } from './paths';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __sparrowTestStack: { ferretdb?: ChildProcess; dir: string } | undefined;
 }
 

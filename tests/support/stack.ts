@@ -21,6 +21,8 @@ export interface TestStack {
   app: Express;
   taskQueue: string;
   dbName: string;
+  /** The job types the worker runs (built-in plus the test's own). */
+  jobTypes: string[];
   stop(): Promise<void>;
 }
 
@@ -41,11 +43,12 @@ export async function startTestStack(options: { jobTypes?: JobType[] } = {}): Pr
   uri.pathname = `/${dbName}`;
   await connectMongo(uri.toString());
   const taskQueue = `test-${randomUUID()}`;
+  const jobTypes = [...builtinJobTypes, ...(options.jobTypes ?? [])];
   const worker = await createSparrowWorker({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,
-    jobTypes: [...builtinJobTypes, ...(options.jobTypes ?? [])],
+    jobTypes,
     workflows: { workflowBundle: { codePath: bundle } },
   });
   const running = worker.run();
@@ -58,6 +61,7 @@ export async function startTestStack(options: { jobTypes?: JobType[] } = {}): Pr
     app,
     taskQueue,
     dbName,
+    jobTypes: jobTypes.map((j) => j.type),
     async stop() {
       worker.shutdown();
       await running;
