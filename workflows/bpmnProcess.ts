@@ -16,7 +16,7 @@ import type { ReadModelActivities } from '../activities';
 import type { JobInput } from '../activities/jobs/types';
 import type { CaseRef } from '../activities/readModel';
 import { DEFAULT_LIMITS, emptyState, rejectionOf, step } from '../engine/interpreter';
-import type { Command, EngineEvent, EngineState, Variables } from '../engine/interpreter';
+import type { AuditEntry, Command, EngineEvent, EngineState, Variables } from '../engine/interpreter';
 import {
   type BpmnProcessInput,
   type BpmnProcessResult,
@@ -73,6 +73,9 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   let state: EngineState = emptyState(info.workflowId, now());
   let auditSeq = 0;
   let summaryStatus = '';
+  /** Audit entries not yet written, numbered from `pendingFrom`. */
+  let pending: AuditEntry[] = [];
+  let pendingFrom = 1;
   let writes: Promise<void> = Promise.resolve();
   const cancellers = new Map<string, CancellationScope>();
 
@@ -88,20 +91,31 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     const result = step(input.model, state, event, limits);
     state = result.state;
     const summary = summaryOf(state);
-    if (summary.status !== summaryStatus) {
+    const statusChanged = summary.status !== summaryStatus;
+    if (statusChanged) {
       summaryStatus = summary.status;
       upsertSearchAttributes([{ key: searchAttributes.status, value: summary.status }]);
     }
-    const firstSeq = auditSeq + 1;
     auditSeq += result.audit.length;
+    pending.push(...result.audit);
     const ordered: Array<() => Promise<void>> = [];
     for (const command of result.commands) {
       const write = dispatch(command);
       if (write) ordered.push(write);
     }
-    ordered.push(() =>
-      progress.recordProgress({ caseRef, startedBy: input.startedBy, startedAt: state.startedAt, firstSeq, entries: result.audit, summary }),
-    );
+    // A chain of service tasks is written once it stops (a person, timer or message is awaited, the
+    // status changes or the buffer grows), so automated steps cost no extra round trip each.
+    const automated = result.commands.length > 0 && result.commands.every((c) => c.type === 'runJob');
+    const flush = event.type === 'start' || statusChanged || !automated || pending.length >= 50;
+    if (flush) {
+      const entries = pending;
+      const firstSeq = pendingFrom;
+      pending = [];
+      pendingFrom = auditSeq + 1;
+      ordered.push(() =>
+        progress.recordProgress({ caseRef, startedBy: input.startedBy, startedAt: state.startedAt, firstSeq, entries, summary }),
+      );
+    }
     writes = writes.then(async () => {
       for (const write of ordered) await write();
     });
@@ -229,7 +243,11 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     { validator: (req) => validate({ type: 'cancel', at: now(), actor: req.actor, reason: req.reason }) },
   );
 
-  await apply({ type: 'start', at: now(), actor: input.startedBy, instanceId: info.workflowId, variables: input.variables });
+  const start: EngineEvent = { type: 'start', at: now(), actor: input.startedBy, instanceId: info.workflowId, variables: input.variables };
+  // A start the interpreter refuses (e.g. variables over the size limit) fails the case with the reason, not a stuck workflow task.
+  const refused = rejectionOf(state, start, limits);
+  if (refused) throw ApplicationFailure.nonRetryable(`the case cannot start: ${refused}`, 'Rejected');
+  await apply(start);
   await condition(() => state.status !== 'running');
   await writes;
   return { status: state.status, variables: view().variables, endedAt: state.endedAt };

@@ -1,11 +1,16 @@
 // Helpers for specs that run BPMN cases on the real stack: deploy a fixture, start it, drive it, read its state.
 import fs from 'node:fs';
 import type { WorkflowHandle } from '@temporalio/client';
+import type { EngineLimits } from '../../engine/interpreter/runtime';
 import type { Variables } from '../../engine/interpreter/types';
-import { deploy } from '../../server/services/definitions';
+import { deploy, loadVersion } from '../../server/services/definitions';
 import { startCase } from '../../server/services/cases';
-import { Task } from '../../server/models';
+import { AuditEvent, Instance, Task } from '../../server/models';
 import {
+  BPMN_WORKFLOW_TYPE,
+  type BpmnProcessInput,
+  cancelUpdate,
+  caseWorkflowId,
   type CaseStateView,
   completeTaskUpdate,
   correlateMessageUpdate,
@@ -26,8 +31,14 @@ export interface CaseUnderTest {
   until(predicate: (state: CaseStateView) => boolean, what: string, timeoutMs?: number): Promise<CaseStateView>;
   /** Waits for the open task of `elementId` and completes it with `variables`. */
   completeTask(elementId: string, variables?: Variables, actor?: string): Promise<CaseStateView>;
+  /** Waits for the open task of `elementId` and returns its id. */
+  openTaskId(elementId: string): Promise<string>;
+  /** Sends the completeTask update for a task id as it is (for refusals). */
+  completeTaskId(taskId: string, variables: unknown, actor?: string): Promise<CaseStateView>;
   correlate(name: string, correlationKey: string, variables?: Variables): Promise<CaseStateView>;
   resolveIncident(incidentId: string): Promise<CaseStateView>;
+  /** Cancels the case with a reason (the `cancel` update). */
+  cancel(reason?: string): Promise<CaseStateView>;
   /** Waits for the workflow to end and returns its result. */
   result(): Promise<{ status: string; variables: Variables }>;
 }
@@ -36,18 +47,14 @@ export interface CaseUnderTest {
 export async function runCase(
   stack: TestStack,
   bpmnPath: string,
-  options: { variables?: Variables; businessKey?: string; processId?: string; knownJobTypes?: string[] } = {},
+  options: { variables?: Variables; businessKey?: string; processId?: string; knownJobTypes?: string[]; limits?: Partial<EngineLimits> } = {},
 ): Promise<CaseUnderTest> {
   const xml = fs.readFileSync(bpmnPath, 'utf8');
   const known = new Set(options.knownJobTypes ?? stack.jobTypes);
   const deployed = await deploy({ xml, processId: options.processId, deployedBy: 'test' }, known);
   counter += 1;
-  const started = await startCase(stack.client, stack.taskQueue, {
-    definitionKey: deployed.key,
-    businessKey: options.businessKey ?? `case-${process.pid}-${counter}`,
-    variables: options.variables ?? {},
-    startedBy: 'test',
-  });
+  const input = { definitionKey: deployed.key, businessKey: options.businessKey ?? `case-${process.pid}-${counter}`, variables: options.variables ?? {}, startedBy: 'test' };
+  const started = options.limits ? await startWithLimits(stack, input, options.limits) : await startCase(stack.client, stack.taskQueue, input);
   const handle = stack.client.workflow.getHandle(started.id);
   const state = () => handle.query(stateQuery);
   const until = (predicate: (s: CaseStateView) => boolean, what: string, timeoutMs = 15_000) =>
@@ -55,19 +62,26 @@ export async function runCase(
       const s = await state();
       return predicate(s) ? s : undefined;
     }, what, timeoutMs);
+  const openTaskId = async (elementId: string) => {
+    const s = await until((v) => v.openTasks.some((t) => t.includes(`/${elementId}/`)), `an open task on <${elementId}>`);
+    return s.openTasks.find((t) => t.includes(`/${elementId}/`)) as string;
+  };
   return {
     id: started.id,
     handle,
     state,
     until,
+    openTaskId,
     async completeTask(elementId, variables = {}, actor = 'test') {
-      const s = await until((v) => v.openTasks.some((t) => t.includes(`/${elementId}/`)), `an open task on <${elementId}>`);
-      const taskId = s.openTasks.find((t) => t.includes(`/${elementId}/`)) as string;
+      const taskId = await openTaskId(elementId);
       return handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, variables, actor }] });
     },
+    completeTaskId: (taskId, variables, actor = 'test') =>
+      handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, variables: variables as Variables, actor }] }),
     correlate: (name, correlationKey, variables = {}) =>
       handle.executeUpdate(correlateMessageUpdate, { args: [{ name, correlationKey, variables, actor: 'test' }] }),
     resolveIncident: (incidentId) => handle.executeUpdate(resolveIncidentUpdate, { args: [{ incidentId, actor: 'test' }] }),
+    cancel: (reason = 'cancelled by the test') => handle.executeUpdate(cancelUpdate, { args: [{ reason, actor: 'test' }] }),
     result: () => handle.result(),
   };
 }
@@ -77,3 +91,42 @@ export const completedIds = (state: CaseStateView) => state.completed.map((c) =>
 
 /** The task rows of a case in the read model. */
 export const tasksOf = (instanceId: string) => Task.find({ instanceId }).sort({ createdAt: 1 }).lean();
+
+/** Waits until the task rows of a case (written by activities, a moment after the state) satisfy `predicate`. */
+export const tasksWhen = (instanceId: string, predicate: (rows: Awaited<ReturnType<typeof tasksOf>>) => boolean, what: string) =>
+  eventually(async () => {
+    const rows = await tasksOf(instanceId);
+    return predicate(rows) ? rows : undefined;
+  }, what);
+
+/** The instance summary row of a case in the read model. */
+export const instanceOf = (instanceId: string) => Instance.findById(instanceId).lean();
+
+/** The audit rows of a case in the read model, in seq order. */
+export const auditOf = (instanceId: string) => AuditEvent.find({ instanceId }).sort({ seq: 1 }).lean();
+
+/** The reason an update was refused (its validator's message); fails when the update was accepted. */
+export async function refusalOf(update: Promise<unknown>): Promise<string> {
+  try {
+    await update;
+  } catch (error) {
+    return (error as { cause?: Error }).cause?.message ?? (error as Error).message;
+  }
+  throw new Error('the update was accepted, but a refusal was expected');
+}
+
+/** Starts a case as the server does, with engine limits (which the API does not expose). */
+async function startWithLimits(stack: TestStack, input: { definitionKey: string; businessKey: string; variables: Variables; startedBy: string }, limits: Partial<EngineLimits>) {
+  const definition = await loadVersion(input.definitionKey);
+  const id = caseWorkflowId(definition.key, input.businessKey);
+  const args: BpmnProcessInput = {
+    model: definition.model,
+    definition: { key: definition.key, version: definition.version, sha256: definition.sha256 },
+    businessKey: input.businessKey,
+    variables: input.variables,
+    startedBy: input.startedBy,
+    limits,
+  };
+  await stack.client.workflow.start(BPMN_WORKFLOW_TYPE, { workflowId: id, taskQueue: stack.taskQueue, args: [args] });
+  return { id };
+}

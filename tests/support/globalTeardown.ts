@@ -5,11 +5,6 @@ import fs from 'node:fs';
 export default async function globalTeardown(): Promise<void> {
   const stack = globalThis.__sparrowTestStack;
   if (!stack) return;
-  const { ferretdb } = stack;
-  if (ferretdb && ferretdb.exitCode === null) {
-    const exited = new Promise((resolve) => ferretdb.once('exit', resolve));
-    ferretdb.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-  }
+  await stack.ferretdb?.stop();
   fs.rmSync(stack.dir, { recursive: true, force: true });
 }

@@ -1,0 +1,109 @@
+// One builder per supported BPMN element type: the element and its zeebe extensions -> a ModelNode.
+import type { ModelNode, NodeKind } from '../model';
+import { readCaughtMessage, readEventDefinition, type EventKind } from './events';
+import { readId } from './ids';
+import { child, children, describe, extension, text, type BpmnElement } from './moddle';
+import type { Diagnostics } from './problems';
+import { readMappings, readScript, readTaskDefinition, readUserTask } from './zeebe';
+
+/** What a builder contributes: the node kind and its kind-specific fields (absent when invalid; the problem is recorded). */
+type NodeFields = Pick<ModelNode, 'kind'> & Partial<Pick<ModelNode, 'eventDefinition' | 'taskDefinition' | 'userTask' | 'script'>>;
+
+type Builder = (element: BpmnElement, diagnostics: Diagnostics) => NodeFields;
+
+const plain = (kind: NodeKind): Builder => () => ({ kind });
+
+const catchingEvent = (kind: NodeKind, allowed: readonly EventKind[]): Builder => (element, diagnostics) => ({
+  kind,
+  eventDefinition: readEventDefinition(element, allowed, diagnostics),
+});
+
+/** A throw event; a message throw is a job (as in Camunda 8), so it needs a zeebe:taskDefinition. */
+const throwingEvent = (kind: NodeKind, allowed: readonly EventKind[]): Builder => (element, diagnostics) => {
+  const eventDefinition = readEventDefinition(element, allowed, diagnostics);
+  const isMessage = children(element, 'eventDefinitions').some((definition) => definition.$type === 'bpmn:MessageEventDefinition');
+  return { kind, eventDefinition, taskDefinition: isMessage ? readTaskDefinition(element, diagnostics) : undefined };
+};
+
+const jobTask = (kind: NodeKind): Builder => (element, diagnostics) => ({ kind, taskDefinition: readTaskDefinition(element, diagnostics) });
+
+const BUILDERS: Record<string, Builder> = {
+  'bpmn:StartEvent': catchingEvent('startEvent', ['none']),
+  'bpmn:EndEvent': throwingEvent('endEvent', ['none', 'terminate', 'message']),
+  'bpmn:IntermediateCatchEvent': catchingEvent('intermediateCatchEvent', ['timer', 'message']),
+  'bpmn:IntermediateThrowEvent': throwingEvent('intermediateThrowEvent', ['none', 'message']),
+  'bpmn:Task': plain('task'),
+  'bpmn:ManualTask': plain('task'),
+  'bpmn:UserTask': (element, diagnostics) => ({ kind: 'userTask', userTask: readUserTask(element, diagnostics) }),
+  'bpmn:ServiceTask': jobTask('serviceTask'),
+  'bpmn:SendTask': jobTask('sendTask'),
+  'bpmn:BusinessRuleTask': (element, diagnostics) => {
+    if (extension(element, 'zeebe:TaskDefinition') || !extension(element, 'zeebe:CalledDecision')) return jobTask('serviceTask')(element, diagnostics);
+    diagnostics.problem('unsupported-element', `${describe(element)} calls a DMN decision, which is not supported yet (use a zeebe:taskDefinition job worker)`, element.id);
+    return { kind: 'serviceTask' };
+  },
+  'bpmn:ScriptTask': (element, diagnostics) =>
+    extension(element, 'zeebe:TaskDefinition')
+      ? jobTask('serviceTask')(element, diagnostics)
+      : { kind: 'scriptTask', script: readScript(element, diagnostics) },
+  'bpmn:ReceiveTask': (element, diagnostics) => {
+    const message = readCaughtMessage(child(element, 'messageRef'), element, diagnostics);
+    return { kind: 'receiveTask', eventDefinition: message && { kind: 'message', message } };
+  },
+  'bpmn:ExclusiveGateway': plain('exclusiveGateway'),
+  'bpmn:ParallelGateway': plain('parallelGateway'),
+  'bpmn:InclusiveGateway': plain('inclusiveGateway'),
+  'bpmn:SubProcess': plain('subProcess'),
+};
+
+/** The BPMN element types the engine runs (flow nodes of the builders, plus the process and its sequence flows). */
+export const SUPPORTED_ELEMENTS: readonly string[] = Object.freeze(['bpmn:Process', 'bpmn:SequenceFlow', ...Object.keys(BUILDERS)]);
+
+const LISTENERS = { 'zeebe:ExecutionListeners': 'execution listeners', 'zeebe:TaskListeners': 'task listeners' };
+
+/**
+ * Builds the model node of a flow element inside `scope` (a subprocess id or null); returns undefined, with an
+ * `unsupported-element` problem, for element types the engine does not run. Invalid details are recorded as problems.
+ */
+export function buildNode(element: BpmnElement, scope: string | null, diagnostics: Diagnostics): ModelNode | undefined {
+  const builder = BUILDERS[element.$type];
+  if (!builder || element.triggeredByEvent === true) {
+    const what = element.triggeredByEvent === true ? `event subProcess <${element.id}>` : describe(element);
+    diagnostics.problem('unsupported-element', `${what} is not supported yet`, element.id);
+    return undefined;
+  }
+  const id = readId(element, diagnostics);
+  if (id === undefined) return undefined;
+  checkUnsupportedFeatures(element, diagnostics);
+  const fields = builder(element, diagnostics);
+  const { inputs, outputs } = readMappings(element, diagnostics);
+  const node: ModelNode = { id, kind: fields.kind, scope, incoming: [], outgoing: [] };
+  const name = text(element, 'name');
+  if (name) node.name = name;
+  const defaultFlow = child(element, 'default')?.id;
+  if (defaultFlow) node.defaultFlow = defaultFlow;
+  if (fields.eventDefinition) node.eventDefinition = fields.eventDefinition;
+  if (fields.taskDefinition) node.taskDefinition = fields.taskDefinition;
+  if (fields.userTask) node.userTask = fields.userTask;
+  if (fields.script) node.script = fields.script;
+  if (inputs) node.inputs = inputs;
+  if (outputs) node.outputs = outputs;
+  return node;
+}
+
+/** Records problems for features of an element the engine does not run yet: loops, compensation, zeebe listeners. */
+export function checkUnsupportedFeatures(element: BpmnElement, diagnostics: Diagnostics): void {
+  const loop = child(element, 'loopCharacteristics');
+  if (loop) {
+    const what = loop.$type === 'bpmn:MultiInstanceLoopCharacteristics' ? 'multi-instance' : 'loop';
+    diagnostics.problem('unsupported-loop', `${describe(element)} has ${what} characteristics, which are not supported yet`, element.id);
+  }
+  if (element.isForCompensation === true) {
+    diagnostics.problem('unsupported-element', `${describe(element)} is a compensation handler, which is not supported yet`, element.id);
+  }
+  for (const [type, what] of Object.entries(LISTENERS)) {
+    if (extension(element, type)) {
+      diagnostics.problem('unsupported-extension', `${describe(element)} has ${what}, which are not supported yet`, element.id);
+    }
+  }
+}

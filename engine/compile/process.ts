@@ -1,0 +1,80 @@
+// One executable bpmn:Process -> ExecutableModel: walks its flow elements (and subprocesses), wires flows, validates.
+import { MODEL_SCHEMA_VERSION, type ExecutableModel, type ModelFlow } from '../model';
+import { readFlow, type FlowEnds } from './flows';
+import { readId } from './ids';
+import { children, describe, text, type BpmnElement } from './moddle';
+import { buildNode, checkUnsupportedFeatures } from './nodes';
+import type { Diagnostics } from './problems';
+import { isNoneStart, validateModel } from './validate';
+
+/** Flow elements and artifacts that carry no behaviour: ignored at runtime, with a warning. */
+const IGNORED = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference', 'bpmn:TextAnnotation', 'bpmn:Group']);
+
+/** Deepest nesting of embedded subprocesses; deeper diagrams are refused rather than walked by deep recursion. */
+const MAX_NESTING = 50;
+
+/** Compiles one executable process; its problems and warnings go to `diagnostics`. */
+export function compileProcess(process: BpmnElement, diagnostics: Diagnostics): ExecutableModel {
+  const processId = readId(process, diagnostics) ?? '';
+  checkUnsupportedFeatures(process, diagnostics);
+  const ends: FlowEnds = { nodes: {}, refused: new Set() };
+  const sequenceFlows: Array<[BpmnElement, string | null]> = [];
+  collect(process, null, 0, ends, sequenceFlows, diagnostics);
+
+  const flows: Record<string, ModelFlow> = {};
+  for (const [element, scope] of sequenceFlows) {
+    const flow = readFlow(element, scope, ends, diagnostics);
+    if (!flow) continue;
+    flows[flow.id] = flow;
+    ends.nodes[flow.source].outgoing.push(flow.id);
+    ends.nodes[flow.target].incoming.push(flow.id);
+  }
+  const nodes = Object.values(ends.nodes);
+  for (const node of nodes) {
+    if (node.kind !== 'subProcess') continue;
+    const starts = nodes.filter((candidate) => isNoneStart(candidate, node.id));
+    if (starts.length === 1) node.startNodeId = starts[0].id;
+  }
+
+  const name = text(process, 'name');
+  const model: ExecutableModel = {
+    schemaVersion: MODEL_SCHEMA_VERSION,
+    processId,
+    ...(name ? { name } : {}),
+    startNodeIds: nodes.filter((node) => isNoneStart(node, null)).map((node) => node.id),
+    nodes: ends.nodes,
+    flows,
+  };
+  validateModel(model, diagnostics);
+  return model;
+}
+
+function collect(
+  container: BpmnElement,
+  scope: string | null,
+  depth: number,
+  ends: FlowEnds,
+  sequenceFlows: Array<[BpmnElement, string | null]>,
+  diagnostics: Diagnostics,
+): void {
+  for (const element of children(container, 'flowElements')) {
+    if (element.$type === 'bpmn:SequenceFlow') {
+      sequenceFlows.push([element, scope]);
+    } else if (IGNORED.has(element.$type)) {
+      diagnostics.warning('ignored-element', `${describe(element)} is ignored at runtime`, element.id);
+    } else {
+      const node = buildNode(element, scope, diagnostics);
+      const tooDeep = node?.kind === 'subProcess' && depth >= MAX_NESTING;
+      if (tooDeep) diagnostics.problem('nesting-too-deep', `${describe(element)} is nested more than ${MAX_NESTING} subprocesses deep`, element.id);
+      if (!node || tooDeep) {
+        if (element.id) ends.refused.add(element.id);
+        continue;
+      }
+      ends.nodes[node.id] = node;
+      if (node.kind === 'subProcess') collect(element, node.id, depth + 1, ends, sequenceFlows, diagnostics);
+    }
+  }
+  for (const artifact of children(container, 'artifacts')) {
+    if (IGNORED.has(artifact.$type)) diagnostics.warning('ignored-element', `${describe(artifact)} is ignored at runtime`, artifact.id);
+  }
+}

@@ -1,0 +1,101 @@
+// Structural checks of an assembled model: start events, gateways and default flows, flow rules, reachability.
+import type { ExecutableModel, ModelNode } from '../model';
+import type { Diagnostics } from './problems';
+
+const CONDITIONAL_GATEWAYS = new Set(['exclusiveGateway', 'inclusiveGateway']);
+const CONDITION_IGNORED = new Set(['parallelGateway', 'startEvent', 'intermediateCatchEvent', 'intermediateThrowEvent']);
+
+/** True for a none start event directly inside `scope` (a subprocess id, or null for the process). */
+export function isNoneStart(node: ModelNode, scope: string | null): boolean {
+  return node.kind === 'startEvent' && node.scope === scope && node.eventDefinition?.kind === 'none';
+}
+
+/** Records the structural problems and warnings of a model whose nodes and flows are already wired. */
+export function validateModel(model: ExecutableModel, diagnostics: Diagnostics): void {
+  const nodes = Object.values(model.nodes);
+  checkStarts(model, nodes, diagnostics);
+  for (const node of nodes) {
+    checkFlowRules(model, node, diagnostics);
+    checkGateway(model, node, diagnostics);
+    checkDefaultFlow(model, node, diagnostics);
+  }
+  warnUnreachable(model, nodes, diagnostics);
+  for (const node of nodes) {
+    if (node.outgoing.length === 0 && node.kind !== 'endEvent') {
+      diagnostics.warning('implicit-end', `${label(node)} has no outgoing flow; its token ends there (implicit end)`, node.id);
+    }
+  }
+}
+
+function label(node: ModelNode): string {
+  return `${node.kind} <${node.id}>`;
+}
+
+function checkStarts(model: ExecutableModel, nodes: ModelNode[], diagnostics: Diagnostics): void {
+  if (model.startNodeIds.length === 0) {
+    diagnostics.problem('start-event-missing', `process <${model.processId}> has no none start event`, model.processId);
+  } else if (model.startNodeIds.length > 1) {
+    diagnostics.problem(
+      'start-event-ambiguous',
+      `process <${model.processId}> has ${model.startNodeIds.length} none start events (${model.startNodeIds.map((id) => `<${id}>`).join(', ')}); only one is allowed`,
+      model.processId,
+    );
+  }
+  for (const node of nodes) {
+    if (node.kind !== 'subProcess' || node.startNodeId) continue;
+    const count = nodes.filter((candidate) => isNoneStart(candidate, node.id)).length;
+    diagnostics.problem('subprocess-start-invalid', `${label(node)} must contain exactly one none start event, not ${count}`, node.id);
+  }
+}
+
+function checkFlowRules(model: ExecutableModel, node: ModelNode, diagnostics: Diagnostics): void {
+  if (node.kind === 'startEvent' && node.incoming.length > 0) {
+    diagnostics.problem('flow-invalid', `${label(node)} has incoming flows; a start event cannot have any`, node.id);
+  }
+  if (node.kind === 'endEvent' && node.outgoing.length > 0) {
+    diagnostics.problem('flow-invalid', `${label(node)} has outgoing flows; an end event cannot have any`, node.id);
+  }
+  if (CONDITION_IGNORED.has(node.kind)) {
+    for (const id of node.outgoing) {
+      if (model.flows[id].condition) {
+        diagnostics.warning('condition-ignored', `condition of flow <${id}> is ignored: it leaves ${label(node)}`, id);
+      }
+    }
+  }
+}
+
+function checkGateway(model: ExecutableModel, node: ModelNode, diagnostics: Diagnostics): void {
+  if (!CONDITIONAL_GATEWAYS.has(node.kind) || node.outgoing.length < 2) return;
+  const unconditioned = node.outgoing.filter((id) => id !== node.defaultFlow && !model.flows[id].condition);
+  if (unconditioned.length === 0) return;
+  const flows = unconditioned.map((id) => `<${id}>`).join(', ');
+  const message = node.defaultFlow
+    ? `${label(node)} has outgoing flows without condition that are not its default flow: ${flows}`
+    : `${label(node)} has outgoing flows without condition and no default flow: ${flows}`;
+  diagnostics.problem('gateway-condition-missing', message, node.id);
+}
+
+function checkDefaultFlow(model: ExecutableModel, node: ModelNode, diagnostics: Diagnostics): void {
+  if (!node.defaultFlow) return;
+  if (!node.outgoing.includes(node.defaultFlow)) {
+    diagnostics.problem('default-flow-invalid', `${label(node)} names flow <${node.defaultFlow}> as default, which is not one of its outgoing flows`, node.id);
+  } else if (model.flows[node.defaultFlow].condition) {
+    diagnostics.warning('condition-ignored', `condition of flow <${node.defaultFlow}> is ignored: it is the default flow of ${label(node)}`, node.defaultFlow);
+  }
+}
+
+function warnUnreachable(model: ExecutableModel, nodes: ModelNode[], diagnostics: Diagnostics): void {
+  if (model.startNodeIds.length === 0) return;
+  const reached = new Set<string>();
+  const pending = [...model.startNodeIds];
+  for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+    if (reached.has(id)) continue;
+    reached.add(id);
+    const node = model.nodes[id];
+    if (node.startNodeId) pending.push(node.startNodeId);
+    for (const flow of node.outgoing) pending.push(model.flows[flow].target);
+  }
+  for (const node of nodes) {
+    if (!reached.has(node.id)) diagnostics.warning('unreachable', `${label(node)} cannot be reached from a start event`, node.id);
+  }
+}
