@@ -1,0 +1,130 @@
+// Benchmark: a 10-service-task process run by Sparrow's interpreter vs a hand-written workflow calling the same
+// activity, on the same Temporal dev server in the same run, N instances at once. Prints throughput, latencies, ratio.
+// Usage: npm run bench [-- --instances 100 --steps 10 --rounds 2]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Client } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import mongoose from 'mongoose';
+import { createActivities } from '../activities';
+import type { JobType } from '../activities/jobs';
+import { compile } from '../engine/compile';
+import { connectMongo } from '../server/db';
+import { createLogger } from '../server/logger';
+import { installSdkLogger } from '../worker/sdkLogger';
+import type { BpmnProcessInput } from '../workflows/definitions';
+import { searchAttributes } from '../workflows/definitions';
+import { startFerretDb } from '../scripts/lib/ferretdb';
+import { serviceChainXml } from './serviceChain';
+
+const ROOT = path.resolve(__dirname, '..');
+const { values: args } = parseArgs({
+  options: { instances: { type: 'string', default: '100' }, steps: { type: 'string', default: '10' }, rounds: { type: 'string', default: '2' } },
+});
+const INSTANCES = Number(args.instances);
+const STEPS = Number(args.steps);
+const ROUNDS = Number(args.rounds);
+const TASK_QUEUE = 'bench';
+
+/** The job every step runs: a little real work (JSON round trip of the variables) and one new variable. */
+const benchStep: JobType = {
+  type: 'bench.step',
+  title: { 'zh-CN': '基准步骤', en: 'Benchmark step' },
+  description: { 'zh-CN': '基准测试用', en: 'Used by the benchmark' },
+  handler: async ({ elementId, variables }) => ({ [elementId]: Object.keys(JSON.parse(JSON.stringify(variables))).length }),
+};
+
+interface RoundResult {
+  kind: string;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function round(kind: 'interpreter' | 'hand-written', client: Client, model: BpmnProcessInput['model'], tag: string): Promise<RoundResult> {
+  const started = Date.now();
+  const latencies = await Promise.all(
+    Array.from({ length: INSTANCES }, async (_, i) => {
+      const t0 = Date.now();
+      const workflowId = `${kind}-${tag}-${i}`;
+      if (kind === 'hand-written') {
+        await client.workflow.execute('handWritten', { workflowId, taskQueue: TASK_QUEUE, args: [STEPS, { case: i }] });
+      } else {
+        const input: BpmnProcessInput = {
+          model,
+          definition: { key: model.processId, version: 1, sha256: 'bench' },
+          businessKey: `${tag}-${i}`,
+          variables: { case: i },
+          startedBy: 'bench',
+        };
+        const result = await client.workflow.execute('bpmnProcess', { workflowId, taskQueue: TASK_QUEUE, args: [input] });
+        if (result.status !== 'completed') throw new Error(`${workflowId} ended ${result.status}`);
+      }
+      return Date.now() - t0;
+    }),
+  );
+  const seconds = (Date.now() - started) / 1000;
+  const sorted = latencies.sort((a, b) => a - b);
+  return { kind, seconds, perSecond: INSTANCES / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+}
+
+async function main(): Promise<void> {
+  installSdkLogger(createLogger('bench', 'warn'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sparrow-bench-'));
+  const ferretdb = process.env.MONGODB_URI ? undefined : await startFerretDb(path.join(ROOT, '.tools/bin/ferretdb'), dir);
+  const mongoUri = new URL(process.env.MONGODB_URI ?? (ferretdb as { uri: string }).uri);
+  mongoUri.pathname = '/sparrow_bench';
+  await connectMongo(mongoUri.toString());
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: { executable: { type: 'existing-path', path: path.join(ROOT, '.tools/bin/temporal') }, searchAttributes: Object.values(searchAttributes), log: { format: 'pretty', level: 'warn' } },
+  });
+  try {
+    const compiled = await compile(serviceChainXml(STEPS));
+    if (compiled.problems.length) throw new Error(compiled.problems.map((p) => p.message).join('; '));
+    const model = compiled.processes[0].model;
+    const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), logger: undefined });
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: TASK_QUEUE,
+      workflowBundle: bundle,
+      activities: createActivities([benchStep]),
+    });
+    await worker.runUntil(async () => {
+      console.log(`warming up …`);
+      await round('hand-written', env.client, model, 'warm');
+      await round('interpreter', env.client, model, 'warm');
+      const results: RoundResult[] = [];
+      for (let r = 1; r <= ROUNDS; r++) {
+        results.push(await round('hand-written', env.client, model, `r${r}`));
+        results.push(await round('interpreter', env.client, model, `r${r}`));
+      }
+      console.log(`\n${INSTANCES} concurrent instances of a ${STEPS}-service-task process, ${ROUNDS} rounds, ${os.cpus().length} cores\n`);
+      console.table(results.map((r) => ({ kind: r.kind, 'seconds': r.seconds.toFixed(2), 'instances/s': r.perSecond.toFixed(1), 'p50 ms': r.p50, 'p99 ms': r.p99 })));
+      const mean = (kind: string, pick: (r: RoundResult) => number) => {
+        const rows = results.filter((r) => r.kind === kind);
+        return rows.reduce((n, r) => n + pick(r), 0) / rows.length;
+      };
+      const ratio = mean('interpreter', (r) => r.perSecond) / mean('hand-written', (r) => r.perSecond);
+      const p50Ratio = mean('hand-written', (r) => r.p50) / mean('interpreter', (r) => r.p50);
+      console.log(`throughput ratio interpreter / hand-written: ${ratio.toFixed(2)} (target >= 0.90)`);
+      console.log(`p50 latency ratio hand-written / interpreter: ${p50Ratio.toFixed(2)}`);
+    });
+  } finally {
+    await mongoose.connection.dropDatabase().catch(() => undefined);
+    await mongoose.disconnect();
+    await env.teardown();
+    await ferretdb?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+// The benchmark's baseline: a hand-written workflow calling the same job activity ten times in a row.
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { JobInput } from '../../activities/jobs/types';
+
+const { 'bench.step': benchStep } = proxyActivities<Record<string, (input: JobInput) => Promise<Record<string, unknown>>>>({
+  startToCloseTimeout: '5 minutes',
+  retry: { maximumAttempts: 3, initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+/** Runs `steps` service steps sequentially, merging each result into the variables, like the interpreter does. */
+export async function handWritten(steps: number, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const { workflowId } = workflowInfo();
+  let current = { ...variables };
+  for (let i = 1; i <= steps; i++) {
+    const elementId = `Step_${i}`;
+    const result = await benchStep({ jobKey: `${workflowId}/${elementId}`, instanceId: workflowId, elementId, jobType: 'bench.step', headers: {}, variables: current });
+    current = { ...current, ...result };
+  }
+  return current;
+}
