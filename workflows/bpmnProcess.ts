@@ -72,7 +72,8 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   };
   let state: EngineState = emptyState(info.workflowId, now());
   let auditSeq = 0;
-  let summaryStatus = '';
+  /** The status last written to the search attributes; the client sets `running` when it starts the case. */
+  let summaryStatus = 'running';
   /** Audit entries not yet written, numbered from `pendingFrom`. */
   let pending: AuditEntry[] = [];
   let pendingFrom = 1;
@@ -104,9 +105,10 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
       if (write) ordered.push(write);
     }
     // A chain of service tasks is written once it stops (a person, timer or message is awaited, the
-    // status changes or the buffer grows), so automated steps cost no extra round trip each.
+    // status changes or the buffer grows), so automated steps cost no extra round trip each; the
+    // server writes the summary row itself when it starts a case.
     const automated = result.commands.length > 0 && result.commands.every((c) => c.type === 'runJob');
-    const flush = event.type === 'start' || statusChanged || !automated || pending.length >= 50;
+    const flush = statusChanged || !automated || pending.length >= 50;
     if (flush) {
       const entries = pending;
       const firstSeq = pendingFrom;

@@ -11,6 +11,7 @@ import {
   stateQuery,
 } from '../../workflows/definitions';
 import { HttpProblem, notFound } from '../http/problem';
+import { Instance } from '../models';
 import { loadVersion } from './definitions';
 
 /** What starting a case needs. */
@@ -55,6 +56,24 @@ export async function startCase(client: Client, taskQueue: string, input: StartC
     }
     throw error;
   }
+  await Instance.updateOne(
+    { _id: workflowId },
+    {
+      $setOnInsert: {
+        definitionKey: definition.key,
+        definitionVersion: definition.version,
+        businessKey: input.businessKey,
+        street: input.street ?? null,
+        status: 'running',
+        currentElements: [],
+        incidentCount: 0,
+        startedBy: input.startedBy,
+        startedAt: new Date(),
+        progressSeq: 0,
+      },
+    },
+    { upsert: true },
+  );
   return { id: workflowId, definitionKey: definition.key, version: definition.version, businessKey: input.businessKey, street: input.street ?? null };
 }
 
