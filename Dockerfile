@@ -19,7 +19,7 @@ RUN --mount=type=cache,target=/root/.npm \
 # --- 2. build: the designer bundle, then drop dev dependencies ---
 FROM deps AS build
 COPY . .
-RUN npx vite build --config designer/vite.config.ts \
+RUN npx vite build --config designer/vite.config.mts \
  && npm prune --omit=dev \
  && npm cache clean --force
 

@@ -8,14 +8,14 @@ const order: LogLevel[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'];
 /** A Temporal SDK logger writing through pino; messages below `minLevel` are dropped. */
 export class PinoSdkLogger implements SdkLogger {
   constructor(
-    private readonly log: Logger,
+    private readonly pino: Logger,
     private readonly minLevel: LogLevel = 'WARN',
   ) {}
 
   logAt(level: LogLevel, message: string, meta?: LogMetadata): void {
     if (order.indexOf(level) < order.indexOf(this.minLevel)) return;
     const pinoLevel = level === 'TRACE' ? 'trace' : level === 'DEBUG' ? 'debug' : level === 'INFO' ? 'info' : level === 'WARN' ? 'warn' : 'error';
-    this.log[pinoLevel]({ ...(meta as object) }, message);
+    this.pino[pinoLevel]({ ...(meta as object) }, message);
   }
 
   log(level: LogLevel, message: string, meta?: LogMetadata): void {

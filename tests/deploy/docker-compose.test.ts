@@ -375,7 +375,7 @@ describe('Dockerfile (the Sparrow image)', () => {
     const users = instructions.filter((line) => /^USER\s/i.test(line));
     // then dependencies come from the lockfile, the designer is built, and the last USER is not root
     expect(text).toMatch(/npm ci\b/);
-    expect(text).toContain('vite build --config designer/vite.config.ts');
+    expect(text).toContain('vite build --config designer/vite.config.mts');
     expect(users.length).toBeGreaterThan(0);
     expect(users[users.length - 1].split(/\s+/)[1]).not.toMatch(/^(root|0)(:|$)/);
     expect(text).toMatch(/CMD \["npx", "tsx", "server\/main\.ts"\]/);
