@@ -9,7 +9,6 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   globalSetup: '<rootDir>/tests/support/globalSetup.ts',
   globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
-  setupFiles: ['<rootDir>/tests/support/quietTemporal.ts'],
   testTimeout: 60000,
   maxWorkers: 2,
 };

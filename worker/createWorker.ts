@@ -1,5 +1,5 @@
 // Builds a Temporal worker for Sparrow: the bpmnProcess workflow bundle plus the read-model and job activities.
-import { bundleWorkflowCode, type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { builtinJobTypes, type JobType } from '../activities/jobs';
 
@@ -11,7 +11,8 @@ export const workflowsPath = require.resolve('../workflows');
 
 /** Bundles the workflow code once (webpack); workers and replayers can share the result. */
 export async function bundleWorkflows(): Promise<{ code: string }> {
-  return bundleWorkflowCode({ workflowsPath, logger: undefined });
+  // An explicit logger keeps the bundler from starting Temporal's native runtime in this process.
+  return bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
 }
 
 /** Options for a Sparrow worker. */

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
+import { Runtime, type Worker } from '@temporalio/worker';
 import type { Express } from 'express';
 import mongoose from 'mongoose';
 import { builtinJobTypes, type JobType } from '../../activities/jobs';
@@ -10,6 +10,7 @@ import { createApp } from '../../server/app';
 import { connectMongo } from '../../server/db';
 import { createLogger } from '../../server/logger';
 import { createSparrowWorker } from '../../worker/createWorker';
+import { PinoSdkLogger } from '../../worker/sdkLogger';
 import { searchAttributes } from '../../workflows/definitions';
 import { TEMPORAL_BIN } from './paths';
 
@@ -31,6 +32,8 @@ export async function startTestStack(options: { jobTypes?: JobType[] } = {}): Pr
   const mongoBase = process.env.SPARROW_TEST_MONGODB_URI;
   const bundle = process.env.SPARROW_TEST_WORKFLOW_BUNDLE;
   if (!mongoBase || !bundle) throw new Error('the jest global setup did not run (SPARROW_TEST_MONGODB_URI / SPARROW_TEST_WORKFLOW_BUNDLE unset)');
+  // The SDK logs only warnings; the runtime shuts itself down once the environment is torn down.
+  if (!Runtime._instance) Runtime.install({ logger: new PinoSdkLogger(createLogger('temporal-sdk', 'warn')) });
   const env = await TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: TEMPORAL_BIN },
