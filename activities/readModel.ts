@@ -75,30 +75,35 @@ export async function closeUserTask({ taskId, outcome, actor, at }: CloseUserTas
   await Task.updateOne({ _id: taskId, status: { $in: ['open', 'claimed'] } }, { $set: set });
 }
 
+const isDuplicateKey = (error: unknown) => (error as { code?: unknown }).code === 11000;
+
+/**
+ * Inserts audit rows; a retried call adds only the missing ones, as the unique (instanceId, seq) index refuses
+ * the rest. One insert for all rows: per-row upserts cost a collection scan each on FerretDB (quadratic).
+ */
+async function appendAudit(instanceId: string, firstSeq: number, entries: AuditEntry[]): Promise<void> {
+  const rows = entries.map((entry, i) => ({
+    instanceId,
+    seq: firstSeq + i,
+    at: new Date(entry.at),
+    actor: entry.actor,
+    kind: entry.kind,
+    elementId: entry.elementId ?? null,
+    tokenId: entry.tokenId ?? null,
+    dataJson: entry.data ? JSON.stringify(entry.data) : null,
+  }));
+  try {
+    await AuditEvent.insertMany(rows, { ordered: false });
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: unknown[] }).writeErrors;
+    if (!writeErrors?.length || !writeErrors.every(isDuplicateKey)) throw error;
+  }
+}
+
 /** Appends audit entries (idempotent by instance and seq) and updates the instance summary. */
 export async function recordProgress(input: RecordProgressInput): Promise<void> {
   const { caseRef, entries, firstSeq, summary } = input;
-  if (entries.length > 0) {
-    await AuditEvent.bulkWrite(
-      entries.map((entry, i) => ({
-        updateOne: {
-          filter: { instanceId: caseRef.instanceId, seq: firstSeq + i },
-          update: {
-            $setOnInsert: {
-              at: new Date(entry.at),
-              actor: entry.actor,
-              kind: entry.kind,
-              elementId: entry.elementId ?? null,
-              tokenId: entry.tokenId ?? null,
-              dataJson: entry.data ? JSON.stringify(entry.data) : null,
-            },
-          },
-          upsert: true,
-        },
-      })),
-      { ordered: true },
-    );
-  }
+  if (entries.length > 0) await appendAudit(caseRef.instanceId, firstSeq, entries);
   const lastSeq = firstSeq + entries.length - 1;
   await Instance.updateOne(
     { _id: caseRef.instanceId },

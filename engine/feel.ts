@@ -37,14 +37,25 @@ function wrap<T>(source: string, run: () => T): T {
     return run();
   } catch (error) {
     const err = error as Error & { position?: { from: number; to: number } };
-    const where = err.position ? ` at position ${err.position.from}` : '';
-    throw new FeelError(`FEEL expression "${source}" is invalid${where}: ${err.message}`, source, err.position);
+    const what = err instanceof AssertionFailure ? 'failed' : `is invalid${err.position ? ` at position ${err.position.from}` : ''}`;
+    throw new FeelError(`FEEL expression "${source}" ${what}: ${err.message}`, source, err.position);
   }
 }
 
+class AssertionFailure extends Error {}
+
+/** Camunda's `assert(value, condition[, cause])`: the value when the condition is true, else the evaluation fails. */
+const assert = Object.assign(
+  (value: unknown, condition: unknown, cause?: unknown) => {
+    if (condition !== true) throw new AssertionFailure(typeof cause === 'string' ? cause : 'the assertion is not satisfied');
+    return value;
+  },
+  { $args: ['value', 'condition', 'cause'] },
+);
+
 /** Evaluates a FEEL expression against a context of variables; the result is plain JSON. */
 export function evaluateFeel(source: string, context: Record<string, unknown>): unknown {
-  return wrap(source, () => toJsonValue(evaluate(source, context).value));
+  return wrap(source, () => toJsonValue(evaluate(source, { assert, ...context }).value));
 }
 
 /** Evaluates a FEEL unary test (e.g. `> 5`) against an input value. */
@@ -57,8 +68,12 @@ export function evaluateExpression(expression: Expression, context: Record<strin
   return expression.kind === 'static' ? expression.value : evaluateFeel(expression.source, context);
 }
 
-/** Evaluates a condition; anything but `true` (including null from a missing variable) counts as false. */
+/** Evaluates a condition; a result other than true or false (e.g. null from a missing variable) fails, as in Camunda 8. */
 export function evaluateCondition(expression: Expression, context: Record<string, unknown>): boolean {
   if (expression.kind === 'static') return expression.value.trim() === 'true';
-  return evaluateFeel(expression.source, context) === true;
+  const value = evaluateFeel(expression.source, context);
+  if (typeof value !== 'boolean') {
+    throw new FeelError(`FEEL condition "${expression.source}" must be true or false, got ${JSON.stringify(value)}`, expression.source);
+  }
+  return value;
 }

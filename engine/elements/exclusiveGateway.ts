@@ -1,11 +1,11 @@
-// Exclusive gateway: the first outgoing flow whose condition holds, else the default flow; joins pass through.
+// Exclusive gateway: the first outgoing flow whose condition holds (a single conditional flow is checked too), else the default flow; joins pass through.
 import type { ElementBehaviour } from '../interpreter/runtime';
 import { IncidentSignal } from '../interpreter/runtime';
 
 /** Takes exactly one flow; no match and no default raises an incident on the gateway. */
 export const exclusiveGateway: ElementBehaviour = {
   enter(rt, token, node) {
-    if (node.outgoing.length <= 1) return rt.leave(token, {}, node.outgoing);
+    if (node.outgoing.length === 0) return rt.leave(token, {}, []);
     const context = rt.contextOf(token);
     const match = node.outgoing.find((id) => id !== node.defaultFlow && rt.condition(rt.flow(id), context));
     const chosen = match ?? node.defaultFlow;

@@ -13,7 +13,7 @@ export const inclusiveGateway: ElementBehaviour = {
       rt.arriveAtJoin(token);
       return;
     }
-    if (node.outgoing.length <= 1) return rt.leave(token, {}, node.outgoing);
+    if (node.outgoing.length === 0) return rt.leave(token, {}, []);
     const context = rt.contextOf(token);
     const chosen = node.outgoing.filter((id) => id !== node.defaultFlow && rt.condition(rt.flow(id), context));
     if (chosen.length === 0 && node.defaultFlow) chosen.push(node.defaultFlow);

@@ -1,7 +1,7 @@
 // The interpreter: a pure function of (model, state, event) -> (state, commands, audit entries).
 import { behaviours } from '../elements';
 import type { ExecutableModel } from '../model';
-import { DEFAULT_LIMITS, type EngineLimits, IncidentSignal, Runtime } from './runtime';
+import { DEFAULT_LIMITS, type EngineLimits, Runtime } from './runtime';
 import type { EngineEvent, EngineState, StepResult, Token, Variables } from './types';
 
 export { DEFAULT_LIMITS, type EngineLimits } from './runtime';
@@ -30,12 +30,14 @@ const isPlainObject = (value: unknown): value is Variables =>
 
 /**
  * Why an event cannot be applied to this state, or null when it can. Update validators call this so a bad
- * request is refused before anything is recorded, and the state stays unchanged.
+ * request is refused before anything is recorded, and the state stays unchanged. A job's result is not
+ * judged here: a result that is no object or too large becomes an incident on its element instead.
  */
 export function rejectionOf(state: EngineState, event: EngineEvent, limits: EngineLimits = DEFAULT_LIMITS): string | null {
   if (event.type !== 'start' && state.status !== 'running') return `the case is ${state.status}`;
-  if ('variables' in event && !isPlainObject(event.variables)) return 'variables must be a JSON object';
-  if ('variables' in event) {
+  const checked = 'variables' in event && event.type !== 'jobCompleted';
+  if (checked && !isPlainObject(event.variables)) return 'variables must be a JSON object';
+  if (checked) {
     const size = JSON.stringify(event.variables).length + Object.values(state.scopes).reduce((n, s) => n + JSON.stringify(s.variables).length, 0);
     if (size > limits.maxVariableBytes) return `variables would exceed the limit of ${limits.maxVariableBytes} bytes per case`;
   }
@@ -77,16 +79,6 @@ function tokenWaitingFor(rt: Runtime, waitId: string): Token {
   return token;
 }
 
-/** Leaves a token with a result, turning an incident signal into an incident on that token. */
-function resume(rt: Runtime, token: Token, result: Variables): void {
-  try {
-    rt.leave(token, result);
-  } catch (error) {
-    if (error instanceof IncidentSignal) rt.raiseIncident(token, error.kind, error.message);
-    else throw error;
-  }
-}
-
 function apply(rt: Runtime, event: EngineEvent): void {
   switch (event.type) {
     case 'start': {
@@ -101,10 +93,14 @@ function apply(rt: Runtime, event: EngineEvent): void {
       const token = tokenWaitingFor(rt, event.taskId);
       rt.emit({ type: 'closeUserTask', taskId: event.taskId, outcome: 'completed', actor: event.actor });
       rt.record({ kind: 'task.completed', elementId: token.nodeId, tokenId: token.id, data: { taskId: event.taskId, variables: Object.keys(event.variables) } });
-      return resume(rt, token, event.variables);
+      return rt.finish(token, event.variables);
     }
-    case 'jobCompleted':
-      return resume(rt, tokenWaitingFor(rt, event.waitId), event.variables);
+    case 'jobCompleted': {
+      const token = tokenWaitingFor(rt, event.waitId);
+      if (isPlainObject(event.variables)) return rt.finish(token, event.variables);
+      const what = Array.isArray(event.variables) ? 'a list' : `a ${typeof event.variables}`;
+      return rt.raiseIncident(token, 'jobFailed', `the job of <${token.nodeId}> returned ${what}, not an object of variables`);
+    }
     case 'jobFailed': {
       const token = tokenWaitingFor(rt, event.waitId);
       return rt.raiseIncident(token, 'jobFailed', event.message);
@@ -112,20 +108,18 @@ function apply(rt: Runtime, event: EngineEvent): void {
     case 'timerFired': {
       const token = tokenWaitingFor(rt, event.waitId);
       rt.record({ kind: 'timer.fired', elementId: token.nodeId, tokenId: token.id });
-      return resume(rt, token, {});
+      return rt.finish(token, {});
     }
     case 'messageCorrelated': {
       const token = tokenWaitingFor(rt, event.waitId);
       rt.record({ kind: 'message.correlated', elementId: token.nodeId, tokenId: token.id, data: { variables: Object.keys(event.variables) } });
-      return resume(rt, token, event.variables);
+      return rt.finish(token, event.variables);
     }
     case 'incidentResolved': {
       const incident = rt.state.incidents[event.incidentId];
       delete rt.state.incidents[event.incidentId];
       rt.record({ kind: 'incident.resolved', elementId: incident.elementId, tokenId: incident.tokenId, data: { incidentId: incident.id } });
-      const token = rt.state.tokens[incident.tokenId];
-      if (token) rt.retry(token);
-      return;
+      return rt.resolve(incident);
     }
     case 'cancel': {
       rt.clearScope(rt.state.rootScopeId, event.actor);

@@ -46,6 +46,8 @@ export class Runtime {
   readonly commands: Command[] = [];
   readonly audit: AuditEntry[] = [];
   private readonly ready: string[] = [];
+  /** Tokens re-entering their element after an incident was resolved (not a new element instance). */
+  private readonly retrying = new Set<string>();
   private activations = 0;
 
   constructor(
@@ -171,19 +173,31 @@ export class Runtime {
     return token;
   }
 
-  /** Queues an existing token to enter its node again (incident resolution). */
-  retry(token: Token): void {
-    this.ready.push(token.id);
+  /**
+   * Retries what an incident stopped: an element that had done its work completes again with its result
+   * (a finished subprocess re-applies its output mappings); any other element is entered again.
+   */
+  resolve(incident: Incident): void {
+    const token = this.state.tokens[incident.tokenId];
+    if (!token) return;
+    if (!incident.completing) {
+      this.retrying.add(token.id);
+      this.ready.push(token.id);
+      return;
+    }
+    const inner = Object.values(this.state.scopes).find((s) => s.tokenId === token.id);
+    if (inner) this.finishSubprocess(inner);
+    else this.finish(token, incident.completing.result);
   }
 
-  /** Runs queued tokens until every token waits or is gone; then fires inclusive joins that can no longer get more tokens. */
+  /** Runs queued tokens until every token waits or is gone; then fires, one at a time, inclusive joins that can get no more tokens. */
   run(): void {
     for (;;) {
       while (this.ready.length > 0) {
         const token = this.state.tokens[this.ready.shift() as string];
         if (token) this.activate(token);
       }
-      if (!this.fireSettledInclusiveJoins()) return;
+      if (!this.fireSettledInclusiveJoin()) return;
     }
   }
 
@@ -200,7 +214,7 @@ export class Runtime {
     }
     const behaviour = this.behaviours[node.kind];
     if (!behaviour) throw new Error(`no behaviour registered for element kind ${node.kind} <${node.id}>`);
-    if (!this.hasOpenIncident(token.id)) this.record({ kind: 'element.entered', elementId: node.id, tokenId: token.id });
+    if (!this.retrying.delete(token.id)) this.record({ kind: 'element.entered', elementId: node.id, tokenId: token.id });
     try {
       if (node.inputs?.length && node.kind !== 'subProcess') {
         token.locals = this.evaluateMappings(node.inputs, this.contextOf({ ...token, locals: undefined }));
@@ -223,16 +237,17 @@ export class Runtime {
   }
 
   /**
-   * Completes the element a token is on: applies output mappings (or propagates `result`), records it,
-   * and moves the token along its outgoing flows (all unconditional ones, conditional ones that hold,
-   * else the default flow). A node without outgoing flows simply ends its token.
+   * Completes the element a token is on: applies output mappings (or propagates `result`, except variables
+   * that are locals of the element, which stay local as in Camunda 8), records it, and moves the token along
+   * its outgoing flows (all unconditional ones, conditional ones that hold, else the default flow; none of
+   * them → incident). A node without outgoing flows simply ends its token. Nothing changes before it can fail.
    */
   leave(token: Token, result: Variables = {}, flows?: string[]): void {
     const node = this.node(token.nodeId);
     const outputs = node.kind === 'subProcess' ? undefined : node.outputs;
-    const produced = outputs?.length ? this.evaluateMappings(outputs, this.contextOf(token, result)) : result;
+    const produced = outputs?.length ? this.evaluateMappings(outputs, this.contextOf(token, result)) : withoutLocals(result, token.locals);
     if (this.variableBytes(produced) > this.limits.maxVariableBytes) {
-      throw new IncidentSignal('variables', `variables of the instance would exceed ${this.limits.maxVariableBytes} bytes`);
+      throw new IncidentSignal('variables', `variables of the instance would exceed ${this.limits.maxVariableBytes} bytes (set by <${node.id}>)`);
     }
     const chosen = flows ?? this.outgoingFlows(token, node, produced);
     this.propagate(token.scopeId, produced, node.id);
@@ -240,10 +255,23 @@ export class Runtime {
     this.take(token, chosen);
   }
 
+  /** Leaves with the result of the element's work; a failure becomes an incident whose resolution completes it again (the work is not redone). */
+  finish(token: Token, result: Variables): void {
+    try {
+      this.leave(token, result);
+    } catch (error) {
+      if (error instanceof IncidentSignal) this.raiseIncident(token, error.kind, error.message, { result });
+      else throw error;
+    }
+  }
+
   private outgoingFlows(token: Token, node: ModelNode, produced: Variables): string[] {
     const context = this.contextOf(token, produced);
     const chosen = node.outgoing.filter((id) => id !== node.defaultFlow && this.condition(this.flow(id), context));
     if (chosen.length === 0 && node.defaultFlow) return [node.defaultFlow];
+    if (chosen.length === 0 && node.outgoing.length > 0) {
+      throw new IncidentSignal('noMatchingFlow', `<${node.id}> has no outgoing flow whose condition holds and no default flow`);
+    }
     return chosen;
   }
 
@@ -299,6 +327,7 @@ export class Runtime {
     this.finishSubprocess(scope);
   }
 
+  /** Leaves a subprocess whose scope has no tokens left; on an incident its scope is kept, so resolving it finishes again (it does not re-run). */
   private finishSubprocess(scope: ScopeInstance): void {
     const token = scope.tokenId ? this.state.tokens[scope.tokenId] : undefined;
     const node = scope.nodeId ? this.model.nodes[scope.nodeId] : undefined;
@@ -308,8 +337,9 @@ export class Runtime {
       delete this.state.scopes[scope.id];
       this.leave(token, produced);
     } catch (error) {
-      if (error instanceof IncidentSignal) this.raiseIncident(token, error.kind, error.message);
-      else throw error;
+      if (!(error instanceof IncidentSignal)) throw error;
+      this.state.scopes[scope.id] = scope;
+      this.raiseIncident(token, error.kind, error.message, { result: {} });
     }
   }
 
@@ -362,9 +392,11 @@ export class Runtime {
     }
   }
 
-  /** Fires each inclusive join that holds tokens and that no other token of its scope can still reach. */
-  private fireSettledInclusiveJoins(): boolean {
-    let fired = false;
+  /**
+   * Fires the first inclusive join that holds tokens and that no other token of its scope can still reach. One join
+   * per quiet moment: the tokens it sends on must arrive (and park) before another join is judged.
+   */
+  private fireSettledInclusiveJoin(): boolean {
     for (const tokenIds of Object.values(this.state.joins)) {
       const first = this.state.tokens[tokenIds[0]];
       if (!first) continue;
@@ -383,9 +415,9 @@ export class Runtime {
       const scopeId = first.scopeId;
       this.releaseJoin(scopeId, gateway.id, joined);
       this.forkFromJoin(gateway, scopeId);
-      fired = true;
+      return true;
     }
-    return fired;
+    return false;
   }
 
   /** After a join fired: one token on the gateway, marked as joined, that the gateway's behaviour moves on (forking). */
@@ -402,16 +434,19 @@ export class Runtime {
 
   // ---------- incidents ----------
 
-  /** Stops a token with an incident; the rest of the case goes on. */
-  raiseIncident(token: Token, kind: Incident['kind'], message: string): void {
+  /** Stops a token with an incident; the rest of the case goes on. `completing` marks an element that had done its work. */
+  raiseIncident(token: Token, kind: Incident['kind'], message: string, completing?: Incident['completing']): void {
     const incident: Incident = { id: this.nextId('i'), tokenId: token.id, elementId: token.nodeId, kind, message, createdAt: this.at };
+    if (completing) incident.completing = completing;
     this.state.incidents[incident.id] = incident;
     this.record({ kind: 'incident.raised', elementId: token.nodeId, tokenId: token.id, data: { incidentId: incident.id, kind, message } });
   }
+}
 
-  hasOpenIncident(tokenId: string): boolean {
-    return Object.values(this.state.incidents).some((i) => i.tokenId === tokenId);
-  }
+/** The result without the variables that are locals of the element (they stay local and end with it). */
+function withoutLocals(result: Variables, locals: Variables | undefined): Variables {
+  if (!locals) return result;
+  return Object.fromEntries(Object.entries(result).filter(([name]) => !Object.prototype.hasOwnProperty.call(locals, name)));
 }
 
 /** Marks a token created by a firing join, so the gateway forks instead of joining again. */

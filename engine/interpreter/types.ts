@@ -41,6 +41,8 @@ export interface Incident {
   kind: 'jobFailed' | 'expression' | 'noMatchingFlow' | 'loopGuard' | 'variables';
   message: string;
   createdAt: string;
+  /** Set when the element had done its work and failed while completing: resolving completes it again with this result. */
+  completing?: { result: Variables };
 }
 
 /** An element instance that finished (kept for the case's timeline and the diagram's path). */

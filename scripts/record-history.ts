@@ -1,0 +1,101 @@
+// Records the Temporal histories replayed by tests/engine/replay.test.ts: runs each fixture of tests/histories/fixtures
+// as a case on a real Temporal dev server (and a private FerretDB) and writes the completed workflow's history as
+// tests/histories/<name>.v1.json. Run with `npx tsx scripts/record-history.ts` after a change that is meant to alter
+// histories (bump the version in the file name and keep the old files, so old histories keep replaying).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import type { JobType } from '../activities/jobs';
+import { createLogger } from '../server/logger';
+import { type CaseUnderTest, runCase } from '../tests/support/cases';
+import { FERRETDB_BIN } from '../tests/support/paths';
+import { startTestStack } from '../tests/support/stack';
+import { bundleWorkflows } from '../worker/createWorker';
+import { installSdkLogger } from '../worker/sdkLogger';
+import { startFerretDb } from './lib/ferretdb';
+
+const HISTORIES = path.resolve(__dirname, '../tests/histories');
+const VERSION = 'v1';
+
+/** One recorded case: its fixture, start variables and how it is driven to its end. */
+interface Recording {
+  name: string;
+  variables: Record<string, unknown>;
+  drive(c: CaseUnderTest): Promise<void>;
+}
+
+const dispatchedOnce = new Set<string>();
+
+/** Job types of the fixtures; the dispatch job fails its first activation, so the case gets an incident to resolve. */
+const jobTypes: JobType[] = [
+  job('history.check-address', async () => ({ valid: true })),
+  job('history.check-owner', async ({ headers }) => ({ ownerFound: headers.registry === 'property' })),
+  job('history.flaky-dispatch', async ({ jobKey, variables }) => {
+    if (!dispatchedOnce.has(jobKey)) {
+      dispatchedOnce.add(jobKey);
+      throw new Error('the dispatch service is unavailable');
+    }
+    return { dispatchedTo: `team for ${String(variables.localCase)}` };
+  }),
+];
+
+function job(type: string, handler: JobType['handler']): JobType {
+  return { type, title: { 'zh-CN': type, en: type }, description: { 'zh-CN': '回放历史作业', en: 'history recording job' }, handler };
+}
+
+const recordings: Recording[] = [
+  {
+    name: 'user-task-exclusive-gateway',
+    variables: { reportNo: 'R-1' },
+    drive: async (c) => void (await c.completeTask('Review', { approved: true, reviewer: 'wang' }, 'wang')),
+  },
+  { name: 'parallel-service-tasks', variables: { applicant: 'li' }, drive: async () => undefined },
+  {
+    name: 'timer-and-message',
+    variables: { caseNo: 'C-7' },
+    async drive(c) {
+      await c.until((s) => s.activeElements.some((a) => a.elementId === 'Inspected'), 'the message catch after the timer');
+      await c.correlate('inspection-done', 'C-7', { inspector: 'zhao' });
+    },
+  },
+  {
+    name: 'subprocess-incident',
+    variables: { caseNo: 'C-9' },
+    async drive(c) {
+      const state = await c.until((s) => s.incidents.length > 0, 'the dispatch incident');
+      await c.resolveIncident(state.incidents[0].id);
+    },
+  },
+];
+
+async function record(): Promise<void> {
+  installSdkLogger(createLogger('temporal-sdk', 'warn'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sparrow-histories-'));
+  const ferretdb = await startFerretDb(FERRETDB_BIN, dir);
+  const bundlePath = path.join(dir, 'workflow-bundle.js');
+  fs.writeFileSync(bundlePath, (await bundleWorkflows()).code);
+  process.env.SPARROW_TEST_MONGODB_URI = ferretdb.uri;
+  process.env.SPARROW_TEST_WORKFLOW_BUNDLE = bundlePath;
+  const stack = await startTestStack({ jobTypes });
+  try {
+    for (const recording of recordings) {
+      const c = await runCase(stack, path.join(HISTORIES, 'fixtures', `${recording.name}.bpmn`), { variables: recording.variables, businessKey: recording.name });
+      await recording.drive(c);
+      const result = await c.result();
+      if (result.status !== 'completed') throw new Error(`${recording.name} ended ${result.status}, not completed`);
+      const file = path.join(HISTORIES, `${recording.name}.${VERSION}.json`);
+      fs.writeFileSync(file, `${JSON.stringify(JSON.parse(historyToJSON(await c.handle.fetchHistory())), null, 1)}\n`);
+      console.log(`recorded ${path.relative(process.cwd(), file)}`);
+    }
+  } finally {
+    await stack.stop();
+    await ferretdb.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+record().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
