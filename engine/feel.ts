@@ -1,5 +1,5 @@
 // FEEL, the expression language of the diagrams: evaluation to plain JSON values, with errors that say where.
-import { evaluate, unaryTest } from 'feelin';
+import { evaluate } from 'feelin';
 import type { Expression } from './model';
 
 /** A FEEL expression that could not be evaluated: syntax error (with position) or a value of the wrong type. */
@@ -56,11 +56,6 @@ const assert = Object.assign(
 /** Evaluates a FEEL expression against a context of variables; the result is plain JSON. */
 export function evaluateFeel(source: string, context: Record<string, unknown>): unknown {
   return wrap(source, () => toJsonValue(evaluate(source, { assert, ...context }).value));
-}
-
-/** Evaluates a FEEL unary test (e.g. `> 5`) against an input value. */
-export function evaluateUnaryTest(source: string, input: unknown, context: Record<string, unknown> = {}): boolean {
-  return wrap(source, () => unaryTest(source, { ...context, '?': input }).value === true);
 }
 
 /** Evaluates a diagram value: FEEL expressions are evaluated, static strings returned as they are. */

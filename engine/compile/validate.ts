@@ -59,6 +59,7 @@ function checkFlowRules(model: ExecutableModel, node: ModelNode, diagnostics: Di
     for (const id of node.outgoing) {
       if (model.flows[id].condition) {
         diagnostics.warning('condition-ignored', `condition of flow <${id}> is ignored: it leaves ${label(node)}`, id);
+        delete model.flows[id].condition; // ignored, as the warning says: the interpreter never sees it
       }
     }
   }
@@ -81,6 +82,7 @@ function checkDefaultFlow(model: ExecutableModel, node: ModelNode, diagnostics: 
     diagnostics.problem('default-flow-invalid', `${label(node)} names flow <${node.defaultFlow}> as default, which is not one of its outgoing flows`, node.id);
   } else if (model.flows[node.defaultFlow].condition) {
     diagnostics.warning('condition-ignored', `condition of flow <${node.defaultFlow}> is ignored: it is the default flow of ${label(node)}`, node.defaultFlow);
+    delete model.flows[node.defaultFlow].condition;
   }
 }
 
