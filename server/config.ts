@@ -11,6 +11,14 @@ const schema = z.object({
   MONGODB_URI: z.string().default('mongodb://127.0.0.1:27017/sparrow'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
+  /** Signs session cookies; required in production. */
+  SESSION_SECRET: z.string().min(16).optional(),
+  /** Idle lifetime of a session, in hours. */
+  SESSION_TTL_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  /** Session cookie only over HTTPS (default: on in production). */
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  /** Express `trust proxy` (e.g. `1` behind one reverse proxy), so rate limits see the client's address. */
+  TRUST_PROXY: z.string().optional(),
 });
 
 /** Sparrow's settings. */
@@ -24,4 +32,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`invalid configuration: ${problems}`);
   }
   return parsed.data;
+}
+
+/** The session secret used outside production when SESSION_SECRET is unset. */
+export const DEV_SESSION_SECRET = 'sparrow-development-session-secret';
+
+/** The web server's session secret: SESSION_SECRET, required in production, else the development value. */
+export function sessionSecret(config: Config): string {
+  if (config.SESSION_SECRET) return config.SESSION_SECRET;
+  if (config.NODE_ENV === 'production') throw new Error('invalid configuration: SESSION_SECRET: required when NODE_ENV=production (at least 16 characters)');
+  return DEV_SESSION_SECRET;
 }

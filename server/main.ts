@@ -1,21 +1,44 @@
-// The server process: connects to Temporal and MongoDB, serves the API and the designer, stops gracefully.
+// The server process: connects to Temporal and MongoDB, seeds demo data outside production, serves the API and the designer.
 import { Client, Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
 import { createApp } from './app';
-import { loadConfig } from './config';
+import { loadConfig, sessionSecret } from './config';
 import { connectMongo } from './db';
+import { purgeIdempotencyRecords } from './http/idempotency';
 import { createLogger } from './logger';
+import { demoLoginsText, seedDemoData } from './seed';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const secret = sessionSecret(config);
   const log = createLogger('server', config.LOG_LEVEL);
   await connectMongo(config.MONGODB_URI);
+  if (config.NODE_ENV !== 'production') {
+    const seeded = await seedDemoData();
+    log.info(seeded, 'demo data seeded (missing rows only)');
+    // A plain block, not a log line: `npm start` shows it to the person starting Sparrow.
+    console.log(`\n${demoLoginsText()}\n`);
+  }
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const app = createApp({ client, connection, taskQueue: config.TEMPORAL_TASK_QUEUE, log });
+  const app = createApp({
+    client,
+    connection,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    log,
+    sessionSecret: secret,
+    secureCookie: config.COOKIE_SECURE ? config.COOKIE_SECURE === 'true' : config.NODE_ENV === 'production',
+    sessionTtlSeconds: Math.round(config.SESSION_TTL_HOURS * 3600),
+    trustProxy: config.TRUST_PROXY === undefined ? undefined : /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY,
+  });
+  const purge = setInterval(() => {
+    purgeIdempotencyRecords().catch((err) => log.warn({ err }, 'purging old idempotency records failed'));
+  }, 3600_000);
+  purge.unref();
   const server = app.listen(config.PORT, config.HOST, () => log.info({ url: `http://${config.HOST}:${config.PORT}` }, 'server listening'));
   const stop = (signal: string) => {
     log.info({ signal }, 'shutting down server');
+    clearInterval(purge);
     server.close(async () => {
       await connection.close();
       await mongoose.disconnect();

@@ -10,6 +10,7 @@ export class HttpProblem extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail ?? title);
     this.name = 'HttpProblem';
@@ -18,9 +19,14 @@ export class HttpProblem extends Error {
 
 /** 404 for a resource that does not exist (or that the caller may not see). */
 export const notFound = (what: string) => new HttpProblem(404, 'not-found', 'Not Found', `${what} was not found`);
+/** 403 for a caller whose role does not allow the action. */
+export const forbidden = (detail: string, code = 'forbidden') => new HttpProblem(403, code, 'Forbidden', detail);
+/** 409 for a request that conflicts with the resource's state. */
+export const conflict = (code: string, detail: string, extra: Record<string, unknown> = {}) => new HttpProblem(409, code, 'Conflict', detail, extra);
 
 /** Sends a problem response. */
 export function sendProblem(res: Parameters<RequestHandler>[1], problem: HttpProblem): void {
+  for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
   res
     .status(problem.status)
     .type('application/problem+json')
@@ -32,15 +38,47 @@ export const unknownRoute: RequestHandler = (req, res) => {
   sendProblem(res, new HttpProblem(404, 'route-not-found', 'Not Found', `no route ${req.method} ${req.path}`));
 };
 
+const MONGO_DOWN = new Set([
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+  'MongoPoolClearedError',
+]);
+/** gRPC status codes meaning "the server is not there": UNAVAILABLE (14), DEADLINE_EXCEEDED (4). */
+const GRPC_DOWN = new Set([4, 14]);
+
+/** Which dependency an error says is unreachable: MongoDB, Temporal, or none. */
+export function unreachableDependency(error: unknown): 'mongo' | 'temporal' | null {
+  for (let e = error as { name?: string; message?: string; code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth += 1) {
+    if (e.name && MONGO_DOWN.has(e.name)) return 'mongo';
+    if (e.name === 'MongooseError' && /buffering timed out|Client must be connected/.test(e.message ?? '')) return 'mongo';
+    if (typeof e.code === 'number' && GRPC_DOWN.has(e.code) && ('details' in e || 'metadata' in e)) return 'temporal';
+    if (e.name === 'ServiceError' && /UNAVAILABLE|DEADLINE_EXCEEDED|Failed to connect|connection/i.test(e.message ?? '')) return 'temporal';
+    if (e.name === 'TransportError' || e.name === 'ConnectionError') return 'temporal';
+  }
+  return null;
+}
+
 /** Turns any error into a problem response; unexpected errors are logged and never leak their message. */
 export function problemHandler(log: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
+    if (res.headersSent) return;
     if (error instanceof HttpProblem) return sendProblem(res, error);
     const status = (error as { status?: number }).status;
     const type = (error as { type?: string }).type;
     if (type === 'entity.too.large') return sendProblem(res, new HttpProblem(413, 'payload-too-large', 'Payload Too Large', 'the request body is over the size limit'));
     if (type === 'entity.parse.failed') return sendProblem(res, new HttpProblem(400, 'invalid-json', 'Bad Request', 'the request body is not valid JSON'));
-    if (status && status >= 400 && status < 500) return sendProblem(res, new HttpProblem(status, 'bad-request', 'Bad Request', (error as Error).message));
+    if (type === 'encoding.unsupported' || type === 'charset.unsupported') return sendProblem(res, new HttpProblem(415, 'unsupported-media-type', 'Unsupported Media Type', 'the request body encoding is not supported'));
+    if (status && status >= 400 && status < 500) return sendProblem(res, new HttpProblem(status, 'bad-request', 'Bad Request', 'the request could not be read'));
+    const down = unreachableDependency(error);
+    if (down) {
+      log.warn({ err: error, method: req.method, path: req.path }, `${down} unreachable`);
+      const name = down === 'mongo' ? 'the database' : 'the workflow engine (Temporal)';
+      return sendProblem(res, new HttpProblem(503, `${down}-unavailable`, 'Service Unavailable', `${name} cannot be reached; try again shortly`, {}, { 'Retry-After': '5' }));
+    }
     log.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
     sendProblem(res, new HttpProblem(500, 'internal-error', 'Internal Server Error', 'something went wrong on the server; it has been logged'));
   };

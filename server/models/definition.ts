@@ -30,6 +30,8 @@ const definitionVersionSchema = new Schema(
     warningsJson: { type: String, default: '[]' },
     deployedBy: { type: String, default: null },
     deployedAt: { type: Date, required: true },
+    /** The form versions this version's user tasks use, pinned at deployment (forms are versioned with the process). */
+    forms: { type: [{ _id: false, formId: { type: String, required: true }, version: { type: Number, required: true } }], default: [] },
   },
   { collection: 'definitionVersions', versionKey: false },
 );

@@ -25,6 +25,8 @@ const instanceSchema = new Schema(
 instanceSchema.index({ definitionKey: 1, startedAt: -1 });
 instanceSchema.index({ status: 1, startedAt: -1 });
 instanceSchema.index({ street: 1, startedAt: -1 });
+instanceSchema.index({ street: 1, status: 1, startedAt: -1 });
+instanceSchema.index({ startedBy: 1, startedAt: -1 });
 instanceSchema.index({ businessKey: 1 });
 
 /** A case's summary for lists and dashboards. */

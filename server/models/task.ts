@@ -28,6 +28,8 @@ const taskSchema = new Schema(
     claimedBy: { type: String, default: null },
     completedAt: { type: Date, default: null },
     completedBy: { type: String, default: null },
+    /** Number of claim steps so far (claim, unclaim, assign; see TaskClaim): read-model-only state of the API. */
+    claimSeq: { type: Number, default: 0 },
   },
   { collection: 'tasks', versionKey: false, _id: false },
 );
@@ -35,7 +37,9 @@ taskSchema.index({ status: 1, createdAt: -1 });
 taskSchema.index({ instanceId: 1 });
 taskSchema.index({ assignee: 1, status: 1 });
 taskSchema.index({ candidateGroups: 1, status: 1 });
-taskSchema.index({ street: 1, status: 1 });
+taskSchema.index({ street: 1, status: 1, dueDate: 1 });
+taskSchema.index({ street: 1, status: 1, priority: -1 });
+taskSchema.index({ candidateUsers: 1, status: 1 });
 
 /** A user task as people see it in the task list. */
 export const Task = model('Task', taskSchema);

@@ -1,36 +1,29 @@
-// Routes for deploying and reading process definitions.
-import { Router } from 'express';
+// Process definitions: list, versions, XML, model, drafts, deployments and diffs.
 import { z } from 'zod';
-import { parseOr400 } from '../http/validate';
-import { deploy, listDefinitions, loadVersion } from '../services/definitions';
+import { HttpProblem, notFound } from '../http/problem';
+import { type AnyRoute, reply, route } from '../http/route';
+import { definitionSummary, deploymentView, keyParam, paging, pageWindow, versionParams, versionSummary, versionView } from '../http/schemas';
+import { Definition, Draft } from '../models';
+import { deploy, listDefinitions, listVersions, loadVersion } from '../services/definitions';
+import { diffModels } from '../services/diff';
+import { DEFINITION_READERS, DESIGNERS, DRAFT_READERS } from './access';
 
 const deploymentBody = z.object({
   xml: z.string().min(1, 'xml is required'),
   note: z.string().max(2000).optional(),
   processId: z.string().min(1).optional(),
 });
-
-/** POST /api/deployments, GET /api/definitions, GET /api/definitions/:key[/versions/:version]. */
-export function definitionRoutes(): Router {
-  const router = Router();
-  router.post('/deployments', async (req, res) => {
-    const body = parseOr400(deploymentBody, req.body);
-    const result = await deploy({ ...body, deployedBy: res.locals.actor ?? null });
-    res.status(result.created ? 201 : 200).json(result);
-  });
-  router.get('/definitions', async (_req, res) => {
-    res.json({ items: await listDefinitions() });
-  });
-  router.get('/definitions/:key', async (req, res) => {
-    const version = await loadVersion(req.params.key);
-    res.json(view(version));
-  });
-  router.get('/definitions/:key/versions/:version', async (req, res) => {
-    const number = parseOr400(z.coerce.number().int().min(1), req.params.version, 'version');
-    res.json(view(await loadVersion(req.params.key, number)));
-  });
-  return router;
-}
+const draftBody = z.object({ xml: z.string().min(1, 'xml is required'), baseVersion: z.number().int().min(1).nullish() });
+const draftView = z.object({ key: z.string(), xml: z.string(), baseVersion: z.number().int().nullable(), savedBy: z.string(), savedAt: z.string() });
+const diffElement = z.object({ id: z.string(), type: z.string(), name: z.string().nullable() });
+const diffView = z.object({
+  key: z.string(),
+  from: z.number().int(),
+  to: z.number().int(),
+  added: z.array(diffElement),
+  removed: z.array(diffElement),
+  changed: z.array(diffElement.extend({ fields: z.array(z.string()) })),
+});
 
 function view(row: Awaited<ReturnType<typeof loadVersion>>) {
   return {
@@ -42,7 +35,143 @@ function view(row: Awaited<ReturnType<typeof loadVersion>>) {
     deployedBy: row.deployedBy ?? null,
     deployedAt: row.deployedAt.toISOString(),
     warnings: JSON.parse(row.warningsJson ?? '[]'),
+    forms: (row.forms ?? []).map((f) => ({ formId: f.formId, version: f.version })),
     xml: row.xml,
     model: row.model,
   };
+}
+
+/** The definition routes. */
+export function definitionRoutes(): AnyRoute[] {
+  return [
+    route({
+      method: 'post',
+      path: '/deployments',
+      summary: 'Deploys BPMN XML as the next version of its process (identical XML: 200, the existing version)',
+      tag: 'definitions',
+      access: DESIGNERS,
+      body: deploymentBody,
+      responses: { 201: { description: 'a new version', schema: deploymentView }, 200: { description: 'identical to the latest version', schema: deploymentView } },
+      problems: [409, 422],
+      handler: async ({ body, user }) => {
+        const result = await deploy({ ...body, deployedBy: user.username });
+        return reply(result.created ? 201 : 200, result);
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/definitions',
+      summary: 'Lists definitions at their latest version, most recently deployed first; q matches key or name',
+      tag: 'definitions',
+      access: DEFINITION_READERS,
+      query: z.object({ q: z.string().max(200).optional(), ...paging }),
+      responses: { 200: { description: 'definitions', schema: z.object({ items: z.array(definitionSummary), page: z.number(), size: z.number(), total: z.number() }) } },
+      handler: async ({ query }) => {
+        const items = await listDefinitions({ q: query.q, ...pageWindow(query) });
+        const total = query.q ? (await listDefinitions({ q: query.q })).length : await Definition.countDocuments();
+        return { items, page: query.page, size: query.size, total };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/definitions/:key',
+      summary: 'The latest version of a definition with XML and model',
+      tag: 'definitions',
+      access: DEFINITION_READERS,
+      params: keyParam,
+      responses: { 200: { description: 'the latest version', schema: versionView } },
+      problems: [404],
+      handler: async ({ params }) => view(await loadVersion(params.key)),
+    }),
+    route({
+      method: 'get',
+      path: '/definitions/:key/versions',
+      summary: 'All versions of a definition, newest first (without XML and model)',
+      tag: 'definitions',
+      access: DEFINITION_READERS,
+      params: keyParam,
+      responses: { 200: { description: 'versions', schema: z.object({ items: z.array(versionSummary) }) } },
+      problems: [404],
+      handler: async ({ params }) => ({ items: await listVersions(params.key) }),
+    }),
+    route({
+      method: 'get',
+      path: '/definitions/:key/versions/:version',
+      summary: 'One version with XML and model',
+      tag: 'definitions',
+      access: DEFINITION_READERS,
+      params: versionParams,
+      responses: { 200: { description: 'the version', schema: versionView } },
+      problems: [404],
+      handler: async ({ params }) => view(await loadVersion(params.key, params.version)),
+    }),
+    route({
+      method: 'get',
+      path: '/definitions/:key/versions/:version/xml',
+      summary: 'The BPMN XML of one version',
+      tag: 'definitions',
+      access: DEFINITION_READERS,
+      params: versionParams,
+      responses: { 200: { description: 'BPMN 2.0 XML', contentType: 'application/xml' } },
+      problems: [404],
+      handler: async ({ params }) => reply(200, (await loadVersion(params.key, params.version)).xml, 'application/xml'),
+    }),
+    route({
+      method: 'get',
+      path: '/definitions/:key/versions/:version/model',
+      summary: 'The compiled executable model of one version',
+      tag: 'definitions',
+      access: DEFINITION_READERS,
+      params: versionParams,
+      responses: { 200: { description: 'the executable model', schema: z.record(z.string(), z.unknown()) } },
+      problems: [404],
+      handler: async ({ params }) => (await loadVersion(params.key, params.version)).model,
+    }),
+    route({
+      method: 'get',
+      path: '/definitions/:key/diff',
+      summary: 'Elements added, removed and changed between two versions',
+      tag: 'definitions',
+      access: DEFINITION_READERS,
+      params: keyParam,
+      query: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }),
+      responses: { 200: { description: 'the differences', schema: diffView } },
+      problems: [404],
+      handler: async ({ params, query }) => {
+        const [from, to] = await Promise.all([loadVersion(params.key, query.from), loadVersion(params.key, query.to)]);
+        return { key: params.key, from: from.version, to: to.version, ...diffModels(from.model, to.model) };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/definitions/:key/draft',
+      summary: 'The autosaved draft of a definition',
+      tag: 'definitions',
+      access: DRAFT_READERS,
+      params: keyParam,
+      responses: { 200: { description: 'the draft', schema: draftView } },
+      problems: [404],
+      handler: async ({ params }) => {
+        const row = await Draft.findById(params.key).lean();
+        if (!row) throw notFound(`draft of ${params.key}`);
+        return { key: row._id, xml: row.xml, baseVersion: row.baseVersion ?? null, savedBy: row.savedBy, savedAt: row.savedAt.toISOString() };
+      },
+    }),
+    route({
+      method: 'put',
+      path: '/definitions/:key/draft',
+      summary: 'Autosaves the draft of a definition (not compiled, not executable)',
+      tag: 'definitions',
+      access: DESIGNERS,
+      params: keyParam,
+      body: draftBody,
+      responses: { 200: { description: 'the saved draft', schema: draftView } },
+      handler: async ({ params, body, user }) => {
+        if (!/<(\w+:)?definitions[\s>]/.test(body.xml)) throw new HttpProblem(422, 'invalid-bpmn', 'Unprocessable Content', 'the draft is not BPMN XML (no definitions element)', { problems: [] });
+        const savedAt = new Date();
+        await Draft.updateOne({ _id: params.key }, { $set: { xml: body.xml, baseVersion: body.baseVersion ?? null, savedBy: user.username, savedAt } }, { upsert: true });
+        return { key: params.key, xml: body.xml, baseVersion: body.baseVersion ?? null, savedBy: user.username, savedAt: savedAt.toISOString() };
+      },
+    }),
+  ];
 }

@@ -1,44 +1,151 @@
-// Routes for cases: start, read, cancel.
+// Cases: start (Idempotency-Key), list, read (summary + workflow state), cancel, resolve an incident, correlate a message.
 import type { Client } from '@temporalio/client';
-import { Router } from 'express';
 import { z } from 'zod';
-import { cancelUpdate } from '../../workflows/definitions';
-import { notFound } from '../http/problem';
-import { parseOr400 } from '../http/validate';
-import { Instance, INSTANCE_STATUSES } from '../models';
-import { caseState, startCase, updateCase } from '../services/cases';
+import { cancelUpdate, resolveIncidentUpdate } from '../../workflows/definitions';
+import { districtWide, inScope, instanceScope } from '../auth/principal';
+import { forbidden, HttpProblem } from '../http/problem';
+import { type AnyRoute, reply, route } from '../http/route';
+import { caseState as caseStateSchema, idParam, instanceView as instanceSchema, pageOf, paging, pageWindow, variables } from '../http/schemas';
+import { Instance, INSTANCE_STATUSES, OrgUnit } from '../models';
+import { caseState, instanceView, startCase, updateCase, visibleInstance } from '../services/cases';
+import { correlateMessage } from '../services/messages';
+import { DISPATCHERS, EVERY_ROLE, INCIDENT_RESOLVERS, MESSENGERS, STARTERS } from './access';
 
-const variablesSchema = z.record(z.string(), z.unknown());
 const startBody = z.object({
   definitionKey: z.string().min(1),
   version: z.number().int().min(1).optional(),
   businessKey: z.string().min(1).max(200).regex(/^[^/:\s]+$/, 'must not contain spaces, "/" or ":"'),
-  street: z.string().min(1).nullish(),
-  variables: variablesSchema.default({}),
+  street: z.string().min(1).nullish().describe('street org-unit id; defaults to the caller\'s street when they have exactly one'),
+  variables: variables.default({}),
+});
+const startedView = z.object({ id: z.string(), definitionKey: z.string(), version: z.number().int(), businessKey: z.string(), street: z.string().nullable() });
+const listQuery = z.object({
+  definitionKey: z.string().optional(),
+  street: z.string().optional(),
+  status: z.enum(INSTANCE_STATUSES).optional(),
+  businessKey: z.string().optional(),
+  startedFrom: z.iso.datetime({ offset: true }).optional(),
+  startedTo: z.iso.datetime({ offset: true }).optional(),
+  ...paging,
 });
 
-/** POST /api/instances, GET /api/instances, GET /api/instances/:id, POST /api/instances/:id/cancel. */
-export function instanceRoutes(client: Client, taskQueue: string): Router {
-  const router = Router();
-  router.post('/instances', async (req, res) => {
-    const body = parseOr400(startBody, req.body);
-    res.status(201).json(await startCase(client, taskQueue, { ...body, startedBy: res.locals.actor }));
-  });
-  router.get('/instances', async (req, res) => {
-    const query = parseOr400(z.object({ definitionKey: z.string().optional(), status: z.enum(INSTANCE_STATUSES).optional() }), req.query, 'query');
-    const filter = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
-    const items = await Instance.find(filter).sort({ startedAt: -1 }).limit(100).lean();
-    res.json({ items: items.map(({ _id, ...row }) => ({ id: _id, ...row })) });
-  });
-  router.get('/instances/:id', async (req, res) => {
-    const summary = await Instance.findById(req.params.id).lean();
-    if (!summary) throw notFound(`case ${req.params.id}`);
-    res.json({ ...summary, id: summary._id, state: await caseState(client, req.params.id) });
-  });
-  router.post('/instances/:id/cancel', async (req, res) => {
-    const body = parseOr400(z.object({ reason: z.string().trim().min(1, 'a reason is required') }), req.body);
-    if (!(await Instance.exists({ _id: req.params.id }))) throw notFound(`case ${req.params.id}`);
-    res.json(await updateCase(client, req.params.id, cancelUpdate, { reason: body.reason, actor: res.locals.actor }));
-  });
-  return router;
+/** The street a case starts in: the given one (which must be a street in the caller's scope) or the caller's only street. */
+async function streetOf(user: Parameters<typeof inScope>[0], street: string | null | undefined): Promise<string | null> {
+  const chosen = street ?? (!districtWide(user) && user.streets.length === 1 ? user.streets[0] : null);
+  if (!chosen) {
+    if (districtWide(user)) return null;
+    throw new HttpProblem(400, 'validation-failed', 'Bad Request', 'body.street: which street the case belongs to is required', { errors: [{ path: 'body.street', message: 'required' }] });
+  }
+  const unit = await OrgUnit.findById(chosen).lean();
+  if (!unit || unit.kind !== 'street') throw new HttpProblem(422, 'unknown-street', 'Unprocessable Content', `${chosen} is not a street`);
+  if (!inScope(user, chosen)) throw forbidden(`you may not start cases in ${chosen}`, 'street-out-of-scope');
+  return chosen;
+}
+
+/** The case routes. */
+export function instanceRoutes(client: Client, taskQueue: string): AnyRoute[] {
+  return [
+    route({
+      method: 'post',
+      path: '/instances',
+      summary: 'Starts a case of a deployed definition (honours Idempotency-Key)',
+      tag: 'instances',
+      access: STARTERS,
+      idempotent: true,
+      body: startBody,
+      responses: { 201: { description: 'the started case', schema: startedView } },
+      problems: [404, 409, 422],
+      handler: async ({ body, user }) => {
+        const street = await streetOf(user, body.street);
+        return reply(201, await startCase(client, taskQueue, { ...body, street, startedBy: user.username }));
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/instances',
+      summary: 'Lists the cases of the caller\'s streets, newest first, filtered by process, street, status, business key and start time',
+      tag: 'instances',
+      access: EVERY_ROLE,
+      query: listQuery,
+      responses: { 200: { description: 'cases', schema: pageOf(instanceSchema) } },
+      handler: async ({ query, user }) => {
+        const filter: Record<string, unknown> = {};
+        if (query.definitionKey) filter.definitionKey = query.definitionKey;
+        if (query.status) filter.status = query.status;
+        if (query.businessKey) filter.businessKey = query.businessKey;
+        if (query.startedFrom || query.startedTo) {
+          filter.startedAt = { ...(query.startedFrom ? { $gte: new Date(query.startedFrom) } : {}), ...(query.startedTo ? { $lt: new Date(query.startedTo) } : {}) };
+        }
+        const scope = instanceScope(user);
+        if (query.street) {
+          if (!inScope(user, query.street)) return { items: [], page: query.page, size: query.size, total: 0 };
+          Object.assign(filter, scope, { street: query.street });
+        } else {
+          Object.assign(filter, scope);
+        }
+        const { skip, limit } = pageWindow(query);
+        const [rows, total] = await Promise.all([Instance.find(filter).sort({ startedAt: -1 }).skip(skip).limit(limit).lean(), Instance.countDocuments(filter)]);
+        return { items: rows.map(instanceView), page: query.page, size: query.size, total };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/instances/:id',
+      summary: 'A case: its summary merged with the workflow\'s current state (active elements, open tasks, incidents, variables)',
+      tag: 'instances',
+      access: EVERY_ROLE,
+      params: idParam,
+      responses: { 200: { description: 'the case', schema: instanceSchema.extend({ state: caseStateSchema }) } },
+      problems: [404],
+      handler: async ({ params, user }) => {
+        const summary = await visibleInstance(user, params.id);
+        return { ...instanceView(summary), state: await caseState(client, params.id) };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/instances/:id/cancel',
+      summary: 'Cancels a running case with a reason; its open tasks are cancelled',
+      tag: 'instances',
+      access: DISPATCHERS,
+      params: idParam,
+      body: z.object({ reason: z.string().trim().min(1, 'a reason is required').max(2000) }),
+      responses: { 200: { description: 'the case state after cancelling', schema: caseStateSchema } },
+      problems: [404, 409],
+      handler: async ({ params, body, user }) => {
+        await visibleInstance(user, params.id);
+        return updateCase(client, params.id, cancelUpdate, { reason: body.reason, actor: user.username });
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/instances/:id/incidents/:incidentId/resolve',
+      summary: 'Resolves an incident: the stopped element runs again',
+      tag: 'instances',
+      access: INCIDENT_RESOLVERS,
+      params: z.object({ id: z.string().min(1).max(500), incidentId: z.string().min(1).max(200) }),
+      responses: { 200: { description: 'the case state after resolving', schema: caseStateSchema } },
+      problems: [404, 409],
+      handler: async ({ params, user }) => {
+        await visibleInstance(user, params.id);
+        return updateCase(client, params.id, resolveIncidentUpdate, { incidentId: params.incidentId, actor: user.username });
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/messages',
+      summary: 'Correlates a message to the cases of the caller\'s streets that wait for it (by name and correlation key)',
+      tag: 'instances',
+      access: MESSENGERS,
+      body: z.object({ name: z.string().min(1).max(200), correlationKey: z.string().min(1).max(500), variables: variables.default({}) }),
+      responses: {
+        200: {
+          description: 'the cases it reached',
+          schema: z.object({ name: z.string(), correlationKey: z.string(), correlated: z.array(z.object({ id: z.string(), status: z.string() })) }),
+        },
+      },
+      problems: [404],
+      handler: async ({ body, user }) => correlateMessage(client, user, body),
+    }),
+  ];
 }

@@ -1,42 +1,123 @@
-// Routes for the task list: list tasks, read one, complete it.
+// The task list: list and read tasks of the caller's streets; claim, unclaim, assign, complete (Idempotency-Key).
 import type { Client } from '@temporalio/client';
-import { Router } from 'express';
 import { z } from 'zod';
-import { completeTaskUpdate } from '../../workflows/definitions';
-import { HttpProblem, notFound } from '../http/problem';
-import { parseOr400 } from '../http/validate';
+import { inScope, taskScope } from '../auth/principal';
+import { type AnyRoute, route } from '../http/route';
+import { caseState, flag, formView, idParam, pageOf, paging, pageWindow, taskView as taskSchema, variables } from '../http/schemas';
 import { Task, TASK_STATUSES } from '../models';
-import { updateCase } from '../services/cases';
+import { assignTask, claimTask, completeTask, taskDetail, taskView, unclaimTask } from '../services/tasks';
+import { DISPATCHERS, EVERY_ROLE, TASK_WORKERS } from './access';
+
+const SORTS = { due: { dueDate: 1 }, '-due': { dueDate: -1 }, priority: { priority: 1 }, '-priority': { priority: -1 }, created: { createdAt: 1 }, '-created': { createdAt: -1 } } as const;
 
 const listQuery = z.object({
-  status: z.enum(TASK_STATUSES).optional(),
+  mine: flag.optional().describe('only tasks assigned to me'),
+  myGroups: flag.optional().describe('only unassigned tasks I am a candidate for (named, or in a candidate group)'),
+  street: z.string().optional(),
+  status: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',') : undefined))
+    .pipe(z.array(z.enum(TASK_STATUSES)).optional())
+    .describe('one status or a comma-separated list'),
+  dueBefore: z.iso.datetime({ offset: true }).optional(),
+  minPriority: z.coerce.number().optional(),
   instanceId: z.string().optional(),
   definitionKey: z.string().optional(),
+  sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS]).default('-created'),
+  ...paging,
 });
 
-/** GET /api/tasks, GET /api/tasks/:id, POST /api/tasks/:id/complete. */
-export function taskRoutes(client: Client): Router {
-  const router = Router();
-  router.get('/tasks', async (req, res) => {
-    const filter = parseOr400(listQuery, req.query, 'query');
-    const items = await Task.find(filter).sort({ createdAt: -1 }).limit(200).lean();
-    res.json({ items: items.map(({ _id, ...task }) => ({ id: _id, ...task })) });
-  });
-  router.get('/tasks/:id', async (req, res) => {
-    const task = await Task.findById(req.params.id).lean();
-    if (!task) throw notFound(`task ${req.params.id}`);
-    const { _id, ...rest } = task;
-    res.json({ id: _id, ...rest });
-  });
-  router.post('/tasks/:id/complete', async (req, res) => {
-    const body = parseOr400(z.object({ variables: z.record(z.string(), z.unknown()).default({}) }), req.body ?? {});
-    const task = await Task.findById(req.params.id).lean();
-    if (!task) throw notFound(`task ${req.params.id}`);
-    if (task.status === 'completed' || task.status === 'cancelled') {
-      throw new HttpProblem(409, 'task-closed', 'Conflict', `task ${task._id} is already ${task.status}`);
-    }
-    const state = await updateCase(client, task.instanceId, completeTaskUpdate, { taskId: task._id, variables: body.variables, actor: res.locals.actor });
-    res.json({ id: task._id, status: 'completed', case: state });
-  });
-  return router;
+/** The task routes. */
+export function taskRoutes(client: Client): AnyRoute[] {
+  return [
+    route({
+      method: 'get',
+      path: '/tasks',
+      summary: 'Lists tasks of the caller\'s streets: mine, my groups, street, status, due before, priority; sorted by due date, priority or creation',
+      tag: 'tasks',
+      access: EVERY_ROLE,
+      query: listQuery,
+      responses: { 200: { description: 'tasks', schema: pageOf(taskSchema) } },
+      handler: async ({ query, user }) => {
+        const and: Record<string, unknown>[] = [taskScope(user)];
+        if (query.street) {
+          if (!inScope(user, query.street)) return { items: [], page: query.page, size: query.size, total: 0 };
+          and.push({ street: query.street });
+        }
+        if (query.mine) and.push({ assignee: user.username });
+        if (query.myGroups) and.push({ assignee: null, $or: [{ candidateUsers: user.username }, { candidateGroups: { $in: user.groups } }] });
+        if (query.status) and.push({ status: query.status.length === 1 ? query.status[0] : { $in: query.status } });
+        if (query.dueBefore) and.push({ dueDate: { $ne: null, $lt: new Date(query.dueBefore) } });
+        if (query.minPriority !== undefined) and.push({ priority: { $gte: query.minPriority } });
+        if (query.instanceId) and.push({ instanceId: query.instanceId });
+        if (query.definitionKey) and.push({ definitionKey: query.definitionKey });
+        const filter = Object.assign({}, ...and.filter((f) => !('$or' in f))) as Record<string, unknown>;
+        const ors = and.filter((f) => '$or' in f);
+        const full = ors.length === 0 ? filter : { ...filter, $and: ors };
+        const { skip, limit } = pageWindow(query);
+        const sort = { ...SORTS[query.sort], _id: 1 } as Record<string, 1 | -1>;
+        const [rows, total] = await Promise.all([Task.find(full).sort(sort).skip(skip).limit(limit).lean(), Task.countDocuments(full)]);
+        return { items: rows.map(taskView), page: query.page, size: query.size, total };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/tasks/:id',
+      summary: 'A task with its form schema and the case\'s current variables',
+      tag: 'tasks',
+      access: EVERY_ROLE,
+      params: idParam,
+      responses: { 200: { description: 'the task', schema: taskSchema.extend({ form: formView.nullable(), variables: variables.nullable() }) } },
+      problems: [404],
+      handler: async ({ params, user }) => taskDetail(client, user, params.id),
+    }),
+    route({
+      method: 'post',
+      path: '/tasks/:id/claim',
+      summary: 'Claims an open task for the caller (who must be a candidate)',
+      tag: 'tasks',
+      access: TASK_WORKERS,
+      params: idParam,
+      responses: { 200: { description: 'the claimed task', schema: taskSchema } },
+      problems: [404, 409],
+      handler: async ({ params, user }) => claimTask(user, params.id),
+    }),
+    route({
+      method: 'post',
+      path: '/tasks/:id/unclaim',
+      summary: 'Gives a claimed task back (its holder, or a commander)',
+      tag: 'tasks',
+      access: TASK_WORKERS,
+      params: idParam,
+      responses: { 200: { description: 'the open task', schema: taskSchema } },
+      problems: [404, 409],
+      handler: async ({ params, user }) => unclaimTask(user, params.id),
+    }),
+    route({
+      method: 'post',
+      path: '/tasks/:id/assign',
+      summary: 'Assigns a task to a user of its street (street commander)',
+      tag: 'tasks',
+      access: DISPATCHERS,
+      params: idParam,
+      body: z.object({ assignee: z.string().min(1).max(100) }),
+      responses: { 200: { description: 'the assigned task', schema: taskSchema } },
+      problems: [404, 409, 422],
+      handler: async ({ params, body, user }) => assignTask(user, params.id, body.assignee),
+    }),
+    route({
+      method: 'post',
+      path: '/tasks/:id/complete',
+      summary: 'Completes a task with form data, validated against its form before the workflow update (honours Idempotency-Key)',
+      tag: 'tasks',
+      access: TASK_WORKERS,
+      idempotent: true,
+      params: idParam,
+      body: z.object({ variables: variables.default({}) }),
+      responses: { 200: { description: 'completed', schema: z.object({ id: z.string(), status: z.literal('completed'), completedBy: z.string(), case: caseState }) } },
+      problems: [404, 409, 422],
+      handler: async ({ params, body, user }) => completeTask(client, user, params.id, body.variables),
+    }),
+  ];
 }

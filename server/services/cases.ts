@@ -10,6 +10,7 @@ import {
   searchAttributes,
   stateQuery,
 } from '../../workflows/definitions';
+import { instanceScope, type Principal } from '../auth/principal';
 import { HttpProblem, notFound } from '../http/problem';
 import { Instance } from '../models';
 import { loadVersion } from './definitions';
@@ -92,7 +93,11 @@ export async function updateCase<Req>(client: Client, id: string, update: Update
   try {
     return await client.workflow.getHandle(id).executeUpdate(update, { args: [request] });
   } catch (error) {
-    if (error instanceof WorkflowNotFoundError) throw notFound(`case ${id}`);
+    if (error instanceof WorkflowNotFoundError) {
+      // The workflow of a known case is gone from the running set: it has ended.
+      if (await Instance.exists({ _id: id })) throw new HttpProblem(409, 'case-closed', 'Conflict', `case ${id} has ended`);
+      throw notFound(`case ${id}`);
+    }
     if (error instanceof WorkflowUpdateFailedError) {
       const reason = error.cause?.message ?? error.message;
       const badPayload = /must be a JSON object|exceed the limit|needs a reason/.test(reason);
@@ -100,4 +105,31 @@ export async function updateCase<Req>(client: Client, id: string, update: Update
     }
     throw error;
   }
+}
+
+type InstanceRow = NonNullable<Awaited<ReturnType<typeof findInstance>>>;
+const findInstance = (id: string, filter: Record<string, unknown>) => Instance.findOne({ _id: id, ...filter }).lean();
+
+/** An instance summary as the API shows it (every field present). */
+export function instanceView(row: InstanceRow) {
+  return {
+    id: row._id,
+    definitionKey: row.definitionKey,
+    definitionVersion: row.definitionVersion,
+    businessKey: row.businessKey,
+    street: row.street ?? null,
+    status: row.status,
+    currentElements: row.currentElements ?? [],
+    incidentCount: row.incidentCount ?? 0,
+    startedBy: row.startedBy ?? null,
+    startedAt: new Date(row.startedAt).toISOString(),
+    endedAt: row.endedAt ? new Date(row.endedAt).toISOString() : null,
+  };
+}
+
+/** The summary of a case the caller may see; out-of-scope and unknown ids alike are 404. */
+export async function visibleInstance(user: Principal, id: string): Promise<InstanceRow> {
+  const row = await findInstance(id, instanceScope(user));
+  if (!row) throw notFound(`case ${id}`);
+  return row;
 }

@@ -4,6 +4,7 @@ import { compile, type CompiledProcess } from '../../engine/compile';
 import type { ExecutableModel, ModelProblem } from '../../engine/model';
 import { HttpProblem, notFound } from '../http/problem';
 import { Definition, DefinitionVersion } from '../models';
+import { pinForms } from './forms';
 
 /** What a deployment returns: the stored version and whether it is new. */
 export interface DeploymentResult {
@@ -59,6 +60,8 @@ export async function deploy(
   }
   const version = (latest?.version ?? 0) + 1;
   const deployedAt = new Date();
+  const { forms, warnings: formWarnings } = await pinForms(model);
+  const warnings = [...result.warnings, ...formWarnings];
   try {
     await DefinitionVersion.create({
       key,
@@ -68,9 +71,10 @@ export async function deploy(
       modelJson: JSON.stringify(model),
       sha256,
       note: input.note ?? null,
-      warningsJson: JSON.stringify(result.warnings),
+      warningsJson: JSON.stringify(warnings),
       deployedBy: input.deployedBy,
       deployedAt,
+      forms,
     });
   } catch (error) {
     if ((error as { code?: number }).code === 11000) {
@@ -79,12 +83,19 @@ export async function deploy(
     throw error;
   }
   await Definition.updateOne({ key }, { $set: { name, latestVersion: version, updatedAt: deployedAt } }, { upsert: true });
-  return { created: true, key, version, name, sha256, warnings: result.warnings };
+  return { created: true, key, version, name, sha256, warnings };
 }
 
-/** Lists definitions with their latest version, newest first. */
-export async function listDefinitions() {
-  const definitions = await Definition.find().sort({ updatedAt: -1 }).lean();
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Lists definitions with their latest version, newest first; `q` matches key or name (case-insensitive). */
+export async function listDefinitions(options: { q?: string; skip?: number; limit?: number } = {}) {
+  const filter = options.q ? { $or: [{ key: { $regex: escapeRegex(options.q), $options: 'i' } }, { name: { $regex: escapeRegex(options.q), $options: 'i' } }] } : {};
+  const definitions = await Definition.find(filter)
+    .sort({ updatedAt: -1 })
+    .skip(options.skip ?? 0)
+    .limit(options.limit ?? 1000)
+    .lean();
   if (definitions.length === 0) return [];
   const versions = await DefinitionVersion.find({ $or: definitions.map((d) => ({ key: d.key, version: d.latestVersion })) })
     .select({ xml: 0, modelJson: 0 })
@@ -102,4 +113,20 @@ export async function loadVersion(key: string, version?: number) {
   const row = await query.lean();
   if (!row) throw notFound(version === undefined ? `definition ${key}` : `version ${version} of definition ${key}`);
   return { ...row, model: JSON.parse(row.modelJson) as ExecutableModel };
+}
+
+/** The versions of a definition, newest first, without XML and model. */
+export async function listVersions(key: string) {
+  const rows = await DefinitionVersion.find({ key }).select({ xml: 0, modelJson: 0 }).sort({ version: -1 }).lean();
+  if (rows.length === 0) throw notFound(`definition ${key}`);
+  return rows.map((v) => ({
+    key: v.key,
+    version: v.version,
+    name: v.name ?? null,
+    sha256: v.sha256,
+    note: v.note ?? null,
+    deployedBy: v.deployedBy ?? null,
+    deployedAt: v.deployedAt.toISOString(),
+    forms: (v.forms ?? []).map((f) => ({ formId: f.formId, version: f.version })),
+  }));
 }

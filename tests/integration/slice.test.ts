@@ -1,16 +1,19 @@
-// The thin end-to-end slice: deploy -> start -> task in MongoDB -> complete through the API -> case completed.
+// The thin end-to-end slice: sign in -> deploy -> start -> task in MongoDB -> complete through the API -> case completed.
 import fs from 'node:fs';
 import path from 'node:path';
-import request from 'supertest';
-import { startTestStack, type TestStack } from '../support/stack';
+import { type ApiSession, type ApiStack, startApiStack } from '../support/api';
 import { eventually } from '../support/wait';
 
 const xml = fs.readFileSync(path.join(__dirname, 'fixtures/single-approval.bpmn'), 'utf8');
 
 describe('a case from deployment to completion', () => {
-  let stack: TestStack;
+  let stack: ApiStack;
+  let owner: ApiSession;
+  let staff: ApiSession;
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await startApiStack();
+    owner = await stack.as('bajiao-owner');
+    staff = await stack.as('bajiao-staff');
   });
   afterAll(async () => {
     await stack?.stop();
@@ -18,51 +21,50 @@ describe('a case from deployment to completion', () => {
 
   it('should deploy, start, list, complete and finish a user-task process', async () => {
     // given a deployed process
-    const deployed = await request(stack.app).post('/api/deployments').send({ xml, note: 'first' }).expect(201);
+    const deployed = await owner.post('/api/deployments', { xml, note: 'first' }).expect(201);
     expect(deployed.body).toMatchObject({ created: true, key: 'single-approval', version: 1, name: '单次审批' });
     expect(deployed.body.sha256).toMatch(/^[0-9a-f]{64}$/);
 
     // when a case is started
-    const started = await request(stack.app)
-      .post('/api/instances')
-      .send({ definitionKey: 'single-approval', businessKey: 'WJ-2026-001', street: '八角街道', variables: { 'reporter.name': '张三' } })
+    const started = await staff
+      .post('/api/instances', { definitionKey: 'single-approval', businessKey: 'WJ-2026-001', street: 'bajiao', variables: { 'reporter.name': '张三' } })
       .expect(201);
     expect(started.body).toMatchObject({ id: 'single-approval:WJ-2026-001', version: 1 });
 
     // then its task appears in the MongoDB-backed task list
     const task = await eventually(async () => {
-      const res = await request(stack.app).get('/api/tasks').query({ instanceId: started.body.id, status: 'open' }).expect(200);
+      const res = await staff.get('/api/tasks').query({ instanceId: started.body.id, status: 'open' }).expect(200);
       return res.body.items[0];
     }, 'the review task');
-    expect(task).toMatchObject({ elementId: 'Review', name: '核查', candidateGroups: ['enforcement'], street: '八角街道', businessKey: 'WJ-2026-001' });
+    expect(task).toMatchObject({ elementId: 'Review', name: '核查', candidateGroups: ['enforcement'], street: 'bajiao', businessKey: 'WJ-2026-001' });
 
     // when the task is completed through the API (a Temporal update)
-    const completed = await request(stack.app).post(`/api/tasks/${encodeURIComponent(task.id)}/complete`).send({ variables: { verdict: 'confirmed' } }).expect(200);
+    const completed = await staff.post(`/api/tasks/${encodeURIComponent(task.id)}/complete`, { variables: { verdict: 'confirmed' } }).expect(200);
     expect(completed.body.status).toBe('completed');
 
     // then the workflow completes with the variables, and the read models say so
     const result = await stack.client.workflow.getHandle(started.body.id).result();
     expect(result).toMatchObject({ status: 'completed', variables: { 'reporter.name': '张三', verdict: 'confirmed' } });
     const instance = await eventually(async () => {
-      const res = await request(stack.app).get(`/api/instances/${encodeURIComponent(started.body.id)}`).expect(200);
+      const res = await staff.get(`/api/instances/${encodeURIComponent(started.body.id)}`).expect(200);
       return res.body.status === 'completed' ? res.body : undefined;
     }, 'the completed summary');
     expect(instance.state.completed.map((c: { elementId: string }) => c.elementId)).toEqual(['Start', 'Review', 'End']);
-    const closed = await request(stack.app).get(`/api/tasks/${encodeURIComponent(task.id)}`).expect(200);
-    expect(closed.body).toMatchObject({ status: 'completed', completedBy: 'anonymous' });
+    const closed = await staff.get(`/api/tasks/${encodeURIComponent(task.id)}`).expect(200);
+    expect(closed.body).toMatchObject({ status: 'completed', completedBy: 'bajiao-staff' });
 
     // and the definition is listed for the designer
-    const list = await request(stack.app).get('/api/definitions').expect(200);
+    const list = await staff.get('/api/definitions').expect(200);
     expect(list.body.items).toEqual([expect.objectContaining({ key: 'single-approval', version: 1, name: '单次审批' })]);
   });
 
   it('should refuse a second case with the same business key with 409', async () => {
     // given a deployed process and a running case
-    await request(stack.app).post('/api/deployments').send({ xml }).expect(200);
-    await request(stack.app).post('/api/instances').send({ definitionKey: 'single-approval', businessKey: 'WJ-2026-002' }).expect(201);
+    await owner.post('/api/deployments', { xml }).expect(200);
+    await staff.post('/api/instances', { definitionKey: 'single-approval', businessKey: 'WJ-2026-002' }).expect(201);
 
     // when the same business key is started again
-    const duplicate = await request(stack.app).post('/api/instances').send({ definitionKey: 'single-approval', businessKey: 'WJ-2026-002' }).expect(409);
+    const duplicate = await staff.post('/api/instances', { definitionKey: 'single-approval', businessKey: 'WJ-2026-002' }).expect(409);
 
     // then the answer is a problem naming the conflict
     expect(duplicate.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -71,15 +73,15 @@ describe('a case from deployment to completion', () => {
 
   it('should NOT complete a task twice', async () => {
     // given a case whose task was completed
-    await request(stack.app).post('/api/instances').send({ definitionKey: 'single-approval', businessKey: 'WJ-2026-003' }).expect(201);
+    await staff.post('/api/instances', { definitionKey: 'single-approval', businessKey: 'WJ-2026-003' }).expect(201);
     const task = await eventually(async () => {
-      const res = await request(stack.app).get('/api/tasks').query({ instanceId: 'single-approval:WJ-2026-003' });
+      const res = await staff.get('/api/tasks').query({ instanceId: 'single-approval:WJ-2026-003' });
       return res.body.items[0];
     }, 'the task');
-    await request(stack.app).post(`/api/tasks/${encodeURIComponent(task.id)}/complete`).send({}).expect(200);
+    await staff.post(`/api/tasks/${encodeURIComponent(task.id)}/complete`, {}).expect(200);
 
     // when it is completed again
-    const again = await request(stack.app).post(`/api/tasks/${encodeURIComponent(task.id)}/complete`).send({}).expect(409);
+    const again = await staff.post(`/api/tasks/${encodeURIComponent(task.id)}/complete`, {}).expect(409);
 
     // then it is refused as closed
     expect(again.body.code).toBe('task-closed');
@@ -93,7 +95,7 @@ describe('a case from deployment to completion', () => {
     );
 
     // when it is deployed
-    const res = await request(stack.app).post('/api/deployments').send({ xml: bad }).expect(422);
+    const res = await owner.post('/api/deployments', { xml: bad }).expect(422);
 
     // then the problem list names the gateway
     expect(res.body.problems).toEqual(expect.arrayContaining([expect.objectContaining({ elementId: 'Gate' })]));

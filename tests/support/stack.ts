@@ -27,8 +27,16 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
+/** What a test stack runs besides the defaults. */
+export interface TestStackOptions {
+  /** Job types the worker runs besides the built-in ones. */
+  jobTypes?: JobType[];
+  /** The built designer the app serves at `/` (browser tests); none by default. */
+  designerDir?: string;
+}
+
 /** Starts Temporal (its own dev server), connects a fresh database and runs a worker with the given job types. */
-export async function startTestStack(options: { jobTypes?: JobType[] } = {}): Promise<TestStack> {
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const mongoBase = process.env.SPARROW_TEST_MONGODB_URI;
   const bundle = process.env.SPARROW_TEST_WORKFLOW_BUNDLE;
   if (!mongoBase || !bundle) throw new Error('the jest global setup did not run (SPARROW_TEST_MONGODB_URI / SPARROW_TEST_WORKFLOW_BUNDLE unset)');
@@ -56,7 +64,7 @@ export async function startTestStack(options: { jobTypes?: JobType[] } = {}): Pr
   });
   const running = worker.run();
   const log = createLogger('test', 'silent');
-  const app = createApp({ client: env.client, connection: env.connection, taskQueue, log, designerDir: '/nonexistent' });
+  const app = createApp({ client: env.client, connection: env.connection, taskQueue, log, designerDir: options.designerDir ?? '/nonexistent' });
   return {
     env,
     client: env.client,

@@ -1,0 +1,26 @@
+// Org units: the district's tree of streets, communities, departments, committees and member units.
+import { Schema, model, type InferSchemaType } from 'mongoose';
+
+/** Kinds of org unit, from the district down (DOMAIN.md: three tiers plus departments and member units). */
+export const ORG_UNIT_KINDS = ['district', 'street', 'community', 'department', 'committee', 'member-unit'] as const;
+/** One kind of org unit. */
+export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
+
+const orgUnitSchema = new Schema(
+  {
+    /** A short stable code (e.g. `bajiao`); a street's id is what cases and tasks carry as their street. */
+    _id: { type: String, required: true },
+    name: { type: String, required: true },
+    kind: { type: String, enum: ORG_UNIT_KINDS, required: true },
+    parentId: { type: String, default: null },
+    createdAt: { type: Date, required: true },
+  },
+  { collection: 'orgUnits', versionKey: false, _id: false },
+);
+orgUnitSchema.index({ parentId: 1 });
+orgUnitSchema.index({ kind: 1 });
+
+/** A node of the org-unit tree. */
+export const OrgUnit = model('OrgUnit', orgUnitSchema);
+/** A stored org unit row. */
+export type OrgUnitDoc = InferSchemaType<typeof orgUnitSchema>;

@@ -1,0 +1,36 @@
+// Users: who may sign in, their roles, groups and the streets (属地) whose cases they see.
+import { Schema, model, type InferSchemaType } from 'mongoose';
+
+/** The roles of Sparrow (DESIGN.md, "Users and what they touch"). */
+export const ROLES = ['process-owner', 'street-commander', 'enforcement-staff', 'department-liaison', 'volunteer', 'resident', 'auditor', 'admin'] as const;
+/** One role. */
+export type Role = (typeof ROLES)[number];
+/** In `streets`, the district-wide scope: every street and cases with no street. */
+export const ALL_STREETS = '*';
+
+const userSchema = new Schema(
+  {
+    /** The username: lookups are by _id, the one indexed path FerretDB v1 filters without a scan. */
+    _id: { type: String, required: true },
+    displayName: { type: String, required: true },
+    /** argon2id PHC string. */
+    passwordHash: { type: String, required: true },
+    roles: { type: [String], enum: ROLES, default: [] },
+    /** Candidate groups the user belongs to (besides roles and org units, which count as groups too). */
+    groups: { type: [String], default: [] },
+    orgUnits: { type: [String], default: [] },
+    /** Street org-unit ids whose cases and tasks the user sees; `*` for the whole district. */
+    streets: { type: [String], default: [] },
+    disabled: { type: Boolean, default: false },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: 'users', versionKey: false, _id: false },
+);
+userSchema.index({ roles: 1 });
+userSchema.index({ streets: 1 });
+
+/** A person who signs in. */
+export const User = model('User', userSchema);
+/** A stored user row. */
+export type UserDoc = InferSchemaType<typeof userSchema> & { _id: string };

@@ -1,0 +1,186 @@
+// Audit routes: a case's hash-chained audit log and its verification, the Temporal history with its timeline, the
+// replay check and the one-file export. All read-only (verify and replay-check are POSTs because they compute, not
+// because they change anything), street-scoped like the case routes: an out-of-scope id answers 404.
+import type { Client } from '@temporalio/client';
+import { z } from 'zod';
+import { inScope, instanceScope, type Principal, seesWholeStreet } from '../auth/principal';
+import { notFound } from '../http/problem';
+import { type AnyRoute, route } from '../http/route';
+import { idParam } from '../http/schemas';
+import type { Role } from '../models';
+import { AuditLedger } from '../models/auditEvent';
+import { Instance } from '../models/instance';
+import { auditRowView, caseHistory, chainOf, exportCase, replayCheck, sealOf, verifyCase } from '../services/audit';
+
+/** Who may read and check the audit of the cases of their streets. */
+export const AUDIT_READERS: readonly Role[] = ['street-commander', 'process-owner', 'auditor', 'admin'];
+
+/**
+ * The case must be visible to the caller: its summary in the caller's scope, or, for a case whose summary is gone,
+ * its seal in the global ledger in the caller's streets (so a deleted case can still be shown to be deleted).
+ */
+async function auditableCase(user: Principal, id: string): Promise<void> {
+  if (await Instance.exists({ _id: id, ...instanceScope(user) })) return;
+  if (!(await Instance.exists({ _id: id }))) {
+    const seal = await AuditLedger.findOne({ instanceId: id }, { street: 1 }).lean();
+    if (seal && seesWholeStreet(user) && inScope(user, seal.street)) return;
+  }
+  throw notFound(`case ${id}`);
+}
+
+const hash = z.string().regex(/^[0-9a-f]{64}$/);
+const auditRow = z.object({
+  seq: z.number().int(),
+  instanceId: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  kind: z.string(),
+  elementId: z.string().nullable(),
+  tokenId: z.string().nullable(),
+  definitionVersion: z.number().int().nullable(),
+  dataJson: z.string().nullable().describe('the data as stored (JSON text); the chain holds its hash'),
+  data: z.unknown().describe('dataJson parsed'),
+  dataHash: hash.nullable(),
+  prevHash: hash.nullable(),
+  hash: hash.nullable(),
+});
+const ledgerEntry = z.object({
+  seq: z.number().int().describe('position in the global chain'),
+  instanceId: z.string(),
+  street: z.string().nullable(),
+  lastSeq: z.number().int(),
+  headHash: hash,
+  closedAt: z.string(),
+  prevHash: hash,
+  hash,
+});
+const auditView = z.object({ instanceId: z.string(), rows: z.array(auditRow), seal: ledgerEntry.nullable() });
+const breakView = z.object({ seq: z.number().int(), reason: z.string(), message: z.string() });
+const divergence = z.object({ eventId: z.number().int().nullable(), eventType: z.string().nullable(), kind: z.enum(['nondeterminism', 'failure']), message: z.string() });
+const verificationView = z.object({
+  instanceId: z.string(),
+  ok: z.boolean(),
+  firstBrokenSeq: z.number().int().nullable().describe('the first broken seq of the chain, or where chain and history first differ'),
+  reason: z.string().nullable(),
+  chain: z.object({ ok: z.boolean(), rows: z.number().int(), headHash: hash.nullable(), lastSeq: z.number().int(), closed: z.boolean(), broken: breakView.optional() }),
+  seal: z.object({ status: z.enum(['sealed', 'open', 'missing']), ok: z.boolean(), entry: ledgerEntry.nullable(), message: z.string().optional() }),
+  crossCheck: z
+    .object({ status: z.enum(['checked', 'unavailable', 'replay-failed']), ok: z.boolean() })
+    .loose()
+    .describe('the timeline replayed from the Temporal history against the chain: same steps, order, actors and times'),
+});
+const timelineStep = z
+  .object({
+    index: z.number().int(),
+    elementId: z.string().nullable(),
+    elementName: z.string().nullable(),
+    elementKind: z.string(),
+    tokenId: z.string().nullable(),
+    startedBy: z.string(),
+    actor: z.string().nullable(),
+    startedAt: z.string(),
+    endedAt: z.string().nullable(),
+    status: z.enum(['completed', 'active', 'incident', 'cancelled']),
+    data: z.record(z.string(), z.unknown()),
+    auditSeqs: z.array(z.number().int()),
+  })
+  .describe('one business step: the case, or one run of one element');
+const historyView = z.object({
+  instanceId: z.string(),
+  history: z.object({ events: z.array(z.record(z.string(), z.unknown())) }).describe('the Temporal event history (Temporal\'s JSON form)'),
+  timeline: z.array(timelineStep),
+  replay: z.object({ ok: z.boolean(), divergence: divergence.optional() }),
+});
+const replayView = z.object({ instanceId: z.string(), ok: z.boolean(), events: z.number().int(), divergence: divergence.optional() });
+const exportView = z
+  .object({
+    format: z.literal('sparrow.case-export'),
+    formatVersion: z.literal(1),
+    exportedAt: z.string(),
+    instanceId: z.string(),
+    definition: z.object({ key: z.string(), version: z.number().int(), name: z.string().nullable(), sha256: hash, xml: z.string(), model: z.record(z.string(), z.unknown()) }),
+    history: z.object({ events: z.array(z.record(z.string(), z.unknown())) }),
+    audit: z.array(auditRow.omit({ data: true })),
+    seal: ledgerEntry.nullable(),
+    hashes: z.object({ xml: hash, model: hash, history: hash, audit: hash, headHash: hash.nullable() }),
+  })
+  .describe('verify and replay it offline with `npm run replay -- case.json`');
+
+/** The audit routes. */
+export function auditRoutes(client: Client): AnyRoute[] {
+  return [
+    route({
+      method: 'get',
+      path: '/instances/:id/audit',
+      summary: 'The case\'s hash-chained audit log, in seq order, and its seal in the global ledger once closed',
+      tag: 'audit',
+      access: AUDIT_READERS,
+      params: idParam,
+      responses: { 200: { description: 'the audit chain', schema: auditView } },
+      problems: [404],
+      handler: async ({ params, user }) => {
+        await auditableCase(user, params.id);
+        const [rows, seal] = await Promise.all([chainOf(params.id), sealOf(params.id)]);
+        return { instanceId: params.id, rows: rows.map(auditRowView), seal };
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/instances/:id/audit/verify',
+      summary: 'Verifies the audit chain (hashes, order, gaps, the seal in the global ledger) and cross-checks it with the Temporal history; names the first broken seq',
+      tag: 'audit',
+      access: AUDIT_READERS,
+      params: idParam,
+      responses: { 200: { description: 'the verification (ok false names the first broken seq and why)', schema: verificationView } },
+      problems: [404],
+      handler: async ({ params, user }) => {
+        await auditableCase(user, params.id);
+        return verifyCase(params.id, { client });
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/instances/:id/history',
+      summary: 'The case\'s Temporal event history and the timeline of business steps derived from it (element, actor, start/end, data)',
+      tag: 'audit',
+      access: AUDIT_READERS,
+      params: idParam,
+      responses: { 200: { description: 'history and timeline', schema: historyView } },
+      problems: [404],
+      handler: async ({ params, user }) => {
+        await auditableCase(user, params.id);
+        return caseHistory(client, params.id);
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/instances/:id/replay-check',
+      summary: 'Replays the case\'s history through the current workflow code; ok, or the first diverging event',
+      tag: 'audit',
+      access: AUDIT_READERS,
+      params: idParam,
+      responses: { 200: { description: 'the replay outcome', schema: replayView } },
+      problems: [404],
+      handler: async ({ params, user }) => {
+        await auditableCase(user, params.id);
+        return replayCheck(client, params.id);
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/instances/:id/export',
+      summary: 'One JSON file with the definition version (XML and model), the Temporal history, the audit chain and their hashes',
+      tag: 'audit',
+      access: AUDIT_READERS,
+      params: idParam,
+      responses: { 200: { description: 'the case export (a download)', schema: exportView } },
+      problems: [404],
+      handler: async ({ params, user, res }) => {
+        await auditableCase(user, params.id);
+        const exported = await exportCase(client, params.id);
+        res.attachment(`${params.id.replace(/[^\w.-]+/g, '_')}.case.json`);
+        return exported;
+      },
+    }),
+  ];
+}

@@ -1,0 +1,26 @@
+// The route table of the API: every route with its access rule and schemas, in one list.
+import type { Client } from '@temporalio/client';
+import type { AnyRoute } from '../http/route';
+import { adminRoutes } from './admin';
+import { auditRoutes } from './audit';
+import { authRoutes } from './auth';
+import { definitionRoutes } from './definitions';
+import { docsRoutes } from './docs';
+import { formRoutes } from './forms';
+import { instanceRoutes } from './instances';
+import { taskRoutes } from './tasks';
+
+/** Every API route (paths relative to /api). */
+export function apiRoutes(client: Client, taskQueue: string): AnyRoute[] {
+  const routes: AnyRoute[] = [
+    ...authRoutes(),
+    ...definitionRoutes(),
+    ...formRoutes(),
+    ...instanceRoutes(client, taskQueue),
+    ...taskRoutes(client),
+    ...adminRoutes(),
+    ...auditRoutes(client),
+  ];
+  routes.push(...docsRoutes(() => routes));
+  return routes;
+}

@@ -1,0 +1,299 @@
+// Audit of cases: the stored chain, its verification (chain, seal in the global ledger, cross-check against Temporal's
+// history), the history with its timeline, the replay check and the one-file export.
+import type { Client } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { canonicalJson, jsonSha256, sha256Hex } from '../../engine/compile/hash';
+import type { ExecutableModel } from '../../engine/model';
+import { HttpProblem, notFound } from '../http/problem';
+import { AuditEvent, AuditLedger, AuditLedgerHead, LEDGER_HEAD_ID } from '../models/auditEvent';
+import { DefinitionVersion } from '../models/definition';
+import { Instance } from '../models/instance';
+import { type ChainRow, type ChainVerdict, type LedgerEntry, type LedgerVerdict, verifyChain, verifyLedger } from './auditChain';
+import { type ReplayOutcome, replayHistory } from './auditReplay';
+import { buildTimeline, crossCheck, type CrossCheck, historyFacts, type HistoryJson, replayedEntries, type TimelineStep } from './auditTimeline';
+
+type StoredRow = { seq: number; instanceId: string; at: Date; actor: string; kind: string; elementId?: string | null; tokenId?: string | null } & Record<string, unknown>;
+
+/** A stored row as a chain link (ISO dates, absent fields as null). */
+export function toChainRow(row: StoredRow): ChainRow {
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    seq: row.seq,
+    instanceId: row.instanceId,
+    at: new Date(row.at).toISOString(),
+    actor: row.actor,
+    kind: row.kind,
+    elementId: row.elementId ?? null,
+    tokenId: row.tokenId ?? null,
+    definitionVersion: typeof row.definitionVersion === 'number' ? row.definitionVersion : null,
+    dataJson: text(row.dataJson),
+    dataHash: text(row.dataHash),
+    prevHash: text(row.prevHash),
+    hash: text(row.hash),
+  };
+}
+
+/** A ledger document as an entry of the global chain. */
+function toLedgerEntry(doc: { _id: number; instanceId: string; street?: string | null; lastSeq: number; headHash: string; closedAt: Date; prevHash: string; hash: string }): LedgerEntry {
+  return {
+    seq: doc._id,
+    instanceId: doc.instanceId,
+    street: doc.street ?? null,
+    lastSeq: doc.lastSeq,
+    headHash: doc.headHash,
+    closedAt: new Date(doc.closedAt).toISOString(),
+    prevHash: doc.prevHash,
+    hash: doc.hash,
+  };
+}
+
+/** The chain of a case, in seq order. */
+export async function chainOf(instanceId: string): Promise<ChainRow[]> {
+  const rows = await AuditEvent.find({ instanceId }).sort({ seq: 1 }).lean();
+  return rows.map((r) => toChainRow(r as unknown as StoredRow));
+}
+
+/** The ledger's seal of a closed case (null while it runs, or when it was never sealed). */
+export async function sealOf(instanceId: string): Promise<LedgerEntry | null> {
+  const doc = await AuditLedger.findOne({ instanceId }).lean();
+  return doc ? toLedgerEntry(doc) : null;
+}
+
+/** An audit row as the API shows it: the link plus its data parsed. */
+export function auditRowView(row: ChainRow) {
+  let data: unknown = null;
+  try {
+    data = row.dataJson === null ? null : JSON.parse(row.dataJson);
+  } catch {
+    data = row.dataJson;
+  }
+  return { ...row, data };
+}
+
+/** A case's history in Temporal's JSON form, or null when Temporal no longer has it (or never had it). */
+export async function fetchHistoryJson(client: Client, instanceId: string): Promise<HistoryJson | null> {
+  try {
+    const history = await client.workflow.getHandle(instanceId).fetchHistory();
+    return JSON.parse(historyToJSON(history)) as HistoryJson;
+  } catch (error) {
+    const e = error as { name?: string; code?: number };
+    if (e.name === 'WorkflowNotFoundError' || e.code === 5) return null;
+    throw error;
+  }
+}
+
+/** The cross-check part of a verification. */
+export type CrossCheckReport =
+  | ({ status: 'checked' } & CrossCheck)
+  | { status: 'unavailable'; ok: true; reason: string }
+  | { status: 'replay-failed'; ok: false; reason: string; divergence: ReplayOutcome['divergence'] };
+
+/** The seal part of a verification. */
+export interface SealReport {
+  /** `sealed`: the ledger holds the closed case's head; `open`: the case runs; `missing`: closed but not in the ledger. */
+  status: 'sealed' | 'open' | 'missing';
+  ok: boolean;
+  entry: LedgerEntry | null;
+  message?: string;
+}
+
+/** The outcome of verifying one case. */
+export interface CaseVerification {
+  instanceId: string;
+  ok: boolean;
+  /** The first broken seq of the case's chain (or of the cross-check), null when all is well. */
+  firstBrokenSeq: number | null;
+  reason: string | null;
+  chain: ChainVerdict;
+  seal: SealReport;
+  crossCheck: CrossCheckReport;
+}
+
+/** Cross-checks a chain with the story the history tells when replayed through today's code. */
+export async function crossCheckWithHistory(rows: ChainRow[], history: HistoryJson | null): Promise<CrossCheckReport> {
+  if (!history) return { status: 'unavailable', ok: true, reason: 'Temporal holds no history for this case (never started, or past retention)' };
+  const replay = await replayHistory(history);
+  if (!replay.ok) return { status: 'replay-failed', ok: false, reason: replay.divergence?.message ?? 'the replay failed', divergence: replay.divergence };
+  return { status: 'checked', ...crossCheck(rows, replayedEntries(replay.progress, historyFacts(history))) };
+}
+
+/** Checks the seal of a case against its chain's verdict. */
+export function sealReport(verdict: ChainVerdict, seal: LedgerEntry | null): SealReport {
+  if (seal) return { status: 'sealed', ok: true, entry: seal };
+  if (verdict.closed) return { status: 'missing', ok: false, entry: null, message: 'the case closed, but the global ledger has no seal of it' };
+  return { status: 'open', ok: true, entry: null };
+}
+
+/**
+ * Verifies one case: its chain (hashes, order, no gaps, the seal in the ledger, the summary's progress counter), and,
+ * when a Temporal client is given, the cross-check of chain and history. Names the first broken seq and why.
+ */
+export async function verifyCase(instanceId: string, options: { client?: Client } = {}): Promise<CaseVerification> {
+  const [rows, seal, summary] = await Promise.all([chainOf(instanceId), sealOf(instanceId), Instance.findById(instanceId, { progressSeq: 1 }).lean()]);
+  const chain = verifyChain(instanceId, rows, { seal, progressSeq: summary?.progressSeq ?? null });
+  const sealed = sealReport(chain, seal);
+  const client = options.client;
+  let cross: CrossCheckReport = client
+    ? await crossCheckWithHistory(rows, await fetchHistoryJson(client, instanceId))
+    : { status: 'unavailable', ok: true, reason: 'not checked (no Temporal connection)' };
+  if (client && !cross.ok && !chain.closed) {
+    // A running case may be between writing its rows and Temporal recording that write: look once more.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    cross = await crossCheckWithHistory(await chainOf(instanceId), await fetchHistoryJson(client, instanceId));
+  }
+  const crossSeq = cross.status === 'checked' && cross.difference ? cross.difference.seq : null;
+  const firstBrokenSeq = chain.broken?.seq ?? (!sealed.ok ? chain.lastSeq : null) ?? crossSeq;
+  const reason = chain.broken
+    ? `${chain.broken.reason}: ${chain.broken.message}`
+    : !sealed.ok
+      ? `seal-missing: ${sealed.message}`
+      : cross.status === 'checked' && cross.difference
+        ? `history-differs: ${cross.difference.message}`
+        : cross.status === 'replay-failed'
+          ? `replay-failed: ${cross.reason}`
+          : null;
+  return { instanceId, ok: chain.ok && sealed.ok && cross.ok, firstBrokenSeq, reason, chain, seal: sealed, crossCheck: cross };
+}
+
+/** One problem found by verifying everything. */
+export interface Finding {
+  instanceId: string | null;
+  seq: number | null;
+  ledgerSeq?: number;
+  reason: string;
+}
+
+/** The outcome of verifying every case and the global ledger. */
+export interface FullVerification {
+  ok: boolean;
+  cases: number;
+  ledger: LedgerVerdict;
+  findings: Finding[];
+}
+
+/**
+ * Verifies the whole store: every case's chain, the global ledger (so a case deleted with its seal breaks the
+ * ledger), every sealed case still present with the sealed head, and every summary's rows present.
+ */
+export async function verifyAll(): Promise<FullVerification> {
+  const [rows, ledgerDocs, head, summaries] = await Promise.all([
+    AuditEvent.find({}).sort({ instanceId: 1, seq: 1 }).lean(),
+    AuditLedger.find({}).sort({ _id: 1 }).lean(),
+    AuditLedgerHead.findById(LEDGER_HEAD_ID).lean(),
+    Instance.find({}, { progressSeq: 1 }).lean(),
+  ]);
+  const byCase = new Map<string, ChainRow[]>();
+  for (const row of rows) {
+    const link = toChainRow(row as unknown as StoredRow);
+    byCase.set(link.instanceId, [...(byCase.get(link.instanceId) ?? []), link]);
+  }
+  const ledgerEntries = ledgerDocs.map(toLedgerEntry);
+  const ledger = verifyLedger(ledgerEntries, head ? { seq: head.seq, hash: head.hash } : null);
+  const findings: Finding[] = [];
+  if (ledger.broken) findings.push({ instanceId: ledger.broken.instanceId, seq: null, ledgerSeq: ledger.broken.ledgerSeq, reason: `ledger ${ledger.broken.reason}: ${ledger.broken.message}` });
+  const seals = new Map(ledgerEntries.map((e) => [e.instanceId, e]));
+  const progress = new Map(summaries.map((s) => [s._id, s.progressSeq ?? 0]));
+  const ids = new Set([...byCase.keys(), ...seals.keys(), ...[...progress].filter(([, p]) => p > 0).map(([id]) => id)]);
+  for (const id of [...ids].sort()) {
+    const seal = seals.get(id) ?? null;
+    const verdict = verifyChain(id, byCase.get(id) ?? [], { seal, progressSeq: progress.get(id) ?? null });
+    if (verdict.broken) {
+      findings.push({ instanceId: id, seq: verdict.broken.seq, ...(seal ? { ledgerSeq: seal.seq } : {}), reason: `${verdict.broken.reason}: ${verdict.broken.message}` });
+    } else if (!sealReport(verdict, seal).ok) {
+      findings.push({ instanceId: id, seq: verdict.lastSeq, reason: 'seal-missing: the case closed, but the global ledger has no seal of it' });
+    }
+  }
+  return { ok: findings.length === 0, cases: ids.size, ledger, findings };
+}
+
+/** A case's Temporal history and the timeline of business steps derived from it. */
+export interface CaseHistory {
+  instanceId: string;
+  /** The Temporal event history (Temporal's JSON form). */
+  history: HistoryJson;
+  /** Business steps: derived by replaying the history through the workflow code, with the data the history holds. */
+  timeline: TimelineStep[];
+  /** Whether the replay matched the history (the timeline is complete only when it did). */
+  replay: { ok: boolean; divergence?: ReplayOutcome['divergence'] };
+}
+
+/** Builds the timeline of a history (replaying it through today's code to get its audit entries). */
+export async function timelineOf(history: HistoryJson, replay?: ReplayOutcome): Promise<{ timeline: TimelineStep[]; replay: ReplayOutcome }> {
+  const outcome = replay ?? (await replayHistory(history));
+  const facts = historyFacts(history);
+  return { timeline: buildTimeline(replayedEntries(outcome.progress, facts).entries, facts), replay: outcome };
+}
+
+async function requireHistory(client: Client, instanceId: string): Promise<HistoryJson> {
+  const history = await fetchHistoryJson(client, instanceId);
+  if (!history) throw new HttpProblem(404, 'history-not-found', 'Not Found', `Temporal holds no history for case ${instanceId} (past retention?)`);
+  return history;
+}
+
+/** GET /instances/:id/history. */
+export async function caseHistory(client: Client, instanceId: string): Promise<CaseHistory> {
+  const history = await requireHistory(client, instanceId);
+  const { timeline, replay } = await timelineOf(history);
+  return { instanceId, history, timeline, replay: { ok: replay.ok, ...(replay.divergence ? { divergence: replay.divergence } : {}) } };
+}
+
+/** The outcome of POST /instances/:id/replay-check. */
+export interface ReplayCheck {
+  instanceId: string;
+  ok: boolean;
+  events: number;
+  divergence?: ReplayOutcome['divergence'];
+}
+
+/** Replays the case's history through the current workflow bundle. */
+export async function replayCheck(client: Client, instanceId: string): Promise<ReplayCheck> {
+  const outcome = await replayHistory(await requireHistory(client, instanceId));
+  return { instanceId, ok: outcome.ok, events: outcome.events, ...(outcome.divergence ? { divergence: outcome.divergence } : {}) };
+}
+
+/** The one-file export of a case: definition, Temporal history, audit chain, seal, and their hashes. */
+export interface CaseExport {
+  format: 'sparrow.case-export';
+  formatVersion: 1;
+  exportedAt: string;
+  instanceId: string;
+  definition: { key: string; version: number; name: string | null; sha256: string; xml: string; model: ExecutableModel };
+  history: HistoryJson;
+  audit: ChainRow[];
+  seal: LedgerEntry | null;
+  /** sha256 (hex) of: the XML text; the model's RFC 8785 JSON (= definition.sha256); the history's and the chain's RFC 8785 JSON. */
+  hashes: { xml: string; model: string; history: string; audit: string; headHash: string | null };
+}
+
+/** The hashes an export declares, computed from its parts. */
+export function exportHashes(parts: Pick<CaseExport, 'definition' | 'history' | 'audit'>): CaseExport['hashes'] {
+  return {
+    xml: sha256Hex(parts.definition.xml),
+    model: jsonSha256(parts.definition.model),
+    history: sha256Hex(canonicalJson(parts.history)),
+    audit: sha256Hex(canonicalJson(parts.audit)),
+    headHash: parts.audit.length ? parts.audit[parts.audit.length - 1].hash : null,
+  };
+}
+
+/** GET /instances/:id/export. */
+export async function exportCase(client: Client, instanceId: string): Promise<CaseExport> {
+  const history = await requireHistory(client, instanceId);
+  const facts = historyFacts(history);
+  const { key, version } = facts.input.definition;
+  const [definition, audit, seal] = await Promise.all([DefinitionVersion.findOne({ key, version }).lean(), chainOf(instanceId), sealOf(instanceId)]);
+  if (!definition) throw notFound(`definition ${key} version ${version}`);
+  const parts = {
+    definition: {
+      key,
+      version,
+      name: definition.name ?? null,
+      sha256: definition.sha256,
+      xml: definition.xml,
+      model: JSON.parse(definition.modelJson) as ExecutableModel,
+    },
+    history,
+    audit,
+  };
+  return { format: 'sparrow.case-export', formatVersion: 1, exportedAt: new Date().toISOString(), instanceId, ...parts, seal, hashes: exportHashes(parts) };
+}

@@ -1,0 +1,139 @@
+// Replays a case's recorded history through the current workflow code (Worker.runReplayHistory, no server needed):
+// proves the recorded run is what the code does, and captures the audit entries the code produces for that history.
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { bundleWorkflowCode, DefaultLogger, type InjectedSinks, Runtime, Worker } from '@temporalio/worker';
+import type { AuditCaptureSinks } from '../../workflows/replayCapture';
+import type { CapturedProgress, HistoryJson } from './auditTimeline';
+import { workflowIdOf } from './auditTimeline';
+
+/** The workflow code the API and the CLIs replay through: today's workflows/ (the worker's code). */
+export const CURRENT_WORKFLOWS = require.resolve('../../workflows');
+const CAPTURE_INTERCEPTOR = require.resolve('../../workflows/replayCapture');
+
+let workflowsOverride: string | undefined;
+const bundles = new Map<string, Promise<{ code: string }>>();
+
+/**
+ * Replays through other workflow code from now on (undefined: today's workflows/ again). For tests that prove a
+ * changed behaviour is caught; the server never calls it.
+ */
+export function useReplayWorkflows(workflowsPath: string | undefined): void {
+  workflowsOverride = workflowsPath;
+}
+
+/**
+ * The replay bundle of a workflow source: the workflow code plus the capture interceptor (which only observes), built
+ * once per process (webpack takes a few seconds).
+ */
+export function replayBundle(workflowsPath = workflowsOverride ?? CURRENT_WORKFLOWS): Promise<{ code: string }> {
+  let bundle = bundles.get(workflowsPath);
+  if (!bundle) {
+    bundle = bundleWorkflowCode({ workflowsPath, workflowInterceptorModules: [CAPTURE_INTERCEPTOR], logger: new DefaultLogger('WARN') });
+    bundle.catch(() => bundles.delete(workflowsPath));
+    bundles.set(workflowsPath, bundle);
+  }
+  return bundle;
+}
+
+/** Where and why a replay diverged from the history. */
+export interface ReplayDivergence {
+  /** The first history event the code disagrees with, when Temporal names it. */
+  eventId: number | null;
+  eventType: string | null;
+  /** `nondeterminism`: the code would issue other commands; `failure`: the replay failed otherwise. */
+  kind: 'nondeterminism' | 'failure';
+  message: string;
+}
+
+/** The outcome of replaying one history. */
+export interface ReplayOutcome {
+  ok: boolean;
+  workflowId: string;
+  /** Events in the history. */
+  events: number;
+  divergence?: ReplayDivergence;
+  /** The recordProgress calls the workflow code made while replaying. */
+  progress: CapturedProgress[];
+}
+
+/** Pulls the event Temporal's core names in a nondeterminism error (`HistoryEvent(id: 5, ActivityTaskScheduled)`). */
+export function divergenceOf(error: unknown): ReplayDivergence {
+  const err = error as { name?: string; message?: string };
+  const message = err.message ?? String(error);
+  const event = /HistoryEvent\(id: (\d+), (\w+)/.exec(message) ?? /event (?:id )?(\d+)(?:[^\w]+(\w+))?/i.exec(message);
+  const detail = /Nondeterminism error: ([^"]+)/.exec(message)?.[1];
+  return {
+    eventId: event ? Number(event[1]) : null,
+    eventType: event?.[2] ?? null,
+    kind: err.name === 'DeterminismViolationError' ? 'nondeterminism' : 'failure',
+    message: detail ?? message,
+  };
+}
+
+/** Installs a quiet Temporal runtime when none is installed yet (replaying needs one; a worker process has its own). */
+function ensureRuntime(): void {
+  if (!Runtime._instance) Runtime.install({ logger: new DefaultLogger('ERROR') });
+}
+
+/** Replays `history` once; resolves with the error, if any. */
+async function replayOnce(history: HistoryJson, workflowId: string, workflowsPath: string | undefined, progress: CapturedProgress[] = []): Promise<unknown> {
+  const sinks: InjectedSinks<AuditCaptureSinks> = {
+    auditCapture: { progress: { fn: (_info, call) => void progress.push(call), callDuringReplay: true } },
+  };
+  try {
+    await Worker.runReplayHistory({ workflowBundle: await replayBundle(workflowsPath), sinks, replayName: `audit-${workflowId}` }, historyFromJSON(history), workflowId);
+    return undefined;
+  } catch (error) {
+    return error ?? new Error('the replay failed');
+  }
+}
+
+/** `EVENT_TYPE_ACTIVITY_TASK_SCHEDULED` → `ActivityTaskScheduled` (as Temporal's core names events). */
+const eventTypeName = (type: string) =>
+  type
+    .replace(/^EVENT_TYPE_/, '')
+    .toLowerCase()
+    .replace(/(^|_)([a-z])/g, (_m, _s, c: string) => c.toUpperCase());
+
+/**
+ * Finds the first diverging event when Temporal's message does not name it: replays growing prefixes of the history
+ * (each ending where a workflow task starts, as a worker sees it) to find the first workflow task whose commands
+ * differ, then names that task's first command event (the one of the type the message quotes, when it quotes one).
+ */
+async function locateDivergence(history: HistoryJson, workflowId: string, workflowsPath: string | undefined, message: string): Promise<{ eventId: number; eventType: string } | null> {
+  const starts = history.events.flatMap((e, i) => (e.eventType === 'EVENT_TYPE_WORKFLOW_TASK_STARTED' ? [i] : []));
+  const fails = async (k: number) => (k >= starts.length ? true : (await replayOnce({ events: history.events.slice(0, starts[k] + 1) }, workflowId, workflowsPath)) !== undefined);
+  // the prefix up to the first task start checks nothing; the whole history fails
+  let lo = 0;
+  let hi = starts.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (await fails(mid)) hi = mid;
+    else lo = mid;
+  }
+  // workflow task `lo` (the one started at starts[lo]) issued the differing commands
+  const completed = history.events.slice(starts[lo]).find((e) => e.eventType === 'EVENT_TYPE_WORKFLOW_TASK_COMPLETED');
+  if (!completed) return null;
+  const commands = history.events.filter((e) =>
+    Object.entries(e).some(([key, value]) => key.endsWith('EventAttributes') && (value as { workflowTaskCompletedEventId?: string })?.workflowTaskCompletedEventId === completed.eventId),
+  );
+  const quoted = [...message.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+  const named = commands.find((e) => quoted.some((q) => JSON.stringify(e).includes(`"name":"${q}"`)));
+  const event = named ?? commands[0];
+  return event ? { eventId: Number(event.eventId), eventType: eventTypeName(event.eventType) } : null;
+}
+
+/** Replays a history (Temporal's JSON form) through the replay bundle, with the case's real workflow id. */
+export async function replayHistory(history: HistoryJson, options: { workflowsPath?: string } = {}): Promise<ReplayOutcome> {
+  ensureRuntime();
+  const workflowId = workflowIdOf(history);
+  const progress: CapturedProgress[] = [];
+  const base = { ok: true, workflowId, events: history.events.length };
+  const error = await replayOnce(history, workflowId, options.workflowsPath, progress);
+  if (error === undefined) return { ...base, progress };
+  const divergence = divergenceOf(error);
+  if (divergence.kind === 'nondeterminism' && divergence.eventId === null) {
+    Object.assign(divergence, await locateDivergence(history, workflowId, options.workflowsPath, divergence.message));
+  }
+  return { ...base, ok: false, divergence, progress };
+}

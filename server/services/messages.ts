@@ -1,0 +1,67 @@
+// Message correlation: find the cases of the caller's streets that wait for a message, and deliver it to them.
+import type { Client } from '@temporalio/client';
+import type { ExecutableModel } from '../../engine/model';
+import { correlateMessageUpdate, type CaseStateView } from '../../workflows/definitions';
+import { instanceScope, type Principal } from '../auth/principal';
+import { HttpProblem } from '../http/problem';
+import { DefinitionVersion, Instance } from '../models';
+import { updateCase } from './cases';
+
+/** Element ids of a model that catch message `name` (intermediate catch events and receive tasks). */
+export function catchingElements(model: ExecutableModel, name: string): string[] {
+  return Object.values(model.nodes)
+    .filter((n) => (n.kind === 'intermediateCatchEvent' || n.kind === 'receiveTask') && n.eventDefinition?.kind === 'message' && n.eventDefinition.message.name === name)
+    .map((n) => n.id);
+}
+
+/** Versions are immutable, so which elements catch which message is cached per (key, version, name). */
+const cache = new Map<string, string[]>();
+
+async function catchersOf(key: string, version: number, name: string): Promise<string[]> {
+  const id = JSON.stringify([key, version, name]);
+  let ids = cache.get(id);
+  if (!ids) {
+    const row = await DefinitionVersion.findOne({ key, version }).select({ modelJson: 1 }).lean();
+    ids = row ? catchingElements(JSON.parse(row.modelJson) as ExecutableModel, name) : [];
+    cache.set(id, ids);
+  }
+  return ids;
+}
+
+/** What a correlation did. */
+export interface CorrelationResult {
+  name: string;
+  correlationKey: string;
+  correlated: Array<{ id: string; status: CaseStateView['status'] }>;
+}
+
+/**
+ * Delivers a message to every case in the caller's scope that waits for it. Candidates come from the summary read
+ * model (running cases whose current elements include an element catching `name`); each candidate's workflow then
+ * decides through the correlateMessage update, whose validator refuses (without recording anything) when the
+ * correlation key does not match. No case waiting is a 404.
+ */
+export async function correlateMessage(client: Client, user: Principal, message: { name: string; correlationKey: string; variables: Record<string, unknown> }): Promise<CorrelationResult> {
+  const running = await Instance.find({ ...instanceScope(user), status: { $in: ['running', 'incident'] } })
+    .select({ definitionKey: 1, definitionVersion: 1, currentElements: 1 })
+    .lean();
+  const candidates: string[] = [];
+  for (const row of running) {
+    const catchers = await catchersOf(row.definitionKey, row.definitionVersion, message.name);
+    if (catchers.some((id) => row.currentElements?.includes(id))) candidates.push(row._id);
+  }
+  const correlated: CorrelationResult['correlated'] = [];
+  for (const id of candidates) {
+    try {
+      const state = await updateCase(client, id, correlateMessageUpdate, { ...message, actor: user.username });
+      correlated.push({ id, status: state.status });
+    } catch (error) {
+      if (error instanceof HttpProblem && (error.status === 409 || error.status === 404)) continue;
+      throw error;
+    }
+  }
+  if (correlated.length === 0) {
+    throw new HttpProblem(404, 'no-waiting-case', 'Not Found', `no case in your streets waits for message "${message.name}" with correlation key "${message.correlationKey}"`);
+  }
+  return { name: message.name, correlationKey: message.correlationKey, correlated };
+}

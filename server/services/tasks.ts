@@ -1,0 +1,167 @@
+// The task list's actions: read a task in scope, claim, unclaim, assign and complete (claims live in the read model only).
+import type { Client } from '@temporalio/client';
+import { completeTaskUpdate } from '../../workflows/definitions';
+import { inScope, isCandidate, type Principal, taskScope } from '../auth/principal';
+import { conflict, forbidden, HttpProblem, notFound } from '../http/problem';
+import { Task, TaskClaim, User } from '../models';
+import { caseState, updateCase } from './cases';
+import { formOfTask } from './forms';
+import { validateFormData } from './formValidation';
+
+type TaskRow = NonNullable<Awaited<ReturnType<typeof findTask>>>;
+
+const findTask = (id: string, filter: Record<string, unknown>) => Task.findOne({ _id: id, ...filter }).lean();
+
+/** A task row as the API shows it (every field present: absent ones as null or []). */
+export function taskView(row: TaskRow) {
+  const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+  return {
+    id: row._id,
+    instanceId: row.instanceId,
+    definitionKey: row.definitionKey,
+    definitionVersion: row.definitionVersion,
+    businessKey: row.businessKey,
+    street: row.street ?? null,
+    elementId: row.elementId,
+    name: row.name ?? null,
+    assignee: row.assignee ?? null,
+    candidateGroups: row.candidateGroups ?? [],
+    candidateUsers: row.candidateUsers ?? [],
+    status: row.status,
+    dueDate: iso(row.dueDate),
+    followUpDate: iso(row.followUpDate),
+    priority: row.priority ?? 50,
+    formKey: row.formKey ?? null,
+    formId: row.formId ?? null,
+    createdAt: iso(row.createdAt),
+    claimedAt: iso(row.claimedAt),
+    claimedBy: row.claimedBy ?? null,
+    completedAt: iso(row.completedAt),
+    completedBy: row.completedBy ?? null,
+  };
+}
+
+/** The task if the caller may see it; out-of-scope and unknown ids alike are 404. */
+export async function visibleTask(user: Principal, id: string): Promise<TaskRow> {
+  const task = await findTask(id, taskScope(user));
+  if (!task) throw notFound(`task ${id}`);
+  return task;
+}
+
+const closed = (task: TaskRow) => task.status === 'completed' || task.status === 'cancelled';
+const refuseClosed = (task: TaskRow) => {
+  if (closed(task)) throw conflict('task-closed', `task ${task._id} is already ${task.status}`);
+};
+
+/** Why the task cannot be claimed or changed now (re-read after a lost race). */
+async function raceConflict(id: string): Promise<never> {
+  const now = await Task.findById(id).lean();
+  if (now && closed(now)) throw conflict('task-closed', `task ${id} is already ${now.status}`);
+  throw conflict('task-claimed', `task ${id} is claimed by ${now?.assignee ?? 'someone else'}`, { assignee: now?.assignee ?? null });
+}
+
+/**
+ * Changes who holds a task. A conditional update alone is not atomic on FerretDB v1 (two concurrent claims could
+ * both match), so each change first inserts step `claimSeq + 1` of the task into TaskClaim by _id: of concurrent
+ * changes read at the same step, exactly one insert succeeds; the others are a 409.
+ */
+async function step(task: TaskRow, action: 'claim' | 'unclaim' | 'assign', by: string, set: { status: 'open' | 'claimed'; assignee: string | null; claimedBy: string | null; claimedAt: Date | null }) {
+  const seq = (task.claimSeq ?? 0) + 1;
+  try {
+    await TaskClaim.create({ _id: `${task._id}#${seq}`, taskId: task._id, seq, action, assignee: set.assignee, by, at: new Date() });
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 11000) throw error;
+    await repairStaleStep(task._id, seq);
+    await raceConflict(task._id);
+  }
+  const result = await Task.updateOne({ _id: task._id, status: { $in: ['open', 'claimed'] } }, { $set: { ...set, claimSeq: seq } });
+  if (result.matchedCount !== 1) await raceConflict(task._id);
+}
+
+/** A step whose task update never happened (the server stopped in between) is applied after 10 s, so the task is not stuck. */
+async function repairStaleStep(taskId: string, seq: number): Promise<void> {
+  const [row, now] = await Promise.all([TaskClaim.findById(`${taskId}#${seq}`).lean(), Task.findById(taskId).lean()]);
+  if (!row || !now || (now.claimSeq ?? 0) >= seq || Date.now() - row.at.getTime() < 10_000) return;
+  const set = row.action === 'unclaim' ? { status: 'open', assignee: null, claimedBy: null, claimedAt: null } : { status: 'claimed', assignee: row.assignee, claimedBy: row.by, claimedAt: row.at };
+  await Task.updateOne({ _id: taskId, status: { $in: ['open', 'claimed'] } }, { $set: { ...set, claimSeq: seq } });
+}
+
+/** Claims an open task for the caller, who must be a candidate; a claimed task is a 409. */
+export async function claimTask(user: Principal, id: string) {
+  const task = await visibleTask(user, id);
+  refuseClosed(task);
+  if (task.assignee === user.username) return taskView(task);
+  if (!isCandidate(user, task)) throw forbidden(`you are not a candidate for task ${id}`, 'not-a-candidate');
+  if (task.assignee) await raceConflict(id);
+  const set = { status: 'claimed' as const, assignee: user.username, claimedBy: user.username, claimedAt: new Date() };
+  await step(task, 'claim', user.username, set);
+  return taskView({ ...task, ...set });
+}
+
+/** Gives a claimed task back; only its holder or a street commander (or admin) may. */
+export async function unclaimTask(user: Principal, id: string) {
+  const task = await visibleTask(user, id);
+  refuseClosed(task);
+  if (!task.assignee) return taskView(task);
+  const dispatcher = user.roles.includes('street-commander') || user.roles.includes('admin');
+  if (task.assignee !== user.username && !dispatcher) throw forbidden(`task ${id} is claimed by ${task.assignee}; only they or a commander may unclaim it`, 'not-the-assignee');
+  const set = { status: 'open' as const, assignee: null, claimedBy: null, claimedAt: null };
+  await step(task, 'unclaim', user.username, set);
+  return taskView({ ...task, ...set });
+}
+
+/** Assigns a task to a user of its street (a commander dispatching work), replacing any claim. */
+export async function assignTask(user: Principal, id: string, assignee: string) {
+  const task = await visibleTask(user, id);
+  refuseClosed(task);
+  const target = await User.findById(assignee).lean();
+  if (!target || target.disabled) throw new HttpProblem(422, 'unknown-assignee', 'Unprocessable Content', `user ${assignee} does not exist or is disabled`);
+  if (!inScope({ ...user, streets: target.streets ?? [] }, task.street)) {
+    throw new HttpProblem(422, 'assignee-out-of-scope', 'Unprocessable Content', `user ${assignee} does not work in the task's street`);
+  }
+  const set = { status: 'claimed' as const, assignee, claimedBy: user.username, claimedAt: new Date() };
+  await step(task, 'assign', user.username, set);
+  return taskView({ ...task, ...set });
+}
+
+/**
+ * Completes a task: it must be open, the caller must hold it or be a candidate of an unclaimed one, and the data
+ * must satisfy the task's form; only then is the workflow's completeTask update sent.
+ */
+export async function completeTask(client: Client, user: Principal, id: string, variables: Record<string, unknown>) {
+  const task = await visibleTask(user, id);
+  refuseClosed(task);
+  if (task.assignee && task.assignee !== user.username) {
+    if (isCandidate(user, { ...task, assignee: null })) throw conflict('task-claimed', `task ${id} is claimed by ${task.assignee}`, { assignee: task.assignee });
+    throw forbidden(`task ${id} is claimed by ${task.assignee}`, 'not-the-assignee');
+  }
+  if (!task.assignee && !isCandidate(user, task)) throw forbidden(`you are not a candidate for task ${id}`, 'not-a-candidate');
+  const form = await formOfTask(task);
+  if (form) {
+    const errors = validateFormData(form.schema, variables);
+    if (errors.length > 0) {
+      throw new HttpProblem(422, 'invalid-form-data', 'Unprocessable Content', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors, form: { id: form.id, version: form.version } });
+    }
+  }
+  let state;
+  try {
+    state = await updateCase(client, task.instanceId, completeTaskUpdate, { taskId: task._id, variables, actor: user.username });
+  } catch (error) {
+    if (error instanceof HttpProblem && error.code === 'update-refused' && /is not open/.test(error.detail ?? '')) throw conflict('task-closed', `task ${id} is no longer open`);
+    throw error;
+  }
+  return { id: task._id, status: 'completed' as const, completedBy: user.username, case: state };
+}
+
+/** A task with its form schema and the case's current variables. */
+export async function taskDetail(client: Client, user: Principal, id: string) {
+  const task = await visibleTask(user, id);
+  const form = await formOfTask(task);
+  let variables: Record<string, unknown> | null = null;
+  try {
+    variables = (await caseState(client, task.instanceId)).variables;
+  } catch (error) {
+    if (!(error instanceof HttpProblem && error.status === 404)) throw error;
+  }
+  return { ...taskView(task), form, variables };
+}

@@ -1,0 +1,84 @@
+// The authorization matrix: for every API route, which roles may call it and what a user of the other street gets.
+// The test (authorization-matrix.test.ts) calls each route as the demo user of each role in street bajiao, and as
+// the same role in street lugu against bajiao's data, and compares the answers with this table.
+import type { Role } from '../../server/models';
+
+/** What a user of the other street gets for bajiao's data. */
+export type OtherStreet =
+  /** a 404, as for an unknown id */
+  | 'not-found'
+  /** a 200 list without bajiao's rows */
+  | 'not-listed'
+  /** a 403 (starting a case in a street not one's own) */
+  | 'forbidden'
+  /** not street-scoped (definitions, forms, org units, users, the caller's own data) */
+  | 'unscoped';
+
+/** The expectation for one route. */
+export interface MatrixRow {
+  /** Roles allowed (2xx); every other role gets 403 `forbidden`. `public` routes need no sign-in. */
+  allow: readonly Role[] | 'public' | 'every-role';
+  /** Allowed roles that still see nothing of the fixture (volunteers and residents see only their own cases): 404. */
+  hidden?: readonly Role[];
+  otherStreet: OtherStreet;
+}
+
+const ALL: MatrixRow['allow'] = 'every-role';
+
+/** Route (`METHOD /path` as in the route table) → expectation. */
+export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
+  'POST /auth/login': { allow: 'public', otherStreet: 'unscoped' },
+  'POST /auth/logout': { allow: ALL, otherStreet: 'unscoped' },
+  'GET /auth/csrf': { allow: ALL, otherStreet: 'unscoped' },
+  'GET /me': { allow: ALL, otherStreet: 'unscoped' },
+  'GET /me/tokens': { allow: ALL, otherStreet: 'unscoped' },
+  'POST /me/tokens': { allow: ALL, otherStreet: 'unscoped' },
+  'DELETE /me/tokens/:id': { allow: ALL, otherStreet: 'unscoped' },
+
+  'POST /deployments': { allow: ['process-owner', 'admin'], otherStreet: 'unscoped' },
+  'GET /definitions': { allow: ['process-owner', 'street-commander', 'enforcement-staff', 'department-liaison', 'auditor', 'admin'], otherStreet: 'unscoped' },
+  'GET /definitions/:key': { allow: ['process-owner', 'street-commander', 'enforcement-staff', 'department-liaison', 'auditor', 'admin'], otherStreet: 'unscoped' },
+  'GET /definitions/:key/versions': { allow: ['process-owner', 'street-commander', 'enforcement-staff', 'department-liaison', 'auditor', 'admin'], otherStreet: 'unscoped' },
+  'GET /definitions/:key/versions/:version': { allow: ['process-owner', 'street-commander', 'enforcement-staff', 'department-liaison', 'auditor', 'admin'], otherStreet: 'unscoped' },
+  'GET /definitions/:key/versions/:version/xml': { allow: ['process-owner', 'street-commander', 'enforcement-staff', 'department-liaison', 'auditor', 'admin'], otherStreet: 'unscoped' },
+  'GET /definitions/:key/versions/:version/model': { allow: ['process-owner', 'street-commander', 'enforcement-staff', 'department-liaison', 'auditor', 'admin'], otherStreet: 'unscoped' },
+  'GET /definitions/:key/diff': { allow: ['process-owner', 'street-commander', 'enforcement-staff', 'department-liaison', 'auditor', 'admin'], otherStreet: 'unscoped' },
+  'GET /definitions/:key/draft': { allow: ['process-owner', 'auditor', 'admin'], otherStreet: 'unscoped' },
+  'PUT /definitions/:key/draft': { allow: ['process-owner', 'admin'], otherStreet: 'unscoped' },
+
+  'GET /forms': { allow: ALL, otherStreet: 'unscoped' },
+  'GET /forms/:id': { allow: ALL, otherStreet: 'unscoped' },
+  'PUT /forms/:id': { allow: ['process-owner', 'admin'], otherStreet: 'unscoped' },
+
+  'POST /instances': { allow: ['street-commander', 'enforcement-staff', 'department-liaison', 'resident', 'admin'], otherStreet: 'forbidden' },
+  'GET /instances': { allow: ALL, otherStreet: 'not-listed' },
+  'GET /instances/:id': { allow: ALL, hidden: ['volunteer', 'resident'], otherStreet: 'not-found' },
+  'POST /instances/:id/cancel': { allow: ['street-commander', 'admin'], otherStreet: 'not-found' },
+  'POST /instances/:id/incidents/:incidentId/resolve': { allow: ['street-commander', 'process-owner', 'admin'], otherStreet: 'not-found' },
+  'POST /messages': { allow: ['street-commander', 'enforcement-staff', 'department-liaison', 'admin'], otherStreet: 'not-found' },
+
+  // audit (server/routes/audit.ts): read-only checks of the cases of one's streets
+  'GET /instances/:id/audit': { allow: ['street-commander', 'process-owner', 'auditor', 'admin'], otherStreet: 'not-found' },
+  'POST /instances/:id/audit/verify': { allow: ['street-commander', 'process-owner', 'auditor', 'admin'], otherStreet: 'not-found' },
+  'GET /instances/:id/history': { allow: ['street-commander', 'process-owner', 'auditor', 'admin'], otherStreet: 'not-found' },
+  'POST /instances/:id/replay-check': { allow: ['street-commander', 'process-owner', 'auditor', 'admin'], otherStreet: 'not-found' },
+  'GET /instances/:id/export': { allow: ['street-commander', 'process-owner', 'auditor', 'admin'], otherStreet: 'not-found' },
+
+  'GET /tasks': { allow: ALL, otherStreet: 'not-listed' },
+  'GET /tasks/:id': { allow: ALL, otherStreet: 'not-found' },
+  'POST /tasks/:id/claim': { allow: ['street-commander', 'enforcement-staff', 'department-liaison', 'volunteer', 'resident', 'admin'], otherStreet: 'not-found' },
+  'POST /tasks/:id/unclaim': { allow: ['street-commander', 'enforcement-staff', 'department-liaison', 'volunteer', 'resident', 'admin'], otherStreet: 'not-found' },
+  'POST /tasks/:id/assign': { allow: ['street-commander', 'admin'], otherStreet: 'not-found' },
+  'POST /tasks/:id/complete': { allow: ['street-commander', 'enforcement-staff', 'department-liaison', 'volunteer', 'resident', 'admin'], otherStreet: 'not-found' },
+
+  'GET /org-units': { allow: ALL, otherStreet: 'unscoped' },
+  'POST /org-units': { allow: ['admin'], otherStreet: 'unscoped' },
+  'PATCH /org-units/:id': { allow: ['admin'], otherStreet: 'unscoped' },
+  'GET /users': { allow: ['admin', 'auditor'], otherStreet: 'unscoped' },
+  'GET /users/:username': { allow: ['admin', 'auditor'], otherStreet: 'unscoped' },
+  'POST /users': { allow: ['admin'], otherStreet: 'unscoped' },
+  'PATCH /users/:username': { allow: ['admin'], otherStreet: 'unscoped' },
+
+  'GET /openapi.json': { allow: 'public', otherStreet: 'unscoped' },
+  'GET /docs': { allow: 'public', otherStreet: 'unscoped' },
+};

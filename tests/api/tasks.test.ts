@@ -1,0 +1,180 @@
+// The task list through the API: filters and sorting, form and variables, claim/unclaim/assign, complete with form validation.
+import { AuditEvent, Task } from '../../server/models';
+import { type ApiSession, type ApiStack, enc, startApiStack } from '../support/api';
+import { eventually } from '../support/wait';
+import { deployFixtures, inspectionCase } from './fixtures';
+
+const taskUrl = (id: string, action = '') => `/api/tasks/${enc(id)}${action ? `/${action}` : ''}`;
+
+describe('tasks', () => {
+  let stack: ApiStack;
+  let admin: ApiSession;
+  beforeAll(async () => {
+    stack = await startApiStack();
+    await deployFixtures(stack, await stack.as('owner'));
+    admin = await stack.as('admin');
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  describe('list', () => {
+    it('should filter by mine, my groups, street, status, due date and priority, sort by due date or priority, and page', async () => {
+      // given tasks of different groups, due dates and priorities in both streets
+      const a = await inspectionCase(admin, { businessKey: 'T-LIST-A', variables: { groups: ['enforcement'], dueAt: '2030-01-03T00:00:00Z', priority: 80 } });
+      const b = await inspectionCase(admin, { businessKey: 'T-LIST-B', variables: { groups: ['enforcement'], dueAt: '2030-01-01T00:00:00Z', priority: 20 } });
+      const c = await inspectionCase(admin, { businessKey: 'T-LIST-C', variables: { groups: ['liaison'], dueAt: '2030-01-02T00:00:00Z', priority: 60 } });
+      const d = await inspectionCase(admin, { businessKey: 'T-LIST-D', street: 'lugu', variables: { groups: ['enforcement'] } });
+      const staff = await stack.as('bajiao-staff');
+      await staff.post(taskUrl(a.taskId, 'claim')).expect(200);
+      const ids = async (query: string) => ((await staff.get(`/api/tasks?definitionKey=street-inspection&${query}`).expect(200)).body.items as Array<{ id: string }>).map((t) => t.id);
+
+      // then each filter and sort answers as expected, within the caller's street only
+      expect(await ids('sort=due')).toEqual([b.taskId, c.taskId, a.taskId]);
+      expect(await ids('sort=-priority')).toEqual([a.taskId, c.taskId, b.taskId]);
+      expect(await ids('mine=true')).toEqual([a.taskId]);
+      expect(await ids('myGroups=true&sort=due')).toEqual([b.taskId]);
+      expect(await ids('status=claimed')).toEqual([a.taskId]);
+      expect(await ids('status=open,claimed&sort=due')).toEqual([b.taskId, c.taskId, a.taskId]);
+      expect(await ids('dueBefore=2030-01-02T12:00:00Z&sort=due')).toEqual([b.taskId, c.taskId]);
+      expect(await ids('minPriority=60&sort=priority')).toEqual([c.taskId, a.taskId]);
+      expect(await ids('street=lugu')).toEqual([]);
+      expect(await ids('sort=due&size=1&page=2')).toEqual([c.taskId]);
+      const page = (await staff.get('/api/tasks?definitionKey=street-inspection&size=2').expect(200)).body;
+      expect(page).toMatchObject({ page: 1, size: 2, total: 3 });
+      expect((await (await stack.as('lugu-staff')).get('/api/tasks?definitionKey=street-inspection').expect(200)).body.items.map((t: { id: string }) => t.id)).toEqual([d.taskId]);
+      expect((await staff.get('/api/tasks?sort=sideways').expect(400)).body.errors).toEqual([expect.objectContaining({ path: 'query.sort' })]);
+      expect((await staff.get('/api/tasks?status=done').expect(400)).body.errors[0].path).toMatch(/^query\.status/);
+    });
+
+    it('should show volunteers only the tasks they may act on', async () => {
+      const forVolunteers = await inspectionCase(admin, { variables: { groups: ['volunteers'] } });
+      const forStaff = await inspectionCase(admin, { variables: { groups: ['enforcement'] } });
+      const volunteer = await stack.as('bajiao-volunteer');
+      const seen = (await volunteer.get('/api/tasks?size=200').expect(200)).body.items.map((t: { id: string }) => t.id);
+      expect(seen).toContain(forVolunteers.taskId);
+      expect(seen).not.toContain(forStaff.taskId);
+      await volunteer.get(taskUrl(forStaff.taskId)).expect(404);
+    });
+  });
+
+  it('should read a task with its pinned form schema and the case\'s current variables', async () => {
+    const { taskId } = await inspectionCase(admin, { variables: { groups: ['enforcement'], 'reporter.name': '李四' } });
+    const staff = await stack.as('bajiao-staff');
+    const res = await staff.get(taskUrl(taskId)).expect(200);
+    expect(res.body).toMatchObject({ id: taskId, elementId: 'Inspect', name: '现场核查', status: 'open', formId: 'inspection-form', street: 'bajiao', variables: { 'reporter.name': '李四' } });
+    expect(res.body.form).toMatchObject({ id: 'inspection-form', version: 1 });
+    expect(res.body.form.schema.components.map((c: { key?: string }) => c.key).filter(Boolean)).toEqual(['verdict', 'area', 'note', 'phone']);
+    await staff.get(taskUrl('street-inspection:nothing/Inspect/t1')).expect(404);
+  });
+
+  describe('claim, unclaim, assign', () => {
+    it('should let a candidate claim, refuse a second claimant (409) and a non-candidate (403), and let holder or commander unclaim', async () => {
+      const { taskId } = await inspectionCase(admin, { variables: { groups: ['enforcement'] } });
+      const staff = await stack.as('bajiao-staff');
+      const commander = await stack.as('bajiao-commander');
+      const liaison = await stack.as('bajiao-liaison');
+
+      const claimed = await staff.post(taskUrl(taskId, 'claim')).expect(200);
+      expect(claimed.body).toMatchObject({ status: 'claimed', assignee: 'bajiao-staff', claimedBy: 'bajiao-staff' });
+      await staff.post(taskUrl(taskId, 'claim')).expect(200);
+      expect((await liaison.post(taskUrl(taskId, 'claim')).expect(403)).body.code).toBe('not-a-candidate');
+      expect((await liaison.post(taskUrl(taskId, 'unclaim')).expect(403)).body.code).toBe('not-the-assignee');
+      expect(await Task.findById(taskId).lean()).toMatchObject({ assignee: 'bajiao-staff', status: 'claimed' });
+
+      await commander.post(taskUrl(taskId, 'unclaim')).expect(200);
+      expect(await Task.findById(taskId).lean()).toMatchObject({ assignee: null, status: 'open' });
+      await staff.post(taskUrl(taskId, 'claim')).expect(200);
+      await staff.post(taskUrl(taskId, 'unclaim')).expect(200);
+    });
+
+    it('should answer one 200 and otherwise 409 when two candidates claim at once', async () => {
+      const { taskId } = await inspectionCase(admin, { variables: { groups: ['enforcement'] } });
+      const other = await stack.as('bajiao-commander');
+      const staff = await stack.as('bajiao-staff');
+      await admin.patch('/api/users/bajiao-commander', { groups: ['command-center', 'enforcement'] }).expect(200);
+      const answers = await Promise.all([staff.post(taskUrl(taskId, 'claim')), other.post(taskUrl(taskId, 'claim'))]);
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+      expect(answers.find((a) => a.status === 409)?.body.code).toBe('task-claimed');
+      await admin.patch('/api/users/bajiao-commander', { groups: ['command-center'] }).expect(200);
+    });
+
+    it('should let a commander assign to a user of the street, and refuse unknown or other-street users (422)', async () => {
+      const { taskId } = await inspectionCase(admin, { variables: { groups: ['enforcement'] } });
+      const commander = await stack.as('bajiao-commander');
+      const assigned = await commander.post(taskUrl(taskId, 'assign'), { assignee: 'bajiao-liaison' }).expect(200);
+      expect(assigned.body).toMatchObject({ assignee: 'bajiao-liaison', claimedBy: 'bajiao-commander', status: 'claimed' });
+      expect((await commander.post(taskUrl(taskId, 'assign'), { assignee: 'ghost' }).expect(422)).body.code).toBe('unknown-assignee');
+      expect((await commander.post(taskUrl(taskId, 'assign'), { assignee: 'lugu-staff' }).expect(422)).body.code).toBe('assignee-out-of-scope');
+      expect((await commander.post(taskUrl(taskId, 'assign'), {}).expect(400)).body.errors).toEqual([expect.objectContaining({ path: 'body.assignee' })]);
+      expect(await Task.findById(taskId).lean()).toMatchObject({ assignee: 'bajiao-liaison' });
+    });
+  });
+
+  describe('complete', () => {
+    it('should validate form data before the update: 422 with field paths, and nothing changes', async () => {
+      const { id, taskId } = await inspectionCase(admin, { variables: { groups: ['enforcement'] } });
+      const staff = await stack.as('bajiao-staff');
+      const res = await staff.post(taskUrl(taskId, 'complete'), { variables: { verdict: 'maybe', area: 'big', note: 'x'.repeat(21), phone: '12345' } }).expect(422);
+      expect(res.body.code).toBe('invalid-form-data');
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.variables.verdict', 'body.variables.area', 'body.variables.note', 'body.variables.phone']);
+      const missing = await staff.post(taskUrl(taskId, 'complete'), { variables: { area: 5 } }).expect(422);
+      expect(missing.body.errors).toEqual([{ path: 'body.variables.verdict', message: '"核查结论" is required' }]);
+      expect(await Task.findById(taskId).lean()).toMatchObject({ status: 'open' });
+      const state = (await staff.get(`/api/instances/${enc(id)}`).expect(200)).body.state;
+      expect(state.openTasks).toEqual([taskId]);
+      expect(state.variables.verdict).toBeUndefined();
+    });
+
+    it('should complete with valid data as the signed-in user; completing again or claiming a completed task is a 409', async () => {
+      const { id, taskId } = await inspectionCase(admin, { variables: { groups: ['enforcement'] } });
+      const staff = await stack.as('bajiao-staff');
+      const done = await staff.post(taskUrl(taskId, 'complete'), { variables: { verdict: 'confirmed', area: 12.5, phone: '13800000000' } }).expect(200);
+      expect(done.body).toMatchObject({ id: taskId, status: 'completed', completedBy: 'bajiao-staff', case: { status: 'completed', variables: { verdict: 'confirmed', area: 12.5 } } });
+      await eventually(() => Task.findById(taskId).lean().then((t) => (t?.status === 'completed' ? t : undefined)), 'the closed task');
+      expect(await Task.findById(taskId).lean()).toMatchObject({ completedBy: 'bajiao-staff' });
+      expect((await staff.post(taskUrl(taskId, 'complete'), { variables: { verdict: 'confirmed' } }).expect(409)).body.code).toBe('task-closed');
+      expect((await staff.post(taskUrl(taskId, 'claim')).expect(409)).body.code).toBe('task-closed');
+      const audit = await AuditEvent.find({ instanceId: id, kind: 'task.completed' }).lean();
+      expect(audit.map((a) => a.actor)).toEqual(['bajiao-staff']);
+    });
+
+    it('should refuse a non-candidate (403) and, for a task claimed by someone else, a candidate (409)', async () => {
+      const { taskId } = await inspectionCase(admin, { variables: { groups: ['enforcement'] } });
+      const liaison = await stack.as('bajiao-liaison');
+      const staff = await stack.as('bajiao-staff');
+      expect((await liaison.post(taskUrl(taskId, 'complete'), { variables: { verdict: 'confirmed' } }).expect(403)).body.code).toBe('not-a-candidate');
+      await admin.post(taskUrl(taskId, 'assign'), { assignee: 'bajiao-commander' }).expect(200);
+      expect((await staff.post(taskUrl(taskId, 'complete'), { variables: { verdict: 'confirmed' } }).expect(409)).body.code).toBe('task-claimed');
+      expect((await liaison.post(taskUrl(taskId, 'complete'), { variables: { verdict: 'confirmed' } }).expect(403)).body.code).toBe('not-the-assignee');
+      await (await stack.as('bajiao-commander')).post(taskUrl(taskId, 'complete'), { variables: { verdict: 'rejected' } }).expect(200);
+    });
+
+    it('should complete exactly once for concurrent identical requests with the same Idempotency-Key', async () => {
+      // given an open task and five identical completions sent at once with one key
+      const { id, taskId } = await inspectionCase(admin, { variables: { groups: ['enforcement'] } });
+      const staff = await stack.as('bajiao-staff');
+      const body = { variables: { verdict: 'confirmed' } };
+      const answers = await Promise.all(Array.from({ length: 5 }, () => staff.post(taskUrl(taskId, 'complete'), body).set('Idempotency-Key', `done-${taskId}`)));
+
+      // then every answer is the same 200, and the case recorded one completion
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+      expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
+      expect(answers.filter((a) => a.headers['idempotent-replayed'] === 'true')).toHaveLength(4);
+      const completions = await AuditEvent.countDocuments({ instanceId: id, kind: 'task.completed' });
+      expect(completions).toBe(1);
+
+      // and the key with another body is refused
+      const other = await staff.post(taskUrl(taskId, 'complete'), { variables: { verdict: 'rejected' } }).set('Idempotency-Key', `done-${taskId}`).expect(422);
+      expect(other.body.code).toBe('idempotency-key-reused');
+    });
+
+    it('should complete once and refuse the rest (409) for concurrent completions without a key', async () => {
+      const { id, taskId } = await inspectionCase(admin, { variables: { groups: ['enforcement'] } });
+      const staff = await stack.as('bajiao-staff');
+      const answers = await Promise.all(Array.from({ length: 3 }, () => staff.post(taskUrl(taskId, 'complete'), { variables: { verdict: 'confirmed' } })));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409]);
+      expect(await AuditEvent.countDocuments({ instanceId: id, kind: 'task.completed' })).toBe(1);
+    });
+  });
+});
