@@ -1,5 +1,5 @@
 // Jest: unit tests (engine, pure) and integration tests (real Temporal dev server + FerretDB/MongoDB).
-const esmPackages = ['feelin', 'lezer-feel', 'bpmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'min-dash', '@noble/hashes', 'temporal-polyfill', 'temporal-spec', 'temporal-utils'];
+const esmPackages = ['feelin', 'lezer-feel', 'bpmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'min-dash', '@noble/hashes', 'temporal-polyfill', 'temporal-spec', 'temporal-utils', 'bpmn-js-differ', 'diffpatch'];
 
 module.exports = {
   testEnvironment: 'node',

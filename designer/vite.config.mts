@@ -13,6 +13,10 @@ const vendorGroups = [
   { name: 'antd-rc', test: /node_modules[\\/](@rc-component|dayjs)[\\/]/ },
   { name: 'antd-style', test: /node_modules[\\/]@ant-design[\\/]/ },
   { name: 'antd', test: /node_modules[\\/]antd[\\/]/ },
+  { name: 'form-js', test: /node_modules[\\/]@bpmn-io[\\/]form-js/ },
+  { name: 'codemirror', test: /node_modules[\\/](@codemirror|@lezer|@bpmn-io[\\/](feel-editor|feelers-editor|lang-feel|feel-lint|cm-theme))[\\/]/ },
+  { name: 'properties-panel', test: /node_modules[\\/](@bpmn-io[\\/](properties-panel|element-template|extract-process)|bpmn-js-properties-panel|bpmn-js-element-templates|camunda-bpmn-js-behaviors)/ },
+  { name: 'bpmn-js', test: /node_modules[\\/](bpmn-js|diagram-js|bpmn-moddle|moddle|moddle-xml|saxen|didi|min-dom|min-dash|tiny-svg|path-intersection|diagram-js-direct-editing|object-refs|ids|hammerjs)[\\/]/ },
 ].map((group, index, all) => ({ ...group, priority: all.length - index }));
 
 /** The designer's Vite configuration (root designer/, served at /, `/api` proxied to the server in dev). */
@@ -20,9 +24,13 @@ export default defineConfig({
   root,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
+  // form-js-editor pins an older preact than form-js-viewer; two copies break its hooks ("reading 'context'"), so one is used.
+  resolve: { dedupe: ['preact'] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // bpmn-js, its properties panel and form-js are large by nature; each is its own cached chunk loaded by the page that needs it.
+    chunkSizeWarningLimit: 1400,
     rolldownOptions: {
       // antd marks its modules "use client" (for React Server Components); irrelevant in a client-only bundle.
       checks: { moduleLevelDirective: false },

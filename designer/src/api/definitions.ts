@@ -1,23 +1,65 @@
-// Request builders and response types for process definitions.
+// Request builders and response types for process definitions, their versions and their drafts.
+import type { z } from 'zod';
+import type { definitionSummary, versionSummary, versionView } from '../../../server/http/schemas';
 import type { RequestBuilder } from './request';
 
 /** The latest deployed version of one process definition, as listed by `GET /api/definitions`. */
-export interface DefinitionSummary {
-  key: string;
-  name: string | null;
-  version: number;
-  sha256: string;
-  /** ISO 8601 instant. */
-  deployedAt: string;
-  deployedBy: string | null;
-}
+export type DefinitionSummary = z.output<typeof definitionSummary>;
 
-/** Body of `GET /api/definitions`. */
+/** Body of `GET /api/definitions`: one page of definitions. */
 export interface DefinitionList {
   items: DefinitionSummary[];
+  page: number;
+  size: number;
+  total: number;
 }
 
-/** Lists the deployed definitions, one row per key at its latest version. */
+/** One deployed version without XML (version history rows). */
+export type VersionSummary = z.output<typeof versionSummary>;
+
+/** One deployed version with its XML, compiled model and warnings. */
+export type VersionView = z.output<typeof versionView>;
+
+/** The autosaved draft of a definition. */
+export interface Draft {
+  key: string;
+  xml: string;
+  /** The deployed version the draft started from, or null for a new process. */
+  baseVersion: number | null;
+  savedBy: string;
+  /** ISO 8601 instant. */
+  savedAt: string;
+}
+
+/** Body of `PUT /api/definitions/:key/draft`. */
+export interface DraftInput {
+  xml: string;
+  baseVersion?: number | null;
+}
+
+const definitionUrl = (key: string) => `/api/definitions/${encodeURIComponent(key)}`;
+
+/** Lists the deployed definitions, one row per key at its latest version (the first 200). */
 export function listDefinitions(): RequestBuilder {
-  return { method: 'GET', url: '/api/definitions' };
+  return { method: 'GET', url: '/api/definitions?size=200' };
+}
+
+/** One version with XML and model; the latest when `version` is omitted. */
+export function getVersion(key: string, version?: number): RequestBuilder {
+  return { method: 'GET', url: version === undefined ? definitionUrl(key) : `${definitionUrl(key)}/versions/${version}` };
+}
+
+/** All versions of a definition, newest first. */
+export function listVersions(key: string): RequestBuilder {
+  return { method: 'GET', url: `${definitionUrl(key)}/versions` };
+}
+
+/** The autosaved draft of a definition (404 when it has none). */
+export function getDraft(key: string): RequestBuilder {
+  return { method: 'GET', url: `${definitionUrl(key)}/draft` };
+}
+
+/** Saves the draft of a definition (not compiled, not executable). */
+export function saveDraft(key: string, input: DraftInput): RequestBuilder {
+  return { method: 'PUT', url: `${definitionUrl(key)}/draft`, body: input };
 }

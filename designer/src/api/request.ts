@@ -1,4 +1,4 @@
-// The one place that talks HTTP: same-origin fetch, JSON in and out, problem+json errors, 401 handled once.
+// The one place that talks HTTP: same-origin fetch, JSON in and out, problem+json errors, 401 and CSRF handled once.
 import { networkProblem, problemFromResponse, ProblemError, UNEXPECTED_RESPONSE } from './problem';
 
 /** What a request builder describes: one API call, not yet sent. */
@@ -8,6 +8,8 @@ export interface RequestBuilder {
   url: string;
   /** Sent as JSON when present. */
   body?: unknown;
+  /** Extra request headers (e.g. `Idempotency-Key`). */
+  headers?: Record<string, string>;
 }
 
 /** A successful response: its status and parsed JSON body (undefined for 204 or an empty body). */
@@ -21,17 +23,53 @@ export type RequestResult<T> =
   | { response: ApiResponse<T>; error: null }
   | { response: null; error: ProblemError };
 
-let onUnauthorized: (() => void) | null = null;
+let onUnauthorized: ((request: RequestBuilder) => void) | null = null;
+let csrfToken: string | null = null;
 
-/** Registers what the app does when any call answers 401 (one handler; a new one replaces the old). */
-export function setUnauthorizedHandler(handler: (() => void) | null): void {
+/** The header that carries the session's CSRF token on state-changing requests. */
+export const CSRF_HEADER = 'X-CSRF-Token';
+/** The problem code of a refused or missing CSRF token. */
+export const CSRF_INVALID = 'csrf-token-invalid';
+const UNSAFE = new Set(['POST', 'PUT', 'DELETE']);
+
+/** Remembers the session's CSRF token (from sign-in or `GET /api/me`); null forgets it. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** `/api/auth/csrf` on the origin of `url` (same-origin paths stay relative). */
+function csrfUrl(url: string): string {
+  return /^https?:\/\//.test(url) ? new URL('/api/auth/csrf', url).href : '/api/auth/csrf';
+}
+
+/** Fetches the session's CSRF token; false when there is none to get. */
+async function refreshCsrfToken(url: string): Promise<boolean> {
+  const { response } = await send<{ csrfToken: string | null }>({ method: 'GET', url: csrfUrl(url) }, {});
+  csrfToken = response?.body?.csrfToken ?? null;
+  return csrfToken !== null;
+}
+
+/** Registers what the app does when any call answers 401, given that call (one handler; a new one replaces the old). */
+export function setUnauthorizedHandler(handler: ((request: RequestBuilder) => void) | null): void {
   onUnauthorized = handler;
 }
 
-/** Sends one API call and returns `{response, error}`; the body type `T` is the caller's promise about the endpoint. */
+/**
+ * Sends one API call and returns `{response, error}`; the body type `T` is the caller's promise about the endpoint.
+ * A state-changing call refused for its CSRF token fetches the session's token and is sent once more.
+ */
 export async function request<T>(builder: RequestBuilder, options: { signal?: AbortSignal } = {}): Promise<RequestResult<T>> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const result = await send<T>(builder, options);
+  if (result.error?.status === 403 && result.error.code === CSRF_INVALID && UNSAFE.has(builder.method) && (await refreshCsrfToken(builder.url))) {
+    return send<T>(builder, options);
+  }
+  return result;
+}
+
+async function send<T>(builder: RequestBuilder, options: { signal?: AbortSignal }): Promise<RequestResult<T>> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...builder.headers };
   if (builder.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (csrfToken && UNSAFE.has(builder.method)) headers[CSRF_HEADER] = csrfToken;
 
   let response: Response;
   try {
@@ -47,7 +85,7 @@ export async function request<T>(builder: RequestBuilder, options: { signal?: Ab
   }
 
   if (!response.ok) {
-    if (response.status === 401) onUnauthorized?.();
+    if (response.status === 401) onUnauthorized?.(builder);
     return { response: null, error: await problemFromResponse(response) };
   }
 

@@ -17,9 +17,15 @@ export function usePathname(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname);
 }
 
-/** Goes to a same-origin path without reloading; the server answers any such path with the app (SPA fallback). */
-export function navigate(path: string): void {
-  if (path === window.location.pathname) return;
-  window.history.pushState(null, '', path);
+/** One query parameter of the current URL (read when the page renders), or null. */
+export function searchParam(name: string): string | null {
+  return new URLSearchParams(window.location.search).get(name);
+}
+
+/** Goes to a same-origin path (may carry `?query`) without reloading; `replace` swaps the history entry. */
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (path === window.location.pathname + window.location.search) return;
+  if (options.replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
   listeners.forEach((listener) => listener());
 }

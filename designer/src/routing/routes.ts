@@ -1,23 +1,100 @@
-// The app's pages: one entry per page gives its path, menu label and component.
-import type { ComponentType } from 'react';
+// The app's pages: one entry per page gives its path pattern, its menu label (if in the menu) and its component.
+import { lazy, type ComponentType } from 'react';
+import { DESIGN_READERS, hasAnyRole, type Role, STARTERS } from '../api/roles';
 import type { MessageKey } from '../i18n/messages/zh-CN';
+import { FormLibrary } from '../pages/FormLibrary';
 import { ProcessLibrary } from '../pages/ProcessLibrary';
 
-/** One page reachable from the side menu. */
+// Pages that carry bpmn-js or form-js load on first visit, so the library opens without them.
+const ModelerPage = lazy(() => import('../pages/Modeler').then((module) => ({ default: module.ModelerPage })));
+const VersionHistory = lazy(() => import('../pages/VersionHistory').then((module) => ({ default: module.VersionHistory })));
+const FormEditorPage = lazy(() => import('../pages/FormEditor').then((module) => ({ default: module.FormEditorPage })));
+const TaskList = lazy(() => import('../pages/TaskList').then((module) => ({ default: module.TaskList })));
+const TaskPage = lazy(() => import('../pages/Task').then((module) => ({ default: module.TaskPage })));
+const CasePage = lazy(() => import('../pages/Case').then((module) => ({ default: module.CasePage })));
+const StartCasePage = lazy(() => import('../pages/StartCase').then((module) => ({ default: module.StartCasePage })));
+
+/** The values of a path's `:name` segments. */
+export type RouteParams = Record<string, string>;
+
+/** One page: `path` may hold `:name` segments, passed to the page as `params`. */
 export interface AppRoute {
   path: string;
-  labelKey: MessageKey;
-  Page: ComponentType;
+  /** The side-menu label; pages without one are reached from other pages. */
+  labelKey?: MessageKey;
+  /** The menu entry highlighted while this page is shown. */
+  menuPath: string;
+  /** Roles that see the menu entry (everyone when absent); the server still decides what each may do. */
+  roles?: readonly Role[];
+  Page: ComponentType<{ params: RouteParams }>;
 }
 
-/** The pages, in menu order; the first is the home page. */
+/** The pages; the first is the home page. More specific patterns come before `:name` ones. */
 export const routes: readonly AppRoute[] = [
-  { path: '/processes', labelKey: 'nav.processes', Page: ProcessLibrary },
+  { path: '/processes', labelKey: 'nav.processes', menuPath: '/processes', roles: DESIGN_READERS, Page: ProcessLibrary },
+  { path: '/processes/new', menuPath: '/processes', Page: ModelerPage },
+  { path: '/processes/:key/versions', menuPath: '/processes', Page: VersionHistory },
+  { path: '/processes/:key', menuPath: '/processes', Page: ModelerPage },
+  { path: '/forms', labelKey: 'nav.forms', menuPath: '/forms', roles: DESIGN_READERS, Page: FormLibrary },
+  { path: '/forms/:id', menuPath: '/forms', Page: FormEditorPage },
+  { path: '/tasks', labelKey: 'nav.tasks', menuPath: '/tasks', Page: TaskList },
+  { path: '/tasks/:id', menuPath: '/tasks', Page: TaskPage },
+  { path: '/cases/:id', menuPath: '/tasks', Page: CasePage },
+  { path: '/start', labelKey: 'nav.start', menuPath: '/start', roles: STARTERS, Page: StartCasePage },
 ];
 
-/** The page for a path (`/` is the home page; a trailing slash is ignored), or undefined when none matches. */
-export function matchRoute(pathname: string): AppRoute | undefined {
-  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  if (path === '/') return routes[0];
-  return routes.find((route) => route.path === path);
+/** The menu entries a user with `roles` sees. */
+export function menuRoutes(roles: readonly Role[]): AppRoute[] {
+  return routes.filter((route) => route.labelKey && (!route.roles || hasAnyRole(roles, route.roles)));
 }
+
+/** Where `/` leads a user with `roles`: the first menu entry they see (designers: the library; everyone else: tasks). */
+export function homePath(roles: readonly Role[]): string {
+  return menuRoutes(roles)[0]?.path ?? '/tasks';
+}
+
+/** A matched route with its parameters. */
+export interface RouteMatch {
+  route: AppRoute;
+  params: RouteParams;
+}
+
+function matchPattern(pattern: string, path: string): RouteParams | undefined {
+  const want = pattern.split('/');
+  const have = path.split('/');
+  if (want.length !== have.length) return undefined;
+  const params: RouteParams = {};
+  for (let i = 0; i < want.length; i += 1) {
+    if (want[i].startsWith(':')) {
+      if (have[i] === '') return undefined;
+      params[want[i].slice(1)] = decodeURIComponent(have[i]);
+    } else if (want[i] !== have[i]) return undefined;
+  }
+  return params;
+}
+
+/** The page for a path (`/` is the home page; a trailing slash is ignored), or undefined when none matches. */
+export function matchRoute(pathname: string): RouteMatch | undefined {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  if (path === '/') return { route: routes[0], params: {} };
+  for (const route of routes) {
+    const params = matchPattern(route.path, path);
+    if (params) return { route, params };
+  }
+  return undefined;
+}
+
+/** The path of a definition's modeler page. */
+export const modelerPath = (key: string) => `/processes/${encodeURIComponent(key)}`;
+/** The path of a definition's version history. */
+export const versionsPath = (key: string) => `/processes/${encodeURIComponent(key)}/versions`;
+/** The path of a form's editor. */
+export const formPath = (id: string) => `/forms/${encodeURIComponent(id)}`;
+/** The path of the task list, on tab `tab` when given. */
+export const taskListPath = (tab?: string) => (tab ? `/tasks?tab=${encodeURIComponent(tab)}` : '/tasks');
+/** The path of a task's page. */
+export const taskPath = (id: string) => `/tasks/${encodeURIComponent(id)}`;
+/** The path of a case's page. */
+export const casePath = (id: string) => `/cases/${encodeURIComponent(id)}`;
+/** The path of the start page, with a process preselected when given. */
+export const startPath = (processKey?: string) => (processKey ? `/start?process=${encodeURIComponent(processKey)}` : '/start');

@@ -1,4 +1,4 @@
-// Mutation hook that deploys BPMN XML and refreshes the definition list.
+// Mutation hook that deploys BPMN XML and refreshes the definition list and the definition's versions.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createDeployment, type Deployment, type DeploymentInput } from '../deployments';
 import type { ProblemError } from '../problem';
@@ -10,7 +10,7 @@ export interface DeploymentResult extends Deployment {
   created: boolean;
 }
 
-/** Deploys XML; on success the definition list is refetched. Errors are ProblemErrors (422 carries `problems`). */
+/** Deploys XML; on success every definition query is refetched. Errors are ProblemErrors (422 carries `problems`). */
 export function useCreateDeployment() {
   const queryClient = useQueryClient();
   return useMutation<DeploymentResult, ProblemError, DeploymentInput>({

@@ -57,7 +57,7 @@ export function ImportBpmnButton() {
           return Upload.LIST_IGNORE;
         }}
       >
-        <Button type="primary" loading={deploy.isPending}>
+        <Button loading={deploy.isPending}>
           {t('import.button')}
         </Button>
       </Upload>

@@ -1,0 +1,42 @@
+// Request builders and response types for cases: start one, read one with its workflow state.
+import type { z } from 'zod';
+import type { caseState, instanceView } from '../../../server/http/schemas';
+import type { RequestBuilder } from './request';
+
+/** A case with its summary and the workflow's current state, as `GET /api/instances/:id` answers. */
+export type CaseView = z.output<typeof instanceView> & { state: z.output<typeof caseState> };
+
+/** One finished element run in the case state (`state.completed`), for the timeline and the diagram. */
+export interface CompletedElement {
+  elementId: string;
+  tokenId: string;
+  startedAt: string;
+  endedAt: string;
+}
+
+/** Body of `POST /api/instances`. */
+export interface StartCaseInput {
+  definitionKey: string;
+  businessKey: string;
+  street?: string | null;
+  variables: Record<string, unknown>;
+}
+
+/** The answer of starting a case. */
+export interface StartedCase {
+  id: string;
+  definitionKey: string;
+  version: number;
+  businessKey: string;
+  street: string | null;
+}
+
+/** Starts a case of the latest version of a deployed process; the same key twice in a process is a 409. */
+export function startCase(input: StartCaseInput, idempotencyKey?: string): RequestBuilder {
+  return { method: 'POST', url: '/api/instances', body: input, headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined };
+}
+
+/** One case with its state (active elements, open tasks, completed elements, variables). */
+export function getCase(id: string): RequestBuilder {
+  return { method: 'GET', url: `/api/instances/${encodeURIComponent(id)}` };
+}

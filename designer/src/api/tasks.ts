@@ -1,0 +1,60 @@
+// Request builders and response types for the task list: list, read, claim, unclaim and complete tasks.
+import type { z } from 'zod';
+import type { caseState, formView, taskView } from '../../../server/http/schemas';
+import type { RequestBuilder } from './request';
+
+/** One task row as `GET /api/tasks` lists it. */
+export type Task = z.output<typeof taskView>;
+
+/** A task with its form (the version its process pinned) and the case's current variables. */
+export type TaskDetail = Task & { form: z.output<typeof formView> | null; variables: Record<string, unknown> | null };
+
+/** The workflow state a case update answers with. */
+export type CaseState = z.output<typeof caseState>;
+
+/** Body of `GET /api/tasks`: one page of tasks. */
+export interface TaskList {
+  items: Task[];
+  page: number;
+  size: number;
+  total: number;
+}
+
+/** The answer of `POST /api/tasks/:id/complete`: the completed task and the case state after it. */
+export interface CompletedTask {
+  id: string;
+  status: 'completed';
+  completedBy: string;
+  case: CaseState;
+}
+
+/** Query parameters of `GET /api/tasks`, already as the strings the server expects. */
+export type TaskListParams = Record<string, string>;
+
+const taskUrl = (id: string) => `/api/tasks/${encodeURIComponent(id)}`;
+
+/** Lists the tasks of the caller's streets matching `params` (see `taskListParams`). */
+export function listTasks(params: TaskListParams): RequestBuilder {
+  const query = new URLSearchParams(params).toString();
+  return { method: 'GET', url: query ? `/api/tasks?${query}` : '/api/tasks' };
+}
+
+/** One task with its form schema and the case's variables. */
+export function getTask(id: string): RequestBuilder {
+  return { method: 'GET', url: taskUrl(id) };
+}
+
+/** Claims an open task for the caller (409 when someone else holds it). */
+export function claimTask(id: string): RequestBuilder {
+  return { method: 'POST', url: `${taskUrl(id)}/claim` };
+}
+
+/** Gives a claimed task back to its candidates. */
+export function unclaimTask(id: string): RequestBuilder {
+  return { method: 'POST', url: `${taskUrl(id)}/unclaim` };
+}
+
+/** Completes a task with the form's data; a 422 `invalid-form-data` carries `errors[].path` per field. */
+export function completeTask(id: string, variables: Record<string, unknown>, idempotencyKey?: string): RequestBuilder {
+  return { method: 'POST', url: `${taskUrl(id)}/complete`, body: { variables }, headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined };
+}

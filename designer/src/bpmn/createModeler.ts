@@ -1,0 +1,50 @@
+// Builds Sparrow's bpmn-js Modeler: Zeebe properties panel, element templates, lint, translation, form picker.
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
+import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
+import 'bpmn-js-element-templates/dist/assets/element-templates.css';
+import '@bpmn-io/element-template-chooser/dist/element-template-chooser.css';
+import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
+import ElementTemplateChooserModule from '@bpmn-io/element-template-chooser';
+import BpmnModeler from 'bpmn-js/lib/Modeler';
+import lintModule from 'bpmn-js-bpmnlint';
+import { CloudElementTemplatesPropertiesProviderModule } from 'bpmn-js-element-templates';
+import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule } from 'bpmn-js-properties-panel';
+import camundaCloudBehaviors from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
+import zeebeDescriptor from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import type { Locale } from '../i18n/locales';
+import { elementTemplatesFor } from './elementTemplates';
+import flowRefsModule from './flowRefs';
+import formPickerModule from './formPicker';
+import { LINT_CONFIG } from './lint/config';
+import { translateModule } from './translate';
+
+/** Where the modeler draws: the canvas and the properties panel. */
+export interface ModelerContainers {
+  canvas: HTMLElement;
+  propertiesPanel: HTMLElement;
+}
+
+/** A Modeler for `locale` (palette, context pad, panel and lint messages translated), linting from the start. */
+export function createModeler(containers: ModelerContainers, locale: Locale): BpmnModeler {
+  return new BpmnModeler({
+    container: containers.canvas,
+    propertiesPanel: { parent: containers.propertiesPanel },
+    linting: { bpmnlint: LINT_CONFIG, active: true },
+    elementTemplates: elementTemplatesFor(locale),
+    moddleExtensions: { zeebe: zeebeDescriptor },
+    additionalModules: [
+      BpmnPropertiesPanelModule,
+      BpmnPropertiesProviderModule,
+      ZeebePropertiesProviderModule,
+      CloudElementTemplatesPropertiesProviderModule,
+      ElementTemplateChooserModule,
+      camundaCloudBehaviors,
+      lintModule,
+      formPickerModule,
+      flowRefsModule,
+      translateModule(locale),
+    ],
+  });
+}

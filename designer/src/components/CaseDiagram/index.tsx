@@ -1,0 +1,74 @@
+// A case's diagram: a bpmn-js NavigatedViewer in a ref, imported in a layout effect, destroyed on unmount, the case's
+// current, finished and taken elements highlighted with markers.
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import './caseDiagram.css';
+import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+
+interface Canvas {
+  zoom(level: string): void;
+  addMarker(id: string, marker: string): void;
+  removeMarker(id: string, marker: string): void;
+}
+
+/** Marker classes of the case's states on the diagram. */
+export const CASE_MARKERS = { current: 'sparrow-case-current', done: 'sparrow-case-done', taken: 'sparrow-case-taken' } as const;
+
+/** Element ids to mark: where the case is now, the elements it finished, the flows it took. */
+export interface CaseMarks {
+  current: readonly string[];
+  done: readonly string[];
+  taken: readonly string[];
+}
+
+/** Shows `xml` read-only with the case's marks; `onError` hears about a diagram that cannot be shown. */
+export function CaseDiagram({ xml, marks, label, height = 320, onError }: { xml: string; marks: CaseMarks; label: string; height?: number; onError?: (error: Error) => void }) {
+  const container = useRef<HTMLDivElement>(null);
+  const viewerRef = useRef<NavigatedViewer | null>(null);
+  const [imported, setImported] = useState(0);
+  const onErrorRef = useRef(onError);
+  onErrorRef.current = onError;
+
+  useLayoutEffect(() => {
+    if (!container.current) return;
+    const viewer = new NavigatedViewer({ container: container.current });
+    viewerRef.current = viewer;
+    let alive = true;
+    viewer.importXML(xml).then(
+      () => {
+        if (!alive) return;
+        viewer.get<Canvas>('canvas').zoom('fit-viewport');
+        setImported((n) => n + 1);
+      },
+      (error: Error) => alive && onErrorRef.current?.(error),
+    );
+    return () => {
+      alive = false;
+      viewerRef.current = null;
+      viewer.destroy();
+    };
+  }, [xml]);
+
+  useEffect(() => {
+    const viewer = viewerRef.current;
+    if (!viewer || imported === 0) return;
+    const canvas = viewer.get<Canvas>('canvas');
+    const registry = viewer.get<{ get(id: string): unknown }>('elementRegistry');
+    const applied: Array<[string, string]> = [];
+    const mark = (ids: readonly string[], marker: string) => {
+      for (const id of new Set(ids)) {
+        if (!registry.get(id)) continue;
+        canvas.addMarker(id, marker);
+        applied.push([id, marker]);
+      }
+    };
+    const current = new Set(marks.current);
+    mark(marks.done.filter((id) => !current.has(id)), CASE_MARKERS.done);
+    mark(marks.taken, CASE_MARKERS.taken);
+    mark(marks.current, CASE_MARKERS.current);
+    return () => applied.forEach(([id, marker]) => canvas.removeMarker(id, marker));
+  }, [imported, marks]);
+
+  return <div ref={container} role="img" aria-label={label} data-testid="case-diagram" style={{ height, border: '1px solid #f0f0f0', background: '#fff', position: 'relative' }} />;
+}

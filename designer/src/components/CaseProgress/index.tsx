@@ -1,0 +1,92 @@
+// A case's progress: its status, its diagram with the current element highlighted, and its timeline so far.
+import { Alert, Card, Col, Row, Skeleton, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import type { CompletedElement } from '../../api/instances';
+import { useCase } from '../../api/hooks/useCase.query';
+import { useMe } from '../../api/hooks/useMe.query';
+import { useVersion } from '../../api/hooks/useVersion.query';
+import { DEFINITION_READERS, hasAnyRole } from '../../api/roles';
+import { useT } from '../../i18n/useT';
+import { CaseDiagram, type CaseMarks } from '../CaseDiagram';
+import { CaseTimeline } from '../CaseTimeline';
+import { nodeInfoOf, timelineEntries } from '../CaseTimeline/timelineEntries';
+import { ProblemAlert } from '../ProblemAlert';
+import { CaseStatusTag } from '../CaseStatusTag';
+
+/** The diagram (when the user may read definitions) beside the timeline of case `instanceId`; `elementId` is emphasised. */
+export function CaseProgress({
+  instanceId,
+  elementId,
+  layout = 'columns',
+  diagramHeight = 320,
+  showStatus = true,
+}: {
+  instanceId: string;
+  elementId?: string;
+  /** Diagram beside the timeline, or above it. */
+  layout?: 'columns' | 'stacked';
+  diagramHeight?: number;
+  /** Whether the diagram card shows the case's status (pages that show it already pass false). */
+  showStatus?: boolean;
+}) {
+  const t = useT();
+  const me = useMe();
+  const mayReadDiagram = hasAnyRole(me.data?.roles ?? [], DEFINITION_READERS);
+  const caseQuery = useCase(instanceId);
+  const view = caseQuery.data;
+  const version = useVersion(view?.definitionKey ?? '', view?.definitionVersion, { enabled: Boolean(view) && mayReadDiagram });
+  const [diagramError, setDiagramError] = useState<string | null>(null);
+
+  const state = view?.state;
+  const completed = state?.completed as CompletedElement[] | undefined;
+  const takenFlows = state?.takenFlows as string[] | undefined;
+  const marks = useMemo<CaseMarks>(
+    () => ({
+      current: state?.activeElements.map((a) => a.elementId) ?? (elementId ? [elementId] : []),
+      done: completed?.map((c) => c.elementId) ?? [],
+      taken: takenFlows ?? [],
+    }),
+    [state, completed, takenFlows, elementId],
+  );
+  const entries = useMemo(() => (state ? timelineEntries({ completed, activeElements: state.activeElements }, nodeInfoOf(version.data?.model)) : []), [state, completed, version.data]);
+
+  if (caseQuery.error) return <ProblemAlert message={t('case.loadFailed')} error={caseQuery.error} />;
+  if (!view) return <Skeleton active />;
+
+  const diagram = (
+    <Card size="small" title={t('case.diagram')} extra={showStatus && <CaseStatusTag status={view.state.status} incidents={view.state.incidents.length} />}>
+      {!mayReadDiagram && <Alert type="info" showIcon title={t('case.diagramHidden')} />}
+      {version.error && <ProblemAlert message={t('case.diagramFailed')} error={version.error} />}
+      {diagramError && <Alert type="error" showIcon title={t('case.diagramFailed')} description={diagramError} />}
+      {version.isPending && mayReadDiagram && <Skeleton.Node active style={{ width: '100%', height: diagramHeight }} />}
+      {version.data && <CaseDiagram xml={version.data.xml} marks={marks} height={diagramHeight} label={t('case.diagramLabel', { key: view.definitionKey })} onError={(error) => setDiagramError(error.message)} />}
+      <div style={{ marginTop: 8, display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+        <Tag color="blue">{t('case.legend.current')}</Tag>
+        <Tag color="green">{t('case.legend.done')}</Tag>
+      </div>
+    </Card>
+  );
+  const timeline = (
+    <Card size="small" title={t('timeline.title')} styles={{ body: { maxHeight: layout === 'columns' ? diagramHeight + 72 : undefined, overflow: 'auto', paddingTop: 16 } }}>
+      <CaseTimeline entries={entries} highlight={elementId} />
+    </Card>
+  );
+  if (layout === 'stacked') {
+    return (
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
+        {diagram}
+        {timeline}
+      </div>
+    );
+  }
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={16}>
+        {diagram}
+      </Col>
+      <Col xs={24} xl={8}>
+        {timeline}
+      </Col>
+    </Row>
+  );
+}

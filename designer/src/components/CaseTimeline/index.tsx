@@ -1,0 +1,44 @@
+// The case's steps so far as a vertical timeline: each finished step with its start and end, the active ones last.
+import { Timeline, Typography } from 'antd';
+import { useFormatDateTime } from '../../i18n/useFormatDateTime';
+import { useT } from '../../i18n/useT';
+import type { TimelineEntry } from './timelineEntries';
+
+/** Lists `entries` (see `timelineEntries`); `highlight` names the element the page is about. */
+export function CaseTimeline({ entries, highlight }: { entries: readonly TimelineEntry[]; highlight?: string }) {
+  const t = useT();
+  const formatDateTime = useFormatDateTime();
+  return (
+    <section aria-label={t('timeline.title')}>
+      {entries.length === 0 ? (
+        <Typography.Text type="secondary">{t('timeline.empty')}</Typography.Text>
+      ) : (
+        <Timeline
+          items={entries.map((entry) => ({
+            key: `${entry.tokenId}/${entry.elementId}/${entry.startedAt}`,
+            color: entry.endedAt ? 'green' : 'blue',
+            loading: entry.endedAt === null,
+            title: (
+              <Typography.Text strong={entry.elementId === highlight}>
+                {entry.label}
+                {entry.kind && <Typography.Text type="secondary"> · {t(kindKey(entry.kind))}</Typography.Text>}
+              </Typography.Text>
+            ),
+            content: (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {entry.endedAt ? t('timeline.done', { at: formatDateTime(entry.endedAt) }) : t('timeline.active', { at: formatDateTime(entry.startedAt) })}
+              </Typography.Text>
+            ),
+          }))}
+        />
+      )}
+    </section>
+  );
+}
+
+const KINDS = ['startEvent', 'endEvent', 'userTask', 'serviceTask', 'scriptTask', 'sendTask', 'receiveTask', 'task', 'exclusiveGateway', 'parallelGateway', 'inclusiveGateway', 'intermediateCatchEvent', 'intermediateThrowEvent', 'subProcess'] as const;
+type Kind = (typeof KINDS)[number];
+
+function kindKey(kind: string) {
+  return `element.${(KINDS as readonly string[]).includes(kind) ? (kind as Kind) : 'other'}` as const;
+}

@@ -1,0 +1,89 @@
+// A case: its facts and status, its open tasks, and its diagram and timeline (polled until it ends).
+import { Button, Card, Descriptions, Flex, Skeleton, Space, Typography } from 'antd';
+import { useCase } from '../../api/hooks/useCase.query';
+import { useGroupLabel } from '../../api/hooks/useGroupLabel';
+import { useProcessName } from '../../api/hooks/useProcessName';
+import { useStreetName } from '../../api/hooks/useStreetName';
+import { useTasks } from '../../api/hooks/useTasks.query';
+import { CaseProgress } from '../../components/CaseProgress';
+import { CaseStatusTag } from '../../components/CaseStatusTag';
+import { DueTag } from '../../components/DueTag';
+import { useNow } from '../../components/DueTag/useNow';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { useFormatDateTime } from '../../i18n/useFormatDateTime';
+import { useT } from '../../i18n/useT';
+import { navigate } from '../../routing/location';
+import { type RouteParams, taskListPath, taskPath } from '../../routing/routes';
+
+const POLL_MS = 3000;
+
+/** Case `params.id`, as its street's users see it. */
+export function CasePage({ params }: { params: RouteParams }) {
+  const t = useT();
+  const formatDateTime = useFormatDateTime();
+  const streetName = useStreetName();
+  const groupLabel = useGroupLabel();
+  const processName = useProcessName();
+  const now = useNow();
+  const view = useCase(params.id);
+  const running = view.data?.state.status === 'running';
+  const tasks = useTasks({ instanceId: params.id, status: 'open,claimed', sort: 'created', size: '50' }, { refetchInterval: running ? POLL_MS : undefined });
+
+  if (view.error) return <ProblemAlert message={t('case.loadFailed')} error={view.error} />;
+  if (!view.data) return <Skeleton active />;
+  const c = view.data;
+
+  return (
+    <Flex vertical gap="middle">
+      <Flex justify="space-between" align="center" wrap gap="small">
+        <Space align="center" wrap>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('case.title', { key: c.businessKey })}
+          </Typography.Title>
+          <CaseStatusTag status={c.state.status} incidents={c.state.incidents.length} />
+        </Space>
+        <Button onClick={() => navigate(taskListPath())}>{t('case.toTasks')}</Button>
+      </Flex>
+      <Card size="small">
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 2, xl: 4 }}
+          items={[
+            { key: 'process', label: t('task.process'), children: t('task.processVersion', { name: processName(c.definitionKey), version: c.definitionVersion }) },
+            { key: 'street', label: t('task.street'), children: streetName(c.street) },
+            { key: 'startedBy', label: t('case.startedBy'), children: c.startedBy ?? '—' },
+            { key: 'startedAt', label: t('case.startedAt'), children: formatDateTime(c.startedAt) },
+            ...(c.endedAt ? [{ key: 'endedAt', label: t('case.endedAt'), children: formatDateTime(c.endedAt) }] : []),
+          ]}
+        />
+      </Card>
+      {(running || (tasks.data?.items.length ?? 0) > 0) && (
+        <Card size="small" title={t('case.openTasks')}>
+          {tasks.isPending ? (
+            <Skeleton active paragraph={{ rows: 1 }} />
+          ) : (tasks.data?.items.length ?? 0) === 0 ? (
+            <Typography.Text type="secondary">{t('case.noOpenTasks')}</Typography.Text>
+          ) : (
+            <Flex vertical gap={8} role="list" aria-label={t('case.openTasks')}>
+              {tasks.data?.items.map((task) => (
+                <Flex key={task.id} role="listitem" justify="space-between" align="center" gap="small" wrap>
+                  <Space wrap>
+                    <Typography.Text strong>{task.name ?? task.elementId}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {task.assignee ? t('task.heldBy', { assignee: task.assignee }) : t('case.candidates', { who: [...task.candidateGroups.map(groupLabel), ...task.candidateUsers].join('、') || '—' })}
+                    </Typography.Text>
+                    <DueTag dueDate={task.dueDate} now={now} />
+                  </Space>
+                  <Button size="small" onClick={() => navigate(taskPath(task.id))}>
+                    {t('tasks.open')}
+                  </Button>
+                </Flex>
+              ))}
+            </Flex>
+          )}
+        </Card>
+      )}
+      <CaseProgress instanceId={c.id} showStatus={false} />
+    </Flex>
+  );
+}

@@ -1,0 +1,37 @@
+// Creating a process: its first draft from a template (or blank) under a key no definition or draft uses yet.
+import { bodyOf } from '../../../api/bodyOf';
+import { getDraft, listDefinitions, saveDraft, type DefinitionList, type Draft } from '../../../api/definitions';
+import { ProblemError } from '../../../api/problem';
+import { blankDiagram, newProcessId } from '../../../bpmn/blankDiagram';
+import { withProcessId } from '../../../bpmn/processHeader';
+import type { ProcessTemplate } from '../../../bpmn/templateInfo';
+
+async function draftExists(key: string): Promise<boolean> {
+  try {
+    await bodyOf<Draft>(getDraft(key));
+    return true;
+  } catch (error) {
+    if (error instanceof ProblemError && error.status === 404) return false;
+    throw error;
+  }
+}
+
+/** `base`, else `base-2`, `base-3`, … : the first key that is neither deployed nor drafted. */
+async function freeKey(base: string): Promise<string> {
+  const deployed = new Set((await bodyOf<DefinitionList>(listDefinitions())).items.map((item) => item.key));
+  for (let n = 1; n < 100; n += 1) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!deployed.has(candidate) && !(await draftExists(candidate))) return candidate;
+  }
+  throw new Error(`no free key for ${base}`);
+}
+
+/** Saves the first draft of a new process (from `template`, or blank named `blankName`) and returns it. */
+export async function createDraft(template: ProcessTemplate | undefined, blankName: string): Promise<Draft> {
+  if (!template) {
+    const key = newProcessId();
+    return bodyOf<Draft>(saveDraft(key, { xml: blankDiagram(key, blankName), baseVersion: null }));
+  }
+  const key = await freeKey(template.processId);
+  return bodyOf<Draft>(saveDraft(key, { xml: withProcessId(template.xml, template.processId, key), baseVersion: null }));
+}

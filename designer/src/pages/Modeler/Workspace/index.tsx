@@ -1,0 +1,139 @@
+// The modeling workspace: toolbar, canvas with properties panel, lint panel and deploy dialog around one modeler.
+import { App } from 'antd';
+import type BpmnModeler from 'bpmn-js/lib/Modeler';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { deploymentProblems, type ModelProblem } from '../../../api/deployments';
+import { useCreateDeployment } from '../../../api/hooks/useCreateDeployment.mutation';
+import { useForms } from '../../../api/hooks/useForms.query';
+import { downloadText } from '../../../bpmn/download';
+import type FormCatalog from '../../../bpmn/formPicker/FormCatalog';
+import { readProcessHeader } from '../../../bpmn/processHeader';
+import { markServerProblems } from '../../../bpmn/serverProblems';
+import { bpmnTranslator } from '../../../bpmn/translate';
+import { describeProblem } from '../../../i18n/describeProblem';
+import { useLocale } from '../../../i18n/LocaleProvider';
+import { useT } from '../../../i18n/useT';
+import { navigate } from '../../../routing/location';
+import { modelerPath, versionsPath } from '../../../routing/routes';
+import { rememberDraft } from '../../../storage/recentDrafts';
+import { BpmnCanvas, type LintIssue } from '../BpmnCanvas';
+import { DeployDialog } from '../DeployDialog';
+import { LintPanel, panelFindings } from '../LintPanel';
+import { RENAMED_KEYS } from '../renamedKeys';
+import { Toolbar } from '../Toolbar';
+import { useAutosave } from './useAutosave';
+
+interface Registry {
+  get(id: string): { businessObject?: { name?: string } } | undefined;
+}
+
+const NO_SERVER_FINDINGS = { problems: [] as ModelProblem[], warnings: [] as ModelProblem[] };
+
+/** Edits one definition: autosaves drafts, lints, deploys with a note, exports XML and SVG. */
+export function Workspace({ definitionKey, initialXml, baseVersion, latestVersion }: { definitionKey: string; initialXml: string; baseVersion: number | null; latestVersion: number | null }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const { message } = App.useApp();
+  const [modeler, setModeler] = useState<BpmnModeler | null>(null);
+  const [issues, setIssues] = useState<LintIssue[]>([]);
+  const [server, setServer] = useState(NO_SERVER_FINDINGS);
+  const [name, setName] = useState(() => readProcessHeader(initialXml)?.name ?? null);
+  const [deployOpen, setDeployOpen] = useState(false);
+  const clearMarks = useRef<() => void>(() => undefined);
+  const deploy = useCreateDeployment();
+  const forms = useForms();
+  const autosave = useAutosave(definitionKey, baseVersion, (newKey) => {
+    RENAMED_KEYS.add(newKey);
+    rememberDraft(newKey, definitionKey);
+    navigate(modelerPath(newKey), { replace: true });
+  });
+
+  useEffect(() => {
+    if (modeler && forms.data) modeler.get<FormCatalog>('sparrowForms').setForms(forms.data.items);
+  }, [modeler, forms.data]);
+
+  const translate = useMemo(() => bpmnTranslator(locale), [locale]);
+  const findings = useMemo(() => {
+    const registry = modeler?.get<Registry>('elementRegistry');
+    return panelFindings(issues, server, { nameOf: (id) => registry?.get(id)?.businessObject?.name || undefined, translate });
+  }, [issues, server, modeler, translate]);
+  const errorCount = findings.filter((finding) => finding.source === 'lint' && finding.severity === 'error').length;
+
+  function select(elementId: string) {
+    const element = modeler?.get<Registry>('elementRegistry').get(elementId);
+    if (!modeler || !element) return;
+    modeler.get<{ select(element: unknown): void }>('selection').select(element);
+    modeler.get<{ scrollToElement(element: unknown): void }>('canvas').scrollToElement(element);
+  }
+
+  async function exportAs(kind: 'xml' | 'svg') {
+    if (!modeler) return;
+    if (kind === 'xml') downloadText(`${definitionKey}.bpmn`, (await modeler.saveXML({ format: true })).xml ?? '', 'application/xml');
+    else downloadText(`${definitionKey}.svg`, (await modeler.saveSVG()).svg, 'image/svg+xml');
+  }
+
+  async function runDeploy(note: string) {
+    if (!modeler) return;
+    autosave.flush();
+    const { xml } = await modeler.saveXML({ format: true });
+    clearMarks.current();
+    deploy.mutate(
+      { xml: xml ?? '', note: note || undefined },
+      {
+        onSuccess: ({ key, version, created, warnings }) => {
+          setDeployOpen(false);
+          setServer({ problems: [], warnings: warnings ?? [] });
+          void message.success(t(created ? 'import.deployed' : 'import.unchanged', { key, version }));
+        },
+        onError: (error) => {
+          setDeployOpen(false);
+          const problems = deploymentProblems(error);
+          if (problems) {
+            setServer({ problems, warnings: [] });
+            clearMarks.current = markServerProblems(modeler, problems);
+            void message.error(t('problems.rejected', { count: problems.length }));
+            return;
+          }
+          const { title, detail } = describeProblem(t, error);
+          void message.error(t('deploy.failed', { title: detail ? `${title} — ${detail}` : title }));
+        },
+      },
+    );
+  }
+
+  const commandStack = () => modeler?.get<{ undo(): void; redo(): void }>('commandStack');
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 64px - 32px)', minHeight: 480 }}>
+      <Toolbar
+        name={name}
+        definitionKey={definitionKey}
+        latestVersion={latestVersion}
+        status={autosave.status}
+        errorCount={errorCount}
+        ready={modeler !== null}
+        onUndo={() => commandStack()?.undo()}
+        onRedo={() => commandStack()?.redo()}
+        onExportXml={() => void exportAs('xml')}
+        onExportSvg={() => void exportAs('svg')}
+        onHistory={() => navigate(versionsPath(definitionKey))}
+        onDeploy={() => setDeployOpen(true)}
+      />
+      <BpmnCanvas
+        initialXml={initialXml}
+        locale={locale}
+        events={{
+          onModeler: setModeler,
+          onChange: (xml) => {
+            setName(readProcessHeader(xml)?.name ?? null);
+            autosave.schedule(xml);
+          },
+          onLint: setIssues,
+          onImportError: (error) => void message.error(t('modeler.importFailed', { detail: error.message })),
+        }}
+      />
+      <LintPanel findings={findings} onSelect={select} />
+      <DeployDialog open={deployOpen} deploying={deploy.isPending} onDeploy={(note) => void runDeploy(note)} onClose={() => setDeployOpen(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// One row per process in the library: deployed definitions and drafts, with where each stands.
+import type { DefinitionSummary, Draft } from '../../api/definitions';
+import { readProcessHeader } from '../../bpmn/processHeader';
+
+/** Where a process stands: only deployed, deployed with newer unsaved-to-deploy changes, or a draft never deployed. */
+export type LibraryStatus = 'deployed' | 'changed' | 'draft';
+
+/** A row of the process library. */
+export interface LibraryRow {
+  key: string;
+  name: string | null;
+  /** Latest deployed version, null for a draft never deployed. */
+  version: number | null;
+  status: LibraryStatus;
+  deployedBy: string | null;
+  deployedAt: string | null;
+  draftSavedBy: string | null;
+  draftSavedAt: string | null;
+}
+
+/** Merges definitions and drafts (by key; null where a key has none) into rows: deployed ones first, in list order, then drafts. */
+export function libraryRows(definitions: readonly DefinitionSummary[], drafts: ReadonlyMap<string, Draft | null>): LibraryRow[] {
+  const deployed = definitions.map((definition): LibraryRow => {
+    const draft = drafts.get(definition.key) ?? null;
+    const changed = draft !== null && Date.parse(draft.savedAt) > Date.parse(definition.deployedAt);
+    return {
+      key: definition.key,
+      name: definition.name,
+      version: definition.version,
+      status: changed ? 'changed' : 'deployed',
+      deployedBy: definition.deployedBy,
+      deployedAt: definition.deployedAt,
+      draftSavedBy: changed ? draft.savedBy : null,
+      draftSavedAt: changed ? draft.savedAt : null,
+    };
+  });
+  const known = new Set(definitions.map((definition) => definition.key));
+  const draftsOnly = [...drafts.values()]
+    .filter((draft): draft is Draft => draft !== null && !known.has(draft.key))
+    .map(
+      (draft): LibraryRow => ({
+        key: draft.key,
+        name: readProcessHeader(draft.xml)?.name ?? null,
+        version: null,
+        status: 'draft',
+        deployedBy: null,
+        deployedAt: null,
+        draftSavedBy: draft.savedBy,
+        draftSavedAt: draft.savedAt,
+      }),
+    );
+  return [...deployed, ...draftsOnly];
+}

@@ -1,0 +1,71 @@
+// The facts of a task: case, process, street, who holds it or may take it, priority, due date, status.
+import { Descriptions, Space, Tag } from 'antd';
+import { useGroupLabel } from '../../../api/hooks/useGroupLabel';
+import { useProcessName } from '../../../api/hooks/useProcessName';
+import type { TaskDetail } from '../../../api/tasks';
+import { DueTag } from '../../../components/DueTag';
+import { useFormatDateTime } from '../../../i18n/useFormatDateTime';
+import { useT } from '../../../i18n/useT';
+import { navigate } from '../../../routing/location';
+import { casePath } from '../../../routing/routes';
+import { priorityLevel } from '../../TaskList/taskQuery';
+
+const STATUS_COLORS = { open: 'blue', claimed: 'geekblue', completed: 'success', cancelled: 'default' } as const;
+
+/** Describes `task` for the user `username`, at `now`. */
+export function TaskHeader({ task, username, now, streetName }: { task: TaskDetail; username: string; now: number; streetName: (id: string | null) => string }) {
+  const t = useT();
+  const formatDateTime = useFormatDateTime();
+  const groupLabel = useGroupLabel();
+  const processName = useProcessName();
+  const candidates = [...task.candidateGroups.map(groupLabel), ...task.candidateUsers];
+  return (
+    <Descriptions
+      size="small"
+      column={{ xs: 1, md: 2, xl: 4 }}
+      items={[
+        { key: 'status', label: t('task.status'), children: <Tag color={STATUS_COLORS[task.status]} data-testid="task-status">{t(`task.status.${task.status}`)}</Tag> },
+        {
+          key: 'case',
+          label: t('task.case'),
+          children: (
+            <a href={casePath(task.instanceId)} onClick={(event) => { event.preventDefault(); navigate(casePath(task.instanceId)); }}>
+              {task.businessKey}
+            </a>
+          ),
+        },
+        { key: 'process', label: t('task.process'), children: t('task.processVersion', { name: processName(task.definitionKey), version: task.definitionVersion }) },
+        { key: 'street', label: t('task.street'), children: streetName(task.street) },
+        {
+          key: 'holder',
+          label: t('task.assignee'),
+          children: task.assignee ? (task.assignee === username ? t('tasks.holder.me') : task.assignee) : t('task.unassigned'),
+        },
+        {
+          key: 'candidates',
+          label: t('task.candidates'),
+          children: candidates.length ? (
+            <Space size={4} wrap>
+              {candidates.map((c) => (
+                <Tag key={c} bordered={false}>
+                  {c}
+                </Tag>
+              ))}
+            </Space>
+          ) : (
+            '—'
+          ),
+        },
+        { key: 'priority', label: t('task.priority'), children: t('task.priorityValue', { level: t(`priority.${priorityLevel(task.priority)}`), value: task.priority }) },
+        {
+          key: 'due',
+          label: t('task.due'),
+          children: task.status === 'completed' || task.status === 'cancelled' ? (task.dueDate ? formatDateTime(task.dueDate) : '—') : <DueTag dueDate={task.dueDate} now={now} />,
+        },
+        ...(task.completedAt
+          ? [{ key: 'completed', label: t('task.completedAt'), children: t('task.completedBy', { at: formatDateTime(task.completedAt), by: task.completedBy ?? '—' }) }]
+          : []),
+      ]}
+    />
+  );
+}

@@ -1,0 +1,112 @@
+// The task list: 我的任务 / 我组的任务 / 本街道 tabs with counts, filters and order, polled so new tasks appear by themselves.
+import { App, Badge, Button, Flex, Tabs, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useClaimTask } from '../../api/hooks/useClaimTask.mutation';
+import { useDefinitions } from '../../api/hooks/useDefinitions.query';
+import { useMe } from '../../api/hooks/useMe.query';
+import { useStreetName } from '../../api/hooks/useStreetName';
+import { useTasks } from '../../api/hooks/useTasks.query';
+import { DEFINITION_READERS, hasAnyRole, STARTERS, STREET_WATCHERS, TASK_WORKERS } from '../../api/roles';
+import type { Task } from '../../api/tasks';
+import { useNow } from '../../components/DueTag/useNow';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { problemLine } from '../../i18n/describeKnownProblem';
+import { useT } from '../../i18n/useT';
+import { navigate, searchParam } from '../../routing/location';
+import { startPath, taskListPath, taskPath } from '../../routing/routes';
+import { type ProcessOption, TaskFiltersBar } from './TaskFiltersBar';
+import { DEFAULT_FILTERS, displayOrder, matchesText, type TaskFilters, type TaskTab, taskListParams } from './taskQuery';
+import { TaskTable } from './TaskTable';
+
+/** How often the list and the tab counts are refetched. */
+const POLL_MS = 5000;
+const TABS: readonly TaskTab[] = ['mine', 'group', 'street'];
+
+/** The task workers' home page. The tab is kept in the URL (`?tab=group`), so it survives a reload and the back button. */
+export function TaskList() {
+  const t = useT();
+  const { message } = App.useApp();
+  const me = useMe().data;
+  const roles = me?.roles ?? [];
+  const streets = me?.streets ?? [];
+  const tabs = TABS.filter((tab) => tab !== 'street' || hasAnyRole(roles, STREET_WATCHERS));
+  const requested = searchParam('tab') as TaskTab | null;
+  const [tab, setTab] = useState<TaskTab>(requested && tabs.includes(requested) ? requested : 'mine');
+  const [filters, setFilters] = useState<TaskFilters>(DEFAULT_FILTERS);
+  const now = useNow();
+  const streetName = useStreetName();
+  const claim = useClaimTask();
+
+  const list = useTasks(taskListParams(tab, filters, streets), { refetchInterval: POLL_MS });
+  const counts = {
+    mine: useTasks(taskListParams('mine', filters, streets, 1), { refetchInterval: POLL_MS }).data?.total,
+    group: useTasks(taskListParams('group', filters, streets, 1), { refetchInterval: POLL_MS }).data?.total,
+    street: useTasks(taskListParams('street', filters, streets, 1), { refetchInterval: POLL_MS, enabled: tabs.includes('street') }).data?.total,
+  };
+
+  const definitions = useDefinitions();
+  const mayReadDefinitions = hasAnyRole(roles, DEFINITION_READERS);
+  const processes = useMemo<ProcessOption[]>(() => {
+    const named = new Map<string, string>();
+    if (mayReadDefinitions) for (const d of definitions.data?.items ?? []) named.set(d.key, d.name ?? d.key);
+    for (const task of list.data?.items ?? []) if (!named.has(task.definitionKey)) named.set(task.definitionKey, task.definitionKey);
+    return [...named].map(([key, name]) => ({ key, name }));
+  }, [definitions.data, list.data, mayReadDefinitions]);
+  const processName = (key: string) => processes.find((p) => p.key === key)?.name ?? key;
+  const tasks = displayOrder((list.data?.items ?? []).filter((task) => matchesText(task, filters.text)), filters.sort);
+
+  function selectTab(next: TaskTab) {
+    setTab(next);
+    navigate(taskListPath(next), { replace: true });
+  }
+
+  function claimAndOpen(task: Task) {
+    claim.mutate(task.id, {
+      onSuccess: () => {
+        void message.success(t('tasks.claimed', { name: task.name ?? task.elementId }));
+        navigate(taskPath(task.id));
+      },
+      onError: (error) => void message.error(t('tasks.claimFailed', { title: problemLine(t, error) })),
+    });
+  }
+
+  return (
+    <Flex vertical gap="small">
+      <Flex justify="space-between" align="center" wrap gap="small">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('tasks.title')}
+        </Typography.Title>
+        {hasAnyRole(roles, STARTERS) && <Button onClick={() => navigate(startPath())}>{t('nav.start')}</Button>}
+      </Flex>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => selectTab(key as TaskTab)}
+        items={tabs.map((key) => ({
+          key,
+          label: (
+            <span>
+              {t(`tasks.tab.${key}`)}{' '}
+              <Badge count={counts[key] ?? 0} showZero overflowCount={999} color={key === tab ? '#1677ff' : '#bfbfbf'} aria-label={t('tasks.count', { count: counts[key] ?? 0 })} />
+            </span>
+          ),
+        }))}
+        tabBarStyle={{ marginBottom: 8 }}
+      />
+      <TaskFiltersBar filters={filters} processes={processes} onChange={setFilters} />
+      {list.error && <ProblemAlert message={t('tasks.loadFailed')} error={list.error} />}
+      <TaskTable
+        tasks={tasks}
+        loading={list.isPending}
+        now={now}
+        username={me?.username ?? ''}
+        processName={processName}
+        streetName={streetName}
+        claiming={claim.isPending ? (claim.variables ?? null) : null}
+        onClaim={hasAnyRole(roles, TASK_WORKERS) ? claimAndOpen : undefined}
+      />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('tasks.autoRefresh', { seconds: POLL_MS / 1000 })}
+      </Typography.Text>
+    </Flex>
+  );
+}

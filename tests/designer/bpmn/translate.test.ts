@@ -1,0 +1,63 @@
+// The modeler's zh-CN dictionary covers every palette, context pad and replace-menu text of bpmn-js, and every lint message.
+import { readFileSync } from 'node:fs';
+import { SPARROW_LINT_MESSAGES } from '../../../designer/src/bpmn/lint/messages';
+import { bpmnTranslator } from '../../../designer/src/bpmn/translate';
+import { ZH_CN_BPMN } from '../../../designer/src/bpmn/translate/zhCN';
+
+const source = (file: string) => readFileSync(require.resolve(file), 'utf8');
+const matches = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((match) => match[1]);
+
+describe('bpmn-js zh-CN dictionary', () => {
+  it('should translate every text of the palette and the context pad', () => {
+    // given
+    const texts = ['bpmn-js/lib/features/palette/PaletteProvider.js', 'bpmn-js/lib/features/context-pad/ContextPadProvider.js'].flatMap((file) =>
+      matches(source(file), /translate\(\s*'([^']+)'/g),
+    );
+
+    // then
+    expect(texts.length).toBeGreaterThan(30);
+    expect(texts.filter((text) => !(text in ZH_CN_BPMN))).toEqual([]);
+  });
+
+  it('should translate every element type of the replace menu', () => {
+    // given
+    const labels = ['bpmn-js/lib/features/popup-menu/PopupEntries.js', 'bpmn-js/lib/features/replace/ReplaceOptions.js'].flatMap((file) => matches(source(file), /label: [a-zA-Z(]*'([^']+)'/g));
+    const popupTexts = ['bpmn-js/lib/features/popup-menu/ReplaceMenuProvider.js'].flatMap((file) => matches(source(file), /translate\(\s*'([^']+)'/g));
+
+    // then
+    expect(labels.length).toBeGreaterThan(60);
+    expect([...labels, ...popupTexts].filter((text) => !(text in ZH_CN_BPMN))).toEqual([]);
+  });
+
+  it('should translate every Sparrow lint message and the fixed messages of the recommended rules', () => {
+    // given
+    const recommended = ['label-required', 'no-disconnected', 'no-implicit-split', 'no-gateway-join-fork', 'conditional-flows', 'fake-join', 'end-event-required', 'start-event-required'].flatMap((rule) =>
+      matches(source(`bpmnlint/rules/${rule}.js`), /report\([^,]+,\s*'([^']+)'/g),
+    );
+
+    // then
+    expect(recommended.length).toBeGreaterThan(5);
+    expect([...Object.values(SPARROW_LINT_MESSAGES), ...recommended].filter((text) => !(text in ZH_CN_BPMN))).toEqual([]);
+  });
+
+  it('should NOT have a blank translation', () => {
+    // then
+    expect(Object.entries(ZH_CN_BPMN).filter(([, text]) => text.trim() === '')).toEqual([]);
+  });
+});
+
+describe('bpmnTranslator', () => {
+  it('should translate and fill placeholders in zh-CN', () => {
+    // given
+    const translate = bpmnTranslator('zh-CN');
+
+    // then
+    expect(translate('Create task')).toBe('创建任务');
+    expect(translate('Unknown {thing}', { thing: 'x' })).toBe('Unknown x');
+  });
+
+  it('should leave English texts as they are in English', () => {
+    // then
+    expect(bpmnTranslator('en')('Create task')).toBe('Create task');
+  });
+});

@@ -1,0 +1,41 @@
+// A case's timeline from its workflow state: finished steps in start order, then the active ones, named from the model.
+import { nodeInfoOf, timelineEntries } from '../../../../designer/src/components/CaseTimeline/timelineEntries';
+
+describe('timelineEntries', () => {
+  const nodes = nodeInfoOf({ nodes: { Start: { kind: 'startEvent', name: '收到上报' }, Check: { kind: 'userTask', name: ' 现场核查 ' }, End: { kind: 'endEvent' } } });
+
+  it('should list finished steps by start time, then active ones, with names and kinds', () => {
+    // given
+    const state = {
+      completed: [
+        { elementId: 'Check', tokenId: 't1', startedAt: '2026-11-27T08:01:00Z', endedAt: '2026-11-27T09:00:00Z' },
+        { elementId: 'Start', tokenId: 't1', startedAt: '2026-11-27T08:00:00Z', endedAt: '2026-11-27T08:00:00Z' },
+      ],
+      activeElements: [{ elementId: 'End', tokenId: 't1', since: '2026-11-27T09:00:00Z' }],
+    };
+
+    // when
+    const entries = timelineEntries(state, nodes);
+
+    // then
+    expect(entries.map((e) => [e.elementId, e.label, e.kind, e.endedAt !== null])).toEqual([
+      ['Start', '收到上报', 'startEvent', true],
+      ['Check', '现场核查', 'userTask', true],
+      ['End', 'End', 'endEvent', false],
+    ]);
+  });
+
+  it('should name an element the model does not know by its id', () => {
+    // given / when
+    const [entry] = timelineEntries({ activeElements: [{ elementId: 'Ghost', tokenId: 't', since: '2026-11-27T08:00:00Z' }] }, {});
+
+    // then
+    expect(entry).toMatchObject({ label: 'Ghost', kind: null, endedAt: null });
+  });
+
+  it('should read no nodes from a model without a node map', () => {
+    // given / when / then
+    expect(nodeInfoOf(undefined)).toEqual({});
+    expect(nodeInfoOf({ nodes: 'x' })).toEqual({});
+  });
+});

@@ -1,0 +1,71 @@
+// Sparrow's lint plugin against small BPMN fixtures, run by bpmnlint's Linter in node.
+import { SPARROW_LINT_MESSAGES as M } from '../../../designer/src/bpmn/lint/messages';
+import { fixture, lintXml } from './lintXml';
+
+const only = (rule: string) => async (file: string) => (await lintXml(fixture(file), [rule])).map(({ id, message, category }) => ({ id, message, category }));
+
+describe('sparrow/supported-element', () => {
+  const lint = only('sparrow/supported-element');
+
+  it('should report elements, loops and boundary events the engine does not run', async () => {
+    // when
+    const findings = await lint('unsupported-element.bpmn');
+
+    // then
+    expect(findings).toEqual(
+      expect.arrayContaining([
+        { id: 'Call', message: M.unsupportedElement, category: 'error' },
+        { id: 'Deadline', message: M.unsupportedElement, category: 'error' },
+        { id: 'Review', message: M.unsupportedLoop, category: 'error' },
+      ]),
+    );
+    expect(findings).toHaveLength(3);
+  });
+
+  it('should NOT report data objects, which the compiler only ignores', async () => {
+    // when
+    const ids = (await lint('unsupported-element.bpmn')).map((finding) => finding.id);
+
+    // then
+    expect(ids).not.toContain('Doc');
+    expect(ids).not.toContain('DataObject_1');
+  });
+});
+
+describe('sparrow/gateway-default', () => {
+  it('should warn about a forking gateway without default flow only', async () => {
+    // when
+    const findings = await only('sparrow/gateway-default')('gateway-default.bpmn');
+
+    // then
+    expect(findings).toEqual([{ id: 'NoDefault', message: M.gatewayWithoutDefault, category: 'warn' }]);
+  });
+});
+
+describe('sparrow/user-task-assignment', () => {
+  it('should report user tasks that name nobody, blank groups included', async () => {
+    // when
+    const findings = await only('sparrow/user-task-assignment')('user-task-assignment.bpmn');
+
+    // then
+    expect(findings).toEqual([
+      { id: 'Nobody', message: M.userTaskWithoutAssignment, category: 'error' },
+      { id: 'BlankGroups', message: M.userTaskWithoutAssignment, category: 'error' },
+    ]);
+  });
+});
+
+describe('sparrow/job-type', () => {
+  it('should report missing, dynamic and unknown job types, and NOT script tasks without a task definition', async () => {
+    // when
+    const findings = await only('sparrow/job-type')('job-type.bpmn');
+
+    // then
+    expect(findings).toEqual([
+      { id: 'Unknown', message: M.jobTypeUnknown, category: 'error' },
+      { id: 'Missing', message: M.jobTypeMissing, category: 'error' },
+      { id: 'Dynamic', message: M.jobTypeDynamic, category: 'error' },
+      { id: 'MessageEnd', message: M.jobTypeMissing, category: 'error' },
+    ]);
+  });
+});
