@@ -9,7 +9,22 @@ export function canonicalJson(value: unknown): string {
   return canonicalize(value);
 }
 
+/** Hex sha256 of a UTF-8 string. */
+export function sha256Hex(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)));
+}
+
+/** Hex sha256 of the RFC 8785 canonical JSON of a value (undefined hashes as null; a value JSON cannot hold, e.g. NaN, as JSON.stringify writes it). */
+export function jsonSha256(value: unknown): string {
+  const json = value === undefined ? null : value;
+  try {
+    return sha256Hex(canonicalJson(json));
+  } catch {
+    return sha256Hex(canonicalJson(JSON.parse(JSON.stringify(json) ?? 'null')));
+  }
+}
+
 /** Hex sha256 of the RFC 8785 canonical JSON of the model. */
 export function modelSha256(model: ExecutableModel): string {
-  return bytesToHex(sha256(utf8ToBytes(canonicalJson(model))));
+  return sha256Hex(canonicalJson(model));
 }

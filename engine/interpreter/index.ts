@@ -1,10 +1,11 @@
 // The interpreter: a pure function of (model, state, event) -> (state, commands, audit entries).
+import { jsonSha256 } from '../compile/hash';
 import { behaviours } from '../elements';
 import type { ExecutableModel } from '../model';
 import { DEFAULT_LIMITS, type EngineLimits, Runtime } from './runtime';
 import type { EngineEvent, EngineState, StepResult, Token, Variables } from './types';
 
-export { DEFAULT_LIMITS, type EngineLimits } from './runtime';
+export { DEFAULT_LIMITS, type EngineLimits, type VariableChange } from './runtime';
 export * from './types';
 
 /** The state of a case before its start event: nothing has happened yet. */
@@ -85,14 +86,14 @@ function apply(rt: Runtime, event: EngineEvent): void {
       const root = rt.createScope(null, null, null, { ...event.variables });
       rt.state.rootScopeId = root.id;
       rt.state.startedAt = event.at;
-      rt.record({ kind: 'instance.started', data: { variables: Object.keys(event.variables) } });
+      rt.record({ kind: 'instance.started', data: { variables: Object.keys(event.variables), variablesHash: jsonSha256(event.variables) } });
       for (const id of rt.model.startNodeIds) rt.spawn(id, root.id);
       return;
     }
     case 'taskCompleted': {
       const token = tokenWaitingFor(rt, event.taskId);
       rt.emit({ type: 'closeUserTask', taskId: event.taskId, outcome: 'completed', actor: event.actor });
-      rt.record({ kind: 'task.completed', elementId: token.nodeId, tokenId: token.id, data: { taskId: event.taskId, variables: Object.keys(event.variables) } });
+      rt.record({ kind: 'task.completed', elementId: token.nodeId, tokenId: token.id, data: { taskId: event.taskId, variables: Object.keys(event.variables), variablesHash: jsonSha256(event.variables) } });
       return rt.finish(token, event.variables);
     }
     case 'jobCompleted': {
@@ -112,7 +113,12 @@ function apply(rt: Runtime, event: EngineEvent): void {
     }
     case 'messageCorrelated': {
       const token = tokenWaitingFor(rt, event.waitId);
-      rt.record({ kind: 'message.correlated', elementId: token.nodeId, tokenId: token.id, data: { variables: Object.keys(event.variables) } });
+      rt.record({
+        kind: 'message.correlated',
+        elementId: token.nodeId,
+        tokenId: token.id,
+        data: { variables: Object.keys(event.variables), variablesHash: jsonSha256(event.variables) },
+      });
       return rt.finish(token, event.variables);
     }
     case 'incidentResolved': {

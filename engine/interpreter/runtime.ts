@@ -1,5 +1,6 @@
 // The token lifecycle, written once: entering and leaving nodes, scopes, variables, waits, incidents.
 // A Runtime mutates a private copy of the state during one step; element behaviours drive it.
+import { jsonSha256 } from '../compile/hash';
 import { evaluateCondition, evaluateExpression, FeelError } from '../feel';
 import type { ExecutableModel, Mapping, ModelFlow, ModelNode } from '../model';
 import type {
@@ -20,6 +21,16 @@ export interface EngineLimits {
   maxVariableBytes: number;
   /** Most node activations in one step before the loop guard raises an incident. */
   maxStepsWithoutWait: number;
+}
+
+/** One variable a step set, as recorded in a `variables.changed` audit entry. */
+export interface VariableChange {
+  name: string;
+  /** The scope instance the value landed in (the process scope or a subprocess run). */
+  scope: string;
+  /** sha256 of the RFC 8785 canonical JSON of the previous value; null when the variable is new in that scope. */
+  oldHash: string | null;
+  newHash: string;
 }
 
 /** Default limits: 1 MB of variables, 1,000 steps without a wait state. */
@@ -113,16 +124,23 @@ export class Runtime {
     return context;
   }
 
-  /** Sets variables from scope `scopeId` upward: each lands in the nearest scope that has it, else the process scope. */
+  /**
+   * Sets variables from scope `scopeId` upward: each lands in the nearest scope that has it, else the process scope.
+   * The audit entry names each variable with the scope it landed in and the sha256 of its old value (null when it
+   * was new) and of its new value, so "who changed what, when" is answerable without storing the values.
+   */
   propagate(scopeId: string, variables: Variables, elementId?: string): void {
     const names = Object.keys(variables);
     if (names.length === 0) return;
     const chain = this.scopeChain(scopeId).reverse();
+    const changes: VariableChange[] = [];
     for (const name of names) {
       const target = chain.find((s) => Object.prototype.hasOwnProperty.call(s.variables, name)) ?? chain[chain.length - 1];
+      const existed = Object.prototype.hasOwnProperty.call(target.variables, name);
+      changes.push({ name, scope: target.id, oldHash: existed ? jsonSha256(target.variables[name]) : null, newHash: jsonSha256(variables[name]) });
       target.variables[name] = variables[name];
     }
-    this.record({ kind: 'variables.changed', elementId, data: { names } });
+    this.record({ kind: 'variables.changed', elementId, data: { names, changes } });
   }
 
   /** JSON size of all variables of the instance, in bytes (UTF-16 length as an upper-bound proxy). */

@@ -141,7 +141,11 @@ export interface AuditEntry {
     | 'variables.changed';
   elementId?: string;
   tokenId?: string;
-  /** Small JSON payload: variable names changed, incident message, task id … (hashed in the chain). */
+  /**
+   * Small JSON payload (hashed in the audit chain): the names of the variables a person or job supplied and the
+   * sha256 of their values (`variablesHash`, on instance.started, task.completed, message.correlated), each changed
+   * variable with the sha256 of its old and new value (`changes`, on variables.changed), incident message, task id …
+   */
   data?: Variables;
 }
 

@@ -1,5 +1,6 @@
 // Audit: every transition of a case is an AuditEvent row, in seq order without gaps, with its actor.
 import path from 'node:path';
+import { jsonSha256 } from '../../../engine/compile/hash';
 import { auditOf, runCase } from '../../support/cases';
 import { startTestStack, type TestStack } from '../../support/stack';
 import { eventually } from '../../support/wait';
@@ -47,7 +48,7 @@ describe('audit', () => {
     expect(rows.every((r) => r.at instanceof Date)).toBe(true);
     const taskId = JSON.parse(rows[4].dataJson ?? '{}').taskId;
     expect(taskId).toBe(`${c.id}/Review/t3`);
-    expect(JSON.parse(rows[5].dataJson ?? '{}')).toEqual({ taskId, variables: ['verdict'] });
-    expect(JSON.parse(rows[6].dataJson ?? '{}')).toEqual({ names: ['verdict'] });
+    expect(JSON.parse(rows[5].dataJson ?? '{}')).toEqual({ taskId, variables: ['verdict'], variablesHash: jsonSha256({ verdict: 'ok' }) });
+    expect(JSON.parse(rows[6].dataJson ?? '{}')).toEqual({ names: ['verdict'], changes: [{ name: 'verdict', scope: expect.any(String), oldHash: null, newHash: jsonSha256('ok') }] });
   });
 });

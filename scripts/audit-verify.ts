@@ -1,0 +1,47 @@
+// `npm run audit:verify -- <instanceId> | --all`: verifies audit chains in the database named by MONGODB_URI.
+// One case: its chain (hashes, order, gaps), its seal in the global ledger and the summary's progress counter.
+// --all: every case, the global ledger, and every sealed case still present. Exits 1 when anything is broken.
+import mongoose from 'mongoose';
+import { loadConfig } from '../server/config';
+import { connectMongo } from '../server/db';
+import { verifyAll, verifyCase } from '../server/services/audit';
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const all = args.includes('--all');
+  const id = args.find((a) => !a.startsWith('-'));
+  if (all === Boolean(id)) {
+    console.error('usage: npm run audit:verify -- <instanceId> | --all   (database: MONGODB_URI)');
+    return 2;
+  }
+  await connectMongo(loadConfig().MONGODB_URI);
+  try {
+    if (id) {
+      const result = await verifyCase(id);
+      if (result.chain.rows === 0 && !result.seal.entry) {
+        console.log(`${id}: no audit rows and no seal — unknown case`);
+        return 1;
+      }
+      const seal = result.seal.entry ? `sealed in ledger #${result.seal.entry.seq}` : result.seal.status;
+      console.log(result.ok ? `ok    ${id}: ${result.chain.rows} rows, head ${result.chain.headHash}, ${seal}` : `FAIL  ${id}: first broken seq ${result.firstBrokenSeq} — ${result.reason}`);
+      return result.ok ? 0 : 1;
+    }
+    const result = await verifyAll();
+    console.log(`${result.cases} cases, ledger ${result.ledger.ok ? 'ok' : 'BROKEN'} (${result.ledger.entries} sealed cases, head ${result.ledger.headHash})`);
+    for (const f of result.findings) {
+      console.log(`FAIL  ${f.instanceId ?? '(ledger)'}${f.seq !== null ? `: first broken seq ${f.seq}` : ''}${f.ledgerSeq !== undefined ? ` (ledger #${f.ledgerSeq})` : ''} — ${f.reason}`);
+    }
+    console.log(result.ok ? 'ok: every chain and the ledger verify' : `${result.findings.length} problem(s) found`);
+    return result.ok ? 0 : 1;
+  } finally {
+    await mongoose.disconnect();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  },
+);
