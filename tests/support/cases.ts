@@ -57,10 +57,15 @@ export async function runCase(
   const started = options.limits ? await startWithLimits(stack, input, options.limits) : await startCase(stack.client, stack.taskQueue, input);
   const handle = stack.client.workflow.getHandle(started.id);
   const state = () => handle.query(stateQuery);
-  const until = (predicate: (s: CaseStateView) => boolean, what: string, timeoutMs = 15_000) =>
+  const until = (predicate: (s: CaseStateView) => boolean, what: string, timeoutMs = 30_000) =>
     eventually(async () => {
-      const s = await state();
-      return predicate(s) ? s : undefined;
+      // A query that times out while a long workflow task runs (e.g. the loop guard's 1,000 steps on a busy
+      // machine) is asked again, not failed: only the deadline of `eventually` ends the wait.
+      const s = await state().catch((error: unknown) => {
+        if (String((error as Error).cause ?? error).includes('DEADLINE_EXCEEDED')) return undefined;
+        throw error;
+      });
+      return s && predicate(s) ? s : undefined;
     }, what, timeoutMs);
   const openTaskId = async (elementId: string) => {
     const s = await until((v) => v.openTasks.some((t) => t.includes(`/${elementId}/`)), `an open task on <${elementId}>`);

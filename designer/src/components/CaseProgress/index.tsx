@@ -61,7 +61,7 @@ export function CaseProgress({
       {version.isPending && mayReadDiagram && <Skeleton.Node active style={{ width: '100%', height: diagramHeight }} />}
       {version.data && <CaseDiagram xml={version.data.xml} marks={marks} height={diagramHeight} label={t('case.diagramLabel', { key: view.definitionKey })} onError={(error) => setDiagramError(error.message)} />}
       <div style={{ marginTop: 8, display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-        <Tag color="blue">{t('case.legend.current')}</Tag>
+        {marks.current.length > 0 && <Tag color="blue">{t('case.legend.current')}</Tag>}
         <Tag color="green">{t('case.legend.done')}</Tag>
       </div>
     </Card>

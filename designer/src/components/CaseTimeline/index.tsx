@@ -18,16 +18,17 @@ export function CaseTimeline({ entries, highlight }: { entries: readonly Timelin
             key: `${entry.tokenId}/${entry.elementId}/${entry.startedAt}`,
             color: entry.endedAt ? 'green' : 'blue',
             loading: entry.endedAt === null,
-            title: (
-              <Typography.Text strong={entry.elementId === highlight}>
-                {entry.label}
-                {entry.kind && <Typography.Text type="secondary"> · {t(kindKey(entry.kind))}</Typography.Text>}
-              </Typography.Text>
-            ),
             content: (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {entry.endedAt ? t('timeline.done', { at: formatDateTime(entry.endedAt) }) : t('timeline.active', { at: formatDateTime(entry.startedAt) })}
-              </Typography.Text>
+              <>
+                <Typography.Text strong={entry.elementId === highlight}>
+                  {entry.label}
+                  {entry.kind && <Typography.Text type="secondary"> · {t(kindKey(entry.kind))}</Typography.Text>}
+                </Typography.Text>
+                <br />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {entry.endedAt ? t('timeline.done', { at: formatDateTime(entry.endedAt) }) : t('timeline.active', { at: formatDateTime(entry.startedAt) })}
+                </Typography.Text>
+              </>
             ),
           }))}
         />

@@ -1,6 +1,6 @@
 // A task's due date with the time left: red once overdue, orange within a day, plain later.
 import { Tag, Tooltip, Typography } from 'antd';
-import { dueStatus, durationMessage } from '../../pages/TaskList/dueStatus';
+import { dueStatus, durationMessage } from './dueStatus';
 import { useFormatDateTime } from '../../i18n/useFormatDateTime';
 import { useT } from '../../i18n/useT';
 

@@ -1,6 +1,6 @@
 // Name/value rows for process variables inside an antd Form (a Form.List); values are parsed as JSON when they can be.
 import { Button, Flex, Form, Input, Typography } from 'antd';
-import { VARIABLE_NAME } from '../../pages/StartCase/variablePairs';
+import { VARIABLE_NAME } from './variablePairs';
 import { useT } from '../../i18n/useT';
 
 /** The rows of list field `name` of the enclosing antd Form: each a variable name and a value (text, number, JSON). */

@@ -13,7 +13,8 @@ import { describeKnownProblem, problemLine } from '../../i18n/describeKnownProbl
 import { useT } from '../../i18n/useT';
 import { navigate, searchParam } from '../../routing/location';
 import { casePath } from '../../routing/routes';
-import { suggestBusinessKey, type VariablePair, variablesFromPairs } from './variablePairs';
+import { type VariablePair, variablesFromPairs } from '../../components/VariablePairsFields/variablePairs';
+import { suggestBusinessKey } from './businessKey';
 
 /** What the start form holds. */
 interface StartValues {

@@ -22,11 +22,12 @@ import { useT } from '../../i18n/useT';
 import { navigate } from '../../routing/location';
 import type { RouteParams } from '../../routing/routes';
 import { casePath, taskListPath } from '../../routing/routes';
-import { type VariablePair, variablesFromPairs } from '../StartCase/variablePairs';
+import { type VariablePair, variablesFromPairs } from '../../components/VariablePairsFields/variablePairs';
 import { formJsMessage, serverMessage } from './formMessages';
 import { problemFieldErrors, type ServerFieldError, serverFieldErrors, type FieldInstance } from './serverFieldErrors';
 import { TaskForm } from './TaskForm';
 import { TaskHeader } from './TaskHeader';
+import { TASK_TOAST } from './taskToast';
 
 /** Task `params.id`: work on it when it is yours, claim it when it is your group's, read it otherwise. */
 export function TaskPage({ params }: { params: RouteParams }) {
@@ -66,7 +67,7 @@ export function TaskPage({ params }: { params: RouteParams }) {
   const mayComplete = open && mine && !completed;
 
   function failed(key: 'task.claimFailed' | 'task.unclaimFailed' | 'task.completeFailed', error: ProblemError) {
-    void message.error(t(key, { title: problemLine(t, error) }));
+    void message.error({ content: t(key, { title: problemLine(t, error) }), key: TASK_TOAST });
   }
 
   const translateFormJs = (text: string) => {
@@ -100,12 +101,12 @@ export function TaskPage({ params }: { params: RouteParams }) {
           idempotencyKey.current = newIdempotencyKey();
           setCompleted(result);
           formRef.current?.setProperty('readOnly', true);
-          void message.success(result.case.status === 'completed' ? t('task.completedCaseDone') : t('task.completedOk'));
+          message.destroy(TASK_TOAST);
         },
         onError: (error) => {
           if (error.status === 422 && error.code === 'invalid-form-data') {
             showServerErrors(error);
-            void message.error(t('task.serverInvalid'));
+            void message.error({ content: t('task.serverInvalid'), key: TASK_TOAST });
           } else failed('task.completeFailed', error);
         },
       },
@@ -117,7 +118,7 @@ export function TaskPage({ params }: { params: RouteParams }) {
     if (!form) return;
     const { data, errors } = form.submit();
     if (Object.keys(errors).length > 0) {
-      void message.warning(t('task.formInvalid'));
+      void message.warning({ content: t('task.formInvalid'), key: TASK_TOAST });
       return;
     }
     submit(data);
@@ -127,22 +128,36 @@ export function TaskPage({ params }: { params: RouteParams }) {
     const { variables: pairs = [] } = await pairsForm.validateFields();
     const parsed = variablesFromPairs(pairs);
     if ('error' in parsed) {
-      void message.error(t(parsed.error === 'duplicate-name' ? 'variables.duplicate' : 'variables.nameInvalid'));
+      void message.error({ content: t(parsed.error === 'duplicate-name' ? 'variables.duplicate' : 'variables.nameInvalid'), key: TASK_TOAST });
       return;
     }
     submit(parsed.variables);
+  }
+
+  function claimTask() {
+    claim.mutate(detail.id, {
+      onSuccess: () => void message.success({ content: t('task.claimedOk'), key: TASK_TOAST }),
+      onError: (error) => failed('task.claimFailed', error),
+    });
+  }
+
+  function unclaimTask() {
+    unclaim.mutate(detail.id, {
+      onSuccess: () => void message.success({ content: t('task.unclaimedOk'), key: TASK_TOAST }),
+      onError: (error) => failed('task.unclaimFailed', error),
+    });
   }
 
   const schema = detail.form?.schema as Record<string, unknown> | undefined;
   const actions = (
     <Space wrap>
       {mayClaim && (
-        <Button type="primary" loading={claim.isPending} onClick={() => claim.mutate(detail.id, { onSuccess: () => void message.success(t('task.claimedOk')), onError: (e) => failed('task.claimFailed', e) })}>
+        <Button type="primary" loading={claim.isPending} onClick={claimTask}>
           {t('task.claim')}
         </Button>
       )}
       {mayUnclaim && !completed && (
-        <Button loading={unclaim.isPending} onClick={() => unclaim.mutate(detail.id, { onSuccess: () => void message.success(t('task.unclaimedOk')), onError: (e) => failed('task.unclaimFailed', e) })}>
+        <Button loading={unclaim.isPending} onClick={unclaimTask}>
           {t('task.unclaim')}
         </Button>
       )}

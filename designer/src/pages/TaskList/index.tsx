@@ -14,6 +14,7 @@ import { problemLine } from '../../i18n/describeKnownProblem';
 import { useT } from '../../i18n/useT';
 import { navigate, searchParam } from '../../routing/location';
 import { startPath, taskListPath, taskPath } from '../../routing/routes';
+import { TASK_TOAST } from '../Task/taskToast';
 import { type ProcessOption, TaskFiltersBar } from './TaskFiltersBar';
 import { DEFAULT_FILTERS, displayOrder, matchesText, type TaskFilters, type TaskTab, taskListParams } from './taskQuery';
 import { TaskTable } from './TaskTable';
@@ -63,10 +64,10 @@ export function TaskList() {
   function claimAndOpen(task: Task) {
     claim.mutate(task.id, {
       onSuccess: () => {
-        void message.success(t('tasks.claimed', { name: task.name ?? task.elementId }));
+        void message.success({ content: t('tasks.claimed', { name: task.name ?? task.elementId }), key: TASK_TOAST });
         navigate(taskPath(task.id));
       },
-      onError: (error) => void message.error(t('tasks.claimFailed', { title: problemLine(t, error) })),
+      onError: (error) => void message.error({ content: t('tasks.claimFailed', { title: problemLine(t, error) }), key: TASK_TOAST }),
     });
   }
 

@@ -7,7 +7,7 @@ import { useFormatDateTime } from '../../../i18n/useFormatDateTime';
 import { useT } from '../../../i18n/useT';
 import { navigate } from '../../../routing/location';
 import { taskPath } from '../../../routing/routes';
-import { dueStatus } from '../dueStatus';
+import { dueStatus } from '../../../components/DueTag/dueStatus';
 import { priorityLevel } from '../taskQuery';
 import '../taskList.css';
 

@@ -1,5 +1,5 @@
 // Overdue and near-due tasks, and the time left as a message.
-import { dueStatus, durationMessage, NEAR_DUE_MS } from '../../../../designer/src/pages/TaskList/dueStatus';
+import { dueStatus, durationMessage, NEAR_DUE_MS } from '../../../../designer/src/components/DueTag/dueStatus';
 
 const now = Date.parse('2026-11-27T08:00:00Z');
 const HOUR = 3600_000;

@@ -1,5 +1,5 @@
-// The start page's name/value rows as case variables, and the business key suggestion.
-import { parseValue, suggestBusinessKey, variablesFromPairs } from '../../../../designer/src/pages/StartCase/variablePairs';
+// The variable editor's name/value rows as case variables.
+import { parseValue, variablesFromPairs } from '../../../../designer/src/components/VariablePairsFields/variablePairs';
 
 describe('parseValue', () => {
   it('should read numbers, booleans, null, arrays, objects and quoted strings as JSON', () => {
@@ -41,16 +41,5 @@ describe('variablesFromPairs', () => {
     expect(variablesFromPairs([{ name: 'a', value: '1' }, { name: '1a', value: '2' }])).toEqual({ error: 'invalid-name', index: 1 });
     expect(variablesFromPairs([{ name: '', value: 'orphan' }])).toEqual({ error: 'invalid-name', index: 0 });
     expect(variablesFromPairs([{ name: 'a', value: '1' }, { name: ' a ', value: '2' }])).toEqual({ error: 'duplicate-name', index: 1 });
-  });
-});
-
-describe('suggestBusinessKey', () => {
-  it('should give prefix, local date and a four-digit hex suffix, valid as a business key', () => {
-    // given / when
-    const key = suggestBusinessKey(new Date(2026, 10, 7, 23, 59), () => 0.5);
-
-    // then
-    expect(key).toBe('CASE-20261107-8000');
-    expect(key).toMatch(/^[^/:\s]+$/);
   });
 });

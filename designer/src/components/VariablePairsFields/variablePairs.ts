@@ -1,4 +1,4 @@
-// The start page's variable editor: name/value rows turned into a variables object (pure, so it is unit-tested).
+// The variable editor's name/value rows turned into a variables object (pure, so it is unit-tested).
 
 /** One row of the editor; `value` is what the user typed. */
 export interface VariablePair {
@@ -39,10 +39,3 @@ export function variablesFromPairs(pairs: readonly VariablePair[]): { variables:
   return { variables };
 }
 
-/** A business key suggestion: prefix, the local date and a random suffix, e.g. `CASE-20261127-4F2A`. */
-export function suggestBusinessKey(now: Date, random: () => number = Math.random, prefix = 'CASE'): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const day = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
-  const suffix = Math.floor(random() * 0x10000).toString(16).toUpperCase().padStart(4, '0');
-  return `${prefix}-${day}-${suffix}`;
-}

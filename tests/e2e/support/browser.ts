@@ -1,0 +1,68 @@
+// Browser-test helpers: Debian's Chromium driven by playwright-core at 1366×768 in zh-CN, screenshots, signing in.
+import fs from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Express } from 'express';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { ROOT } from '../../support/paths';
+
+/** The Chromium the tests drive (scripts/setup --with-browser installs Debian's). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where screenshots go (git-ignored). */
+export const SCREENSHOT_DIR = path.join(ROOT, 'test-results', 'e2e');
+/** The office screen the UI must fit. */
+export const VIEWPORT = { width: 1366, height: 768 };
+
+/** Starts headless Chromium. */
+export function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH}: run scripts/setup --with-browser or set CHROMIUM_PATH`);
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** Serves `app` on a free port of 127.0.0.1; resolves to its base URL and a closer. */
+export async function listen(app: Express): Promise<{ baseURL: string; close: () => Promise<void> }> {
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseURL: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A page of a fresh browser context (own cookies) at 1366×768, Chinese, Beijing time; uncaught page errors are collected. */
+export async function openPage(browser: Browser, baseURL: string): Promise<{ page: Page; pageErrors: string[] }> {
+  const context = await browser.newContext({ baseURL, viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return { page, pageErrors };
+}
+
+/** Saves what the viewport shows as test-results/e2e/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/** Signs in through the login page (the app shows it at any URL while nobody is signed in). */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await button(page, '登录').click();
+  await page.getByTestId('current-user').waitFor();
+}
+
+/** The button labelled `label` in `scope` (antd puts a space between the two characters of a two-character label: 认 领). */
+export function button(scope: Page | Locator, label: string): Locator {
+  return scope.getByRole('button', { name: new RegExp(`^${[...label].join('\\s*')}$`) });
+}

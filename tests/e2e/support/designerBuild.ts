@@ -1,0 +1,51 @@
+// The built designer for browser tests: built once when designer/dist is missing or older than its sources (the rule
+// scripts/setup uses), with a lock directory so parallel test files do not build over each other.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../../support/paths';
+
+/** Where the designer is built. */
+export const DESIGNER_DIST = path.join(ROOT, 'designer/dist');
+const STAMP = path.join(DESIGNER_DIST, 'index.html');
+const SOURCES = ['designer/src', 'designer/index.html', 'designer/vite.config.mts', 'package-lock.json'].map((p) => path.join(ROOT, p));
+const LOCK = path.join(ROOT, '.data', 'designer-build.lock');
+const LOCK_WAIT_MS = 5 * 60_000;
+
+function newestMtime(file: string): number {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...fs.readdirSync(file).map((name) => newestMtime(path.join(file, name))));
+}
+
+/** Whether designer/dist is missing or older than a source file. */
+export function designerBuildIsStale(): boolean {
+  const built = fs.statSync(STAMP, { throwIfNoEntry: false });
+  return !built || SOURCES.some((source) => newestMtime(source) > built.mtimeMs);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Builds the designer unless an up-to-date build exists; returns its directory. */
+export async function ensureDesignerBuild(): Promise<string> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  while (designerBuildIsStale()) {
+    fs.mkdirSync(path.dirname(LOCK), { recursive: true });
+    try {
+      fs.mkdirSync(LOCK);
+    } catch {
+      // Another test file is building: wait for it, then look again.
+      if (Date.now() > deadline) throw new Error(`${LOCK} has been held for ${LOCK_WAIT_MS / 1000} s; remove it if no build runs`);
+      await sleep(500);
+      continue;
+    }
+    try {
+      execFileSync('npx', ['vite', 'build', '--config', 'designer/vite.config.mts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    } finally {
+      fs.rmdirSync(LOCK);
+    }
+    break;
+  }
+  return DESIGNER_DIST;
+}
