@@ -41,26 +41,24 @@ export const problemSchema = z
 /** A compiler finding. */
 export const modelProblem = z.object({ elementId: z.string().optional(), code: z.string(), message: z.string() });
 
-/** The signed-in user. */
-export const meView = z.object({
+/** Who a user is and what they may reach: shared by the signed-in view and the admin view. */
+const userIdentity = z.object({
   username: z.string(),
   displayName: z.string(),
   roles: z.array(z.enum(ROLES)),
   groups: z.array(z.string()),
   orgUnits: z.array(z.string()),
   streets: z.array(z.string()),
+});
+
+/** The signed-in user. */
+export const meView = userIdentity.extend({
   via: z.enum(['session', 'token']),
   csrfToken: z.string().nullable(),
 });
 
 /** A user as admins see it. */
-export const userView = z.object({
-  username: z.string(),
-  displayName: z.string(),
-  roles: z.array(z.enum(ROLES)),
-  groups: z.array(z.string()),
-  orgUnits: z.array(z.string()),
-  streets: z.array(z.string()),
+export const userView = userIdentity.extend({
   disabled: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
