@@ -2,18 +2,11 @@
 // as a case on a real Temporal dev server (and a private FerretDB) and writes the completed workflow's history as
 // tests/histories/<name>.v1.json. Run with `npx tsx scripts/record-history.ts` after a change that is meant to alter
 // histories (bump the version in the file name and keep the old files, so old histories keep replaying).
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { JobType } from '../activities/jobs';
-import { createLogger } from '../server/logger';
 import { type CaseUnderTest, runCase } from '../tests/support/cases';
-import { FERRETDB_BIN } from '../tests/support/paths';
-import { startTestStack } from '../tests/support/stack';
-import { bundleWorkflows } from '../worker/createWorker';
-import { installSdkLogger } from '../worker/sdkLogger';
-import { startFerretDb } from './lib/ferretdb';
+import { runScript, withRecordingStack, writeRecording } from './lib/recordingStack';
 
 const HISTORIES = path.resolve(__dirname, '../tests/histories');
 const VERSION = 'v1';
@@ -69,33 +62,14 @@ const recordings: Recording[] = [
   },
 ];
 
-async function record(): Promise<void> {
-  installSdkLogger(createLogger('temporal-sdk', 'warn'));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sparrow-histories-'));
-  const ferretdb = await startFerretDb(FERRETDB_BIN, dir);
-  const bundlePath = path.join(dir, 'workflow-bundle.js');
-  fs.writeFileSync(bundlePath, (await bundleWorkflows()).code);
-  process.env.SPARROW_TEST_MONGODB_URI = ferretdb.uri;
-  process.env.SPARROW_TEST_WORKFLOW_BUNDLE = bundlePath;
-  const stack = await startTestStack({ jobTypes });
-  try {
+runScript(() =>
+  withRecordingStack(jobTypes, async (stack) => {
     for (const recording of recordings) {
       const c = await runCase(stack, path.join(HISTORIES, 'fixtures', `${recording.name}.bpmn`), { variables: recording.variables, businessKey: recording.name });
       await recording.drive(c);
       const result = await c.result();
       if (result.status !== 'completed') throw new Error(`${recording.name} ended ${result.status}, not completed`);
-      const file = path.join(HISTORIES, `${recording.name}.${VERSION}.json`);
-      fs.writeFileSync(file, `${JSON.stringify(JSON.parse(historyToJSON(await c.handle.fetchHistory())), null, 1)}\n`);
-      console.log(`recorded ${path.relative(process.cwd(), file)}`);
+      writeRecording(path.join(HISTORIES, `${recording.name}.${VERSION}.json`), JSON.parse(historyToJSON(await c.handle.fetchHistory())));
     }
-  } finally {
-    await stack.stop();
-    await ferretdb.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-record().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+  }),
+);
