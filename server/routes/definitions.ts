@@ -4,7 +4,7 @@ import { HttpProblem, notFound } from '../http/problem';
 import { type AnyRoute, reply, route } from '../http/route';
 import { definitionSummary, deploymentView, keyParam, paging, pageWindow, versionParams, versionSummary, versionView } from '../http/schemas';
 import { Definition, Draft } from '../models';
-import { deploy, listDefinitions, listVersions, loadVersion } from '../services/definitions';
+import { deploy, listDefinitions, listVersions, loadVersion, versionSummaryOf } from '../services/definitions';
 import { diffModels } from '../services/diff';
 import { DEFINITION_READERS, DESIGNERS, DRAFT_READERS } from './access';
 
@@ -27,15 +27,8 @@ const diffView = z.object({
 
 function view(row: Awaited<ReturnType<typeof loadVersion>>) {
   return {
-    key: row.key,
-    version: row.version,
-    name: row.name ?? null,
-    sha256: row.sha256,
-    note: row.note ?? null,
-    deployedBy: row.deployedBy ?? null,
-    deployedAt: row.deployedAt.toISOString(),
+    ...versionSummaryOf(row),
     warnings: JSON.parse(row.warningsJson ?? '[]'),
-    forms: (row.forms ?? []).map((f) => ({ formId: f.formId, version: f.version })),
     xml: row.xml,
     model: row.model,
   };

@@ -119,7 +119,21 @@ export async function loadVersion(key: string, version?: number) {
 export async function listVersions(key: string) {
   const rows = await DefinitionVersion.find({ key }).select({ xml: 0, modelJson: 0 }).sort({ version: -1 }).lean();
   if (rows.length === 0) throw notFound(`definition ${key}`);
-  return rows.map((v) => ({
+  return rows.map(versionSummaryOf);
+}
+
+/** What the API says of a version besides its XML and model: number, hash, note, who, when, pinned forms. */
+export function versionSummaryOf(v: {
+  key: string;
+  version: number;
+  name?: string | null;
+  sha256: string;
+  note?: string | null;
+  deployedBy?: string | null;
+  deployedAt: Date;
+  forms?: ReadonlyArray<{ formId: string; version: number }> | null;
+}) {
+  return {
     key: v.key,
     version: v.version,
     name: v.name ?? null,
@@ -128,5 +142,5 @@ export async function listVersions(key: string) {
     deployedBy: v.deployedBy ?? null,
     deployedAt: v.deployedAt.toISOString(),
     forms: (v.forms ?? []).map((f) => ({ formId: f.formId, version: f.version })),
-  }));
+  };
 }
