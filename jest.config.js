@@ -4,11 +4,13 @@ const esmPackages = ['feelin', 'lezer-feel', 'bpmn-moddle', 'moddle', 'moddle-xm
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
-  testMatch: ['**/*.test.ts'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   globalSetup: '<rootDir>/tests/support/globalSetup.ts',
   globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
+  // Component tests opt into jsdom with a `@jest-environment jsdom` docblock; this file adds what jsdom lacks.
+  setupFilesAfterEnv: ['<rootDir>/tests/designer/support/domSetup.ts'],
   testTimeout: 60000,
   maxWorkers: 2,
 };
