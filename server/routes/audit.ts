@@ -28,6 +28,9 @@ async function auditableCase(user: Principal, id: string): Promise<void> {
   throw notFound(`case ${id}`);
 }
 
+/** The export's download name: `<case id>.audit.json`, every run of characters other than letters, digits, `.`, `_`, `-` as `_`. */
+export const exportFileName = (id: string) => `${id.replace(/[^\w.-]+/g, '_')}.audit.json`;
+
 const hash = z.string().regex(/^[0-9a-f]{64}$/);
 const auditRow = z.object({
   seq: z.number().int(),
@@ -54,10 +57,12 @@ const ledgerEntry = z.object({
   prevHash: hash,
   hash,
 });
-const auditView = z.object({ instanceId: z.string(), rows: z.array(auditRow), seal: ledgerEntry.nullable() });
+/** The answer of an audit route (its type is the designer's too). */
+export const auditView = z.object({ instanceId: z.string(), rows: z.array(auditRow), seal: ledgerEntry.nullable() });
 const breakView = z.object({ seq: z.number().int(), reason: z.string(), message: z.string() });
 const divergence = z.object({ eventId: z.number().int().nullable(), eventType: z.string().nullable(), kind: z.enum(['nondeterminism', 'failure']), message: z.string() });
-const verificationView = z.object({
+/** The answer of an audit route (its type is the designer's too). */
+export const verificationView = z.object({
   instanceId: z.string(),
   ok: z.boolean(),
   firstBrokenSeq: z.number().int().nullable().describe('the first broken seq of the chain, or where chain and history first differ'),
@@ -85,13 +90,15 @@ const timelineStep = z
     auditSeqs: z.array(z.number().int()),
   })
   .describe('one business step: the case, or one run of one element');
-const historyView = z.object({
+/** The answer of an audit route (its type is the designer's too). */
+export const historyView = z.object({
   instanceId: z.string(),
   history: z.object({ events: z.array(z.record(z.string(), z.unknown())) }).describe('the Temporal event history (Temporal\'s JSON form)'),
   timeline: z.array(timelineStep),
   replay: z.object({ ok: z.boolean(), divergence: divergence.optional() }),
 });
-const replayView = z.object({ instanceId: z.string(), ok: z.boolean(), events: z.number().int(), divergence: divergence.optional() });
+/** The answer of an audit route (its type is the designer's too). */
+export const replayView = z.object({ instanceId: z.string(), ok: z.boolean(), events: z.number().int(), divergence: divergence.optional() });
 const exportView = z
   .object({
     format: z.literal('sparrow.case-export'),
@@ -178,7 +185,7 @@ export function auditRoutes(client: Client): AnyRoute[] {
       handler: async ({ params, user, res }) => {
         await auditableCase(user, params.id);
         const exported = await exportCase(client, params.id);
-        res.attachment(`${params.id.replace(/[^\w.-]+/g, '_')}.case.json`);
+        res.attachment(exportFileName(params.id));
         return exported;
       },
     }),

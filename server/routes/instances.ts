@@ -24,10 +24,14 @@ const listQuery = z.object({
   street: z.string().optional(),
   status: z.enum(INSTANCE_STATUSES).optional(),
   businessKey: z.string().optional(),
+  businessKeyPrefix: z.string().min(1).max(200).optional().describe('cases whose business key starts with this text'),
   startedFrom: z.iso.datetime({ offset: true }).optional(),
   startedTo: z.iso.datetime({ offset: true }).optional(),
   ...paging,
-});
+}).refine((q) => !q.startedFrom || !q.startedTo || Date.parse(q.startedFrom) <= Date.parse(q.startedTo), { path: ['startedTo'], message: 'must not be before startedFrom' });
+
+/** A regular expression matching text that starts with `prefix` literally. */
+const startsWith = (prefix: string) => new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
 /** The street a case starts in: the given one (which must be a street in the caller's scope) or the caller's only street. */
 async function streetOf(user: Parameters<typeof inScope>[0], street: string | null | undefined): Promise<string | null> {
@@ -63,7 +67,7 @@ export function instanceRoutes(client: Client, taskQueue: string): AnyRoute[] {
     route({
       method: 'get',
       path: '/instances',
-      summary: 'Lists the cases of the caller\'s streets, newest first, filtered by process, street, status, business key and start time',
+      summary: 'Lists the cases of the caller\'s streets, newest first, filtered by process, street, status, business key (exact or prefix) and start time',
       tag: 'instances',
       access: EVERY_ROLE,
       query: listQuery,
@@ -73,6 +77,7 @@ export function instanceRoutes(client: Client, taskQueue: string): AnyRoute[] {
         if (query.definitionKey) filter.definitionKey = query.definitionKey;
         if (query.status) filter.status = query.status;
         if (query.businessKey) filter.businessKey = query.businessKey;
+        else if (query.businessKeyPrefix) filter.businessKey = { $regex: startsWith(query.businessKeyPrefix) };
         if (query.startedFrom || query.startedTo) {
           filter.startedAt = { ...(query.startedFrom ? { $gte: new Date(query.startedFrom) } : {}), ...(query.startedTo ? { $lt: new Date(query.startedTo) } : {}) };
         }

@@ -8,6 +8,7 @@ import type { AuditEntry, Variables } from '../../engine/interpreter/types';
 import type { ExecutableModel } from '../../engine/model';
 import { type BpmnProcessInput, caseWorkflowId } from '../../workflows/definitions';
 import type { ChainRow } from './auditChain';
+import { changedValues, type RecordedChange, valuesByHash } from './auditVariableValues';
 
 /** One event of a history in Temporal's JSON form (proto3 JSON: ids as strings, times as RFC 3339). */
 export type HistoryEventJson = Record<string, unknown> & { eventId: string; eventTime: string; eventType: string };
@@ -180,7 +181,10 @@ export interface TimelineStep {
   startedAt: string;
   endedAt: string | null;
   status: 'completed' | 'active' | 'incident' | 'cancelled';
-  /** What went in and out: submitted form data, job results, message payloads, incidents, variable changes. */
+  /**
+   * What went in and out: submitted form data, job results, message payloads, incidents, variable changes (each
+   * `{seq, by, at, names, changes, values}`; `values` holds the new values the history has, matched by their hash).
+   */
   data: Record<string, unknown>;
   /** The audit seqs that make up the step. */
   auditSeqs: number[];
@@ -206,6 +210,7 @@ export function buildTimeline(entries: Array<Omit<NumberedEntry, 'data'> & { dat
     return full;
   };
   const list = (step: TimelineStep, key: string) => (step.data[key] ??= []) as unknown[];
+  const known = valuesByHash(facts);
   let caseStep: TimelineStep | null = null;
   for (const entry of entries) {
     const data = (entry.data ?? {}) as Record<string, unknown>;
@@ -315,7 +320,8 @@ export function buildTimeline(entries: Array<Omit<NumberedEntry, 'data'> & { dat
       case 'variables.changed': {
         const target = (entry.tokenId && byToken.get(entry.tokenId)) || [...steps].reverse().find((s) => s.elementId === entry.elementId) || caseStep;
         if (target) {
-          list(target, 'variablesChanged').push({ by: entry.actor, at: entry.at, names: data.names, changes: data.changes });
+          const changes = Array.isArray(data.changes) ? (data.changes as RecordedChange[]) : [];
+          list(target, 'variablesChanged').push({ seq: entry.seq, by: entry.actor, at: entry.at, names: data.names, changes: data.changes, values: changedValues(changes, known) });
           target.auditSeqs.push(entry.seq);
         }
         break;

@@ -99,6 +99,41 @@ describe('cases', () => {
       expect((await commander.get('/api/instances?status=sleeping').expect(400)).body.errors).toEqual([expect.objectContaining({ path: 'query.status' })]);
     });
 
+    it('should find cases by the start of their business key, taking the text literally', async () => {
+      // given
+      const admin = await stack.as('admin');
+      await inspectionCase(admin, { businessKey: 'PFX.A-1' });
+      await inspectionCase(admin, { businessKey: 'PFX.A-2' });
+      await inspectionCase(admin, { businessKey: 'PFXXA-3' });
+
+      // when
+      const auditor = await stack.as('auditor');
+      const prefixed = (await auditor.get('/api/instances?businessKeyPrefix=PFX.A-').expect(200)).body;
+      const exactWins = (await auditor.get('/api/instances?businessKeyPrefix=PFX&businessKey=PFX.A-1').expect(200)).body;
+
+      // then: "." is not a wildcard, and an exact key takes precedence over the prefix
+      expect(prefixed.items.map((i: { businessKey: string }) => i.businessKey)).toEqual(['PFX.A-2', 'PFX.A-1']);
+      expect(prefixed.total).toBe(2);
+      expect(exactWins.items.map((i: { businessKey: string }) => i.businessKey)).toEqual(['PFX.A-1']);
+    });
+
+    it.each([
+      ['startedFrom=yesterday', 'query.startedFrom'],
+      ['startedTo=2026-13-01T00:00:00Z', 'query.startedTo'],
+      ['startedFrom=2026-02-01T00:00:00Z&startedTo=2026-01-01T00:00:00Z', 'query.startedTo'],
+      ['page=0', 'query.page'],
+      ['size=201', 'query.size'],
+      ['size=ten', 'query.size'],
+      ['businessKeyPrefix=', 'query.businessKeyPrefix'],
+    ])('should refuse the filter %s with a 400 naming %s', async (query, path) => {
+      // when
+      const res = await (await stack.as('auditor')).get(`/api/instances?${query}`).expect(400);
+
+      // then
+      expect(res.body.code).toBe('validation-failed');
+      expect(res.body.errors).toEqual([expect.objectContaining({ path })]);
+    });
+
     it('should merge the workflow state into the summary, and answer 404 for another street\'s case', async () => {
       const staff = await stack.as('bajiao-staff');
       const { id, taskId } = await inspectionCase(staff, { variables: { 'reporter.name': '张三' } });

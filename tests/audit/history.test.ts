@@ -123,7 +123,7 @@ describe('history, timeline, replay check and export', () => {
     const exported = res.body;
 
     // then it is a download holding every part, each with its hash
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="?audit-case_HIST-1\.case\.json"?$/);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="?audit-case_HIST-1\.audit\.json"?$/);
     expect(exported).toMatchObject({ format: 'sparrow.case-export', formatVersion: 1, instanceId: handled, definition: { key: 'audit-case', version: 1 } });
     expect(exported.definition.xml).toContain('<bpmn:process id="audit-case"');
     expect(exported.audit).toEqual(await chainOf(handled));

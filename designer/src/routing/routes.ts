@@ -1,5 +1,6 @@
 // The app's pages: one entry per page gives its path pattern, its menu label (if in the menu) and its component.
 import { lazy, type ComponentType } from 'react';
+import { AUDIT_READERS } from '../api/audit';
 import { DESIGN_READERS, hasAnyRole, type Role, STARTERS } from '../api/roles';
 import type { MessageKey } from '../i18n/messages/zh-CN';
 import { FormLibrary } from '../pages/FormLibrary';
@@ -13,6 +14,8 @@ const TaskList = lazy(() => import('../pages/TaskList').then((module) => ({ defa
 const TaskPage = lazy(() => import('../pages/Task').then((module) => ({ default: module.TaskPage })));
 const CasePage = lazy(() => import('../pages/Case').then((module) => ({ default: module.CasePage })));
 const StartCasePage = lazy(() => import('../pages/StartCase').then((module) => ({ default: module.StartCasePage })));
+const AuditSearchPage = lazy(() => import('../pages/AuditSearch').then((module) => ({ default: module.AuditSearchPage })));
+const AuditCasePage = lazy(() => import('../pages/AuditCase').then((module) => ({ default: module.AuditCasePage })));
 
 /** The values of a path's `:name` segments. */
 export type RouteParams = Record<string, string>;
@@ -41,6 +44,8 @@ export const routes: readonly AppRoute[] = [
   { path: '/tasks/:id', menuPath: '/tasks', Page: TaskPage },
   { path: '/cases/:id', menuPath: '/tasks', Page: CasePage },
   { path: '/start', labelKey: 'nav.start', menuPath: '/start', roles: STARTERS, Page: StartCasePage },
+  { path: '/audit', labelKey: 'nav.audit', menuPath: '/audit', roles: AUDIT_READERS, Page: AuditSearchPage },
+  { path: '/audit/:id', menuPath: '/audit', Page: AuditCasePage },
 ];
 
 /** The menu entries a user with `roles` sees. */
@@ -98,3 +103,7 @@ export const taskPath = (id: string) => `/tasks/${encodeURIComponent(id)}`;
 export const casePath = (id: string) => `/cases/${encodeURIComponent(id)}`;
 /** The path of the start page, with a process preselected when given. */
 export const startPath = (processKey?: string) => (processKey ? `/start?process=${encodeURIComponent(processKey)}` : '/start');
+/** The path of the auditors' case search. */
+export const auditSearchPath = () => '/audit';
+/** The path of a case's audit page. */
+export const auditCasePath = (id: string) => `/audit/${encodeURIComponent(id)}`;

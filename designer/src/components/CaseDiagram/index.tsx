@@ -1,10 +1,15 @@
 // A case's diagram: a bpmn-js NavigatedViewer in a ref, imported in a layout effect, destroyed on unmount, the case's
-// current, finished and taken elements highlighted with markers.
+// current, finished and taken elements highlighted with markers, and (for the auditor's step view) token badges.
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import './caseDiagram.css';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+
+interface Overlays {
+  add(elementId: string, type: string, overlay: { position: { top?: number; right?: number }; html: HTMLElement }): string;
+  remove(filter: { type: string }): void;
+}
 
 interface Canvas {
   zoom(level: string): void;
@@ -14,6 +19,8 @@ interface Canvas {
 
 /** Marker classes of the case's states on the diagram. */
 export const CASE_MARKERS = { current: 'sparrow-case-current', done: 'sparrow-case-done', taken: 'sparrow-case-taken' } as const;
+/** Overlay type (and CSS class) of the token badges. */
+export const TOKEN_OVERLAY = 'sparrow-token';
 
 /** Element ids to mark: where the case is now, the elements it finished, the flows it took. */
 export interface CaseMarks {
@@ -22,8 +29,27 @@ export interface CaseMarks {
   taken: readonly string[];
 }
 
-/** Shows `xml` read-only with the case's marks; `onError` hears about a diagram that cannot be shown. */
-export function CaseDiagram({ xml, marks, label, height = 320, onError }: { xml: string; marks: CaseMarks; label: string; height?: number; onError?: (error: Error) => void }) {
+/**
+ * Shows `xml` read-only with the case's marks; `tokens` (element ids, one per token) adds a badge with the count on
+ * each element holding a token, titled `tokenLabel`. `onError` hears about a diagram that cannot be shown.
+ */
+export function CaseDiagram({
+  xml,
+  marks,
+  label,
+  height = 320,
+  tokens,
+  tokenLabel,
+  onError,
+}: {
+  xml: string;
+  marks: CaseMarks;
+  label: string;
+  height?: number;
+  tokens?: readonly string[];
+  tokenLabel?: string;
+  onError?: (error: Error) => void;
+}) {
   const container = useRef<HTMLDivElement>(null);
   const viewerRef = useRef<NavigatedViewer | null>(null);
   const [imported, setImported] = useState(0);
@@ -69,6 +95,25 @@ export function CaseDiagram({ xml, marks, label, height = 320, onError }: { xml:
     mark(marks.current, CASE_MARKERS.current);
     return () => applied.forEach(([id, marker]) => canvas.removeMarker(id, marker));
   }, [imported, marks]);
+
+  useEffect(() => {
+    const viewer = viewerRef.current;
+    if (!viewer || imported === 0 || !tokens) return;
+    const overlays = viewer.get<Overlays>('overlays');
+    const registry = viewer.get<{ get(id: string): unknown }>('elementRegistry');
+    const counts = new Map<string, number>();
+    for (const id of tokens) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const [id, count] of counts) {
+      if (!registry.get(id)) continue;
+      const badge = document.createElement('span');
+      badge.className = TOKEN_OVERLAY;
+      badge.dataset.elementId = id;
+      badge.textContent = String(count);
+      if (tokenLabel) badge.title = tokenLabel;
+      overlays.add(id, TOKEN_OVERLAY, { position: { top: -10, right: 10 }, html: badge });
+    }
+    return () => overlays.remove({ type: TOKEN_OVERLAY });
+  }, [imported, tokens, tokenLabel]);
 
   return <div ref={container} role="img" aria-label={label} data-testid="case-diagram" style={{ height, border: '1px solid #f0f0f0', background: '#fff', position: 'relative' }} />;
 }

@@ -1,0 +1,85 @@
+// The chosen step: its element, kind, actor and times, where the tokens were, the variables after it, and its data.
+import { Card, Descriptions, Empty, Flex, Table, Tag, Typography } from 'antd';
+import { useAuditTime } from '../useAuditTime';
+import { useT } from '../../../i18n/useT';
+import type { AuditStep, VariableAtStep } from '../stepModel';
+
+const KINDS = ['startEvent', 'endEvent', 'userTask', 'serviceTask', 'scriptTask', 'sendTask', 'receiveTask', 'task', 'exclusiveGateway', 'parallelGateway', 'inclusiveGateway', 'intermediateCatchEvent', 'intermediateThrowEvent', 'subProcess'] as const;
+const kindKey = (kind: string) => `element.${(KINDS as readonly string[]).includes(kind) ? (kind as (typeof KINDS)[number]) : 'other'}` as const;
+
+/** A value as JSON text on one line (strings without quotes). */
+const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+
+/** The panel of step `step`; `elementLabel` turns an element id into its name. */
+export function StepDetails({ step, elementLabel }: { step: AuditStep; elementLabel: (id: string) => string }) {
+  const t = useT();
+  const formatDateTime = useAuditTime();
+  const s = step.step;
+  const element = s.elementKind === 'case' ? t('audit.step.case') : (s.elementName ?? (s.elementId ? elementLabel(s.elementId) : '—'));
+  const variables = Object.entries(step.variables).sort(([a], [b]) => a.localeCompare(b));
+  const { variablesChanged: _changes, ...data } = s.data;
+  const value = (v: VariableAtStep) => (v.known ? <Typography.Text code>{shown(v.value)}</Typography.Text> : <Typography.Text type="secondary">{t('audit.step.valueUnknown', { hash: v.hash.slice(0, 12) })}</Typography.Text>);
+
+  return (
+    <Card size="small" title={t('audit.step.details')} data-testid="step-details">
+      <Descriptions
+        size="small"
+        column={1}
+        items={[
+          { key: 'element', label: t('audit.step.element'), children: <span data-testid="step-element">{element}</span> },
+          { key: 'kind', label: t('audit.step.kind'), children: s.elementKind === 'case' ? '—' : t(kindKey(s.elementKind)) },
+          { key: 'actor', label: t('audit.step.actor'), children: <span data-testid="step-actor">{s.actor ?? s.startedBy}</span> },
+          { key: 'startedBy', label: t('audit.step.startedBy'), children: s.startedBy },
+          { key: 'startedAt', label: t('audit.step.startedAt'), children: <span data-testid="step-time">{formatDateTime(s.startedAt)}</span> },
+          { key: 'endedAt', label: t('audit.step.endedAt'), children: s.endedAt ? formatDateTime(s.endedAt) : '—' },
+          { key: 'status', label: t('audit.step.status'), children: t(`audit.step.status.${s.status}`) },
+          {
+            key: 'tokens',
+            label: t('audit.step.tokens'),
+            children: (
+              <Flex gap={4} wrap data-testid="step-tokens">
+                {step.tokens.length === 0 ? t('audit.step.noTokens') : step.tokens.map((token) => <Tag key={token.tokenId} color="blue">{elementLabel(token.elementId)}</Tag>)}
+              </Flex>
+            ),
+          },
+          { key: 'seqs', label: t('audit.step.seqs'), children: s.auditSeqs.join(', ') },
+        ]}
+      />
+      <Typography.Title level={5} style={{ marginTop: 12 }}>
+        {t('audit.step.variables')}
+      </Typography.Title>
+      {variables.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('audit.step.noVariables')} />
+      ) : (
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="name"
+          aria-label={t('audit.step.variables')}
+          data-testid="step-variables"
+          dataSource={variables.map(([name, v]) => ({ name, v }))}
+          columns={[
+            {
+              title: t('variables.name'),
+              dataIndex: 'name',
+              render: (name: string) => (
+                <span>
+                  {name} {step.changed.includes(name) && <Tag color="gold">{t('audit.step.changed')}</Tag>}
+                </span>
+              ),
+            },
+            { title: t('variables.value'), dataIndex: 'v', render: (v: VariableAtStep) => value(v) },
+          ]}
+        />
+      )}
+      {Object.keys(data).length > 0 && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 12 }}>
+            {t('audit.step.data')}
+          </Typography.Title>
+          <pre style={{ maxHeight: 200, overflow: 'auto', fontSize: 12, background: '#fafafa', padding: 8, margin: 0 }}>{JSON.stringify(data, null, 2)}</pre>
+        </>
+      )}
+    </Card>
+  );
+}
