@@ -1,10 +1,10 @@
-// Process definitions: list, versions, XML, model, drafts, deployments and diffs.
+// Process definitions: list, versions, XML, model, drafts (list, read, save, discard), deployments and diffs.
 import { z } from 'zod';
 import { HttpProblem, notFound } from '../http/problem';
 import { type AnyRoute, reply, route } from '../http/route';
 import { definitionSummary, deploymentView, keyParam, paging, pageWindow, versionParams, versionSummary, versionView } from '../http/schemas';
 import { Definition, Draft } from '../models';
-import { deploy, listDefinitions, listVersions, loadVersion, versionSummaryOf } from '../services/definitions';
+import { deleteDraft, deploy, listDefinitions, listDrafts, listVersions, loadVersion, versionSummaryOf } from '../services/definitions';
 import { diffModels } from '../services/diff';
 import { DEFINITION_READERS, DESIGNERS, DRAFT_READERS } from './access';
 
@@ -14,7 +14,10 @@ const deploymentBody = z.object({
   processId: z.string().min(1).optional(),
 });
 const draftBody = z.object({ xml: z.string().min(1, 'xml is required'), baseVersion: z.number().int().min(1).nullish() });
-const draftView = z.object({ key: z.string(), xml: z.string(), baseVersion: z.number().int().nullable(), savedBy: z.string(), savedAt: z.string() });
+/** A draft as `GET /definitions/:key/draft` answers it. */
+export const draftView = z.object({ key: z.string(), xml: z.string(), baseVersion: z.number().int().nullable(), savedBy: z.string(), savedAt: z.string() });
+/** A draft as `GET /drafts` lists it: without XML, with its process name. */
+export const draftSummary = draftView.omit({ xml: true }).extend({ name: z.string().nullable().describe("the first process's name in the draft's XML") });
 const diffElement = z.object({ id: z.string(), type: z.string(), name: z.string().nullable() });
 const diffView = z.object({
   key: z.string(),
@@ -149,6 +152,30 @@ export function definitionRoutes(): AnyRoute[] {
         if (!row) throw notFound(`draft of ${params.key}`);
         return { key: row._id, xml: row.xml, baseVersion: row.baseVersion ?? null, savedBy: row.savedBy, savedAt: row.savedAt.toISOString() };
       },
+    }),
+    route({
+      method: 'delete',
+      path: '/definitions/:key/draft',
+      summary: 'Discards the autosaved draft of a definition (deployed versions stay)',
+      tag: 'definitions',
+      access: DESIGNERS,
+      params: keyParam,
+      responses: { 204: { description: 'deleted' } },
+      problems: [404],
+      handler: async ({ params }) => {
+        await deleteDraft(params.key);
+        return reply(204);
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/drafts',
+      summary: 'Lists the autosaved drafts of every definition (deployed or not), most recently saved first, without XML',
+      tag: 'definitions',
+      access: DRAFT_READERS,
+      query: z.object(paging),
+      responses: { 200: { description: 'drafts', schema: z.object({ items: z.array(draftSummary), page: z.number(), size: z.number(), total: z.number() }) } },
+      handler: async ({ query }) => ({ ...(await listDrafts(pageWindow(query))), page: query.page, size: query.size }),
     }),
     route({
       method: 'put',

@@ -5,7 +5,7 @@ import { inScope, taskScope } from '../auth/principal';
 import { type AnyRoute, route } from '../http/route';
 import { caseState, flag, formView, idParam, pageOf, paging, pageWindow, taskView as taskSchema, variables } from '../http/schemas';
 import { Task, TASK_STATUSES } from '../models';
-import { assignTask, claimTask, completeTask, taskDetail, taskView, unclaimTask } from '../services/tasks';
+import { assignTask, claimTask, completeTask, taskDetail, taskTextFilter, taskView, unclaimTask } from '../services/tasks';
 import { DISPATCHERS, EVERY_ROLE, TASK_WORKERS } from './access';
 
 const SORTS = { due: { dueDate: 1 }, '-due': { dueDate: -1 }, priority: { priority: 1 }, '-priority': { priority: -1 }, created: { createdAt: 1 }, '-created': { createdAt: -1 } } as const;
@@ -24,6 +24,7 @@ const listQuery = z.object({
   minPriority: z.coerce.number().optional(),
   instanceId: z.string().optional(),
   definitionKey: z.string().optional(),
+  text: z.string().max(200).optional().describe('words that must each occur in the task name, business key, or process key or name (case-insensitive)'),
   sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS]).default('-created'),
   ...paging,
 });
@@ -34,7 +35,7 @@ export function taskRoutes(client: Client): AnyRoute[] {
     route({
       method: 'get',
       path: '/tasks',
-      summary: 'Lists tasks of the caller\'s streets: mine, my groups, street, status, due before, priority; sorted by due date, priority or creation',
+      summary: 'Lists tasks of the caller\'s streets: mine, my groups, street, status, due before, priority, text; sorted by due date, priority or creation',
       tag: 'tasks',
       access: EVERY_ROLE,
       query: listQuery,
@@ -52,6 +53,7 @@ export function taskRoutes(client: Client): AnyRoute[] {
         if (query.minPriority !== undefined) and.push({ priority: { $gte: query.minPriority } });
         if (query.instanceId) and.push({ instanceId: query.instanceId });
         if (query.definitionKey) and.push({ definitionKey: query.definitionKey });
+        if (query.text) and.push(...(await taskTextFilter(query.text)));
         const filter = Object.assign({}, ...and.filter((f) => !('$or' in f))) as Record<string, unknown>;
         const ors = and.filter((f) => '$or' in f);
         const full = ors.length === 0 ? filter : { ...filter, $and: ors };

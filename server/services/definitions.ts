@@ -3,7 +3,7 @@ import { builtinJobTypes } from '../../activities/jobs';
 import { compile, type CompiledProcess } from '../../engine/compile';
 import type { ExecutableModel, ModelProblem } from '../../engine/model';
 import { HttpProblem, notFound } from '../http/problem';
-import { Definition, DefinitionVersion } from '../models';
+import { Definition, DefinitionVersion, Draft } from '../models';
 import { pinForms } from './forms';
 
 /** What a deployment returns: the stored version and whether it is new. */
@@ -86,7 +86,8 @@ export async function deploy(
   return { created: true, key, version, name, sha256, warnings };
 }
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `text` as a regular expression that matches it literally (user input in a `$regex`). */
+export const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Lists definitions with their latest version, newest first; `q` matches key or name (case-insensitive). */
 export async function listDefinitions(options: { q?: string; skip?: number; limit?: number } = {}) {
@@ -143,4 +144,27 @@ export function versionSummaryOf(v: {
     deployedAt: v.deployedAt.toISOString(),
     forms: (v.forms ?? []).map((f) => ({ formId: f.formId, version: f.version })),
   };
+}
+
+const PROCESS_TAG = /<(?:\w+:)?process\b[^>]*>/;
+const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+
+/** The name of the first process of BPMN XML text (read from its start tag, not a full parse), or null. */
+export function processNameOf(xml: string): string | null {
+  const tag = PROCESS_TAG.exec(xml)?.[0];
+  const name = tag && /\sname="([^"]*)"/.exec(tag)?.[1];
+  return name ? name.replace(/&(lt|gt|quot|apos|amp);/g, (_, entity: string) => XML_ENTITIES[entity]) : null;
+}
+
+/** One page of the autosaved drafts, most recently saved first, without their XML (the process name read from it). */
+export async function listDrafts(options: { skip: number; limit: number }) {
+  const [rows, total] = await Promise.all([Draft.find().sort({ savedAt: -1, _id: 1 }).skip(options.skip).limit(options.limit).lean(), Draft.countDocuments()]);
+  const items = rows.map((row) => ({ key: row._id, name: processNameOf(row.xml), baseVersion: row.baseVersion ?? null, savedBy: row.savedBy, savedAt: row.savedAt.toISOString() }));
+  return { items, total };
+}
+
+/** Deletes the draft of `key`; a key without a draft is a 404 naming it. */
+export async function deleteDraft(key: string): Promise<void> {
+  const result = await Draft.deleteOne({ _id: key });
+  if (result.deletedCount !== 1) throw notFound(`draft of ${key}`);
 }

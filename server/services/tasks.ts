@@ -3,8 +3,9 @@ import type { Client } from '@temporalio/client';
 import { completeTaskUpdate } from '../../workflows/definitions';
 import { inScope, isCandidate, type Principal, taskScope } from '../auth/principal';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem';
-import { Task, TaskClaim, User } from '../models';
+import { Definition, Task, TaskClaim, User } from '../models';
 import { caseState, updateCase } from './cases';
+import { escapeRegex } from './definitions';
 import { formOfTask } from './forms';
 import { validateFormData } from './formValidation';
 
@@ -164,4 +165,20 @@ export async function taskDetail(client: Client, user: Principal, id: string) {
     if (!(error instanceof HttpProblem && error.status === 404)) throw error;
   }
   return { ...taskView(task), form, variables };
+}
+
+/**
+ * The task-list filter of free text: every word must occur (case-insensitively) in the task's name, its business key,
+ * or its process's key or name. Process names live in `definitions` (no $lookup on FerretDB), so the keys whose
+ * name matches are read first.
+ */
+export async function taskTextFilter(text: string): Promise<Record<string, unknown>[]> {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  return Promise.all(
+    words.map(async (word) => {
+      const pattern = { $regex: escapeRegex(word), $options: 'i' };
+      const named = await Definition.find({ $or: [{ key: pattern }, { name: pattern }] }).select({ key: 1 }).lean();
+      return { $or: [{ name: pattern }, { businessKey: pattern }, { definitionKey: { $in: named.map((d) => d.key) } }] };
+    }),
+  );
 }

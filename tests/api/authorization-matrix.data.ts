@@ -45,6 +45,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /definitions/:key/diff': { allow: ['process-owner', 'street-commander', 'enforcement-staff', 'department-liaison', 'auditor', 'admin'], otherStreet: 'unscoped' },
   'GET /definitions/:key/draft': { allow: ['process-owner', 'auditor', 'admin'], otherStreet: 'unscoped' },
   'PUT /definitions/:key/draft': { allow: ['process-owner', 'admin'], otherStreet: 'unscoped' },
+  'DELETE /definitions/:key/draft': { allow: ['process-owner', 'admin'], otherStreet: 'unscoped' },
+  'GET /drafts': { allow: ['process-owner', 'auditor', 'admin'], otherStreet: 'unscoped' },
 
   'GET /forms': { allow: ALL, otherStreet: 'unscoped' },
   'GET /forms/:id': { allow: ALL, otherStreet: 'unscoped' },

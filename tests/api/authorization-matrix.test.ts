@@ -64,6 +64,11 @@ describe('the authorization matrix', () => {
       'GET /definitions/:key/diff': (s) => s.get('/api/definitions/street-inspection/diff?from=1&to=2'),
       'GET /definitions/:key/draft': (s) => s.get('/api/definitions/street-inspection/draft'),
       'PUT /definitions/:key/draft': (s) => s.put('/api/definitions/street-inspection/draft', { xml: inspectionXml }),
+      'DELETE /definitions/:key/draft': async (s, fresh) => {
+        if (fresh) await owner.put('/api/definitions/matrix-discard/draft', { xml: inspectionXml }).expect(200);
+        return s.delete(`/api/definitions/${fresh ? 'matrix-discard' : 'street-inspection'}/draft`);
+      },
+      'GET /drafts': (s) => s.get('/api/drafts'),
       'GET /forms': (s) => s.get('/api/forms'),
       'GET /forms/:id': (s) => s.get('/api/forms/inspection-form'),
       'PUT /forms/:id': (s) => s.put('/api/forms/inspection-form', { schema: inspectionForm }),

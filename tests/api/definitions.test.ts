@@ -123,6 +123,43 @@ describe('definitions and forms', () => {
     expect((await owner.put('/api/definitions/street-inspection/draft', { xml: 'hello' }).expect(422)).body.code).toBe('invalid-bpmn');
   });
 
+  it('should list every draft without XML, newest first, and discard one with 204 (404 naming a key without one)', async () => {
+    // given a draft of a process never deployed, saved after the draft of the deployed one
+    const owner = await stack.as('owner');
+    const fresh = '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"><bpmn:process id="noise-patrol" name="噪声 &amp; 扰民巡查" /></bpmn:definitions>';
+    await owner.put('/api/definitions/noise-patrol/draft', { xml: fresh }).expect(200);
+
+    // when the drafts are listed, by an owner and by an auditor
+    const list = await owner.get('/api/drafts').expect(200);
+    const audited = await (await stack.as('auditor')).get('/api/drafts?size=1').expect(200);
+
+    // then both drafts are there, newest first, named from their XML, without the XML itself
+    expect(list.body).toMatchObject({ page: 1, size: 50, total: 2 });
+    expect(list.body.items).toEqual([
+      { key: 'noise-patrol', name: '噪声 & 扰民巡查', baseVersion: null, savedBy: 'owner', savedAt: expect.any(String) },
+      { key: 'street-inspection', name: null, baseVersion: 3, savedBy: 'owner', savedAt: expect.any(String) },
+    ]);
+    expect(audited.body).toMatchObject({ size: 1, total: 2, items: [expect.objectContaining({ key: 'noise-patrol' })] });
+
+    // when the new process's draft is discarded
+    await owner.delete('/api/definitions/noise-patrol/draft').expect(204);
+
+    // then it is gone; the deployed process and its own draft stay; a second discard names the key
+    await owner.get('/api/definitions/noise-patrol/draft').expect(404);
+    expect((await owner.get('/api/drafts').expect(200)).body.items.map((d: { key: string }) => d.key)).toEqual(['street-inspection']);
+    const again = await owner.delete('/api/definitions/noise-patrol/draft').expect(404);
+    expect(again.body).toMatchObject({ code: 'not-found', detail: 'draft of noise-patrol was not found' });
+    await owner.get('/api/definitions/street-inspection/draft').expect(200);
+  });
+
+  it('should describe the draft routes in the OpenAPI document', async () => {
+    const spec = (await (await stack.as('owner')).get('/api/openapi.json').expect(200)).body;
+    expect(spec.paths['/api/drafts'].get['x-sparrow-access']).toEqual(['process-owner', 'auditor', 'admin']);
+    expect(Object.keys(spec.paths['/api/definitions/{key}/draft']).sort()).toEqual(['delete', 'get', 'put']);
+    expect(spec.paths['/api/definitions/{key}/draft'].delete.responses).toHaveProperty('204');
+    expect(spec.paths['/api/definitions/{key}/draft'].delete.responses).toHaveProperty('404');
+  });
+
   it('should version forms, no-op an unchanged schema, refuse an invalid one, and pin form versions at deployment', async () => {
     // given version 1 of the form is pinned by versions 1-3 of the process
     const owner = await stack.as('owner');
