@@ -1,0 +1,54 @@
+/** @jest-environment jsdom */
+// The step panel in the browser DOM: element, actor, tokens, the variables after the step with the changed ones named,
+// and a value the history does not hold shown by its hash.
+import { describe, expect, it } from '@jest/globals';
+import { screen, within } from '@testing-library/react';
+import { StepDetails } from '../../../../designer/src/pages/AuditCase/StepDetails';
+import type { AuditStep } from '../../../../designer/src/pages/AuditCase/stepModel';
+import { renderWithProviders } from '../../support/renderWithProviders';
+
+const step: AuditStep = {
+  position: 3,
+  tokenSeq: 4,
+  variablesSeq: 8,
+  step: {
+    index: 3,
+    elementId: 'Register',
+    elementName: '登记',
+    elementKind: 'userTask',
+    tokenId: 't3',
+    startedBy: 'test',
+    actor: 'wang',
+    startedAt: '2026-11-27T23:39:38.297Z',
+    endedAt: '2026-11-27T23:39:38.867Z',
+    status: 'completed',
+    data: { submitted: { confirmed: true } },
+    auditSeqs: [4, 5, 6, 7, 8],
+  },
+  tokens: [{ tokenId: 't3', elementId: 'Register' }],
+  done: ['Start'],
+  taken: ['Flow_1'],
+  variables: { confirmed: { known: true, value: true }, reportNo: { known: true, value: 'R-1' }, score: { known: false, hash: 'abcdef0123456789'.repeat(4) } },
+  changed: ['confirmed', 'score'],
+};
+
+describe('StepDetails', () => {
+  it('shows who did what when, where the token was, and the variables after the step', () => {
+    // when
+    renderWithProviders(<StepDetails step={step} elementLabel={(id) => (id === 'Register' ? '登记' : id)} />);
+
+    // then
+    expect(screen.getByTestId('step-element')).toHaveTextContent('登记');
+    expect(screen.getByTestId('step-actor')).toHaveTextContent('wang');
+    expect(screen.getByTestId('step-time')).toHaveTextContent(/2026\/11\/2[78] \d\d:39:38\.297/);
+    expect(screen.getByText('人工任务')).toBeInTheDocument();
+    expect(within(screen.getByTestId('step-tokens')).getByText('登记')).toBeInTheDocument();
+    const variables = screen.getByTestId('step-variables');
+    const confirmed = within(variables).getByText('confirmed').closest('tr')!;
+    expect(confirmed).toHaveTextContent('本步修改');
+    expect(confirmed).toHaveTextContent('true');
+    expect(within(variables).getByText('reportNo').closest('tr')).not.toHaveTextContent('本步修改');
+    expect(within(variables).getByText('score').closest('tr')).toHaveTextContent('历史中无此值（哈希 abcdef012345…）');
+    expect(screen.getByText(/"submitted"/)).toBeInTheDocument();
+  });
+});
