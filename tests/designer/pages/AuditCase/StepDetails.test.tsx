@@ -40,7 +40,7 @@ describe('StepDetails', () => {
     // then
     expect(screen.getByTestId('step-element')).toHaveTextContent('登记');
     expect(screen.getByTestId('step-actor')).toHaveTextContent('wang');
-    expect(screen.getByTestId('step-time')).toHaveTextContent(/2026\/11\/2[78] \d\d:39:38\.297/);
+    expect(screen.getByTestId('step-time')).toHaveTextContent(/2026\/11\/2[78] \d\d:39:38\.297 → 2026\/11\/2[78] \d\d:39:38\.867/);
     expect(screen.getByText('人工任务')).toBeInTheDocument();
     expect(within(screen.getByTestId('step-tokens')).getByText('登记')).toBeInTheDocument();
     const variables = screen.getByTestId('step-variables');

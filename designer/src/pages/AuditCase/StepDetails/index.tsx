@@ -30,8 +30,7 @@ export function StepDetails({ step, elementLabel }: { step: AuditStep; elementLa
           { key: 'kind', label: t('audit.step.kind'), children: s.elementKind === 'case' ? '—' : t(kindKey(s.elementKind)) },
           { key: 'actor', label: t('audit.step.actor'), children: <span data-testid="step-actor">{s.actor ?? s.startedBy}</span> },
           { key: 'startedBy', label: t('audit.step.startedBy'), children: s.startedBy },
-          { key: 'startedAt', label: t('audit.step.startedAt'), children: <span data-testid="step-time">{formatDateTime(s.startedAt)}</span> },
-          { key: 'endedAt', label: t('audit.step.endedAt'), children: s.endedAt ? formatDateTime(s.endedAt) : '—' },
+          { key: 'time', label: t('audit.step.time'), children: <span data-testid="step-time">{`${formatDateTime(s.startedAt)} → ${s.endedAt ? formatDateTime(s.endedAt) : '…'}`}</span> },
           { key: 'status', label: t('audit.step.status'), children: t(`audit.step.status.${s.status}`) },
           {
             key: 'tokens',

@@ -45,7 +45,7 @@ function Details({ checks }: { checks: CaseChecks }) {
         { key: 'rows', label: t('audit.verify.chainRows'), children: chain ? `${chain.chain.rows} (1…${chain.chain.lastSeq})` : '—' },
         { key: 'head', label: t('audit.verify.headHash'), children: <Typography.Text code>{chain?.chain.headHash ?? '—'}</Typography.Text> },
         { key: 'seal', label: t('audit.verify.seal'), children: chain ? `${t(`audit.verify.seal.${chain.seal.status}`)}${chain.seal.entry ? ` #${chain.seal.entry.seq}` : ''}` : '—' },
-        { key: 'cross', label: t('audit.verify.crossCheck'), children: cross ? t('audit.verify.crossCheckDetail', { status: `${cross.status} · ${cross.ok ? 'ok' : '✗'}`, compared: String(cross.compared ?? '—') }) : '—' },
+        { key: 'cross', label: t('audit.verify.crossCheck'), children: cross ? t('audit.verify.crossCheckDetail', { status: t(cross.ok ? 'audit.verify.consistent' : 'audit.verify.inconsistent'), compared: String(cross.compared ?? '—') }) : '—' },
         { key: 'events', label: t('audit.verify.replayEvents'), children: replay?.events ?? '—' },
         ...(messages.length > 0 ? [{ key: 'message', label: t('audit.verify.message'), children: messages.join('；') }] : []),
       ]}
