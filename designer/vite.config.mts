@@ -13,7 +13,9 @@ const vendorGroups = [
   { name: 'antd-rc', test: /node_modules[\\/](@rc-component|dayjs)[\\/]/ },
   { name: 'antd-style', test: /node_modules[\\/]@ant-design[\\/]/ },
   { name: 'antd', test: /node_modules[\\/]antd[\\/]/ },
-  { name: 'form-js', test: /node_modules[\\/]@bpmn-io[\\/]form-js/ },
+  // The task page loads only the viewer; the form editor page adds the editor (which imports the viewer) on top.
+  { name: 'form-js-viewer', test: /node_modules[\\/]@bpmn-io[\\/]form-js-viewer[\\/]/ },
+  { name: 'form-js-editor', test: /node_modules[\\/]@bpmn-io[\\/]form-js(-editor)?[\\/]/ },
   { name: 'codemirror', test: /node_modules[\\/](@codemirror|@lezer|@bpmn-io[\\/](feel-editor|feelers-editor|lang-feel|feel-lint|cm-theme))[\\/]/ },
   { name: 'properties-panel', test: /node_modules[\\/](@bpmn-io[\\/](properties-panel|element-template|extract-process)|bpmn-js-properties-panel|bpmn-js-element-templates|camunda-bpmn-js-behaviors)/ },
   { name: 'bpmn-js', test: /node_modules[\\/](bpmn-js|diagram-js|bpmn-moddle|moddle|moddle-xml|saxen|didi|min-dom|min-dash|tiny-svg|path-intersection|diagram-js-direct-editing|object-refs|ids|hammerjs)[\\/]/ },

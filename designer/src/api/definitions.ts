@@ -1,6 +1,7 @@
 // Request builders and response types for process definitions, their versions and their drafts.
 import type { z } from 'zod';
 import type { definitionSummary, versionSummary, versionView } from '../../../server/http/schemas';
+import type { draftSummary, draftView } from '../../../server/routes/definitions';
 import type { RequestBuilder } from './request';
 
 /** The latest deployed version of one process definition, as listed by `GET /api/definitions`. */
@@ -20,15 +21,18 @@ export type VersionSummary = z.output<typeof versionSummary>;
 /** One deployed version with its XML, compiled model and warnings. */
 export type VersionView = z.output<typeof versionView>;
 
-/** The autosaved draft of a definition. */
-export interface Draft {
-  key: string;
-  xml: string;
-  /** The deployed version the draft started from, or null for a new process. */
-  baseVersion: number | null;
-  savedBy: string;
-  /** ISO 8601 instant. */
-  savedAt: string;
+/** The autosaved draft of a definition (`baseVersion`: the deployed version it started from, null for a new process). */
+export type Draft = z.output<typeof draftView>;
+
+/** A draft as the draft list shows it: without XML, with the name of its process. */
+export type DraftSummary = z.output<typeof draftSummary>;
+
+/** Body of `GET /api/drafts`: one page of drafts, most recently saved first. */
+export interface DraftList {
+  items: DraftSummary[];
+  page: number;
+  size: number;
+  total: number;
 }
 
 /** Body of `PUT /api/definitions/:key/draft`. */
@@ -57,6 +61,16 @@ export function listVersions(key: string): RequestBuilder {
 /** The autosaved draft of a definition (404 when it has none). */
 export function getDraft(key: string): RequestBuilder {
   return { method: 'GET', url: `${definitionUrl(key)}/draft` };
+}
+
+/** Lists the autosaved drafts of every definition, deployed or not (the 200 saved last). */
+export function listDrafts(): RequestBuilder {
+  return { method: 'GET', url: '/api/drafts?size=200' };
+}
+
+/** Discards the draft of a definition (its deployed versions stay); 404 when it has none. */
+export function deleteDraft(key: string): RequestBuilder {
+  return { method: 'DELETE', url: `${definitionUrl(key)}/draft` };
 }
 
 /** Saves the draft of a definition (not compiled, not executable). */

@@ -21,3 +21,21 @@ if (typeof window !== 'undefined') {
     disconnect() {}
   } as unknown as typeof ResizeObserver;
 }
+
+// Style sheets the designer's components import: jest runs no CSS, so each is an empty module in every test file.
+const STYLE_SHEETS = [
+  '@bpmn-io/form-js-viewer/dist/assets/form-js.css',
+  '@bpmn-io/form-js-editor/dist/assets/form-js-editor.css',
+  '@bpmn-io/form-js-editor/dist/assets/properties-panel.css',
+  '@bpmn-io/properties-panel/dist/assets/properties-panel.css',
+  '@bpmn-io/element-template-chooser/dist/element-template-chooser.css',
+  'bpmn-js/dist/assets/diagram-js.css',
+  'bpmn-js/dist/assets/bpmn-js.css',
+  'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css',
+  'bpmn-js-element-templates/dist/assets/element-templates.css',
+  'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css',
+  '../../../designer/src/pages/TaskList/taskList.css',
+  '../../../designer/src/bpmn/modeler.css',
+  '../../../designer/src/components/CaseDiagram/caseDiagram.css',
+];
+for (const sheet of STYLE_SHEETS) jest.mock(sheet, () => ({}));

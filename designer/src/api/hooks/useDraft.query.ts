@@ -1,5 +1,5 @@
 // Query hook for the autosaved draft of a definition.
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { bodyOf } from '../bodyOf';
 import { getDraft, type Draft } from '../definitions';
 import { ProblemError } from '../problem';
@@ -23,15 +23,5 @@ export function useDraft(key: string, options: { enabled?: boolean } = {}) {
     queryFn: ({ signal }) => draftOrNull(key, signal),
     enabled: options.enabled ?? true,
     staleTime: 0,
-  });
-}
-
-/** The drafts of several keys at once (one query each, as the library lists them); null where there is none. */
-export function useDrafts(keys: readonly string[]) {
-  return useQueries({
-    queries: keys.map((key) => ({
-      queryKey: draftQueryKey(key),
-      queryFn: ({ signal }: { signal: AbortSignal }) => draftOrNull(key, signal),
-    })),
   });
 }

@@ -7,7 +7,7 @@ import { useMe } from './useMe.query';
 /** Returns a function from a definition key to its name; the definition list is read only by roles that may. */
 export function useProcessName(): (key: string) => string {
   const roles = useMe().data?.roles ?? [];
-  const definitions = useDefinitions();
   const mayRead = hasAnyRole(roles, DEFINITION_READERS);
+  const definitions = useDefinitions({ enabled: mayRead });
   return useCallback((key) => (mayRead ? definitions.data?.items.find((d) => d.key === key)?.name : undefined) ?? key, [definitions.data, mayRead]);
 }

@@ -1,5 +1,5 @@
 // The form editor page: build a user task's form with form-js and save it as the form's next version.
-import { type FormEditor } from '@bpmn-io/form-js';
+import { type FormEditor } from '@bpmn-io/form-js-editor';
 import { Alert, App, Button, Flex, Input, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useForm } from '../../api/hooks/useForm.query';

@@ -1,11 +1,9 @@
-// The process library: deployed definitions (refreshed every 10 s) and drafts, with create, import and export.
+// The process library: deployed definitions and the server's drafts (both refreshed every 10 s), with create, import and export.
 import { Flex, Typography } from 'antd';
-import { useMemo } from 'react';
 import { useDefinitions } from '../../api/hooks/useDefinitions.query';
-import { useDrafts } from '../../api/hooks/useDraft.query';
+import { useDrafts } from '../../api/hooks/useDrafts.query';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useT } from '../../i18n/useT';
-import { recentDraftKeys } from '../../storage/recentDrafts';
 import { ImportBpmnButton } from './ImportBpmnButton';
 import { libraryRows } from './libraryRows';
 import { NewProcessButton } from './NewProcessButton';
@@ -17,9 +15,9 @@ const REFRESH_MS = 10_000;
 export function ProcessLibrary() {
   const t = useT();
   const definitions = useDefinitions({ refetchInterval: REFRESH_MS });
-  const keys = useMemo(() => [...new Set([...(definitions.data?.items.map((item) => item.key) ?? []), ...recentDraftKeys()])], [definitions.data]);
-  const drafts = useDrafts(keys);
-  const rows = libraryRows(definitions.data?.items ?? [], new Map(keys.map((key, index) => [key, drafts[index]?.data ?? null])));
+  const drafts = useDrafts({ refetchInterval: REFRESH_MS });
+  const rows = libraryRows(definitions.data?.items ?? [], drafts.data?.items ?? []);
+  const error = definitions.error ?? drafts.error;
 
   return (
     <Flex vertical gap="middle">
@@ -32,8 +30,8 @@ export function ProcessLibrary() {
           <ImportBpmnButton />
         </Flex>
       </Flex>
-      {definitions.error && <ProblemAlert message={t('library.loadFailed')} error={definitions.error} />}
-      {(definitions.data || definitions.isPending) && <ProcessTable rows={rows} loading={definitions.isPending} />}
+      {error && <ProblemAlert message={t('library.loadFailed')} error={error} />}
+      {!error && <ProcessTable rows={rows} loading={definitions.isPending || drafts.isPending} />}
     </Flex>
   );
 }

@@ -1,6 +1,5 @@
 // One row per process in the library: deployed definitions and drafts, with where each stands.
-import type { DefinitionSummary, Draft } from '../../api/definitions';
-import { readProcessHeader } from '../../bpmn/processHeader';
+import type { DefinitionSummary, DraftSummary } from '../../api/definitions';
 
 /** Where a process stands: only deployed, deployed with newer unsaved-to-deploy changes, or a draft never deployed. */
 export type LibraryStatus = 'deployed' | 'changed' | 'draft';
@@ -18,10 +17,11 @@ export interface LibraryRow {
   draftSavedAt: string | null;
 }
 
-/** Merges definitions and drafts (by key; null where a key has none) into rows: deployed ones first, in list order, then drafts. */
-export function libraryRows(definitions: readonly DefinitionSummary[], drafts: ReadonlyMap<string, Draft | null>): LibraryRow[] {
+/** Merges definitions and the server's drafts by key into rows: deployed ones first, in list order, then drafts never deployed. */
+export function libraryRows(definitions: readonly DefinitionSummary[], drafts: readonly DraftSummary[]): LibraryRow[] {
+  const draftOf = new Map(drafts.map((draft) => [draft.key, draft]));
   const deployed = definitions.map((definition): LibraryRow => {
-    const draft = drafts.get(definition.key) ?? null;
+    const draft = draftOf.get(definition.key) ?? null;
     const changed = draft !== null && Date.parse(draft.savedAt) > Date.parse(definition.deployedAt);
     return {
       key: definition.key,
@@ -35,12 +35,12 @@ export function libraryRows(definitions: readonly DefinitionSummary[], drafts: R
     };
   });
   const known = new Set(definitions.map((definition) => definition.key));
-  const draftsOnly = [...drafts.values()]
-    .filter((draft): draft is Draft => draft !== null && !known.has(draft.key))
+  const draftsOnly = drafts
+    .filter((draft) => !known.has(draft.key))
     .map(
       (draft): LibraryRow => ({
         key: draft.key,
-        name: readProcessHeader(draft.xml)?.name ?? null,
+        name: draft.name,
         version: null,
         status: 'draft',
         deployedBy: null,

@@ -1,6 +1,6 @@
 // The task page: the task's facts, its form (form-js, prefilled from the case's variables), claim/unclaim/complete, and
 // the case's diagram and timeline.
-import type { Form as FormJs } from '@bpmn-io/form-js';
+import type { Form as FormJs } from '@bpmn-io/form-js-viewer';
 import { Alert, App, Button, Card, Col, Empty, Flex, Form, Row, Skeleton, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { newIdempotencyKey } from '../../api/idempotencyKey';

@@ -16,7 +16,7 @@ import { navigate, searchParam } from '../../routing/location';
 import { startPath, taskListPath, taskPath } from '../../routing/routes';
 import { TASK_TOAST } from '../Task/taskToast';
 import { type ProcessOption, TaskFiltersBar } from './TaskFiltersBar';
-import { DEFAULT_FILTERS, displayOrder, matchesText, type TaskFilters, type TaskTab, taskListParams } from './taskQuery';
+import { DEFAULT_FILTERS, displayOrder, type TaskFilters, type TaskTab, taskListParams } from './taskQuery';
 import { TaskTable } from './TaskTable';
 
 /** How often the list and the tab counts are refetched. */
@@ -45,8 +45,9 @@ export function TaskList() {
     street: useTasks(taskListParams('street', filters, streets, 1), { refetchInterval: POLL_MS, enabled: tabs.includes('street') }).data?.total,
   };
 
-  const definitions = useDefinitions();
+  // Volunteers and residents may not read definitions (403): their process filter offers the keys of their tasks.
   const mayReadDefinitions = hasAnyRole(roles, DEFINITION_READERS);
+  const definitions = useDefinitions({ enabled: Boolean(me) && mayReadDefinitions });
   const processes = useMemo<ProcessOption[]>(() => {
     const named = new Map<string, string>();
     if (mayReadDefinitions) for (const d of definitions.data?.items ?? []) named.set(d.key, d.name ?? d.key);
@@ -54,7 +55,7 @@ export function TaskList() {
     return [...named].map(([key, name]) => ({ key, name }));
   }, [definitions.data, list.data, mayReadDefinitions]);
   const processName = (key: string) => processes.find((p) => p.key === key)?.name ?? key;
-  const tasks = displayOrder((list.data?.items ?? []).filter((task) => matchesText(task, filters.text)), filters.sort);
+  const tasks = displayOrder(list.data?.items ?? [], filters.sort);
 
   function selectTab(next: TaskTab) {
     setTab(next);

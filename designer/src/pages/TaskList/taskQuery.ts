@@ -15,7 +15,7 @@ export interface TaskFilters {
   dueBefore?: string;
   /** Only tasks of at least this priority (0–100). */
   minPriority?: number;
-  /** Words that the task name, business key or process key must contain (matched in the browser). */
+  /** Words that must each occur in the task name, business key, or process key or name (matched by the server). */
   text?: string;
   sort: TaskSort;
 }
@@ -38,15 +38,9 @@ export function taskListParams(tab: TaskTab, filters: TaskFilters, streets: read
   if (filters.definitionKey) params.definitionKey = filters.definitionKey;
   if (filters.dueBefore) params.dueBefore = filters.dueBefore;
   if (filters.minPriority !== undefined) params.minPriority = String(filters.minPriority);
+  const text = filters.text?.trim();
+  if (text) params.text = text;
   return params;
-}
-
-/** Whether a task matches every word of `text` in its name, business key or process key (case-insensitive). */
-export function matchesText(task: Pick<Task, 'name' | 'businessKey' | 'definitionKey' | 'elementId'>, text: string | undefined): boolean {
-  const words = (text ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const haystack = [task.name ?? task.elementId, task.businessKey, task.definitionKey].join(' ').toLowerCase();
-  return words.every((word) => haystack.includes(word));
 }
 
 /** The priority bands of Camunda's task list: 0–25 low, 26–50 medium, 51–75 high, 76–100 critical. */

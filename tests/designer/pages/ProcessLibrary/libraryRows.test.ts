@@ -1,18 +1,15 @@
 // The process library's rows: deployed definitions and drafts merged by key, with their status.
-import type { DefinitionSummary, Draft } from '../../../../designer/src/api/definitions';
+import type { DefinitionSummary, DraftSummary } from '../../../../designer/src/api/definitions';
 import { libraryRows } from '../../../../designer/src/pages/ProcessLibrary/libraryRows';
 
 const deployed = (key: string, deployedAt: string): DefinitionSummary => ({ key, name: key.toUpperCase(), version: 3, sha256: 'x', deployedAt, deployedBy: 'owner' });
-const draft = (key: string, savedAt: string, name = 'Drafted'): Draft => ({ key, xml: `<bpmn:process id="${key}" name="${name}">`, baseVersion: null, savedBy: 'bajiao-owner', savedAt });
+const draft = (key: string, savedAt: string, name = 'Drafted'): DraftSummary => ({ key, name, baseVersion: null, savedBy: 'bajiao-owner', savedAt });
 
 describe('libraryRows', () => {
   it('should mark a definition deployed when its draft is older than the deployment, changed when newer', () => {
     // given
     const definitions = [deployed('a', '2026-01-02T00:00:00Z'), deployed('b', '2026-01-02T00:00:00Z')];
-    const drafts = new Map([
-      ['a', draft('a', '2026-01-01T00:00:00Z')],
-      ['b', draft('b', '2026-01-03T00:00:00Z')],
-    ]);
+    const drafts = [draft('a', '2026-01-01T00:00:00Z'), draft('b', '2026-01-03T00:00:00Z')];
 
     // when
     const rows = libraryRows(definitions, drafts);
@@ -24,12 +21,9 @@ describe('libraryRows', () => {
     ]);
   });
 
-  it('should list drafts never deployed after the definitions, named from their XML', () => {
+  it('should list drafts never deployed after the definitions, with the name the server read from their XML', () => {
     // given
-    const drafts = new Map<string, Draft | null>([
-      ['new-one', draft('new-one', '2026-01-03T00:00:00Z', '新流程')],
-      ['gone', null],
-    ]);
+    const drafts = [draft('new-one', '2026-01-03T00:00:00Z', '新流程'), draft('a', '2026-01-01T00:00:00Z')];
 
     // when
     const rows = libraryRows([deployed('a', '2026-01-02T00:00:00Z')], drafts);

@@ -9,7 +9,6 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useT } from '../../../i18n/useT';
 import { navigate, searchParam } from '../../../routing/location';
 import { modelerPath } from '../../../routing/routes';
-import { rememberDraft } from '../../../storage/recentDrafts';
 import { createDraft } from './createDraft';
 
 /** Shows a spinner while the draft is created, then replaces the URL with the new process's modeler page. */
@@ -26,7 +25,6 @@ export function NewProcess() {
     createDraft(template, t('modeler.newProcessName')).then(
       (draft) => {
         queryClient.setQueryData(draftQueryKey(draft.key), draft);
-        rememberDraft(draft.key);
         navigate(modelerPath(draft.key), { replace: true });
       },
       (cause: unknown) => setError(cause instanceof ProblemError ? cause : new ProblemError(0, { title: String(cause) }, 'create-failed')),

@@ -4,6 +4,7 @@ import type BpmnModeler from 'bpmn-js/lib/Modeler';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { deploymentProblems, type ModelProblem } from '../../../api/deployments';
 import { useCreateDeployment } from '../../../api/hooks/useCreateDeployment.mutation';
+import { useDeleteDraft } from '../../../api/hooks/useDeleteDraft.mutation';
 import { useForms } from '../../../api/hooks/useForms.query';
 import { downloadText } from '../../../bpmn/download';
 import type FormCatalog from '../../../bpmn/formPicker/FormCatalog';
@@ -15,7 +16,6 @@ import { useLocale } from '../../../i18n/LocaleProvider';
 import { useT } from '../../../i18n/useT';
 import { navigate } from '../../../routing/location';
 import { modelerPath, versionsPath } from '../../../routing/routes';
-import { rememberDraft } from '../../../storage/recentDrafts';
 import { BpmnCanvas, type LintIssue } from '../BpmnCanvas';
 import { DeployDialog } from '../DeployDialog';
 import { LintPanel, panelFindings } from '../LintPanel';
@@ -42,9 +42,11 @@ export function Workspace({ definitionKey, initialXml, baseVersion, latestVersio
   const clearMarks = useRef<() => void>(() => undefined);
   const deploy = useCreateDeployment();
   const forms = useForms();
+  const discardDraft = useDeleteDraft();
   const autosave = useAutosave(definitionKey, baseVersion, (newKey) => {
     RENAMED_KEYS.add(newKey);
-    rememberDraft(newKey, definitionKey);
+    // A process never deployed lives on under its new id only; its draft under the old id would be a stray copy.
+    if (latestVersion === null) discardDraft.mutate(definitionKey);
     navigate(modelerPath(newKey), { replace: true });
   });
 

@@ -1,8 +1,11 @@
-// The actions of one library row: edit, version history, export XML or SVG.
+// The actions of one library row: edit, version history, export XML or SVG, discard the draft (after a confirmation).
 import { App, Button, Dropdown, Space } from 'antd';
 import { bodyOf } from '../../../api/bodyOf';
 import { getDraft, getVersion, type Draft, type VersionView } from '../../../api/definitions';
+import { useDeleteDraft } from '../../../api/hooks/useDeleteDraft.mutation';
+import { useMe } from '../../../api/hooks/useMe.query';
 import { ProblemError } from '../../../api/problem';
+import { DESIGNERS, hasAnyRole } from '../../../api/roles';
 import { downloadText } from '../../../bpmn/download';
 import { describeProblem } from '../../../i18n/describeProblem';
 import { useT } from '../../../i18n/useT';
@@ -16,10 +19,28 @@ async function xmlOf(row: LibraryRow): Promise<string> {
   return (await bodyOf<Draft>(getDraft(row.key))).xml;
 }
 
-/** Buttons for `row`; exports fetch the XML and render SVG on demand. */
+/** Buttons for `row`; exports fetch the XML and render SVG on demand; designers may discard a draft once they confirm. */
 export function RowActions({ row }: { row: LibraryRow }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const mayDiscard = hasAnyRole(useMe().data?.roles ?? [], DESIGNERS) && row.draftSavedAt !== null;
+  const discard = useDeleteDraft();
+
+  function confirmDiscard() {
+    const name = row.name ?? row.key;
+    void modal.confirm({
+      title: t('library.discard.title', { name }),
+      content: t(row.version === null ? 'library.discard.neverDeployed' : 'library.discard.keepsVersions', { version: row.version ?? 0 }),
+      okText: t('library.discard.ok'),
+      okButtonProps: { danger: true },
+      cancelText: t('library.discard.cancel'),
+      onOk: () =>
+        discard.mutateAsync(row.key).then(
+          () => void message.success(t('library.discard.done', { name })),
+          (error: ProblemError) => void message.error(t('library.discard.failed', { title: describeProblem(t, error).title })),
+        ),
+    });
+  }
 
   async function exportAs(kind: 'xml' | 'svg') {
     try {
@@ -56,6 +77,11 @@ export function RowActions({ row }: { row: LibraryRow }) {
           {t('library.action.export')}
         </Button>
       </Dropdown>
+      {mayDiscard && (
+        <Button size="small" type="link" danger onClick={confirmDiscard}>
+          {t('library.action.discard')}
+        </Button>
+      )}
     </Space>
   );
 }
