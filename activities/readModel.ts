@@ -1,9 +1,11 @@
 // Activities that keep MongoDB's read models in step with the case: tasks, instance summary, the audit chain.
 import type { AuditEntry, UserTaskSpec } from '../engine/interpreter/types';
-import { AuditEvent, AuditLedger, AuditLedgerHead, auditRowId, LEDGER_HEAD_ID } from '../server/models/auditEvent';
-import { buildChain, GENESIS_HASH, ledgerHash } from '../server/services/auditChain';
+import { AuditEvent, AuditPendingSeal, auditRowId } from '../server/models/auditEvent';
+import { buildChain, GENESIS_HASH } from '../server/services/auditChain';
 import { Instance } from '../server/models/instance';
 import { Task } from '../server/models/task';
+import { GroupInsert } from './groupInsert';
+import { requestSealing } from './ledgerSealer';
 
 /** Who and what a case is, as carried by every read-model write. */
 export interface CaseRef {
@@ -76,7 +78,10 @@ export async function closeUserTask({ taskId, outcome, actor, at }: CloseUserTas
   await Task.updateOne({ _id: taskId, status: { $in: ['open', 'claimed'] } }, { $set: set });
 }
 
-const isDuplicateKey = (error: unknown) => (error as { code?: unknown }).code === 11000;
+/** Inserts shared by concurrent calls (group commit): audit rows, first summaries, pending seals. */
+const auditInserts = new GroupInsert(() => AuditEvent.collection);
+const summaryInserts = new GroupInsert(() => Instance.collection);
+const sealInserts = new GroupInsert(() => AuditPendingSeal.collection);
 
 /** The hash the chain continues from: the previous row's (genesis for seq 1). */
 async function previousHash(instanceId: string, firstSeq: number): Promise<string> {
@@ -92,61 +97,52 @@ async function previousHash(instanceId: string, firstSeq: number): Promise<strin
 /**
  * Appends audit rows as links of the case's hash chain, computed from the previous row. A retried call computes the
  * same rows (same entries, same previous row) and adds only the missing ones: the `_id` (`<instanceId>/<seq>`) and the
- * unique (instanceId, seq) index refuse the rest. One insert for all rows: per-row upserts cost a collection scan each
- * on FerretDB (quadratic). Returns the hash of the last row.
+ * unique (instanceId, seq) index refuse the rest. One insert for all rows, shared with the cases writing at the same
+ * time (groupInsert.ts): per-row upserts cost a collection scan each on FerretDB. Returns the hash of the last row.
  */
 async function appendAudit(caseRef: CaseRef, firstSeq: number, entries: AuditEntry[]): Promise<string> {
   const rows = buildChain(caseRef.instanceId, caseRef.definitionVersion, firstSeq, entries, await previousHash(caseRef.instanceId, firstSeq));
   const docs = rows.map((row) => ({ ...row, _id: auditRowId(row.instanceId, row.seq), at: new Date(row.at) }));
-  try {
-    await AuditEvent.insertMany(docs, { ordered: false });
-  } catch (error) {
-    const writeErrors = (error as { writeErrors?: unknown[] }).writeErrors;
-    if (!writeErrors?.length || !writeErrors.every(isDuplicateKey)) throw error;
-  }
+  await auditInserts.insert(docs);
   return rows[rows.length - 1].hash as string;
 }
 
 /**
- * Records a closed case's head hash in the global chain (the ledger), once: the unique instanceId index refuses a
- * second entry for the case, and concurrent closings of other cases race for the next position by `_id` (the loser
- * moves on). The head document only says where to start looking; entries are found by `_id` lookups.
+ * Queues a closed case for the ledger sealer (activities/ledgerSealer.ts): one insert, keyed by the case, so a retried
+ * close queues it once. The case counts as sealed when the sealer has written its ledger entry, normally within a
+ * second; until then verification checks the chain against this pending seal and reports it as `pending`.
  */
-async function sealCase(caseRef: CaseRef, lastSeq: number, headHash: string, closedAt: string): Promise<void> {
-  const head = await AuditLedgerHead.findById(LEDGER_HEAD_ID).lean();
-  let seq = head?.seq ?? 0;
-  let prevHash = head?.hash ?? GENESIS_HASH;
-  for (let attempts = 0; attempts < 10_000; attempts += 1) {
-    const next = await AuditLedger.findById(seq + 1).lean();
-    if (next) {
-      if (next.instanceId === caseRef.instanceId) return advanceLedgerHead(next._id, next.hash);
-      seq = next._id;
-      prevHash = next.hash;
-      continue;
-    }
-    const entry = { seq: seq + 1, instanceId: caseRef.instanceId, street: caseRef.street, lastSeq, headHash, closedAt, prevHash };
-    const hash = ledgerHash(entry);
-    try {
-      await AuditLedger.create({ _id: entry.seq, instanceId: entry.instanceId, street: entry.street, lastSeq, headHash, closedAt: new Date(closedAt), prevHash, hash });
-      return advanceLedgerHead(entry.seq, hash);
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      // Either another case took this position (look again), or this case is sealed already (the instanceId index).
-      if (!(await AuditLedger.exists({ _id: entry.seq }))) return;
-    }
-  }
-  throw new Error(`could not find the end of the audit ledger to seal ${caseRef.instanceId}`);
+async function queueSeal(caseRef: CaseRef, lastSeq: number, headHash: string, closedAt: string): Promise<void> {
+  await sealInserts.insert([{ _id: caseRef.instanceId, street: caseRef.street, lastSeq, headHash, closedAt: new Date(closedAt) }]);
+  requestSealing();
 }
 
-/** Moves the ledger head forward to `seq` (never back). */
-async function advanceLedgerHead(seq: number, hash: string): Promise<void> {
-  const moved = await AuditLedgerHead.updateOne({ _id: LEDGER_HEAD_ID, seq: { $lt: seq } }, { $set: { seq, hash } });
-  if (moved.matchedCount > 0) return;
-  try {
-    await AuditLedgerHead.create({ _id: LEDGER_HEAD_ID, seq, hash });
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-  }
+/**
+ * Writes the case summary after `lastSeq`. The first write of a case inserts the whole row (an insert costs FerretDB v1
+ * a fraction of an update, which rewrites by scanning the collection); when the row exists already (the server wrote
+ * it at start, or this is a retry) and later on, one conditional update, which a late retry never wins.
+ */
+async function writeSummary(input: RecordProgressInput, lastSeq: number): Promise<void> {
+  const { caseRef, summary } = input;
+  const progress = { status: summary.status, currentElements: summary.currentElements, incidentCount: summary.incidentCount, endedAt: dateOrNull(summary.endedAt), progressSeq: lastSeq };
+  // Every field of the schema is given, so the driver's insert writes what Instance.create would, without its casting.
+  const insert = async () =>
+    (await summaryInserts.insert([
+      {
+        _id: caseRef.instanceId,
+        definitionKey: caseRef.definitionKey,
+        definitionVersion: caseRef.definitionVersion,
+        businessKey: caseRef.businessKey,
+        street: caseRef.street,
+        startedBy: input.startedBy,
+        startedAt: new Date(input.startedAt),
+        ...progress,
+      },
+    ])) === 0;
+  if (input.firstSeq === 1 && (await insert())) return;
+  const updated = await Instance.updateOne({ _id: caseRef.instanceId, progressSeq: { $lt: lastSeq } }, { $set: progress });
+  // Nothing matched: newer progress is stored (a late retry), or the row is gone; then write it again.
+  if (updated.matchedCount === 0 && !(await Instance.exists({ _id: caseRef.instanceId }))) await insert();
 }
 
 /** The hash of a stored row (for sealing a case whose closing rows were written by an earlier call). */
@@ -155,39 +151,16 @@ async function rowHash(instanceId: string, seq: number): Promise<{ hash: string;
   return row?.hash ? { hash: row.hash, at: new Date(row.at).toISOString() } : null;
 }
 
-/** Appends audit entries to the case's chain (idempotent by instance and seq), updates the summary, and seals a closed case. */
+/** Appends audit entries to the case's chain (idempotent by instance and seq), writes the summary, and queues a closed case's seal. */
 export async function recordProgress(input: RecordProgressInput): Promise<void> {
   const { caseRef, entries, firstSeq, summary } = input;
   const headHash = entries.length > 0 ? await appendAudit(caseRef, firstSeq, entries) : null;
   const lastSeq = firstSeq + entries.length - 1;
-  await Instance.updateOne(
-    { _id: caseRef.instanceId },
-    {
-      $setOnInsert: {
-        definitionKey: caseRef.definitionKey,
-        definitionVersion: caseRef.definitionVersion,
-        businessKey: caseRef.businessKey,
-        street: caseRef.street,
-        startedBy: input.startedBy,
-        startedAt: new Date(input.startedAt),
-      },
-    },
-    { upsert: true },
-  );
-  await Instance.updateOne(
-    { _id: caseRef.instanceId, progressSeq: { $lt: lastSeq } },
-    {
-      $set: {
-        status: summary.status,
-        currentElements: summary.currentElements,
-        incidentCount: summary.incidentCount,
-        endedAt: dateOrNull(summary.endedAt),
-        progressSeq: lastSeq,
-      },
-    },
-  );
-  if ((summary.status === 'completed' || summary.status === 'cancelled') && lastSeq > 0) {
+  const closed = (summary.status === 'completed' || summary.status === 'cancelled') && lastSeq > 0;
+  const seal = async () => {
     const head = headHash ? { hash: headHash, at: new Date(entries[entries.length - 1].at).toISOString() } : await rowHash(caseRef.instanceId, lastSeq);
-    if (head) await sealCase(caseRef, lastSeq, head.hash, head.at);
-  }
+    if (head) await queueSeal(caseRef, lastSeq, head.hash, head.at);
+  };
+  // The rows are written first; summary and pending seal only name rows that exist, so they can go together.
+  await Promise.all([writeSummary(input, lastSeq), closed ? seal() : undefined]);
 }

@@ -1,6 +1,7 @@
 // `npm run audit:verify -- <instanceId> | --all`: verifies audit chains in the database named by MONGODB_URI.
 // One case: its chain (hashes, order, gaps), its seal in the global ledger and the summary's progress counter.
-// --all: every case, the global ledger, and every sealed case still present. Exits 1 when anything is broken.
+// --all: every case, the global ledger, and every sealed case still present. A case closed moments ago whose seal is
+// still queued for the ledger sealer is checked against the queued head and shown as pending. Exits 1 when anything is broken.
 import mongoose from 'mongoose';
 import { loadConfig } from '../server/config';
 import { connectMongo } from '../server/db';
@@ -27,7 +28,8 @@ async function main(): Promise<number> {
       return result.ok ? 0 : 1;
     }
     const result = await verifyAll();
-    console.log(`${result.cases} cases, ledger ${result.ledger.ok ? 'ok' : 'BROKEN'} (${result.ledger.entries} sealed cases, head ${result.ledger.headHash})`);
+    const pending = result.pendingSeals ? `, ${result.pendingSeals} closed case(s) queued for sealing` : '';
+    console.log(`${result.cases} cases, ledger ${result.ledger.ok ? 'ok' : 'BROKEN'} (${result.ledger.entries} sealed cases, head ${result.ledger.headHash}${pending})`);
     for (const f of result.findings) {
       console.log(`FAIL  ${f.instanceId ?? '(ledger)'}${f.seq !== null ? `: first broken seq ${f.seq}` : ''}${f.ledgerSeq !== undefined ? ` (ledger #${f.ledgerSeq})` : ''} — ${f.reason}`);
     }

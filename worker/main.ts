@@ -2,6 +2,7 @@
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import mongoose from 'mongoose';
+import { startLedgerSealer } from '../activities/ledgerSealer';
 import { loadConfig } from '../server/config';
 import { connectMongo } from '../server/db';
 import { createLogger } from '../server/logger';
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   await client.close();
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await createSparrowWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE });
+  // Closing cases ask this process's ledger sealer for a pass; the periodic pass also seals closings another worker queued before it stopped.
+  const stopSealer = startLedgerSealer();
   const stop = (signal: string) => {
     log.info({ signal }, 'shutting down worker');
     worker.shutdown();
@@ -28,6 +31,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'));
   log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS }, 'worker running');
   await worker.run();
+  stopSealer();
   await connection.close();
   await mongoose.disconnect();
   log.info('worker stopped');

@@ -74,3 +74,24 @@ const auditLedgerHeadSchema = new Schema(
 export const AuditLedgerHead = model('AuditLedgerHead', auditLedgerHeadSchema);
 /** The `_id` of the one head document. */
 export const LEDGER_HEAD_ID = 'ledger';
+
+const auditPendingSealSchema = new Schema(
+  {
+    /** The closed case's instance id: a case is queued once, so a retried close adds nothing. */
+    _id: { type: String, required: true },
+    street: { type: String, default: null },
+    /** The seq and hash of the case's last audit row, as the ledger entry will hold them. */
+    lastSeq: { type: Number, required: true },
+    headHash: { type: String, required: true },
+    closedAt: { type: Date, required: true },
+  },
+  { collection: 'auditPendingSeals', versionKey: false, _id: false },
+);
+
+/**
+ * Closed cases waiting for the ledger sealer (activities/ledgerSealer.ts), which gives them ledger positions in closing
+ * order and removes them: a case closes with one insert here instead of racing other closings for the ledger's end.
+ */
+export const AuditPendingSeal = model('AuditPendingSeal', auditPendingSealSchema);
+/** A stored pending seal. */
+export type AuditPendingSealDoc = InferSchemaType<typeof auditPendingSealSchema>;

@@ -5,7 +5,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { canonicalJson, jsonSha256, sha256Hex } from '../../engine/compile/hash';
 import type { ExecutableModel } from '../../engine/model';
 import { HttpProblem, notFound } from '../http/problem';
-import { AuditEvent, AuditLedger, AuditLedgerHead, LEDGER_HEAD_ID } from '../models/auditEvent';
+import { AuditEvent, AuditLedger, AuditLedgerHead, AuditPendingSeal, LEDGER_HEAD_ID } from '../models/auditEvent';
 import { DefinitionVersion } from '../models/definition';
 import { Instance } from '../models/instance';
 import { type ChainRow, type ChainVerdict, type LedgerEntry, type LedgerVerdict, verifyChain, verifyLedger } from './auditChain';
@@ -59,6 +59,29 @@ export async function sealOf(instanceId: string): Promise<LedgerEntry | null> {
   return doc ? toLedgerEntry(doc) : null;
 }
 
+/** A closed case queued for the ledger sealer, not sealed yet. */
+export interface PendingSeal {
+  lastSeq: number;
+  headHash: string;
+  closedAt: string;
+}
+
+/** The pending seal of a case that closed moments ago (null once sealed, and for a running case). */
+export async function pendingSealOf(instanceId: string): Promise<PendingSeal | null> {
+  const doc = await AuditPendingSeal.findById(instanceId).lean();
+  return doc ? { lastSeq: doc.lastSeq, headHash: doc.headHash, closedAt: new Date(doc.closedAt).toISOString() } : null;
+}
+
+/**
+ * The seal and pending seal of a case, read so that a case being sealed right now shows one of them: the sealer
+ * writes the ledger entry before it removes the pending seal, so the pending seal is read first.
+ */
+async function sealsOf(instanceId: string): Promise<{ seal: LedgerEntry | null; pending: PendingSeal | null }> {
+  const pending = await pendingSealOf(instanceId);
+  const seal = await sealOf(instanceId);
+  return { seal, pending: seal ? null : pending };
+}
+
 /** An audit row as the API shows it: the link plus its data parsed. */
 export function auditRowView(row: ChainRow) {
   let data: unknown = null;
@@ -90,10 +113,16 @@ export type CrossCheckReport =
 
 /** The seal part of a verification. */
 export interface SealReport {
-  /** `sealed`: the ledger holds the closed case's head; `open`: the case runs; `missing`: closed but not in the ledger. */
-  status: 'sealed' | 'open' | 'missing';
+  /**
+   * `sealed`: the ledger holds the closed case's head; `pending`: the case closed and its seal is queued for the ledger
+   * sealer (normally sealed within a second; the chain is checked against the queued head meanwhile); `open`: the case
+   * runs; `missing`: closed, but neither in the ledger nor queued.
+   */
+  status: 'sealed' | 'pending' | 'open' | 'missing';
   ok: boolean;
   entry: LedgerEntry | null;
+  /** The queued seal, when `pending`. */
+  pending?: PendingSeal;
   message?: string;
 }
 
@@ -118,8 +147,9 @@ export async function crossCheckWithHistory(rows: ChainRow[], history: HistoryJs
 }
 
 /** Checks the seal of a case against its chain's verdict. */
-export function sealReport(verdict: ChainVerdict, seal: LedgerEntry | null): SealReport {
+export function sealReport(verdict: ChainVerdict, seal: LedgerEntry | null, pending: PendingSeal | null = null): SealReport {
   if (seal) return { status: 'sealed', ok: true, entry: seal };
+  if (pending) return { status: 'pending', ok: true, entry: null, pending, message: `the case closed at ${pending.closedAt}; the ledger sealer has not given it a position yet` };
   if (verdict.closed) return { status: 'missing', ok: false, entry: null, message: 'the case closed, but the global ledger has no seal of it' };
   return { status: 'open', ok: true, entry: null };
 }
@@ -129,9 +159,9 @@ export function sealReport(verdict: ChainVerdict, seal: LedgerEntry | null): Sea
  * when a Temporal client is given, the cross-check of chain and history. Names the first broken seq and why.
  */
 export async function verifyCase(instanceId: string, options: { client?: Client } = {}): Promise<CaseVerification> {
-  const [rows, seal, summary] = await Promise.all([chainOf(instanceId), sealOf(instanceId), Instance.findById(instanceId, { progressSeq: 1 }).lean()]);
-  const chain = verifyChain(instanceId, rows, { seal, progressSeq: summary?.progressSeq ?? null });
-  const sealed = sealReport(chain, seal);
+  const [rows, { seal, pending }, summary] = await Promise.all([chainOf(instanceId), sealsOf(instanceId), Instance.findById(instanceId, { progressSeq: 1 }).lean()]);
+  const chain = verifyChain(instanceId, rows, { seal: seal ?? (pending && { ...pending, pending: true }), progressSeq: summary?.progressSeq ?? null });
+  const sealed = sealReport(chain, seal, pending);
   const client = options.client;
   let cross: CrossCheckReport = client
     ? await crossCheckWithHistory(rows, await fetchHistoryJson(client, instanceId))
@@ -167,6 +197,8 @@ export interface Finding {
 export interface FullVerification {
   ok: boolean;
   cases: number;
+  /** Closed cases whose seal is still queued for the ledger sealer (their chains were checked against it). */
+  pendingSeals: number;
   ledger: LedgerVerdict;
   findings: Finding[];
 }
@@ -176,6 +208,8 @@ export interface FullVerification {
  * ledger), every sealed case still present with the sealed head, and every summary's rows present.
  */
 export async function verifyAll(): Promise<FullVerification> {
+  // Pending seals first: the sealer writes a case's ledger entry before it removes the pending seal.
+  const pendingDocs = await AuditPendingSeal.find({}).lean();
   const [rows, ledgerDocs, head, summaries] = await Promise.all([
     AuditEvent.find({}).sort({ instanceId: 1, seq: 1 }).lean(),
     AuditLedger.find({}).sort({ _id: 1 }).lean(),
@@ -192,18 +226,20 @@ export async function verifyAll(): Promise<FullVerification> {
   const findings: Finding[] = [];
   if (ledger.broken) findings.push({ instanceId: ledger.broken.instanceId, seq: null, ledgerSeq: ledger.broken.ledgerSeq, reason: `ledger ${ledger.broken.reason}: ${ledger.broken.message}` });
   const seals = new Map(ledgerEntries.map((e) => [e.instanceId, e]));
+  const pendings = new Map(pendingDocs.filter((d) => !seals.has(d._id)).map((d) => [d._id, { lastSeq: d.lastSeq, headHash: d.headHash, closedAt: new Date(d.closedAt).toISOString() }]));
   const progress = new Map(summaries.map((s) => [s._id, s.progressSeq ?? 0]));
-  const ids = new Set([...byCase.keys(), ...seals.keys(), ...[...progress].filter(([, p]) => p > 0).map(([id]) => id)]);
+  const ids = new Set([...byCase.keys(), ...seals.keys(), ...pendings.keys(), ...[...progress].filter(([, p]) => p > 0).map(([id]) => id)]);
   for (const id of [...ids].sort()) {
     const seal = seals.get(id) ?? null;
-    const verdict = verifyChain(id, byCase.get(id) ?? [], { seal, progressSeq: progress.get(id) ?? null });
+    const pending = pendings.get(id) ?? null;
+    const verdict = verifyChain(id, byCase.get(id) ?? [], { seal: seal ?? (pending && { ...pending, pending: true }), progressSeq: progress.get(id) ?? null });
     if (verdict.broken) {
       findings.push({ instanceId: id, seq: verdict.broken.seq, ...(seal ? { ledgerSeq: seal.seq } : {}), reason: `${verdict.broken.reason}: ${verdict.broken.message}` });
-    } else if (!sealReport(verdict, seal).ok) {
+    } else if (!sealReport(verdict, seal, pending).ok) {
       findings.push({ instanceId: id, seq: verdict.lastSeq, reason: 'seal-missing: the case closed, but the global ledger has no seal of it' });
     }
   }
-  return { ok: findings.length === 0, cases: ids.size, ledger, findings };
+  return { ok: findings.length === 0, cases: ids.size, pendingSeals: pendings.size, ledger, findings };
 }
 
 /** A case's Temporal history and the timeline of business steps derived from it. */
@@ -276,12 +312,22 @@ export function exportHashes(parts: Pick<CaseExport, 'definition' | 'history' | 
   };
 }
 
+/** The seal of a case; for a case that has just closed, waits up to `waitMs` for the ledger sealer to seal it. */
+async function sealOnceSealed(instanceId: string, waitMs = 5000): Promise<LedgerEntry | null> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const { seal, pending } = await sealsOf(instanceId);
+    if (seal || !pending || Date.now() > deadline) return seal;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** GET /instances/:id/export. */
 export async function exportCase(client: Client, instanceId: string): Promise<CaseExport> {
   const history = await requireHistory(client, instanceId);
   const facts = historyFacts(history);
   const { key, version } = facts.input.definition;
-  const [definition, audit, seal] = await Promise.all([DefinitionVersion.findOne({ key, version }).lean(), chainOf(instanceId), sealOf(instanceId)]);
+  const [definition, audit, seal] = await Promise.all([DefinitionVersion.findOne({ key, version }).lean(), chainOf(instanceId), sealOnceSealed(instanceId)]);
   if (!definition) throw notFound(`definition ${key} version ${version}`);
   const parts = {
     definition: {

@@ -6,10 +6,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { jsonSha256 } from '../../engine/compile/hash';
 import type { AuditEntry } from '../../engine/interpreter/types';
+import { sealPendingCases } from '../../activities/ledgerSealer';
 import { recordProgress, type RecordProgressInput } from '../../activities/readModel';
-import { AuditEvent, AuditLedger } from '../../server/models/auditEvent';
+import { AuditEvent, AuditLedger, AuditLedgerHead, AuditPendingSeal, auditRowId, LEDGER_HEAD_ID } from '../../server/models/auditEvent';
 import { Instance } from '../../server/models/instance';
-import { GENESIS_HASH, linkHash } from '../../server/services/auditChain';
+import { buildChain, GENESIS_HASH, linkHash } from '../../server/services/auditChain';
 import { chainOf, toChainRow, verifyAll, verifyCase } from '../../server/services/audit';
 import { type ApiStack, enc, startApiStack } from '../support/api';
 import { ROOT } from '../support/paths';
@@ -53,6 +54,15 @@ describe('the audit chain', () => {
     }
   }
 
+  /** Runs `npm run audit:verify` on the stack's database. */
+  const cli = (args: string[]) => {
+    const uri = new URL(process.env.SPARROW_TEST_MONGODB_URI as string);
+    uri.pathname = `/${stack.dbName}`;
+    return run('npx', ['tsx', path.join(ROOT, 'scripts/audit-verify.ts'), ...args], { cwd: ROOT, env: { ...process.env, MONGODB_URI: uri.toString() } }).then(
+      ({ stdout }) => ({ code: 0, stdout }),
+      (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+    );
+  };
   const verifyAs = async (instanceId: string, user = 'auditor') => (await (await stack.as(user)).post(`/api/instances/${enc(instanceId)}/audit/verify`).expect(200)).body;
   const rowOf = (instanceId: string, kind: string) => AuditEvent.findOne({ instanceId, kind }).lean().then((r) => r as NonNullable<typeof r>);
 
@@ -133,14 +143,49 @@ describe('the audit chain', () => {
     await recordProgress(first);
     await recordProgress(second);
 
+    // and the ledger sealer runs (twice at once, besides the pass the closing asked for)
+    await Promise.all([sealPendingCases(), sealPendingCases()]);
+
     // then each seq is stored once, the chain verifies, and the case is sealed once
     const rows = await chainOf(instanceId);
     expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(await AuditEvent.countDocuments({ instanceId })).toBe(5);
     expect(await AuditLedger.countDocuments({ instanceId })).toBe(1);
+    expect(await AuditPendingSeal.exists({ _id: instanceId })).toBeNull();
     const verdict = await verifyCase(instanceId);
     expect(verdict).toMatchObject({ ok: true, chain: { rows: 5, closed: true }, seal: { status: 'sealed' } });
     expect(verdict.seal.entry?.headHash).toBe(rows[4].hash);
+  });
+
+  it('should check a closed case against its queued seal until the sealer gives it a ledger position', async () => {
+    // given a closed case whose rows are written and whose seal is queued, but no sealer pass has run yet
+    const instanceId = `audit-pending:${Date.now()}`;
+    const at = new Date().toISOString();
+    const rows = buildChain(instanceId, 1, 1, [{ at, actor: 'wang', kind: 'instance.started' }, { at, actor: 'wang', kind: 'instance.completed' }], GENESIS_HASH);
+    await AuditEvent.insertMany(rows.map((row) => ({ ...row, _id: auditRowId(instanceId, row.seq), at: new Date(row.at) })));
+    await AuditPendingSeal.create({ _id: instanceId, street: null, lastSeq: 2, headHash: rows[1].hash as string, closedAt: new Date(at) });
+
+    // then verification says pending (not missing), having checked the chain against the queued head
+    expect(await verifyCase(instanceId)).toMatchObject({ ok: true, chain: { ok: true, closed: true }, seal: { status: 'pending', ok: true, entry: null, pending: { lastSeq: 2, headHash: rows[1].hash } } });
+    expect((await verifyAll()).pendingSeals).toBe(1);
+
+    // and a chain that no longer ends at the queued head is caught while pending
+    await tampered(
+      instanceId,
+      () => AuditEvent.deleteOne({ _id: auditRowId(instanceId, 2) }),
+      async () => {
+        expect(await verifyCase(instanceId)).toMatchObject({ ok: false, firstBrokenSeq: 2, chain: { broken: { reason: 'truncated', message: expect.stringContaining('the pending seal') } } });
+        expect(await cli([instanceId])).toMatchObject({ code: 1, stdout: expect.stringMatching(/FAIL .*first broken seq 2 — truncated/) });
+      },
+    );
+
+    // when the sealer runs, the case is sealed at the ledger's end and the queue is empty
+    await sealPendingCases();
+    const verdict = await verifyCase(instanceId);
+    expect(verdict).toMatchObject({ ok: true, seal: { status: 'sealed', entry: { instanceId, lastSeq: 2, headHash: rows[1].hash } } });
+    expect(await AuditLedgerHead.findById(LEDGER_HEAD_ID).lean()).toMatchObject({ seq: verdict.seal.entry?.seq });
+    expect(await AuditPendingSeal.countDocuments({})).toBe(0);
+    expect(await verifyAll()).toMatchObject({ ok: true, pendingSeals: 0, ledger: { ok: true } });
   });
 
   it('should name the seq of a row whose value was changed', async () => {
@@ -290,15 +335,6 @@ describe('the audit chain', () => {
   });
 
   describe('npm run audit:verify', () => {
-    const cli = (args: string[]) => {
-      const uri = new URL(process.env.SPARROW_TEST_MONGODB_URI as string);
-      uri.pathname = `/${stack.dbName}`;
-      return run('npx', ['tsx', path.join(ROOT, 'scripts/audit-verify.ts'), ...args], { cwd: ROOT, env: { ...process.env, MONGODB_URI: uri.toString() } }).then(
-        ({ stdout }) => ({ code: 0, stdout }),
-        (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
-      );
-    };
-
     it('should pass for intact chains and name the first broken seq of a tampered one', async () => {
       // given intact cases, then
       const all = await cli(['--all']);
