@@ -89,20 +89,8 @@ export function matchRoute(pathname: string): RouteMatch | undefined {
   return undefined;
 }
 
-/** The path of a definition's modeler page. */
-export const modelerPath = (key: string) => `/processes/${encodeURIComponent(key)}`;
-/** The path of a definition's version history. */
-export const versionsPath = (key: string) => `/processes/${encodeURIComponent(key)}/versions`;
-/** The path of a form's editor. */
-export const formPath = (id: string) => `/forms/${encodeURIComponent(id)}`;
-/** The path of the task list, on tab `tab` when given. */
-export const taskListPath = (tab?: string) => (tab ? `/tasks?tab=${encodeURIComponent(tab)}` : '/tasks');
-/** The path of a task's page. */
-export const taskPath = (id: string) => `/tasks/${encodeURIComponent(id)}`;
-/** The path of a case's page. */
-export const casePath = (id: string) => `/cases/${encodeURIComponent(id)}`;
-/** The path of the start page, with a process preselected when given. */
-export const startPath = (processKey?: string) => (processKey ? `/start?process=${encodeURIComponent(processKey)}` : '/start');
+// The page paths live in ./paths, so pages can link to each other without loading this table (and every page with it).
+export { casePath, formPath, modelerPath, startPath, taskListPath, taskPath, versionsPath } from './paths';
 /** The path of the auditors' case search. */
 export const auditSearchPath = () => '/audit';
 /** The path of a case's audit page. */

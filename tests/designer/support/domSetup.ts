@@ -20,6 +20,27 @@ if (typeof window !== 'undefined') {
     unobserve() {}
     disconnect() {}
   } as unknown as typeof ResizeObserver;
+  // jsdom's Blob has no text() (the import button reads the chosen file with it); FileReader does the same.
+  Blob.prototype.text ??= function text(this: Blob) {
+    return new Promise<string>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as string);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsText(this);
+    });
+  };
+  // antd's Select schedules its dropdown work through a MessageChannel, which jsdom does not provide: a timer-backed pair.
+  globalThis.MessageChannel ??= class {
+    port1: { onmessage: ((event: { data: unknown }) => void) | null; postMessage: (data: unknown) => void; close: () => void };
+    port2: { onmessage: ((event: { data: unknown }) => void) | null; postMessage: (data: unknown) => void; close: () => void };
+    constructor() {
+      const port = () => ({ onmessage: null as ((event: { data: unknown }) => void) | null, postMessage: (_: unknown) => undefined as void, close: () => undefined as void });
+      this.port1 = port();
+      this.port2 = port();
+      this.port1.postMessage = (data) => void setTimeout(() => this.port2.onmessage?.({ data }));
+      this.port2.postMessage = (data) => void setTimeout(() => this.port1.onmessage?.({ data }));
+    }
+  } as unknown as typeof MessageChannel;
 }
 
 // Style sheets the designer's components import: jest runs no CSS, so each is an empty module in every test file.

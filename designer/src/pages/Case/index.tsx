@@ -13,7 +13,8 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useFormatDateTime } from '../../i18n/useFormatDateTime';
 import { useT } from '../../i18n/useT';
 import { navigate } from '../../routing/location';
-import { type RouteParams, taskListPath, taskPath } from '../../routing/routes';
+import { taskListPath, taskPath } from '../../routing/paths';
+import type { RouteParams } from '../../routing/routes';
 
 const POLL_MS = 3000;
 

@@ -7,7 +7,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useFormatDateTime } from '../../i18n/useFormatDateTime';
 import { useT } from '../../i18n/useT';
 import { navigate } from '../../routing/location';
-import { formPath } from '../../routing/routes';
+import { formPath } from '../../routing/paths';
 import { NewFormButton } from './NewFormButton';
 
 /** Lists forms with name, id, latest version and last save; a row opens the form editor. */

@@ -13,7 +13,7 @@ import { VariablePairsFields } from '../../components/VariablePairsFields';
 import { describeKnownProblem, problemLine } from '../../i18n/describeKnownProblem';
 import { useT } from '../../i18n/useT';
 import { navigate, searchParam } from '../../routing/location';
-import { casePath } from '../../routing/routes';
+import { casePath } from '../../routing/paths';
 import { type VariablePair, variablesFromPairs } from '../../components/VariablePairsFields/variablePairs';
 import { suggestBusinessKey } from './businessKey';
 

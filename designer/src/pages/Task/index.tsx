@@ -21,7 +21,7 @@ import { problemLine } from '../../i18n/describeKnownProblem';
 import { useT } from '../../i18n/useT';
 import { navigate } from '../../routing/location';
 import type { RouteParams } from '../../routing/routes';
-import { casePath, taskListPath } from '../../routing/routes';
+import { casePath, taskListPath } from '../../routing/paths';
 import { type VariablePair, variablesFromPairs } from '../../components/VariablePairsFields/variablePairs';
 import { formJsMessage, serverMessage } from './formMessages';
 import { problemFieldErrors, type ServerFieldError, serverFieldErrors, type FieldInstance } from './serverFieldErrors';

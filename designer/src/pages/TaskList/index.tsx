@@ -13,7 +13,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { problemLine } from '../../i18n/describeKnownProblem';
 import { useT } from '../../i18n/useT';
 import { navigate, searchParam } from '../../routing/location';
-import { startPath, taskListPath, taskPath } from '../../routing/routes';
+import { startPath, taskListPath, taskPath } from '../../routing/paths';
 import { TASK_TOAST } from '../Task/taskToast';
 import { type ProcessOption, TaskFiltersBar } from './TaskFiltersBar';
 import { DEFAULT_FILTERS, displayOrder, type TaskFilters, type TaskTab, taskListParams } from './taskQuery';

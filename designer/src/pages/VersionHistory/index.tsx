@@ -5,7 +5,8 @@ import { useVersions } from '../../api/hooks/useVersions.query';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useT } from '../../i18n/useT';
 import { navigate } from '../../routing/location';
-import { modelerPath, type RouteParams } from '../../routing/routes';
+import { modelerPath } from '../../routing/paths';
+import type { RouteParams } from '../../routing/routes';
 import { VersionDiff } from './VersionDiff';
 import { VersionTable } from './VersionTable';
 

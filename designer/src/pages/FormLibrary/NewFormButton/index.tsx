@@ -3,7 +3,7 @@ import { Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../../i18n/useT';
 import { navigate } from '../../../routing/location';
-import { formPath } from '../../../routing/routes';
+import { formPath } from '../../../routing/paths';
 
 /** Form ids as user tasks reference them: letters, digits, `-`, `_`, `.`. */
 export const FORM_ID_PATTERN = /^[A-Za-z][\w.-]{0,99}$/;

@@ -8,7 +8,7 @@ import { PROCESS_TEMPLATES } from '../../../bpmn/processTemplates';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useT } from '../../../i18n/useT';
 import { navigate, searchParam } from '../../../routing/location';
-import { modelerPath } from '../../../routing/routes';
+import { modelerPath } from '../../../routing/paths';
 import { createDraft } from './createDraft';
 
 /** Shows a spinner while the draft is created, then replaces the URL with the new process's modeler page. */

@@ -15,7 +15,7 @@ import { describeProblem } from '../../../i18n/describeProblem';
 import { useLocale } from '../../../i18n/LocaleProvider';
 import { useT } from '../../../i18n/useT';
 import { navigate } from '../../../routing/location';
-import { modelerPath, versionsPath } from '../../../routing/routes';
+import { modelerPath, versionsPath } from '../../../routing/paths';
 import { BpmnCanvas, type LintIssue } from '../BpmnCanvas';
 import { DeployDialog } from '../DeployDialog';
 import { LintPanel, panelFindings } from '../LintPanel';

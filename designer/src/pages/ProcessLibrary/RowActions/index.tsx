@@ -10,7 +10,7 @@ import { downloadText } from '../../../bpmn/download';
 import { describeProblem } from '../../../i18n/describeProblem';
 import { useT } from '../../../i18n/useT';
 import { navigate } from '../../../routing/location';
-import { modelerPath, versionsPath } from '../../../routing/routes';
+import { modelerPath, versionsPath } from '../../../routing/paths';
 import type { LibraryRow } from '../libraryRows';
 
 /** The XML to export: the latest deployed version, or the draft of a process never deployed. */

@@ -7,7 +7,7 @@ import { DueTag } from '../../../components/DueTag';
 import { useFormatDateTime } from '../../../i18n/useFormatDateTime';
 import { useT } from '../../../i18n/useT';
 import { navigate } from '../../../routing/location';
-import { casePath } from '../../../routing/routes';
+import { casePath } from '../../../routing/paths';
 import { priorityLevel } from '../../TaskList/taskQuery';
 
 const STATUS_COLORS = { open: 'blue', claimed: 'geekblue', completed: 'success', cancelled: 'default' } as const;

@@ -6,7 +6,7 @@ import { DueTag } from '../../../components/DueTag';
 import { useFormatDateTime } from '../../../i18n/useFormatDateTime';
 import { useT } from '../../../i18n/useT';
 import { navigate } from '../../../routing/location';
-import { taskPath } from '../../../routing/routes';
+import { taskPath } from '../../../routing/paths';
 import { dueStatus } from '../../../components/DueTag/dueStatus';
 import { priorityLevel } from '../taskQuery';
 import '../taskList.css';

@@ -1,0 +1,145 @@
+/** @jest-environment jsdom */
+// The process library against a fake API: one row per process from the server's definitions and drafts, discarding a
+// draft after a confirmation, and importing a diagram the server refuses (its problems listed, nothing saved).
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Role } from '../../../../designer/src/api/roles';
+import { ProcessLibrary } from '../../../../designer/src/pages/ProcessLibrary';
+import { demoUser, type FakeApi, installFakeApi, page, problem, restoreFetch } from '../../support/fakeApi';
+import { renderWithProviders } from '../../support/renderWithProviders';
+
+// The templates come from Vite's import.meta.glob at build time, which jest cannot run; the library does not need them here.
+jest.mock('../../../../designer/src/bpmn/processTemplates', () => ({ PROCESS_TEMPLATES: [] }));
+
+const definitions = [
+  { key: 'street-whistle', name: '街道吹哨', version: 3, sha256: 'a', deployedAt: '2026-11-20T02:00:00Z', deployedBy: 'owner' },
+  { key: 'unlicensed-business', name: '无照经营查处', version: 1, sha256: 'b', deployedAt: '2026-11-21T02:00:00Z', deployedBy: 'owner' },
+];
+const drafts = [
+  { key: 'noise-patrol', name: '噪声巡查', baseVersion: null, savedBy: 'bajiao-owner', savedAt: '2026-11-26T02:00:00Z' },
+  { key: 'street-whistle', name: '街道吹哨', baseVersion: 3, savedBy: 'bajiao-owner', savedAt: '2026-11-25T02:00:00Z' },
+  { key: 'unlicensed-business', name: '无照经营查处', baseVersion: 1, savedBy: 'owner', savedAt: '2026-11-20T02:00:00Z' },
+];
+
+/** The library's routes for a user of `role`; a discarded draft leaves the list. */
+function routes(role: Role) {
+  const left = [...drafts];
+  return {
+    'GET /api/me': { body: demoUser(role) },
+    'GET /api/definitions': page(definitions),
+    'GET /api/drafts': () => page(left),
+    'DELETE /api/definitions/noise-patrol/draft': () => {
+      left.splice(left.findIndex((d) => d.key === 'noise-patrol'), 1);
+      return { status: 204 };
+    },
+  };
+}
+
+const rowOf = async (name: string) => (await screen.findByText(name)).closest('tr')!;
+const discardButton = (row: HTMLElement) => within(row).queryByRole('button', { name: /删除草稿/ });
+/** Renders the library and waits until the signed-in user is known (the discard action depends on the role). */
+async function renderLibrary() {
+  const { queryClient, container } = renderWithProviders(<ProcessLibrary />);
+  await waitFor(() => expect(queryClient.getQueryData(['me'])).toBeDefined());
+  return container;
+}
+
+describe('ProcessLibrary', () => {
+  let api: FakeApi;
+  afterEach(restoreFetch);
+
+  it('should list deployed processes and drafts from the server, each with its status, version, and who saved it', async () => {
+    // given two deployed processes (one with a newer draft) and a draft never deployed
+    api = installFakeApi(routes('process-owner'));
+
+    // when the library opens
+    renderWithProviders(<ProcessLibrary />);
+
+    // then deployed processes come first, in the server's order, then the draft
+    const whistle = await rowOf('街道吹哨');
+    expect(within(whistle).getByText('第 3 版')).toBeInTheDocument();
+    expect(within(whistle).getByText('有未部署的修改')).toBeInTheDocument();
+    expect(within(whistle).getByText(/bajiao-owner/)).toBeInTheDocument();
+    expect(within(await rowOf('无照经营查处')).getByText('已部署')).toBeInTheDocument();
+    const noise = await rowOf('噪声巡查');
+    expect(within(noise).getByText('草稿')).toBeInTheDocument();
+    expect(within(noise).getByRole('button', { name: /版本历史/ })).toBeDisabled();
+    const names = screen.getAllByRole('row').slice(1).map((row) => row.querySelector('td')?.textContent);
+    expect(names).toEqual(['街道吹哨', '无照经营查处', '噪声巡查']);
+    expect(api.callsTo('GET /api/drafts')).toHaveLength(1);
+  });
+
+  it('should discard a draft only after the owner confirms, and drop the row of a process never deployed', async () => {
+    api = installFakeApi(routes('process-owner'));
+    await renderLibrary();
+    const noise = await rowOf('噪声巡查');
+
+    // when the owner asks to discard, then cancels
+    await userEvent.click(discardButton(noise)!);
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('删除「噪声巡查」的草稿？');
+    expect(dialog).toHaveTextContent('此流程从未部署');
+    await userEvent.click(within(dialog).getByRole('button', { name: /取\s?消/ }));
+
+    // then nothing is deleted
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(api.callsTo('DELETE /api/definitions/noise-patrol/draft')).toEqual([]);
+
+    // when the owner confirms
+    await userEvent.click(discardButton(await rowOf('噪声巡查'))!);
+    await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: /删\s?除/ }));
+
+    // then the draft is deleted and its row leaves the library
+    expect(await screen.findByText('已删除「噪声巡查」的草稿')).toBeInTheDocument();
+    expect(api.callsTo('DELETE /api/definitions/noise-patrol/draft')).toHaveLength(1);
+    await waitFor(() => expect(screen.queryByText('噪声巡查')).not.toBeInTheDocument());
+    expect(screen.getByText('街道吹哨')).toBeInTheDocument();
+  });
+
+  it('should offer no discard to auditors, who may read drafts but not change them', async () => {
+    installFakeApi(routes('auditor'));
+    await renderLibrary();
+    expect(discardButton(await rowOf('噪声巡查'))).toBeNull();
+  });
+
+  it('should offer discard to owners only where a draft is newer than the deployment', async () => {
+    installFakeApi(routes('process-owner'));
+    await renderLibrary();
+    expect(discardButton(await rowOf('街道吹哨'))).not.toBeNull();
+    expect(discardButton(await rowOf('无照经营查处'))).toBeNull();
+  });
+
+  it('should list the problems of an imported diagram the server refuses, and save nothing', async () => {
+    // given a server that refuses the diagram with problems naming elements
+    api = installFakeApi({
+      ...routes('process-owner'),
+      'POST /api/deployments': problem(422, 'invalid-bpmn', {
+        problems: [
+          { elementId: 'Gateway_1', code: 'gateway-without-default', message: 'gateway <Gateway_1> has no default flow' },
+          { elementId: 'Task_9', code: 'unknown-job-type', message: '<Task_9> uses job type "nobody.runs.this"' },
+        ],
+        warnings: [],
+      }),
+    });
+    const container = await renderLibrary();
+    await rowOf('街道吹哨');
+
+    // when a .bpmn file is imported
+    const file = new File(['<bpmn:definitions id="broken"/>'], 'broken.bpmn', { type: 'application/xml' });
+    await userEvent.upload(container.querySelector('input[type="file"]') as HTMLInputElement, file);
+
+    // then the dialog lists both problems by element
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('流程无法部署：发现 2 个问题');
+    expect(within(dialog).getByText('gateway-without-default')).toBeInTheDocument();
+    expect(within(dialog).getByText('元素 Task_9')).toBeInTheDocument();
+    expect(within(dialog).getByText('元素 Gateway_1')).toBeInTheDocument();
+
+    // and the one request was the refused deployment with the file's XML: no draft, nothing else written
+    const writes = api.calls.filter((call) => call.method !== 'GET');
+    expect(writes.map((call) => `${call.method} ${call.path} ${call.status}`)).toEqual(['POST /api/deployments 422']);
+    expect(writes[0].body).toEqual({ xml: '<bpmn:definitions id="broken"/>' });
+    expect(screen.getAllByRole('row')).toHaveLength(4);
+  });
+});
