@@ -1,10 +1,10 @@
 // All activities of the worker, built by a factory so tests and benches can add job types.
 import { Context } from '@temporalio/activity';
 import { builtinJobTypes, type JobHandler, type JobInput, type JobType } from './jobs';
-import { closeUserTask, openUserTask, recordProgress } from './readModel';
+import { closeUserTask, openUserTask, recordProgress, setTaskHolder } from './readModel';
 
 /** The read-model activities every worker registers (their names are fixed). */
-export const readModelActivities = { openUserTask, closeUserTask, recordProgress };
+export const readModelActivities = { openUserTask, closeUserTask, recordProgress, setTaskHolder };
 
 /** Read-model activities as the workflow calls them. */
 export type ReadModelActivities = typeof readModelActivities;

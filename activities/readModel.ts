@@ -78,6 +78,20 @@ export async function closeUserTask({ taskId, outcome, actor, at }: CloseUserTas
   await Task.updateOne({ _id: taskId, status: { $in: ['open', 'claimed'] } }, { $set: set });
 }
 
+/** Input of setTaskHolder: who holds the task now (null: no one) and who made the change. */
+export interface SetTaskHolderInput {
+  taskId: string;
+  assignee: string | null;
+  by: string;
+  at: string;
+}
+
+/** Records who holds an open task, as the workflow ordered the claims, unclaims and assigns (retries write the same). */
+export async function setTaskHolder({ taskId, assignee, by, at }: SetTaskHolderInput): Promise<void> {
+  const set = assignee ? { status: 'claimed', assignee, claimedBy: by, claimedAt: new Date(at) } : { status: 'open', assignee: null, claimedBy: null, claimedAt: null };
+  await Task.updateOne({ _id: taskId, status: { $in: ['open', 'claimed'] } }, { $set: set });
+}
+
 /** Inserts shared by concurrent calls (group commit): audit rows, first summaries, pending seals. */
 const auditInserts = new GroupInsert(() => AuditEvent.collection);
 const summaryInserts = new GroupInsert(() => Instance.collection);

@@ -20,13 +20,16 @@ import type { AuditEntry, Command, EngineEvent, EngineState, Variables } from '.
 import {
   type BpmnProcessInput,
   type BpmnProcessResult,
+  assignTaskUpdate,
   cancelUpdate,
   type CaseStateView,
+  claimTaskUpdate,
   completeTaskUpdate,
   correlateMessageUpdate,
   resolveIncidentUpdate,
   searchAttributes,
   stateQuery,
+  unclaimTaskUpdate,
 } from './definitions';
 
 const readModel = proxyActivities<ReadModelActivities>({
@@ -97,8 +100,6 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
       summaryStatus = summary.status;
       upsertSearchAttributes([{ key: searchAttributes.status, value: summary.status }]);
     }
-    auditSeq += result.audit.length;
-    pending.push(...result.audit);
     const ordered: Array<() => Promise<void>> = [];
     for (const command of result.commands) {
       const write = dispatch(command);
@@ -108,8 +109,17 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     // status changes or the buffer grows), so automated steps cost no extra round trip each; the
     // server writes the summary row itself when it starts a case.
     const automated = result.commands.length > 0 && result.commands.every((c) => c.type === 'runJob');
-    const flush = statusChanged || !automated || pending.length >= 50;
-    if (flush) {
+    return record(result.audit, ordered, statusChanged || !automated, summary);
+  };
+
+  /**
+   * Queues audit entries and read-model writes, in order, behind the writes before them; with `flush` (or once 50
+   * entries are pending) the pending entries and the summary are written after the read-model writes.
+   */
+  const record = (audit: AuditEntry[], ordered: Array<() => Promise<void>>, flush: boolean, summary: ReturnType<typeof summaryOf>): Promise<void> => {
+    auditSeq += audit.length;
+    pending.push(...audit);
+    if (flush || pending.length >= 50) {
       const entries = pending;
       const firstSeq = pendingFrom;
       pending = [];
@@ -124,6 +134,40 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     return writes;
   };
 
+  /** Who holds each open user task (from its spec when it opens; then claims, unclaims and assigns). */
+  const holders = new Map<string, string | null>();
+
+  /** The open user task with this id: its token and element, or null when there is none (unknown, completed, cancelled). */
+  const openTask = (taskId: unknown) => {
+    const wait = Object.values(state.waits).find((w) => w.kind === 'userTask' && w.taskId === taskId);
+    return wait ? { tokenId: wait.tokenId, elementId: state.tokens[wait.tokenId]?.nodeId } : null;
+  };
+
+  /** Why a change of a task's holder is refused (null: accepted); the state stays unchanged either way. */
+  const holderRejection = (req: { taskId: unknown; actor: unknown }, person: unknown, expected?: { holder: unknown }): string | null => {
+    if (typeof req.actor !== 'string' || !req.actor) return 'the actor must be a non-empty string';
+    if (typeof person !== 'string' || !person) return 'the assignee must be a non-empty string';
+    if (!openTask(req.taskId)) return `task ${String(req.taskId)} is not open`;
+    const holder = holders.get(req.taskId as string) ?? null;
+    if (expected && holder !== null && holder !== expected.holder) return `task ${String(req.taskId)} is claimed by ${holder}`;
+    return null;
+  };
+
+  /** Records a change of a task's holder (an audit entry by the actor) and updates the task row; a no-op records nothing. */
+  const changeHolder = async (kind: 'task.claimed' | 'task.unclaimed' | 'task.assigned', taskId: string, assignee: string | null, actor: string) => {
+    const task = openTask(taskId);
+    const previous = holders.get(taskId) ?? null;
+    if (task && previous !== assignee) {
+      holders.set(taskId, assignee);
+      const at = now();
+      const entry: AuditEntry = { at, actor, kind, elementId: task.elementId, tokenId: task.tokenId, data: { taskId, previous, assignee } };
+      await record([entry], [() => readModel.setTaskHolder({ taskId, assignee, by: actor, at })], true, summaryOf(state));
+    } else {
+      await writes;
+    }
+    return { taskId, assignee: holders.get(taskId) ?? null };
+  };
+
   /** Applies an event that comes back from an activity or timer, unless the case has moved on (e.g. cancelled). */
   const applyLate = (event: EngineEvent) => {
     if (rejectionOf(state, event, limits) === null) void apply(event);
@@ -133,8 +177,10 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   const dispatch = (command: Command): (() => Promise<void>) | undefined => {
     switch (command.type) {
       case 'openUserTask':
+        holders.set(command.task.taskId, command.task.assignee ?? null);
         return () => readModel.openUserTask({ caseRef, task: command.task, at: now() });
       case 'closeUserTask':
+        holders.delete(command.taskId);
         return () => readModel.closeUserTask({ taskId: command.taskId, outcome: command.outcome, actor: command.actor, at: now() });
       case 'runJob': {
         const scope = new CancellationScope();
@@ -220,6 +266,18 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     },
     { validator: (req) => validate({ type: 'taskCompleted', at: now(), actor: req.actor, taskId: req.taskId, variables: req.variables }) },
   );
+  const refuse = (reason: string | null) => {
+    if (reason) throw ApplicationFailure.nonRetryable(reason, 'Rejected');
+  };
+  setHandler(claimTaskUpdate, (req) => changeHolder('task.claimed', req.taskId, req.actor, req.actor), {
+    validator: (req) => refuse(holderRejection(req, req.actor, { holder: req.actor })),
+  });
+  setHandler(unclaimTaskUpdate, (req) => changeHolder('task.unclaimed', req.taskId, null, req.actor), {
+    validator: (req) => refuse(holderRejection(req, req.holder, { holder: req.holder })),
+  });
+  setHandler(assignTaskUpdate, (req) => changeHolder('task.assigned', req.taskId, req.assignee, req.actor), {
+    validator: (req) => refuse(holderRejection(req, req.assignee)),
+  });
   setHandler(
     correlateMessageUpdate,
     async (req) => {

@@ -53,6 +53,32 @@ export interface CancelRequest {
   actor: string;
 }
 
+/** Input of the claimTask update: the caller takes an open task that no one else holds. */
+export interface ClaimTaskRequest {
+  taskId: string;
+  actor: string;
+}
+
+/** Input of the unclaimTask update: gives the task back, if `holder` (as the caller saw it) still holds it. */
+export interface UnclaimTaskRequest {
+  taskId: string;
+  holder: string;
+  actor: string;
+}
+
+/** Input of the assignTask update: `actor` (a dispatcher) gives the open task to `assignee`, replacing any claim. */
+export interface AssignTaskRequest {
+  taskId: string;
+  assignee: string;
+  actor: string;
+}
+
+/** Who holds an open task after a claim, unclaim or assign (null: no one, the task is open to its candidates). */
+export interface TaskHolderView {
+  taskId: string;
+  assignee: string | null;
+}
+
 /** What the state query returns: the engine state plus derived lists the UI needs. */
 export interface CaseStateView {
   status: EngineState['status'];
@@ -73,6 +99,15 @@ export interface CaseStateView {
 export const completeTaskUpdate = defineUpdate<CaseStateView, [CompleteTaskRequest]>('completeTask');
 /** Delivers a message to the token waiting for it by name and correlation key. */
 export const correlateMessageUpdate = defineUpdate<CaseStateView, [CorrelateMessageRequest]>('correlateMessage');
+/**
+ * Claims an open task for the caller; refused (nothing recorded) for an unknown or closed task or one someone else
+ * holds. Serialised by Temporal with completeTask, so a claim never lands on a task a completion closed.
+ */
+export const claimTaskUpdate = defineUpdate<TaskHolderView, [ClaimTaskRequest]>('claimTask');
+/** Gives a claimed task back; refused for an unknown or closed task, or when someone other than `holder` holds it now. */
+export const unclaimTaskUpdate = defineUpdate<TaskHolderView, [UnclaimTaskRequest]>('unclaimTask');
+/** Assigns an open task to a person, replacing any claim; refused for an unknown or closed task. */
+export const assignTaskUpdate = defineUpdate<TaskHolderView, [AssignTaskRequest]>('assignTask');
 /** Retries the element an incident stopped. */
 export const resolveIncidentUpdate = defineUpdate<CaseStateView, [ResolveIncidentRequest]>('resolveIncident');
 /** Cancels the case with a reason; open tasks are closed as cancelled. */

@@ -134,6 +134,10 @@ export interface AuditEntry {
     | 'task.opened'
     | 'task.completed'
     | 'task.cancelled'
+    /** who holds an open task changed (recorded by the workflow: the people's claim, unclaim and assign) */
+    | 'task.claimed'
+    | 'task.unclaimed'
+    | 'task.assigned'
     | 'message.correlated'
     | 'timer.fired'
     | 'incident.raised'
@@ -144,7 +148,8 @@ export interface AuditEntry {
   /**
    * Small JSON payload (hashed in the audit chain): the names of the variables a person or job supplied and the
    * sha256 of their values (`variablesHash`, on instance.started, task.completed, message.correlated), each changed
-   * variable with the sha256 of its old and new value (`changes`, on variables.changed), incident message, task id …
+   * variable with the sha256 of its old and new value (`changes`, on variables.changed), incident message, task id,
+   * the task's holder before and after (`previous`, `assignee`, on task.claimed/unclaimed/assigned) …
    */
   data?: Variables;
 }

@@ -9,5 +9,4 @@ export { Instance, INSTANCE_STATUSES } from './instance';
 export { Notification } from './notification';
 export { ORG_UNIT_KINDS, OrgUnit, type OrgUnitKind } from './orgUnit';
 export { Task, TASK_STATUSES } from './task';
-export { TaskClaim } from './taskClaim';
 export { ALL_STREETS, ROLES, type Role, User, type UserDoc } from './user';

@@ -28,8 +28,6 @@ const taskSchema = new Schema(
     claimedBy: { type: String, default: null },
     completedAt: { type: Date, default: null },
     completedBy: { type: String, default: null },
-    /** Number of claim steps so far (claim, unclaim, assign; see TaskClaim): read-model-only state of the API. */
-    claimSeq: { type: Number, default: 0 },
   },
   { collection: 'tasks', versionKey: false, _id: false },
 );

@@ -83,7 +83,7 @@ export function taskRoutes(client: Client): AnyRoute[] {
       params: idParam,
       responses: { 200: { description: 'the claimed task', schema: taskSchema } },
       problems: [404, 409],
-      handler: async ({ params, user }) => claimTask(user, params.id),
+      handler: async ({ params, user }) => claimTask(client, user, params.id),
     }),
     route({
       method: 'post',
@@ -94,7 +94,7 @@ export function taskRoutes(client: Client): AnyRoute[] {
       params: idParam,
       responses: { 200: { description: 'the open task', schema: taskSchema } },
       problems: [404, 409],
-      handler: async ({ params, user }) => unclaimTask(user, params.id),
+      handler: async ({ params, user }) => unclaimTask(client, user, params.id),
     }),
     route({
       method: 'post',
@@ -106,7 +106,7 @@ export function taskRoutes(client: Client): AnyRoute[] {
       body: z.object({ assignee: z.string().min(1).max(100) }),
       responses: { 200: { description: 'the assigned task', schema: taskSchema } },
       problems: [404, 409, 422],
-      handler: async ({ params, body, user }) => assignTask(user, params.id, body.assignee),
+      handler: async ({ params, body, user }) => assignTask(client, user, params.id, body.assignee),
     }),
     route({
       method: 'post',

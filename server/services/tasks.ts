@@ -1,9 +1,10 @@
-// The task list's actions: read a task in scope, claim, unclaim, assign and complete (claims live in the read model only).
-import type { Client } from '@temporalio/client';
-import { completeTaskUpdate } from '../../workflows/definitions';
+// The task list's actions: read a task in scope, claim, unclaim, assign and complete (each change goes to the case's workflow).
+import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { assignTaskUpdate, claimTaskUpdate, completeTaskUpdate, type TaskHolderView, unclaimTaskUpdate } from '../../workflows/definitions';
 import { inScope, isCandidate, type Principal, taskScope } from '../auth/principal';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem';
-import { Definition, Task, TaskClaim, User } from '../models';
+import { Definition, Task, User } from '../models';
 import { caseState, updateCase } from './cases';
 import { escapeRegex } from './definitions';
 import { formOfTask } from './forms';
@@ -62,57 +63,49 @@ async function raceConflict(id: string): Promise<never> {
 }
 
 /**
- * Changes who holds a task. A conditional update alone is not atomic on FerretDB v1 (two concurrent claims could
- * both match), so each change first inserts step `claimSeq + 1` of the task into TaskClaim by _id: of concurrent
- * changes read at the same step, exactly one insert succeeds; the others are a 409.
+ * Sends a change of a task's holder to its case's workflow, which checks it against the task's state there (open, held
+ * by whom), records it in the case's audit chain with the actor and updates the task row before it answers; Temporal
+ * serialises it with the task's completion. A refusal is a 409 (task-closed or task-claimed); answers the task row.
  */
-async function step(task: TaskRow, action: 'claim' | 'unclaim' | 'assign', by: string, set: { status: 'open' | 'claimed'; assignee: string | null; claimedBy: string | null; claimedAt: Date | null }) {
-  const seq = (task.claimSeq ?? 0) + 1;
+async function changeHolder<Req>(client: Client, task: TaskRow, update: UpdateDefinition<TaskHolderView, [Req]>, request: Req) {
   try {
-    await TaskClaim.create({ _id: `${task._id}#${seq}`, taskId: task._id, seq, action, assignee: set.assignee, by, at: new Date() });
+    await client.workflow.getHandle(task.instanceId).executeUpdate(update, { args: [request] });
   } catch (error) {
-    if ((error as { code?: unknown }).code !== 11000) throw error;
-    await repairStaleStep(task._id, seq);
-    await raceConflict(task._id);
+    if (error instanceof WorkflowNotFoundError) throw conflict('task-closed', `task ${task._id} is no longer open: its case has ended`);
+    if (error instanceof WorkflowUpdateFailedError) {
+      const reason = error.cause?.message ?? error.message;
+      if (/is not open/.test(reason)) throw conflict('task-closed', `task ${task._id} is no longer open`);
+      const holder = /is claimed by (.+)$/.exec(reason)?.[1];
+      if (holder) throw conflict('task-claimed', `task ${task._id} is claimed by ${holder}`, { assignee: holder });
+      throw conflict('update-refused', reason);
+    }
+    throw error;
   }
-  const result = await Task.updateOne({ _id: task._id, status: { $in: ['open', 'claimed'] } }, { $set: { ...set, claimSeq: seq } });
-  if (result.matchedCount !== 1) await raceConflict(task._id);
+  return taskView((await Task.findById(task._id).lean()) ?? task);
 }
 
-/** A step whose task update never happened (the server stopped in between) is applied after 10 s, so the task is not stuck. */
-async function repairStaleStep(taskId: string, seq: number): Promise<void> {
-  const [row, now] = await Promise.all([TaskClaim.findById(`${taskId}#${seq}`).lean(), Task.findById(taskId).lean()]);
-  if (!row || !now || (now.claimSeq ?? 0) >= seq || Date.now() - row.at.getTime() < 10_000) return;
-  const set = row.action === 'unclaim' ? { status: 'open', assignee: null, claimedBy: null, claimedAt: null } : { status: 'claimed', assignee: row.assignee, claimedBy: row.by, claimedAt: row.at };
-  await Task.updateOne({ _id: taskId, status: { $in: ['open', 'claimed'] } }, { $set: { ...set, claimSeq: seq } });
-}
-
-/** Claims an open task for the caller, who must be a candidate; a claimed task is a 409. */
-export async function claimTask(user: Principal, id: string) {
+/** Claims an open task for the caller, who must be a candidate; a task someone else holds is a 409. */
+export async function claimTask(client: Client, user: Principal, id: string) {
   const task = await visibleTask(user, id);
   refuseClosed(task);
   if (task.assignee === user.username) return taskView(task);
   if (!isCandidate(user, task)) throw forbidden(`you are not a candidate for task ${id}`, 'not-a-candidate');
   if (task.assignee) await raceConflict(id);
-  const set = { status: 'claimed' as const, assignee: user.username, claimedBy: user.username, claimedAt: new Date() };
-  await step(task, 'claim', user.username, set);
-  return taskView({ ...task, ...set });
+  return changeHolder(client, task, claimTaskUpdate, { taskId: task._id, actor: user.username });
 }
 
 /** Gives a claimed task back; only its holder or a street commander (or admin) may. */
-export async function unclaimTask(user: Principal, id: string) {
+export async function unclaimTask(client: Client, user: Principal, id: string) {
   const task = await visibleTask(user, id);
   refuseClosed(task);
   if (!task.assignee) return taskView(task);
   const dispatcher = user.roles.includes('street-commander') || user.roles.includes('admin');
   if (task.assignee !== user.username && !dispatcher) throw forbidden(`task ${id} is claimed by ${task.assignee}; only they or a commander may unclaim it`, 'not-the-assignee');
-  const set = { status: 'open' as const, assignee: null, claimedBy: null, claimedAt: null };
-  await step(task, 'unclaim', user.username, set);
-  return taskView({ ...task, ...set });
+  return changeHolder(client, task, unclaimTaskUpdate, { taskId: task._id, holder: task.assignee, actor: user.username });
 }
 
 /** Assigns a task to a user of its street (a commander dispatching work), replacing any claim. */
-export async function assignTask(user: Principal, id: string, assignee: string) {
+export async function assignTask(client: Client, user: Principal, id: string, assignee: string) {
   const task = await visibleTask(user, id);
   refuseClosed(task);
   const target = await User.findById(assignee).lean();
@@ -120,9 +113,7 @@ export async function assignTask(user: Principal, id: string, assignee: string) 
   if (!inScope({ ...user, streets: target.streets ?? [] }, task.street)) {
     throw new HttpProblem(422, 'assignee-out-of-scope', 'Unprocessable Content', `user ${assignee} does not work in the task's street`);
   }
-  const set = { status: 'claimed' as const, assignee, claimedBy: user.username, claimedAt: new Date() };
-  await step(task, 'assign', user.username, set);
-  return taskView({ ...task, ...set });
+  return changeHolder(client, task, assignTaskUpdate, { taskId: task._id, assignee, actor: user.username });
 }
 
 /**

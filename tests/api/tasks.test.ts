@@ -1,5 +1,8 @@
-// The task list through the API: filters and sorting, form and variables, claim/unclaim/assign, complete with form validation.
+// The task list through the API: filters and sorting, form and variables, claim/unclaim/assign (recorded in the case's
+// audit chain through the workflow), complete with form validation.
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { AuditEvent, Task } from '../../server/models';
+import { claimTaskUpdate } from '../../workflows/definitions';
 import { type ApiSession, type ApiStack, enc, startApiStack } from '../support/api';
 import { eventually } from '../support/wait';
 import { deployFixtures, inspectionCase } from './fixtures';
@@ -88,6 +91,53 @@ describe('tasks', () => {
       await staff.post(taskUrl(taskId, 'unclaim')).expect(200);
     });
 
+    it('should record claim, unclaim and assign in the case\'s audit chain with their actors, and the chain and its cross-check still verify', async () => {
+      // given a task that staff claims, a commander unclaims, staff claims again and gives back, and a commander assigns
+      const { id, taskId } = await inspectionCase(admin, { variables: { groups: ['enforcement'] } });
+      const staff = await stack.as('bajiao-staff');
+      const commander = await stack.as('bajiao-commander');
+      await staff.post(taskUrl(taskId, 'claim')).expect(200);
+      await staff.post(taskUrl(taskId, 'claim')).expect(200);
+      await commander.post(taskUrl(taskId, 'unclaim')).expect(200);
+      await staff.post(taskUrl(taskId, 'claim')).expect(200);
+      await staff.post(taskUrl(taskId, 'unclaim')).expect(200);
+      await commander.post(taskUrl(taskId, 'assign'), { assignee: 'bajiao-liaison' }).expect(200);
+
+      // then the chain holds each change once (the repeated claim changed nothing), in order, with who made it
+      const auditor = await stack.as('auditor');
+      const rows = (await auditor.get(`/api/instances/${enc(id)}/audit`).expect(200)).body.rows as Array<{ seq: number; kind: string; actor: string; elementId: string; data: Record<string, unknown> }>;
+      const changes = rows.filter((r) => /^task\.(claimed|unclaimed|assigned)$/.test(r.kind));
+      expect(changes.map((r) => [r.kind, r.actor, r.data.previous, r.data.assignee])).toEqual([
+        ['task.claimed', 'bajiao-staff', null, 'bajiao-staff'],
+        ['task.unclaimed', 'bajiao-commander', 'bajiao-staff', null],
+        ['task.claimed', 'bajiao-staff', null, 'bajiao-staff'],
+        ['task.unclaimed', 'bajiao-staff', 'bajiao-staff', null],
+        ['task.assigned', 'bajiao-commander', null, 'bajiao-liaison'],
+      ]);
+      expect(changes.every((r) => r.data.taskId === taskId && r.elementId === rows.find((o) => o.kind === 'task.opened')?.elementId)).toBe(true);
+      expect(await Task.findById(taskId).lean()).toMatchObject({ status: 'claimed', assignee: 'bajiao-liaison', claimedBy: 'bajiao-commander' });
+
+      // and the chain verifies, and equals what replaying the Temporal history produces (the timeline's source)
+      const verdict = (await auditor.post(`/api/instances/${enc(id)}/audit/verify`).expect(200)).body;
+      expect(verdict).toMatchObject({ ok: true, firstBrokenSeq: null, chain: { ok: true, rows: rows.length }, crossCheck: { status: 'checked', ok: true, compared: rows.length } });
+      const history = (await auditor.get(`/api/instances/${enc(id)}/history`).expect(200)).body;
+      expect(history.replay).toEqual({ ok: true });
+
+      // and the workflow itself refuses, recording nothing, a claim of a task someone else holds or that is not open
+      const refusal = (req: { taskId: string; actor: string }) =>
+        stack.client.workflow.getHandle(id).executeUpdate(claimTaskUpdate, { args: [req] }).then(
+          () => null,
+          (e: Error) => (e instanceof WorkflowUpdateFailedError ? e.cause?.message : e),
+        );
+      expect(await refusal({ taskId, actor: 'bajiao-staff' })).toBe(`task ${taskId} is claimed by bajiao-liaison`);
+      expect(await refusal({ taskId: `${taskId}-gone`, actor: 'bajiao-staff' })).toBe(`task ${taskId}-gone is not open`);
+      expect(await AuditEvent.countDocuments({ instanceId: id })).toBe(rows.length);
+
+      // and the holder completes it, after which claiming is a 409
+      await (await stack.as('bajiao-liaison')).post(taskUrl(taskId, 'complete'), { variables: { verdict: 'confirmed' } }).expect(200);
+      expect((await staff.post(taskUrl(taskId, 'claim')).expect(409)).body.code).toBe('task-closed');
+    });
+
     it('should answer one 200 and otherwise 409 when two candidates claim at once', async () => {
       const { taskId } = await inspectionCase(admin, { variables: { groups: ['enforcement'] } });
       const other = await stack.as('bajiao-commander');
@@ -96,6 +146,10 @@ describe('tasks', () => {
       const answers = await Promise.all([staff.post(taskUrl(taskId, 'claim')), other.post(taskUrl(taskId, 'claim'))]);
       expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
       expect(answers.find((a) => a.status === 409)?.body.code).toBe('task-claimed');
+      // and the chain holds the one claim that won
+      const winner = answers.find((a) => a.status === 200)?.body.assignee;
+      const claims = await AuditEvent.find({ instanceId: (await Task.findById(taskId).lean())?.instanceId, kind: 'task.claimed' }).lean();
+      expect(claims.map((c) => c.actor)).toEqual([winner]);
       await admin.patch('/api/users/bajiao-commander', { groups: ['command-center'] }).expect(200);
     });
 
