@@ -125,6 +125,54 @@ describe('a process owner in the modeler', () => {
   }, 120_000);
 });
 
+describe('a process owner in the form editor', () => {
+  it('should build a form with the editor in Chinese, and in English after switching the language', async () => {
+    // given: the task's form, opened in the form editor
+    await savePatrolReportForm(await stack.as('owner'));
+    const { page, pageErrors } = await openPage(browser, server.baseURL);
+    await page.goto('/forms/patrol-report');
+    await signIn(page, 'owner', DEMO_PASSWORD);
+    const editor = page.getByTestId('form-editor');
+
+    // then: the palette speaks Chinese: its title, search, groups and field types
+    await editor.locator('.fjs-palette-header', { hasText: '组件' }).waitFor();
+    expect(await editor.locator('.fjs-palette-search').getAttribute('placeholder')).toBe('搜索组件');
+    expect(await editor.locator('.fjs-palette-group-title').allInnerTexts()).toEqual(expect.arrayContaining(['输入', '选择', '展示', '容器', '操作']));
+    await editor.locator('.fjs-palette-field-text', { hasText: /^文本框$/ }).waitFor();
+
+    // when: a text field is added from the palette (Enter on its entry) and selected
+    await editor.locator('.fjs-palette-field[data-field-type="textfield"]').press('Enter');
+    await editor.locator('.fjs-form-field-textfield').last().click();
+
+    // then: the new field is labelled in Chinese, and so is the properties panel
+    const panel = editor.locator('.fjs-properties-container');
+    await panel.locator('.bio-properties-panel-group-header-title', { hasText: '常规' }).click();
+    await panel.getByText('字段标签', { exact: true }).waitFor();
+    await panel.getByText('键', { exact: true }).waitFor();
+    expect(await panel.locator('.bio-properties-panel-header-type').innerText()).toMatch(/文本框/);
+    await screenshot(page, '16-form-editor');
+
+    // when: they save it
+    await page.getByRole('button', { name: '保存新版本' }).click();
+    await page.getByText(/^已保存表单 patrol-report 第 \d+ 版$/).waitFor();
+
+    // then: the added field carries the Chinese default label
+    const saved = await (await stack.as('owner')).get('/api/forms/patrol-report').expect(200);
+    const labels = (saved.body.schema.components as Array<{ type: string; label?: string }>).filter((c) => c.type === 'textfield').map((c) => c.label);
+    expect(labels.at(-1)).toBe('文本框');
+
+    // when: the language is switched to English
+    await page.getByText('English', { exact: true }).click();
+
+    // then: the editor is rebuilt in English around the same form
+    await editor.locator('.fjs-palette-header', { hasText: 'Components' }).waitFor();
+    await editor.locator('.fjs-palette-field-text', { hasText: /^Text field$/ }).waitFor();
+    expect(await editor.locator('.fjs-form-field-textfield').count()).toBe(labels.length);
+    await screenshot(page, '17-form-editor-english');
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});
+
 /** An entry of the context pad of the selected element (`append.end-event`, `replace`, …). */
 function contextPad(page: Page, action: string): Locator {
   return page.locator(`.djs-context-pad .entry[data-action="${action}"]`);

@@ -202,3 +202,33 @@ describe('an enforcement officer', () => {
     await screenshot(page, '12-task-list-english');
   }, 60_000);
 });
+
+describe('every demo role', () => {
+  it('should open the task list without a request the server refuses or an error in the console', async () => {
+    const users = ['owner', 'auditor', 'admin', 'bajiao-commander', 'bajiao-staff', 'bajiao-liaison', 'bajiao-volunteer', 'bajiao-resident'];
+    for (const username of users) {
+      // given: the user signs in on the task list; what happens once the sign-in is answered is recorded
+      const { page, pageErrors } = await openPage(browser, server.baseURL);
+      const refused: string[] = [];
+      const consoleErrors: string[] = [];
+      let signedIn = false;
+      page.on('response', (response) => {
+        const { pathname } = new URL(response.url());
+        if (pathname === '/api/auth/login') signedIn = response.ok();
+        else if (signedIn && pathname.startsWith('/api/') && response.status() >= 400) refused.push(`${response.status()} ${response.request().method()} ${pathname}`);
+      });
+      page.on('console', (message) => signedIn && message.type() === 'error' && consoleErrors.push(message.text()));
+      await page.goto('/tasks');
+      await signIn(page, username, DEMO_PASSWORD);
+
+      // when: the list, its tab counts and the header have loaded
+      await page.getByRole('heading', { name: '任务列表' }).waitFor();
+      await page.getByRole('columnheader', { name: '剩余时间' }).waitFor();
+      await page.waitForLoadState('networkidle');
+
+      // then: nothing was refused and nothing went wrong
+      expect({ username, refused, consoleErrors, pageErrors }).toEqual({ username, refused: [], consoleErrors: [], pageErrors: [] });
+      await page.context().close();
+    }
+  }, 180_000);
+});

@@ -20,6 +20,9 @@ if (typeof window !== 'undefined') {
     unobserve() {}
     disconnect() {}
   } as unknown as typeof ResizeObserver;
+  // jsdom's getComputedStyle ignores pseudo-elements but logs "Not implemented" for them (antd measures ::before).
+  const computedStyle = window.getComputedStyle.bind(window);
+  window.getComputedStyle = (element: Element) => computedStyle(element);
   // jsdom's Blob has no text() (the import button reads the chosen file with it); FileReader does the same.
   Blob.prototype.text ??= function text(this: Blob) {
     return new Promise<string>((resolve, reject) => {

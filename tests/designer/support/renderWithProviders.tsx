@@ -6,6 +6,7 @@ import { App as AntdApp, ConfigProvider } from 'antd';
 import enUS from 'antd/lib/locale/en_US';
 import zhCN from 'antd/lib/locale/zh_CN';
 import type { ReactElement, ReactNode } from 'react';
+import { useMe } from '../../../designer/src/api/hooks/useMe.query';
 import { LocaleProvider, useLocale } from '../../../designer/src/i18n/LocaleProvider';
 
 /** antd's providers as main.tsx sets them; its CSS-in-JS collects styles as on a server instead of writing them into jsdom (slow, and unused). */
@@ -31,4 +32,9 @@ export function renderWithProviders(ui: ReactElement): RenderResult & { queryCli
     </QueryClientProvider>,
   );
   return { ...result, queryClient };
+}
+
+/** Shows `children` once the signed-in user is known, as the app shell does before it renders any page. */
+export function SignedIn({ children }: { children: ReactNode }) {
+  return useMe().data ? children : null;
 }

@@ -47,7 +47,7 @@ export function TaskHeader({ task, username, now, streetName }: { task: TaskDeta
           children: candidates.length ? (
             <Space size={4} wrap>
               {candidates.map((c) => (
-                <Tag key={c} bordered={false}>
+                <Tag key={c} variant="filled">
                   {c}
                 </Tag>
               ))}

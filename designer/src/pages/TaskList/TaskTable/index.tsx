@@ -73,12 +73,12 @@ export function TaskTable({
             ) : (
               <Space size={4} wrap>
                 {task.candidateGroups.map((group) => (
-                  <Tag key={`g:${group}`} bordered={false}>
+                  <Tag key={`g:${group}`} variant="filled">
                     {groupLabel(group)}
                   </Tag>
                 ))}
                 {task.candidateUsers.map((user) => (
-                  <Tag key={`u:${user}`} bordered={false}>
+                  <Tag key={`u:${user}`} variant="filled">
                     {user}
                   </Tag>
                 ))}

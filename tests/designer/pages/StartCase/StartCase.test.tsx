@@ -1,0 +1,108 @@
+/** @jest-environment jsdom */
+// The start page against a fake API: pick a process, the form's own checks, what is sent, the server's refusals on their
+// fields, and residents (who may start cases but not list definitions) typing the process key.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Role } from '../../../../designer/src/api/roles';
+import { StartCasePage } from '../../../../designer/src/pages/StartCase';
+import { demoUser, type FakeApi, installFakeApi, page, problem, restoreFetch } from '../../support/fakeApi';
+import { renderWithProviders, SignedIn } from '../../support/renderWithProviders';
+
+const started = { id: 'street-whistle:CASE-7', definitionKey: 'street-whistle', version: 3, businessKey: 'CASE-7', street: 'bajiao' };
+
+function routes(role: Role) {
+  return {
+    'GET /api/me': { body: demoUser(role) },
+    'GET /api/org-units': { body: { items: [{ id: 'bajiao', name: '八角街道', kind: 'street', parentId: null, createdAt: '2026-01-01T00:00:00Z' }] } },
+    'GET /api/definitions': page([{ key: 'street-whistle', name: '街道吹哨', version: 3, sha256: 'x', deployedAt: '2026-11-01T00:00:00Z', deployedBy: 'owner' }]),
+    'POST /api/instances': { status: 201, body: started },
+  };
+}
+
+/** Renders the page once the user is known, as the app does. */
+async function renderStart() {
+  renderWithProviders(
+    <SignedIn>
+      <StartCasePage />
+    </SignedIn>,
+  );
+  await screen.findByRole('button', { name: /发\s?起/ });
+}
+
+const submit = () => userEvent.click(screen.getByRole('button', { name: /发\s?起/ }));
+
+describe('StartCasePage', () => {
+  let api: FakeApi;
+  beforeEach(() => window.history.replaceState(null, '', '/start'));
+  afterEach(restoreFetch);
+
+  it('should refuse to send without a process or with a bad business key, naming the fields', async () => {
+    api = installFakeApi(routes('enforcement-staff'));
+    await renderStart();
+
+    // when the business key has a space and no process is chosen
+    const key = screen.getByRole('textbox', { name: '案件编号' });
+    await userEvent.clear(key);
+    await userEvent.type(key, 'CASE 7');
+    await submit();
+
+    // then both fields say what is wrong, and nothing is sent
+    expect(await screen.findByText('请选择流程')).toBeInTheDocument();
+    expect(screen.getByText('不能含空格、“/” 或 “:”')).toBeInTheDocument();
+    expect(api.callsTo('POST /api/instances')).toEqual([]);
+  });
+
+  it('should start the chosen process in the user\'s street with typed variables, then open the case', async () => {
+    api = installFakeApi(routes('enforcement-staff'));
+    await renderStart();
+
+    // when a process, a business key and two variables are given
+    await userEvent.click(screen.getByRole('combobox', { name: '流程' }));
+    await userEvent.click(await screen.findByText('街道吹哨（street-whistle，第 3 版）'));
+    const key = screen.getByRole('textbox', { name: '案件编号' });
+    await userEvent.clear(key);
+    await userEvent.type(key, 'CASE-7');
+    await userEvent.type(screen.getByRole('textbox', { name: '第 1 个变量名' }), 'priority');
+    await userEvent.type(screen.getByRole('textbox', { name: '第 1 个变量值' }), '80');
+    await userEvent.click(screen.getByRole('button', { name: '添加变量' }));
+    await userEvent.type(screen.getByRole('textbox', { name: '第 2 个变量名' }), 'groups');
+    await userEvent.type(screen.getByRole('textbox', { name: '第 2 个变量值' }), '[["enforcement"]'); // `[[` types one `[`
+    await submit();
+
+    // then the case is started with parsed values, in the only street the user has, once, and its page opens
+    await waitFor(() => expect(window.location.pathname).toBe('/cases/street-whistle%3ACASE-7'));
+    const [start] = api.callsTo('POST /api/instances');
+    expect(start.body).toEqual({ definitionKey: 'street-whistle', businessKey: 'CASE-7', street: 'bajiao', variables: { priority: 80, groups: ['enforcement'] } });
+    expect(start.headers['Idempotency-Key']).toBeTruthy();
+    expect(await screen.findByText('已发起案件 CASE-7')).toBeInTheDocument();
+  });
+
+  it('should show a duplicate business key on its field', async () => {
+    api = installFakeApi({ ...routes('enforcement-staff'), 'POST /api/instances': problem(409, 'duplicate-business-key') });
+    window.history.replaceState(null, '', '/start?process=street-whistle');
+    await renderStart();
+
+    await submit();
+
+    expect(await screen.findByText('该流程下已有相同编号的案件')).toBeInTheDocument();
+    expect(api.callsTo('POST /api/instances')[0].body).toMatchObject({ definitionKey: 'street-whistle' });
+    expect(window.location.pathname).toBe('/start');
+  });
+
+  it('should let a resident type the process key, without asking for the definitions they may not read', async () => {
+    api = installFakeApi(routes('resident'));
+    await renderStart();
+
+    // when the resident types a key with spaces around it
+    const process = screen.getByRole('textbox', { name: '流程' });
+    expect(within(process.closest('.ant-form-item')!).getByText('您的角色不能浏览流程库：请输入工作人员告知的流程标识。')).toBeInTheDocument();
+    await userEvent.type(process, ' street-whistle ');
+    await submit();
+
+    // then the trimmed key is started, and definitions were never requested
+    await waitFor(() => expect(api.callsTo('POST /api/instances')).toHaveLength(1));
+    expect(api.callsTo('POST /api/instances')[0].body).toMatchObject({ definitionKey: 'street-whistle', street: 'bajiao' });
+    expect(api.callsTo('GET /api/definitions')).toEqual([]);
+  });
+});
