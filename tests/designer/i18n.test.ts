@@ -42,4 +42,15 @@ describe('designer i18n dictionaries', () => {
     // then
     expect(mismatched).toEqual([]);
   });
+
+  it('should say every zh-CN message in Chinese (only the language switch\'s "English" and the empty-value dash are not)', () => {
+    // given: Chinese characters or full-width punctuation
+    const chinese = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]/;
+
+    // when
+    const notChinese = Object.entries(zhCN).filter(([, text]) => !chinese.test(text)).map(([key]) => key);
+
+    // then
+    expect(notChinese).toEqual(['language.en', 'library.none']);
+  });
 });
