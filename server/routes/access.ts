@@ -11,6 +11,8 @@ export const DEFINITION_READERS: readonly Role[] = ['process-owner', 'street-com
 export const DRAFT_READERS: readonly Role[] = ['process-owner', 'auditor', 'admin'];
 /** Start cases (residents place service orders). */
 export const STARTERS: readonly Role[] = ['street-commander', 'enforcement-staff', 'department-liaison', 'resident', 'admin'];
+/** List deployed processes by name: definition readers plus everyone who may start a case (residents pick a service order by name). */
+export const PROCESS_LISTERS: readonly Role[] = [...new Set([...DEFINITION_READERS, ...STARTERS])];
 /** Claim, unclaim and complete tasks. */
 export const TASK_WORKERS: readonly Role[] = ['street-commander', 'enforcement-staff', 'department-liaison', 'volunteer', 'resident', 'admin'];
 /** Assign tasks and cancel cases. */

@@ -6,7 +6,7 @@ import { definitionSummary, deploymentView, keyParam, paging, pageWindow, versio
 import { Definition, Draft } from '../models';
 import { deleteDraft, deploy, listDefinitions, listDrafts, listVersions, loadVersion, versionSummaryOf } from '../services/definitions';
 import { diffModels } from '../services/diff';
-import { DEFINITION_READERS, DESIGNERS, DRAFT_READERS } from './access';
+import { DEFINITION_READERS, DESIGNERS, DRAFT_READERS, PROCESS_LISTERS } from './access';
 
 const deploymentBody = z.object({
   xml: z.string().min(1, 'xml is required'),
@@ -59,7 +59,7 @@ export function definitionRoutes(): AnyRoute[] {
       path: '/definitions',
       summary: 'Lists definitions at their latest version, most recently deployed first; q matches key or name',
       tag: 'definitions',
-      access: DEFINITION_READERS,
+      access: PROCESS_LISTERS,
       query: z.object({ q: z.string().max(200).optional(), ...paging }),
       responses: { 200: { description: 'definitions', schema: z.object({ items: z.array(definitionSummary), page: z.number(), size: z.number(), total: z.number() }) } },
       handler: async ({ query }) => {

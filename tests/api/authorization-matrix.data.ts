@@ -36,7 +36,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'DELETE /me/tokens/:id': { allow: ALL, otherStreet: 'unscoped' },
 
   'POST /deployments': { allow: ['process-owner', 'admin'], otherStreet: 'unscoped' },
-  'GET /definitions': { allow: ['process-owner', 'street-commander', 'enforcement-staff', 'department-liaison', 'auditor', 'admin'], otherStreet: 'unscoped' },
+  'GET /definitions': { allow: ['process-owner', 'street-commander', 'enforcement-staff', 'department-liaison', 'resident', 'auditor', 'admin'], otherStreet: 'unscoped' },
   'GET /definitions/:key': { allow: ['process-owner', 'street-commander', 'enforcement-staff', 'department-liaison', 'auditor', 'admin'], otherStreet: 'unscoped' },
   'GET /definitions/:key/versions': { allow: ['process-owner', 'street-commander', 'enforcement-staff', 'department-liaison', 'auditor', 'admin'], otherStreet: 'unscoped' },
   'GET /definitions/:key/versions/:version': { allow: ['process-owner', 'street-commander', 'enforcement-staff', 'department-liaison', 'auditor', 'admin'], otherStreet: 'unscoped' },

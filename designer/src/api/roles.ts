@@ -10,6 +10,8 @@ export const TASK_WORKERS: readonly Role[] = ['street-commander', 'enforcement-s
 export const STARTERS: readonly Role[] = ['street-commander', 'enforcement-staff', 'department-liaison', 'resident', 'admin'];
 /** May read definitions and their diagrams (server: DEFINITION_READERS). */
 export const DEFINITION_READERS: readonly Role[] = ['process-owner', 'street-commander', 'enforcement-staff', 'department-liaison', 'auditor', 'admin'];
+/** May list deployed processes by name (server: PROCESS_LISTERS = DEFINITION_READERS plus STARTERS). */
+export const PROCESS_LISTERS: readonly Role[] = [...new Set([...DEFINITION_READERS, ...STARTERS])];
 /** May design and deploy processes and forms, and discard drafts (server: DESIGNERS). */
 export const DESIGNERS: readonly Role[] = ['process-owner', 'admin'];
 /** See every task of their streets: the 本街道 tab (street commanders and admins). */

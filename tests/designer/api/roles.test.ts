@@ -1,5 +1,5 @@
 // The designer's role sets say who sees what; they must match the server's (which decides who may do what).
-import { DEFINITION_READERS, DESIGN_READERS, DESIGNERS, STARTERS, TASK_WORKERS } from '../../../designer/src/api/roles';
+import { DEFINITION_READERS, DESIGN_READERS, DESIGNERS, PROCESS_LISTERS, STARTERS, TASK_WORKERS } from '../../../designer/src/api/roles';
 import * as access from '../../../server/routes/access';
 
 describe('designer role sets', () => {
@@ -9,6 +9,7 @@ describe('designer role sets', () => {
     expect([...STARTERS].sort()).toEqual([...access.STARTERS].sort());
     expect([...DEFINITION_READERS].sort()).toEqual([...access.DEFINITION_READERS].sort());
     expect([...DESIGNERS].sort()).toEqual([...access.DESIGNERS].sort());
+    expect([...PROCESS_LISTERS].sort()).toEqual([...access.PROCESS_LISTERS].sort());
   });
 
   it('should show the designer to those who may read drafts or design', () => {

@@ -303,8 +303,6 @@ export const en: Record<MessageKey, string> = {
   'start.processRequired': 'Choose a process',
   'start.processOption': '{name} ({key}, version {version})',
   'start.processesFailed': 'Could not load the processes',
-  'start.processKeyPlaceholder': 'Enter the process key, e.g. street-whistle',
-  'start.processKeyHelp': 'Your role cannot browse the process library: enter the process key the staff gave you.',
   'start.noProcesses': 'No process is deployed yet',
   'start.businessKey': 'Business key',
   'start.businessKeyHelp': 'Unique within the process; no spaces, "/" or ":", e.g. CASE-20260101-0001',

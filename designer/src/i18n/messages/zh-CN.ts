@@ -302,8 +302,6 @@ export const zhCN = {
   'start.processRequired': '请选择流程',
   'start.processOption': '{name}（{key}，第 {version} 版）',
   'start.processesFailed': '无法加载流程列表',
-  'start.processKeyPlaceholder': '输入流程标识，如 street-whistle',
-  'start.processKeyHelp': '您的角色不能浏览流程库：请输入工作人员告知的流程标识。',
   'start.noProcesses': '还没有已部署的流程',
   'start.businessKey': '案件编号',
   'start.businessKeyHelp': '同一流程内唯一，不能含空格、“/” 或 “:”，例如 CASE-20260101-0001',

@@ -7,7 +7,6 @@ import { useMe } from '../../api/hooks/useMe.query';
 import { useOrgUnits } from '../../api/hooks/useOrgUnits.query';
 import { useStartCase } from '../../api/hooks/useStartCase.mutation';
 import { useStreetName } from '../../api/hooks/useStreetName';
-import { DEFINITION_READERS, hasAnyRole } from '../../api/roles';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { VariablePairsFields } from '../../components/VariablePairsFields';
 import { describeKnownProblem, problemLine } from '../../i18n/describeKnownProblem';
@@ -27,16 +26,12 @@ interface StartValues {
 
 const BUSINESS_KEY = /^[^/:\s]+$/;
 
-/**
- * The start page; `?process=<key>` preselects a process. Residents may start cases but not read definitions (403),
- * so they type the process key instead of picking it from the list.
- */
+/** The start page; `?process=<key>` preselects a process. Everyone who may start a case may list the deployed processes. */
 export function StartCasePage() {
   const t = useT();
   const { message } = App.useApp();
   const me = useMe().data;
-  const mayListProcesses = hasAnyRole(me?.roles ?? [], DEFINITION_READERS);
-  const definitions = useDefinitions({ enabled: mayListProcesses });
+  const definitions = useDefinitions();
   const streetUnits = useOrgUnits('street');
   const streetName = useStreetName();
   const start = useStartCase();
@@ -87,19 +82,14 @@ export function StartCasePage() {
             name="definitionKey"
             label={t('start.process')}
             rules={[{ required: true, whitespace: true, message: t('start.processRequired') }]}
-            extra={mayListProcesses ? undefined : t('start.processKeyHelp')}
           >
-            {mayListProcesses ? (
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
-                loading={definitions.isPending}
-                placeholder={t('start.processPlaceholder')}
-                options={(definitions.data?.items ?? []).map((d) => ({ value: d.key, label: t('start.processOption', { name: d.name ?? d.key, key: d.key, version: d.version }) }))}
-                notFoundContent={t('start.noProcesses')}
-              />
-            ) : (
-              <Input placeholder={t('start.processKeyPlaceholder')} maxLength={200} />
-            )}
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={definitions.isPending}
+              placeholder={t('start.processPlaceholder')}
+              options={(definitions.data?.items ?? []).map((d) => ({ value: d.key, label: t('start.processOption', { name: d.name ?? d.key, key: d.key, version: d.version }) }))}
+              notFoundContent={t('start.noProcesses')}
+            />
           </Form.Item>
           <Form.Item label={t('start.businessKey')} required extra={t('start.businessKeyHelp')}>
             <Space.Compact style={{ width: '100%' }}>

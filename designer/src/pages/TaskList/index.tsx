@@ -6,7 +6,7 @@ import { useDefinitions } from '../../api/hooks/useDefinitions.query';
 import { useMe } from '../../api/hooks/useMe.query';
 import { useStreetName } from '../../api/hooks/useStreetName';
 import { useTasks } from '../../api/hooks/useTasks.query';
-import { DEFINITION_READERS, hasAnyRole, STARTERS, STREET_WATCHERS, TASK_WORKERS } from '../../api/roles';
+import { hasAnyRole, PROCESS_LISTERS, STARTERS, STREET_WATCHERS, TASK_WORKERS } from '../../api/roles';
 import type { Task } from '../../api/tasks';
 import { useNow } from '../../components/DueTag/useNow';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -45,8 +45,8 @@ export function TaskList() {
     street: useTasks(taskListParams('street', filters, streets, 1), { refetchInterval: POLL_MS, enabled: tabs.includes('street') }).data?.total,
   };
 
-  // Volunteers and residents may not read definitions (403): their process filter offers the keys of their tasks.
-  const mayReadDefinitions = hasAnyRole(roles, DEFINITION_READERS);
+  // Volunteers may not list processes (403): their process filter offers the keys of their tasks.
+  const mayReadDefinitions = hasAnyRole(roles, PROCESS_LISTERS);
   const definitions = useDefinitions({ enabled: Boolean(me) && mayReadDefinitions });
   const processes = useMemo<ProcessOption[]>(() => {
     const named = new Map<string, string>();

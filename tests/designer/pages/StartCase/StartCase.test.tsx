@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 // The start page against a fake API: pick a process, the form's own checks, what is sent, the server's refusals on their
-// fields, and residents (who may start cases but not list definitions) typing the process key.
+// fields, and residents (who may start cases and list, not read, definitions) picking a service order by name.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Role } from '../../../../designer/src/api/roles';
 import { StartCasePage } from '../../../../designer/src/pages/StartCase';
@@ -90,19 +90,17 @@ describe('StartCasePage', () => {
     expect(window.location.pathname).toBe('/start');
   });
 
-  it('should let a resident type the process key, without asking for the definitions they may not read', async () => {
+  it('should let a resident pick the process by name, like staff', async () => {
     api = installFakeApi(routes('resident'));
     await renderStart();
 
-    // when the resident types a key with spaces around it
-    const process = screen.getByRole('textbox', { name: '流程' });
-    expect(within(process.closest('.ant-form-item')!).getByText('您的角色不能浏览流程库：请输入工作人员告知的流程标识。')).toBeInTheDocument();
-    await userEvent.type(process, ' street-whistle ');
+    // when the resident picks the process from the list
+    await userEvent.click(screen.getByRole('combobox', { name: '流程' }));
+    await userEvent.click(await screen.findByText('街道吹哨（street-whistle，第 3 版）'));
     await submit();
 
-    // then the trimmed key is started, and definitions were never requested
+    // then the chosen key is started in the resident's street
     await waitFor(() => expect(api.callsTo('POST /api/instances')).toHaveLength(1));
     expect(api.callsTo('POST /api/instances')[0].body).toMatchObject({ definitionKey: 'street-whistle', street: 'bajiao' });
-    expect(api.callsTo('GET /api/definitions')).toEqual([]);
   });
 });

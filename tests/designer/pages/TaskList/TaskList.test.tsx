@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { DEFINITION_READERS, type Role } from '../../../../designer/src/api/roles';
+import { PROCESS_LISTERS, type Role } from '../../../../designer/src/api/roles';
 import { TaskList } from '../../../../designer/src/pages/TaskList';
 import { type ApiCall, demoUser, type FakeApi, installFakeApi, page, problem, restoreFetch, taskRow } from '../../support/fakeApi';
 import { renderWithProviders } from '../../support/renderWithProviders';
@@ -30,13 +30,13 @@ function routesFor(role: Role) {
     'GET /api/me': { body: demoUser(role) },
     'GET /api/tasks': tasksOf,
     'GET /api/org-units': { body: { items: [{ id: 'bajiao', name: '八角街道', kind: 'street', parentId: null, createdAt: '2026-01-01T00:00:00Z' }] } },
-    'GET /api/definitions': DEFINITION_READERS.includes(role)
+    'GET /api/definitions': PROCESS_LISTERS.includes(role)
       ? page([{ key: 'street-whistle', name: '街道吹哨', version: 2, sha256: 'x', deployedAt: '2026-11-01T00:00:00Z', deployedBy: 'owner' }])
       : problem(403, 'forbidden'),
   };
 }
 
-/** Every demo role (the server's ROLES; its models cannot load in jsdom). DEFINITION_READERS equals the server's set (roles.test.ts). */
+/** Every demo role (the server's ROLES; its models cannot load in jsdom). PROCESS_LISTERS equals the server's set (roles.test.ts). */
 const ROLES: readonly Role[] = ['process-owner', 'street-commander', 'enforcement-staff', 'department-liaison', 'volunteer', 'resident', 'auditor', 'admin'];
 
 /** The task list queries (not the tab counts) sent so far. */
@@ -146,6 +146,6 @@ describe('TaskList', () => {
 
     // then nothing was refused, and definitions were read only by roles that may
     expect(api.calls.filter((call) => call.status >= 400).map((call) => `${call.status} ${call.method} ${call.path}`)).toEqual([]);
-    expect(api.callsTo('GET /api/definitions').length > 0).toBe(DEFINITION_READERS.includes(role));
+    expect(api.callsTo('GET /api/definitions').length > 0).toBe(PROCESS_LISTERS.includes(role));
   });
 });
