@@ -128,6 +128,9 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
         progress.recordProgress({ caseRef, startedBy: input.startedBy, startedAt: state.startedAt, firstSeq, entries, summary }),
       );
     }
+    // Steps with nothing to write (a chain of service tasks) leave the chain alone: every promise a workflow creates
+    // costs the SDK a stack-trace capture, which is most of the interpreter's CPU per step.
+    if (ordered.length === 0) return writes;
     writes = writes.then(async () => {
       for (const write of ordered) await write();
     });
@@ -193,15 +196,16 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
           headers: command.headers,
           variables: command.variables,
         };
-        scope
-          .run(() => jobs(command.retries)[command.jobType](jobInput))
-          .then(
-            (variables) => applyLate({ type: 'jobCompleted', at: now(), waitId: command.waitId, variables: variables ?? {} }),
-            (error) => {
-              if (!isCancellation(error)) applyLate({ type: 'jobFailed', at: now(), waitId: command.waitId, message: failureMessage(error) });
-            },
-          )
-          .finally(() => cancellers.delete(command.waitId));
+        scope.run(() => jobs(command.retries)[command.jobType](jobInput)).then(
+          (variables) => {
+            cancellers.delete(command.waitId);
+            applyLate({ type: 'jobCompleted', at: now(), waitId: command.waitId, variables: variables ?? {} });
+          },
+          (error) => {
+            cancellers.delete(command.waitId);
+            if (!isCancellation(error)) applyLate({ type: 'jobFailed', at: now(), waitId: command.waitId, message: failureMessage(error) });
+          },
+        );
         return undefined;
       }
       case 'startTimer': {
