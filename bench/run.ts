@@ -50,6 +50,20 @@ interface RoundResult {
   p99: number;
   /** Interpreter with read model: ms from the last case's end until the ledger sealer had sealed every closed case. */
   sealLag?: number;
+  /** CPU seconds spent in the round by FerretDB (Linux /proc; null elsewhere or with MONGODB_URI) and by this process (worker). */
+  dbCpu: number | null;
+  workerCpu: number;
+}
+
+/** CPU seconds a child process has used so far (user + system), from /proc; null where there is no /proc. */
+function processCpuSeconds(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 /** Waits until the ledger sealer has sealed every queued closing; returns how long that took. */
@@ -64,8 +78,10 @@ async function sealsDrained(): Promise<number> {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-async function round(kind: Kind, client: Client, model: BpmnProcessInput['model'], tag: string): Promise<RoundResult> {
+async function round(kind: Kind, client: Client, model: BpmnProcessInput['model'], tag: string, dbPid?: number): Promise<RoundResult> {
   const started = Date.now();
+  const db0 = processCpuSeconds(dbPid);
+  const own0 = process.cpuUsage();
   const latencies = await Promise.all(
     Array.from({ length: INSTANCES }, async (_, i) => {
       const t0 = Date.now();
@@ -89,8 +105,14 @@ async function round(kind: Kind, client: Client, model: BpmnProcessInput['model'
   );
   const seconds = (Date.now() - started) / 1000;
   const sealLag = kind === 'interpreter' ? await sealsDrained() : undefined;
+  const db1 = processCpuSeconds(dbPid);
+  const own = process.cpuUsage(own0);
   const sorted = latencies.sort((a, b) => a - b);
-  return { kind, seconds, perSecond: INSTANCES / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), sealLag };
+  return {
+    kind, seconds, perSecond: INSTANCES / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), sealLag,
+    dbCpu: db0 === null || db1 === null ? null : db1 - db0,
+    workerCpu: (own.user + own.system) / 1e6,
+  };
 }
 
 async function main(): Promise<void> {
@@ -126,13 +148,14 @@ async function main(): Promise<void> {
     const kinds: Kind[] = ['hand-written', 'interpreter, no read model', 'interpreter'];
     await Promise.all([engineOnly.run(), worker.runUntil(async () => {
       console.log(`warming up …`);
-      for (const kind of kinds) await round(kind, env.client, model, 'warm');
+      const dbPid = ferretdb?.process.pid;
+      for (const kind of kinds) await round(kind, env.client, model, 'warm', dbPid);
       const results: RoundResult[] = [];
       for (let r = 1; r <= ROUNDS; r++) {
-        for (const kind of kinds) results.push(await round(kind, env.client, model, `r${r}`));
+        for (const kind of kinds) results.push(await round(kind, env.client, model, `r${r}`, dbPid));
       }
       console.log(`\n${INSTANCES} concurrent instances of a ${STEPS}-service-task process, ${ROUNDS} rounds, ${os.cpus().length} cores\n`);
-      console.table(results.map((r) => ({ kind: r.kind, 'seconds': r.seconds.toFixed(2), 'instances/s': r.perSecond.toFixed(1), 'p50 ms': r.p50, 'p99 ms': r.p99, 'all sealed +ms': r.sealLag ?? '' })));
+      console.table(results.map((r) => ({ kind: r.kind, 'seconds': r.seconds.toFixed(2), 'instances/s': r.perSecond.toFixed(1), 'p50 ms': r.p50, 'p99 ms': r.p99, 'all sealed +ms': r.sealLag ?? '', 'FerretDB cpu s': r.dbCpu?.toFixed(2) ?? '', 'worker cpu s': r.workerCpu.toFixed(2) })));
       const mean = (kind: string, pick: (r: RoundResult) => number) => {
         const rows = results.filter((r) => r.kind === kind);
         return rows.reduce((n, r) => n + pick(r), 0) / rows.length;
