@@ -68,7 +68,10 @@ export const verificationView = z.object({
   firstBrokenSeq: z.number().int().nullable().describe('the first broken seq of the chain, or where chain and history first differ'),
   reason: z.string().nullable(),
   chain: z.object({ ok: z.boolean(), rows: z.number().int(), headHash: hash.nullable(), lastSeq: z.number().int(), closed: z.boolean(), broken: breakView.optional() }),
-  seal: z.object({ status: z.enum(['sealed', 'open', 'missing']), ok: z.boolean(), entry: ledgerEntry.nullable(), message: z.string().optional() }),
+  seal: z
+    .object({ status: z.enum(['sealed', 'pending', 'open', 'missing']), ok: z.boolean(), entry: ledgerEntry.nullable(), message: z.string().optional() })
+    .loose()
+    .describe('pending: the case closed and its head hash is queued for the ledger sealer, which has not given it a position yet'),
   crossCheck: z
     .object({ status: z.enum(['checked', 'unavailable', 'replay-failed']), ok: z.boolean() })
     .loose()

@@ -419,6 +419,7 @@ export const en: Record<MessageKey, string> = {
   'audit.verify.headHash': 'Head hash',
   'audit.verify.seal': 'Global ledger seal',
   'audit.verify.seal.sealed': 'Sealed',
+  'audit.verify.seal.pending': 'Closed, queued for sealing',
   'audit.verify.seal.open': 'Running, not sealed',
   'audit.verify.seal.missing': 'Missing',
   'audit.verify.crossCheck': 'Cross-check with the Temporal history',

@@ -418,6 +418,7 @@ export const zhCN = {
   'audit.verify.headHash': '链头哈希',
   'audit.verify.seal': '全局账本封存',
   'audit.verify.seal.sealed': '已封存',
+  'audit.verify.seal.pending': '已结束，等待封存',
   'audit.verify.seal.open': '未结束，未封存',
   'audit.verify.seal.missing': '缺失',
   'audit.verify.crossCheck': '与 Temporal 历史交叉核对',
