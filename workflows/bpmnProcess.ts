@@ -82,6 +82,11 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   let pendingFrom = 1;
   let writes: Promise<void> = Promise.resolve();
   const cancellers = new Map<string, CancellationScope>();
+  /**
+   * Scopes whose job or timer ended without being cancelled, for the next ones: a new scope costs the SDK three
+   * promises (each a stack-trace capture). A scope serves one job or timer at a time, so cancelling it cancels only that one.
+   */
+  const idleScopes: CancellationScope[] = [];
 
   const summaryOf = (s: EngineState) => ({
     status: s.status === 'running' && Object.keys(s.incidents).length > 0 ? ('incident' as const) : s.status,
@@ -176,6 +181,26 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     if (rejectionOf(state, event, limits) === null) void apply(event);
   };
 
+  /** Runs a job or timer in a cancellation scope of its own (cancelJob/cancelTimer cancel it), then hands on its outcome. */
+  const runCancellable = <T>(waitId: string, work: () => Promise<T>, done: (value: T) => void, failed: (error: unknown) => void) => {
+    const scope = idleScopes.pop() ?? new CancellationScope();
+    cancellers.set(waitId, scope);
+    const release = () => {
+      cancellers.delete(waitId);
+      if (!scope.consideredCancelled) idleScopes.push(scope);
+    };
+    scope.run(work).then(
+      (value) => {
+        release();
+        done(value);
+      },
+      (error) => {
+        release();
+        failed(error);
+      },
+    );
+  };
+
   /** Starts a command; read-model writes are returned so they run in order. */
   const dispatch = (command: Command): (() => Promise<void>) | undefined => {
     switch (command.type) {
@@ -186,8 +211,6 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
         holders.delete(command.taskId);
         return () => readModel.closeUserTask({ taskId: command.taskId, outcome: command.outcome, actor: command.actor, at: now() });
       case 'runJob': {
-        const scope = new CancellationScope();
-        cancellers.set(command.waitId, scope);
         const jobInput: JobInput = {
           jobKey: `${info.workflowId}/${command.waitId}`,
           instanceId: info.workflowId,
@@ -196,32 +219,26 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
           headers: command.headers,
           variables: command.variables,
         };
-        scope.run(() => jobs(command.retries)[command.jobType](jobInput)).then(
-          (variables) => {
-            cancellers.delete(command.waitId);
-            applyLate({ type: 'jobCompleted', at: now(), waitId: command.waitId, variables: variables ?? {} });
-          },
+        runCancellable(
+          command.waitId,
+          () => jobs(command.retries)[command.jobType](jobInput),
+          (variables) => applyLate({ type: 'jobCompleted', at: now(), waitId: command.waitId, variables: variables ?? {} }),
           (error) => {
-            cancellers.delete(command.waitId);
             if (!isCancellation(error)) applyLate({ type: 'jobFailed', at: now(), waitId: command.waitId, message: failureMessage(error) });
           },
         );
         return undefined;
       }
-      case 'startTimer': {
-        const scope = new CancellationScope();
-        cancellers.set(command.waitId, scope);
-        scope
-          .run(() => sleep(command.delayMs))
-          .then(
-            () => applyLate({ type: 'timerFired', at: now(), waitId: command.waitId }),
-            (error) => {
-              if (!isCancellation(error)) throw error;
-            },
-          )
-          .finally(() => cancellers.delete(command.waitId));
+      case 'startTimer':
+        runCancellable(
+          command.waitId,
+          () => sleep(command.delayMs),
+          () => applyLate({ type: 'timerFired', at: now(), waitId: command.waitId }),
+          (error) => {
+            if (!isCancellation(error)) throw error;
+          },
+        );
         return undefined;
-      }
       case 'cancelJob':
       case 'cancelTimer':
         cancellers.get(command.waitId)?.cancel();
