@@ -279,17 +279,24 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   });
 
   setHandler(stateQuery, view);
+  const refuse = (reason: string | null) => {
+    if (reason) throw ApplicationFailure.nonRetryable(reason, 'Rejected');
+  };
   setHandler(
     completeTaskUpdate,
     async (req) => {
       await apply({ type: 'taskCompleted', at: now(), actor: req.actor, taskId: req.taskId, variables: req.variables });
       return view();
     },
-    { validator: (req) => validate({ type: 'taskCompleted', at: now(), actor: req.actor, taskId: req.taskId, variables: req.variables }) },
+    {
+      validator: (req) => {
+        validate({ type: 'taskCompleted', at: now(), actor: req.actor, taskId: req.taskId, variables: req.variables });
+        // A claim accepted after the caller looked at the task wins over the completion.
+        const holder = holders.get(req.taskId) ?? null;
+        if (req.holder !== undefined && holder !== req.holder) refuse(`task ${req.taskId} is claimed by ${holder ?? 'nobody'}`);
+      },
+    },
   );
-  const refuse = (reason: string | null) => {
-    if (reason) throw ApplicationFailure.nonRetryable(reason, 'Rejected');
-  };
   setHandler(claimTaskUpdate, (req) => changeHolder('task.claimed', req.taskId, req.actor, req.actor), {
     validator: (req) => refuse(holderRejection(req, req.actor, { holder: req.actor })),
   });

@@ -31,6 +31,8 @@ export interface CompleteTaskRequest {
   taskId: string;
   variables: Variables;
   actor: string;
+  /** Who the caller saw holding the task (null: unclaimed); refused when someone else holds it by now. Absent: not checked. */
+  holder?: string | null;
 }
 
 /** Input of the correlateMessage update: the message name, its correlation key and its payload. */

@@ -137,9 +137,10 @@ export async function completeTask(client: Client, user: Principal, id: string, 
   }
   let state;
   try {
-    state = await updateCase(client, task.instanceId, completeTaskUpdate, { taskId: task._id, variables, actor: user.username });
+    state = await updateCase(client, task.instanceId, completeTaskUpdate, { taskId: task._id, variables, actor: user.username, holder: task.assignee ?? null });
   } catch (error) {
     if (error instanceof HttpProblem && error.code === 'update-refused' && /is not open/.test(error.detail ?? '')) throw conflict('task-closed', `task ${id} is no longer open`);
+    if (error instanceof HttpProblem && error.code === 'update-refused' && /is claimed by/.test(error.detail ?? '')) throw conflict('task-claimed', `task ${id} was claimed by someone else meanwhile`);
     throw error;
   }
   return { id: task._id, status: 'completed' as const, completedBy: user.username, case: state };

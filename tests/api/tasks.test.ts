@@ -2,7 +2,7 @@
 // audit chain through the workflow), complete with form validation.
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { AuditEvent, Task } from '../../server/models';
-import { claimTaskUpdate } from '../../workflows/definitions';
+import { claimTaskUpdate, completeTaskUpdate } from '../../workflows/definitions';
 import { type ApiSession, type ApiStack, enc, startApiStack } from '../support/api';
 import { eventually } from '../support/wait';
 import { deployFixtures, inspectionCase } from './fixtures';
@@ -136,6 +136,29 @@ describe('tasks', () => {
       // and the holder completes it, after which claiming is a 409
       await (await stack.as('bajiao-liaison')).post(taskUrl(taskId, 'complete'), { variables: { verdict: 'confirmed' } }).expect(200);
       expect((await staff.post(taskUrl(taskId, 'claim')).expect(409)).body.code).toBe('task-closed');
+    });
+
+    it('should refuse a completion sent for an unclaimed task once someone else\'s claim was accepted (claim wins, nothing recorded)', async () => {
+      // given a task that staff claims after a candidate looked at it unclaimed
+      const { id, taskId } = await inspectionCase(admin, { variables: { groups: ['enforcement'] } });
+      const staff = await stack.as('bajiao-staff');
+      await staff.post(taskUrl(taskId, 'claim')).expect(200);
+      const rows = await AuditEvent.countDocuments({ instanceId: id });
+
+      // when the completion of the candidate who saw it unclaimed reaches the workflow
+      const completion = stack.client.workflow
+        .getHandle(id)
+        .executeUpdate(completeTaskUpdate, { args: [{ taskId, variables: { verdict: 'confirmed' }, actor: 'bajiao-commander', holder: null }] })
+        .then(
+          () => null,
+          (e: Error) => (e instanceof WorkflowUpdateFailedError ? e.cause?.message : e),
+        );
+
+      // then it is refused naming the holder, the task stays open with staff, and the chain is unchanged
+      expect(await completion).toBe(`task ${taskId} is claimed by bajiao-staff`);
+      expect(await Task.findById(taskId).lean()).toMatchObject({ assignee: 'bajiao-staff', status: 'claimed' });
+      expect(await AuditEvent.countDocuments({ instanceId: id })).toBe(rows);
+      await staff.post(taskUrl(taskId, 'complete'), { variables: { verdict: 'confirmed' } }).expect(200);
     });
 
     it('should answer one 200 and otherwise 409 when two candidates claim at once', async () => {
