@@ -291,9 +291,10 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     {
       validator: (req) => {
         validate({ type: 'taskCompleted', at: now(), actor: req.actor, taskId: req.taskId, variables: req.variables });
-        // A claim accepted after the caller looked at the task wins over the completion.
+        // A claim accepted after the caller looked at the task wins over the completion (as for unclaim, a task the
+        // workflow knows no holder of is not refused: claims made before they went through the workflow are not in it).
         const holder = holders.get(req.taskId) ?? null;
-        if (req.holder !== undefined && holder !== req.holder) refuse(`task ${req.taskId} is claimed by ${holder ?? 'nobody'}`);
+        if (req.holder !== undefined && holder !== null && holder !== req.holder) refuse(`task ${req.taskId} is claimed by ${holder}`);
       },
     },
   );
