@@ -8,6 +8,7 @@ import { type AnyRoute, reply, route } from '../http/route';
 import { caseState as caseStateSchema, idParam, instanceView as instanceSchema, pageOf, paging, pageWindow, variables } from '../http/schemas';
 import { Instance, INSTANCE_STATUSES, OrgUnit } from '../models';
 import { caseState, instanceView, startCase, updateCase, visibleInstance } from '../services/cases';
+import { escapeRegex } from '../services/definitions';
 import { correlateMessage } from '../services/messages';
 import { DISPATCHERS, EVERY_ROLE, INCIDENT_RESOLVERS, MESSENGERS, STARTERS } from './access';
 
@@ -29,9 +30,6 @@ const listQuery = z.object({
   startedTo: z.iso.datetime({ offset: true }).optional(),
   ...paging,
 }).refine((q) => !q.startedFrom || !q.startedTo || Date.parse(q.startedFrom) <= Date.parse(q.startedTo), { path: ['startedTo'], message: 'must not be before startedFrom' });
-
-/** A regular expression matching text that starts with `prefix` literally. */
-const startsWith = (prefix: string) => new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
 /** The street a case starts in: the given one (which must be a street in the caller's scope) or the caller's only street. */
 async function streetOf(user: Parameters<typeof inScope>[0], street: string | null | undefined): Promise<string | null> {
@@ -77,7 +75,7 @@ export function instanceRoutes(client: Client, taskQueue: string): AnyRoute[] {
         if (query.definitionKey) filter.definitionKey = query.definitionKey;
         if (query.status) filter.status = query.status;
         if (query.businessKey) filter.businessKey = query.businessKey;
-        else if (query.businessKeyPrefix) filter.businessKey = { $regex: startsWith(query.businessKeyPrefix) };
+        else if (query.businessKeyPrefix) filter.businessKey = { $regex: `^${escapeRegex(query.businessKeyPrefix)}` };
         if (query.startedFrom || query.startedTo) {
           filter.startedAt = { ...(query.startedFrom ? { $gte: new Date(query.startedFrom) } : {}), ...(query.startedTo ? { $lt: new Date(query.startedTo) } : {}) };
         }
