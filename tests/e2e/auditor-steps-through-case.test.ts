@@ -6,17 +6,18 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT } from '../support/paths';
 import { DEMO_PASSWORD } from '../../server/seed';
-import { type ApiSession, type ApiStack, enc, startApiStack } from '../support/api';
+import { type ApiSession, type ApiStack, enc } from '../support/api';
 import { eventually } from '../support/wait';
-import { button, launchBrowser, listen, openPage, screenshot, signIn } from './support/browser';
-import { ensureDesignerBuild } from './support/designerBuild';
+import { button, openPage, screenshot, signIn } from './support/browser';
+import { type JourneyStack, startJourneyStack } from './support/journeyStack';
 
 const CASE_KEY = 'AUDIT-E2E-1';
 const CASE_ID = `street-whistle:${CASE_KEY}`;
 
 let stack: ApiStack;
 let browser: Browser;
-let server: Awaited<ReturnType<typeof listen>>;
+let server: JourneyStack['server'];
+let journey: JourneyStack;
 
 /** Completes the open task of `elementId` in case `caseId` as `session`, once the task is there. */
 async function completeTask(session: ApiSession, caseId: string, elementId: string, variables: Record<string, unknown>): Promise<void> {
@@ -28,31 +29,25 @@ async function completeTask(session: ApiSession, caseId: string, elementId: stri
 }
 
 beforeAll(async () => {
-  const designerDir = await ensureDesignerBuild();
-  stack = await startApiStack({ designerDir });
-  const xml = fs.readFileSync(path.join(ROOT, 'processes/street-whistle.bpmn'), 'utf8');
-  await (await stack.as('owner')).post('/api/deployments', { xml, note: 'e2e audit' }).expect(201);
+  journey = await startJourneyStack(async (started) => {
+    const xml = fs.readFileSync(path.join(ROOT, 'processes/street-whistle.bpmn'), 'utf8');
+    await (await started.as('owner')).post('/api/deployments', { xml, note: 'e2e audit' }).expect(201);
 
-  // The 八角 command center blows the whistle, both departments report, the case is handled and rated (the 30-minute
-  // arrival timer keeps it running).
-  const commander = await stack.as('bajiao-commander');
-  await commander.post('/api/instances', { definitionKey: 'street-whistle', businessKey: CASE_KEY, variables: { issue: '八角北路占道经营反复', location: '八角北路 12 号' } }).expect(201);
-  await commander.post('/api/instances', { definitionKey: 'street-whistle', businessKey: 'OTHER-E2E-2', variables: { issue: '另一件事' } }).expect(201);
-  await completeTask(commander, CASE_ID, 'Task_Register', { level: '一级', departments: ['城管执法', '市场监管'] });
-  await completeTask(await stack.as('bajiao-staff'), CASE_ID, 'Task_ReportChengguan', { arrivedAt: '09:30' });
-  await completeTask(await stack.as('bajiao-liaison'), CASE_ID, 'Task_ReportShichang', { arrivedAt: '09:40' });
-  await completeTask(commander, CASE_ID, 'Task_Handle', { result: '摊位已清理，恢复通行' });
-  await completeTask(commander, CASE_ID, 'Task_Rate', { rating: 5 });
-
-  server = await listen(stack.app);
-  browser = await launchBrowser();
+    // The 八角 command center blows the whistle, both departments report, the case is handled and rated (the 30-minute
+    // arrival timer keeps it running).
+    const commander = await started.as('bajiao-commander');
+    await commander.post('/api/instances', { definitionKey: 'street-whistle', businessKey: CASE_KEY, variables: { issue: '八角北路占道经营反复', location: '八角北路 12 号' } }).expect(201);
+    await commander.post('/api/instances', { definitionKey: 'street-whistle', businessKey: 'OTHER-E2E-2', variables: { issue: '另一件事' } }).expect(201);
+    await completeTask(commander, CASE_ID, 'Task_Register', { level: '一级', departments: ['城管执法', '市场监管'] });
+    await completeTask(await started.as('bajiao-staff'), CASE_ID, 'Task_ReportChengguan', { arrivedAt: '09:30' });
+    await completeTask(await started.as('bajiao-liaison'), CASE_ID, 'Task_ReportShichang', { arrivedAt: '09:40' });
+    await completeTask(commander, CASE_ID, 'Task_Handle', { result: '摊位已清理，恢复通行' });
+    await completeTask(commander, CASE_ID, 'Task_Rate', { rating: 5 });
+  });
+  ({ stack, server, browser } = journey);
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await stack?.stop();
-});
+afterAll(() => journey?.stop());
 
 const panel = (page: Page, testId: string) => page.getByTestId(testId).innerText();
 /** The token badges on the diagram, as element ids. */

@@ -2,27 +2,22 @@
 // a process whose user task has a candidate group and a form, by importing a .bpmn file and by drawing it in the modeler.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/seed';
-import { type ApiStack, startApiStack } from '../support/api';
-import { button, launchBrowser, listen, openPage, screenshot, signIn } from './support/browser';
-import { ensureDesignerBuild } from './support/designerBuild';
+import type { ApiStack } from '../support/api';
+import { button, openPage, screenshot, signIn } from './support/browser';
+import { type JourneyStack, startJourneyStack } from './support/journeyStack';
 import { savePatrolReportForm, STALL_PATROL_BPMN } from './support/stallPatrol';
 
 let stack: ApiStack;
 let browser: Browser;
-let server: Awaited<ReturnType<typeof listen>>;
+let server: JourneyStack['server'];
+let journey: JourneyStack;
 
 beforeAll(async () => {
-  const designerDir = await ensureDesignerBuild();
-  stack = await startApiStack({ designerDir });
-  server = await listen(stack.app);
-  browser = await launchBrowser();
+  journey = await startJourneyStack();
+  ({ stack, server, browser } = journey);
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await stack?.stop();
-});
+afterAll(() => journey?.stop());
 
 describe('a process owner', () => {
   it('should sign in, see the process library and deploy a process with a user task, a candidate group and a form by importing it', async () => {

@@ -3,28 +3,24 @@
 import mongoose from 'mongoose';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/seed';
-import { type ApiStack, startApiStack } from '../support/api';
-import { button, launchBrowser, listen, openPage, screenshot, signIn } from './support/browser';
-import { ensureDesignerBuild } from './support/designerBuild';
+import type { ApiStack } from '../support/api';
+import { button, openPage, screenshot, signIn } from './support/browser';
+import { type JourneyStack, startJourneyStack } from './support/journeyStack';
 import { deployStallPatrol } from './support/stallPatrol';
 
 let stack: ApiStack;
 let browser: Browser;
-let server: Awaited<ReturnType<typeof listen>>;
+let server: JourneyStack['server'];
+let journey: JourneyStack;
 
 beforeAll(async () => {
-  const designerDir = await ensureDesignerBuild();
-  stack = await startApiStack({ designerDir });
-  await deployStallPatrol(await stack.as('owner'));
-  server = await listen(stack.app);
-  browser = await launchBrowser();
+  journey = await startJourneyStack(async (started) => {
+    await deployStallPatrol(await started.as('owner'));
+  });
+  ({ stack, server, browser } = journey);
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await stack?.stop();
-});
+afterAll(() => journey?.stop());
 
 /** The task list's row of the case with business key `key`. */
 const taskRow = (page: Page, key: string) => page.getByRole('row', { name: new RegExp(`案件 ${key}`) });

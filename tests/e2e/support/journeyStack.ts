@@ -1,0 +1,40 @@
+// What every browser journey runs against: the API stack serving the built designer, its HTTP server and Chromium.
+import type { Browser } from 'playwright-core';
+import { type ApiStack, startApiStack } from '../../support/api';
+import { launchBrowser, listen } from './browser';
+import { ensureDesignerBuild } from './designerBuild';
+
+/** A running journey stack; `stop` closes the browser, the server and the stack. */
+export interface JourneyStack {
+  stack: ApiStack;
+  server: Awaited<ReturnType<typeof listen>>;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+/** Starts the stack on the designer build, runs `prepare` on it (deployments, cases), then serves it and starts Chromium. */
+export async function startJourneyStack(prepare?: (stack: ApiStack) => Promise<void>): Promise<JourneyStack> {
+  const designerDir = await ensureDesignerBuild();
+  const stack = await startApiStack({ designerDir });
+  let server: JourneyStack['server'] | undefined;
+  try {
+    await prepare?.(stack);
+    server = await listen(stack.app);
+    const browser = await launchBrowser();
+    const served = server;
+    return {
+      stack,
+      server: served,
+      browser,
+      async stop() {
+        await browser.close();
+        await served.close();
+        await stack.stop();
+      },
+    };
+  } catch (error) {
+    await server?.close();
+    await stack.stop();
+    throw error;
+  }
+}
