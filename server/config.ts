@@ -37,9 +37,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** The session secret used outside production when SESSION_SECRET is unset. */
 export const DEV_SESSION_SECRET = 'sparrow-development-session-secret';
 
-/** The web server's session secret: SESSION_SECRET, required in production, else the development value. */
+/** The web server's session secret: SESSION_SECRET, required in production (and not the public development value), else the development value. */
 export function sessionSecret(config: Config): string {
+  const production = config.NODE_ENV === 'production';
+  if (production && config.SESSION_SECRET === DEV_SESSION_SECRET) {
+    throw new Error('invalid configuration: SESSION_SECRET: the development secret is public; set a secret of your own when NODE_ENV=production');
+  }
   if (config.SESSION_SECRET) return config.SESSION_SECRET;
-  if (config.NODE_ENV === 'production') throw new Error('invalid configuration: SESSION_SECRET: required when NODE_ENV=production (at least 16 characters)');
+  if (production) throw new Error('invalid configuration: SESSION_SECRET: required when NODE_ENV=production (at least 16 characters)');
   return DEV_SESSION_SECRET;
 }

@@ -339,13 +339,34 @@ describe('docker-compose.yml (production-like stack)', () => {
     expect(ignored).not.toContain('docker/');
   });
 
-  it('should show the Temporal UI on port 8080 against the Temporal frontend', () => {
-    // given the UI service
+  it('should show the Temporal UI on port 8080 against the Temporal frontend, on the host loopback only', () => {
+    // given the UI service (it has no authentication of its own)
     const ui = services['temporal-ui'];
     // when reading its settings
-    // then it points at temporal:7233 and publishes 8080
+    // then it points at temporal:7233 and publishes 8080 on 127.0.0.1 only
     expect(env(ui).TEMPORAL_ADDRESS).toBe('temporal:7233');
-    expect((ui.ports ?? []).map(String)).toContain('8080:8080');
+    expect((ui.ports ?? []).map(String)).toEqual(['127.0.0.1:8080:8080']);
+  });
+
+  it('should publish nothing on all interfaces but the Sparrow server (issue 10 defect 17)', () => {
+    for (const [name, service] of Object.entries(services)) {
+      // given a service's published ports
+      const ports = (service.ports ?? []).map((port) => (typeof port === 'object' ? `${port.published ?? ''}:${port.target}` : String(port)));
+      // when looking for ports not bound to a host address
+      const open = ports.filter((port) => !port.startsWith('127.0.0.1:'));
+      // then only the server, which authenticates every API call, is reachable from other hosts
+      expect({ name, open }).toEqual({ name, open: name === 'sparrow-server' ? ['3000:3000'] : [] });
+    }
+  });
+
+  it('should require SESSION_SECRET from the environment instead of defaulting it (issue 10 defect 17)', () => {
+    // given the raw compose file (the parser keeps ${...} as written)
+    for (const name of ['sparrow-server', 'sparrow-worker']) {
+      // when reading the session secret a Sparrow service gets
+      const secret = env(services[name]).SESSION_SECRET;
+      // then compose stops with an error when it is unset or empty: there is no default secret
+      expect(secret).toMatch(/^\$\{SESSION_SECRET:\?[^}]+\}$/);
+    }
   });
 });
 
