@@ -1,11 +1,12 @@
 // The MongoDB connection (FerretDB or MongoDB) through mongoose, and a reachability check.
 import mongoose from 'mongoose';
 import './models';
+import { checkedConnectionOptions } from './mongoReplyGuard';
 
-/** Connects mongoose to `uri` and makes sure the declared indexes exist. */
+/** Connects mongoose to `uri` (every connection reply-checked, see mongoReplyGuard) and makes sure the declared indexes exist. */
 export async function connectMongo(uri: string): Promise<typeof mongoose> {
   mongoose.set('strictQuery', true);
-  await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000 });
+  await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000, ...checkedConnectionOptions });
   await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
   return mongoose;
 }

@@ -2,6 +2,7 @@
 import { Client, Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
 import { createApp } from './app';
+import { startSessionSweep } from './auth/sessionSweep';
 import { loadConfig, sessionSecret } from './config';
 import { connectMongo } from './db';
 import { purgeIdempotencyRecords } from './http/idempotency';
@@ -35,10 +36,12 @@ async function main(): Promise<void> {
     purgeIdempotencyRecords().catch((err) => log.warn({ err }, 'purging old idempotency records failed'));
   }, 3600_000);
   purge.unref();
+  const stopSessionSweep = startSessionSweep(10 * 60_000, (err) => log.warn({ err }, 'removing expired sessions failed'));
   const server = app.listen(config.PORT, config.HOST, () => log.info({ url: `http://${config.HOST}:${config.PORT}` }, 'server listening'));
   const stop = (signal: string) => {
     log.info({ signal }, 'shutting down server');
     clearInterval(purge);
+    stopSessionSweep();
     server.close(async () => {
       await connection.close();
       await mongoose.disconnect();

@@ -1,18 +1,21 @@
 // Sessions (express-session in MongoDB through connect-mongo), bearer tokens, and CSRF tokens for cookie sessions.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import MongoStore from 'connect-mongo';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import session from 'express-session';
 import mongoose from 'mongoose';
 import { HttpProblem } from '../http/problem';
 import { User, type UserDoc } from '../models';
 import { type Principal, principalOf } from './principal';
+import { SESSIONS_COLLECTION } from './sessionSweep';
 import { usernameOfToken } from './tokens';
 
 declare module 'express-session' {
   interface SessionData {
     username?: string;
     csrfToken?: string;
+    /** The session id the session was created under: a session read back under another id is refused. */
+    boundId?: string;
   }
 }
 
@@ -31,16 +34,15 @@ export interface SessionOptions {
 }
 
 /**
- * express-session with sessions in MongoDB. FerretDB v1 has no TTL indexes, so expired sessions are removed by
- * connect-mongo's interval sweep (`autoRemove: 'interval'`) instead of a TTL index; sessions are stored as JSON text.
+ * express-session with sessions in MongoDB, stored as JSON text. FerretDB v1 has no TTL indexes: expired sessions are
+ * removed by `startSessionSweep` (connect-mongo's own sweep is off: it writes with `w: 0`, see sessionSweep.ts).
  */
 export function sessionMiddleware(options: SessionOptions): RequestHandler {
   const store = MongoStore.create({
     client: mongoose.connection.getClient(),
-    collectionName: 'sessions',
+    collectionName: SESSIONS_COLLECTION,
     ttl: options.ttlSeconds,
-    autoRemove: 'interval',
-    autoRemoveInterval: 10,
+    autoRemove: 'disabled',
     stringify: true,
     touchAfter: 60,
   });
@@ -61,8 +63,12 @@ export const newCsrfToken = () => randomBytes(24).toString('base64url');
 const activeUser = async (username: string | undefined): Promise<UserDoc | null> => {
   if (!username) return null;
   const user = (await User.findById(username).lean()) as UserDoc | null;
-  return user && !user.disabled ? user : null;
+  return user && user._id === username && !user.disabled ? user : null;
 };
+
+/** The username of a session, when the session was read back under the id it was created under. */
+const sessionUsername = (req: Request): string | undefined =>
+  req.session?.username && req.session.boundId === req.sessionID ? req.session.username : undefined;
 
 /**
  * Sets `res.locals.user` (a Principal, or null): from `Authorization: Bearer <token>` when present (an invalid
@@ -78,7 +84,7 @@ export const authenticate: RequestHandler = async (req, res, next) => {
     res.locals.user = principalOf(user, 'token') satisfies Principal;
     return next();
   }
-  const user = await activeUser(req.session?.username);
+  const user = await activeUser(sessionUsername(req));
   if (!user && req.session?.username) await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
   res.locals.user = user ? principalOf(user, 'session') : null;
   next();

@@ -16,8 +16,9 @@ export async function createApiToken(username: string, name: string, expiresInDa
 
 /** The username a bearer token belongs to, or null when it is unknown or expired. */
 export async function usernameOfToken(token: string): Promise<string | null> {
-  const row = await ApiToken.findById(sha256(token)).lean();
-  if (!row || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return null;
+  const id = sha256(token);
+  const row = await ApiToken.findById(id).lean();
+  if (!row || row._id !== id || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await ApiToken.updateOne({ _id: row._id }, { $set: { lastUsedAt: new Date() } });
   }

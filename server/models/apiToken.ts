@@ -1,4 +1,5 @@
 // Bearer API tokens for scripts: only the token's SHA-256 is stored, as the row's _id.
+import './keyCheck';
 import { Schema, model } from 'mongoose';
 
 const apiTokenSchema = new Schema(

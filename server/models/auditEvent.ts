@@ -1,5 +1,6 @@
 // The audit log: one hash chain per case (auditEvents), and a global chain of the head hashes of closed cases
 // (auditLedger), so a changed, reordered or deleted row, and a deleted case, are all detectable.
+import './keyCheck';
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
 /** The `_id` of an audit row: stable and unique per case and seq, so retried writes collide and reads are `_id` lookups. */

@@ -1,4 +1,5 @@
 // Process definitions: one row per key, and immutable versions holding XML, compiled model and hash.
+import './keyCheck';
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
 const definitionSchema = new Schema(

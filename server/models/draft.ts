@@ -1,4 +1,5 @@
 // Drafts: the designer's autosaved BPMN XML, one per definition key; never executed.
+import './keyCheck';
 import { Schema, model } from 'mongoose';
 
 const draftSchema = new Schema(

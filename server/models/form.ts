@@ -1,4 +1,5 @@
 // Forms: form-js schemas, one head row per form id and immutable versions (JSON text, as keys may hold '.').
+import './keyCheck';
 import { Schema, model } from 'mongoose';
 
 const formSchema = new Schema(

@@ -1,4 +1,5 @@
 // Idempotency records: the first answer to a request sent with an `Idempotency-Key`, replayed for its duplicates.
+import './keyCheck';
 import { Schema, model } from 'mongoose';
 
 const idempotencySchema = new Schema(

@@ -1,4 +1,5 @@
 // The instance summary read model: one row per case, kept current by the workflow's progress activity.
+import './keyCheck';
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
 /** Statuses a case can have in the summary (incident: running, but some step is stopped). */

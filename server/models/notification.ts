@@ -1,4 +1,5 @@
 // Notifications sent by processes to groups or users (the "notify departments" step of a case).
+import './keyCheck';
 import { Schema, model } from 'mongoose';
 
 const notificationSchema = new Schema(

@@ -1,4 +1,5 @@
 // Org units: the district's tree of streets, communities, departments, committees and member units.
+import './keyCheck';
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
 /** Kinds of org unit, from the district down (DOMAIN.md: three tiers plus departments and member units). */

@@ -1,4 +1,5 @@
 // The task read model: one row per user task, written by activities as idempotent upserts keyed by the stable task id.
+import './keyCheck';
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
 /** Lifecycle of a task in the read model. */

@@ -1,4 +1,5 @@
 // Users: who may sign in, their roles, groups and the streets (属地) whose cases they see.
+import './keyCheck';
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
 /** The roles of Sparrow (DESIGN.md, "Users and what they touch"). */

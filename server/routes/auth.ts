@@ -53,12 +53,14 @@ export function authRoutes(): AnyRoute[] {
       problems: [401, 429],
       handler: async ({ req, body }) => {
         const user = (await User.findById(body.username).lean()) as UserDoc | null;
-        const usable = user && !user.disabled ? user : null;
+        // The document must be the one asked for (see mongoReplyGuard): a sign-in never yields another account.
+        const usable = user && user._id === body.username && !user.disabled ? user : null;
         // Always a full hash comparison (a dummy one for unknown or disabled users): failures take the same time.
         const ok = await verifyPassword(usable?.passwordHash, body.password);
         if (!ok || !usable) throw new HttpProblem(401, 'invalid-credentials', 'Unauthorized', 'the username or password is wrong');
         await new Promise<void>((resolve, reject) => req.session.regenerate((e) => (e ? reject(e) : resolve())));
         req.session.username = usable._id;
+        req.session.boundId = req.sessionID;
         req.session.csrfToken = newCsrfToken();
         await new Promise<void>((resolve, reject) => req.session.save((e) => (e ? reject(e) : resolve())));
         return me(principalOf(usable, 'session'), req.session.csrfToken);
