@@ -23,6 +23,11 @@ const userSchema = new Schema(
     /** Street org-unit ids whose cases and tasks the user sees; `*` for the whole district. */
     streets: { type: [String], default: [] },
     disabled: { type: Boolean, default: false },
+    /**
+     * Raised on every change of password, roles, streets, groups, org units or `disabled`; sessions and API tokens
+     * carry the version they were made under and end when it moves on. Missing on older rows: version 0.
+     */
+    credentialVersion: { type: Number, default: 0 },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },
@@ -35,3 +40,5 @@ userSchema.index({ streets: 1 });
 export const User = model('User', userSchema);
 /** A stored user row. */
 export type UserDoc = InferSchemaType<typeof userSchema> & { _id: string };
+/** The credential version of a stored user (0 for rows stored before versions existed). */
+export const credentialVersionOf = (u: { credentialVersion?: number | null }): number => u.credentialVersion ?? 0;

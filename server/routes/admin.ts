@@ -1,5 +1,6 @@
-// Org units and users: everyone reads the org tree; admins manage it and the users (auditors read users).
+// Org units and users: everyone reads the org tree; admins manage it and the users of their streets (auditors read them).
 import { z } from 'zod';
+import { assertMayRead, userListScope } from '../auth/userScope';
 import { notFound } from '../http/problem';
 import { type AnyRoute, reply, route } from '../http/route';
 import { orgUnitView as orgUnitSchema, pageOf, paging, pageWindow, userView as userSchema } from '../http/schemas';
@@ -66,15 +67,15 @@ export function adminRoutes(): AnyRoute[] {
     route({
       method: 'get',
       path: '/users',
-      summary: 'Lists users, filterable by role and street',
+      summary: "Lists the users of the caller's streets (all for the district), filterable by role and street",
       tag: 'users',
       access: USER_READERS,
       query: z.object({ role: z.enum(ROLES).optional(), street: z.string().optional(), ...paging }),
       responses: { 200: { description: 'users', schema: pageOf(userSchema) } },
-      handler: async ({ query }) => {
-        const filter: Record<string, unknown> = {};
+      handler: async ({ query, user }) => {
+        const filter: Record<string, unknown> = { ...userListScope(user) };
         if (query.role) filter.roles = query.role;
-        if (query.street) filter.streets = query.street;
+        if (query.street) filter.$and = [{ streets: query.street }];
         const { skip, limit } = pageWindow(query);
         const [rows, total] = await Promise.all([User.find(filter).sort({ _id: 1 }).skip(skip).limit(limit).lean(), User.countDocuments(filter)]);
         return { items: (rows as UserDoc[]).map(userView), page: query.page, size: query.size, total };
@@ -83,43 +84,44 @@ export function adminRoutes(): AnyRoute[] {
     route({
       method: 'get',
       path: '/users/:username',
-      summary: 'One user',
+      summary: "One user (403 street-out-of-scope when not all its streets are the caller's)",
       tag: 'users',
       access: USER_READERS,
       params: usernameParam,
       responses: { 200: { description: 'the user', schema: userSchema } },
       problems: [404],
-      handler: async ({ params }) => {
+      handler: async ({ params, user }) => {
         const row = (await User.findById(params.username).lean()) as UserDoc | null;
         if (!row) throw notFound(`user ${params.username}`);
+        assertMayRead(user, row._id, row);
         return userView(row);
       },
     }),
     route({
       method: 'post',
       path: '/users',
-      summary: 'Creates a user',
+      summary: 'Creates a user: a street admin only in its own streets, and only a district admin grants the role admin or street *',
       tag: 'users',
       access: ADMINS,
       body: z.object({ username: code, ...userFields, roles: userFields.roles.default([]), groups: userFields.groups.default([]), orgUnits: userFields.orgUnits.default([]), streets: userFields.streets.default([]), disabled: userFields.disabled.default(false) }),
       responses: { 201: { description: 'the user', schema: userSchema } },
       problems: [409, 422],
-      handler: async ({ body }) => {
+      handler: async ({ body, user }) => {
         const { username, ...rest } = body;
-        return reply(201, await createUser(username, rest));
+        return reply(201, await createUser(user, username, rest));
       },
     }),
     route({
       method: 'patch',
       path: '/users/:username',
-      summary: 'Changes a user: display name, password, roles, groups, org units, streets, disabled',
+      summary: 'Changes a user of the caller\'s streets: display name, password, roles, groups, org units, streets (not one\'s own), disabled; a credential change ends its sessions and tokens',
       tag: 'users',
       access: ADMINS,
       params: usernameParam,
       body: z.object(userFields).partial(),
       responses: { 200: { description: 'the user', schema: userSchema } },
-      problems: [404, 422],
-      handler: async ({ params, body }) => updateUser(params.username, body),
+      problems: [404, 409, 422],
+      handler: async ({ params, body, user }) => updateUser(user, params.username, body),
     }),
   ];
 }

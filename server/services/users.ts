@@ -1,5 +1,7 @@
 // Users and org units as the admin routes manage them; password hashes never leave this module's views.
 import { hashPassword } from '../auth/passwords';
+import type { Principal } from '../auth/principal';
+import { assertMayManage } from '../auth/userScope';
 import { conflict, HttpProblem, notFound } from '../http/problem';
 import { ALL_STREETS, OrgUnit, type OrgUnitKind, type Role, User, type UserDoc } from '../models';
 
@@ -41,8 +43,9 @@ async function checkReferences(input: UserInput): Promise<void> {
   if (errors.length > 0) throw new HttpProblem(422, 'unknown-org-unit', 'Unprocessable Content', errors.map((e) => e.message).join('; '), { errors });
 }
 
-/** Creates a user; an existing username is a 409. */
-export async function createUser(username: string, input: UserInput & { displayName: string; password: string }) {
+/** Creates a user as `actor` may (see userScope.ts); an existing username is a 409. */
+export async function createUser(actor: Principal, username: string, input: UserInput & { displayName: string; password: string }) {
+  assertMayManage(actor, username, null, input);
   await checkReferences(input);
   const now = new Date();
   try {
@@ -55,6 +58,7 @@ export async function createUser(username: string, input: UserInput & { displayN
       orgUnits: input.orgUnits ?? [],
       streets: input.streets ?? [],
       disabled: input.disabled ?? false,
+      credentialVersion: 0,
       createdAt: now,
       updatedAt: now,
     });
@@ -65,13 +69,30 @@ export async function createUser(username: string, input: UserInput & { displayN
   }
 }
 
-/** Changes a user's fields (a password is hashed). */
-export async function updateUser(username: string, input: UserInput) {
+/** The fields whose change ends the user's sessions and tokens (besides the password). */
+const CREDENTIAL_FIELDS = ['roles', 'groups', 'orgUnits', 'streets', 'disabled'] as const;
+
+const changesCredentials = (current: UserDoc, input: UserInput): boolean =>
+  input.password !== undefined || CREDENTIAL_FIELDS.some((f) => input[f] !== undefined && JSON.stringify(input[f]) !== JSON.stringify(current[f] ?? (f === 'disabled' ? false : [])));
+
+/**
+ * Changes a user's fields as `actor` may (see userScope.ts; a password is hashed). A change of credentials raises the
+ * credential version, which ends the user's sessions and tokens. The write applies only to the version the checks
+ * saw: a user changed meanwhile is a 409.
+ */
+export async function updateUser(actor: Principal, username: string, input: UserInput) {
+  const current = (await User.findById(username).lean()) as UserDoc | null;
+  if (!current) throw notFound(`user ${username}`);
+  assertMayManage(actor, username, current, input);
   await checkReferences(input);
   const { password, ...rest } = input;
   const set: Record<string, unknown> = { ...rest, updatedAt: new Date() };
   if (password !== undefined) set.passwordHash = await hashPassword(password);
-  const row = (await User.findOneAndUpdate({ _id: username }, { $set: set }, { returnDocument: 'after' }).lean()) as UserDoc | null;
+  const seen = current.credentialVersion == null ? { $exists: false } : current.credentialVersion;
+  const update = changesCredentials(current, input) ? { $set: set, $inc: { credentialVersion: 1 } } : { $set: set };
+  const result = await User.updateOne({ _id: username, credentialVersion: seen }, update);
+  if (result.matchedCount !== 1) throw conflict('user-changed', `user ${username} was changed meanwhile; read it again and retry`);
+  const row = (await User.findById(username).lean()) as UserDoc | null;
   if (!row) throw notFound(`user ${username}`);
   return userView(row);
 }

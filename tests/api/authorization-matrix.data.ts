@@ -9,9 +9,9 @@ export type OtherStreet =
   | 'not-found'
   /** a 200 list without bajiao's rows */
   | 'not-listed'
-  /** a 403 (starting a case in a street not one's own) */
+  /** a 403 `street-out-of-scope` (starting a case in a street not one's own; reading or managing its users) */
   | 'forbidden'
-  /** not street-scoped (definitions, forms, org units, users, the caller's own data) */
+  /** not street-scoped (definitions, forms, org units, the caller's own data) */
   | 'unscoped';
 
 /** The expectation for one route. */
@@ -76,10 +76,11 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /org-units': { allow: ALL, otherStreet: 'unscoped' },
   'POST /org-units': { allow: ['admin'], otherStreet: 'unscoped' },
   'PATCH /org-units/:id': { allow: ['admin'], otherStreet: 'unscoped' },
-  'GET /users': { allow: ['admin', 'auditor'], otherStreet: 'unscoped' },
-  'GET /users/:username': { allow: ['admin', 'auditor'], otherStreet: 'unscoped' },
-  'POST /users': { allow: ['admin'], otherStreet: 'unscoped' },
-  'PATCH /users/:username': { allow: ['admin'], otherStreet: 'unscoped' },
+  // users (server/routes/admin.ts): a street's admin and auditor reach only its users (user-admin-scope.test.ts checks the list)
+  'GET /users': { allow: ['admin', 'auditor'], otherStreet: 'not-listed' },
+  'GET /users/:username': { allow: ['admin', 'auditor'], otherStreet: 'forbidden' },
+  'POST /users': { allow: ['admin'], otherStreet: 'forbidden' },
+  'PATCH /users/:username': { allow: ['admin'], otherStreet: 'forbidden' },
 
   'GET /openapi.json': { allow: 'public', otherStreet: 'unscoped' },
   'GET /docs': { allow: 'public', otherStreet: 'unscoped' },
