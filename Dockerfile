@@ -11,7 +11,10 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 # --- 1. dependencies: exactly the lockfile, dev dependencies included (vite builds the designer) ---
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
-ENV NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
+# No phoning home: package.json "allowScripts" blocks the install scripts of @carbon/* (IBM telemetry) and
+# @scarf/scarf (Scarf analytics); these switches turn the reporters off should one run anyway.
+ENV NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false \
+    IBM_TELEMETRY_DISABLED=true SCARF_ANALYTICS=false
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm \
     npm ci
