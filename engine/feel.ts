@@ -1,6 +1,10 @@
 // FEEL, the expression language of the diagrams: evaluation to plain JSON values, with errors that say where.
 import { evaluate } from 'feelin';
+import { meteredBuiltins } from './feelBuiltins';
+import { type FeelLimits, FeelLimitExceeded, FeelMeter, instrument } from './feelBudget';
 import type { Expression } from './model';
+
+export { DEFAULT_FEEL_LIMITS, type FeelLimits } from './feelBudget';
 
 /** A FEEL expression that could not be evaluated: syntax error (with position) or a value of the wrong type. */
 export class FeelError extends Error {
@@ -32,10 +36,23 @@ export function toJsonValue(value: unknown): unknown {
   return null;
 }
 
+/** A FEEL expression stopped because it would exceed a limit of its budget (FeelLimits). */
+export class FeelLimitError extends FeelError {
+  constructor(source: string, reason: string) {
+    super(`FEEL expression "${quoted(source)}" is stopped: ${reason}`, source);
+    this.name = 'FeelLimitError';
+  }
+}
+
+/** The expression as messages quote it: at most 200 characters. */
+const quoted = (source: string) => (source.length > 200 ? `${source.slice(0, 200)}…` : source);
+
 function wrap<T>(source: string, run: () => T): T {
   try {
     return run();
   } catch (error) {
+    if (error instanceof FeelLimitError) throw error;
+    if (error instanceof FeelLimitExceeded) throw new FeelLimitError(source, error.message);
     const err = error as Error & { position?: { from: number; to: number } };
     const what = err instanceof AssertionFailure ? 'failed' : `is invalid${err.position ? ` at position ${err.position.from}` : ''}`;
     throw new FeelError(`FEEL expression "${source}" ${what}: ${err.message}`, source, err.position);
@@ -53,20 +70,35 @@ const assert = Object.assign(
   { $args: ['value', 'condition', 'cause'] },
 );
 
-/** Evaluates a FEEL expression against a context of variables; the result is plain JSON. */
-export function evaluateFeel(source: string, context: Record<string, unknown>): unknown {
-  return wrap(source, () => toJsonValue(evaluate(source, { assert, ...context }).value));
+/** Evaluates within a budget: the instrumented text runs with the meter's hooks and metered builtins. */
+function evaluateMetered(source: string, context: Record<string, unknown>, limits: FeelLimits): unknown {
+  if (source.length > limits.maxSourceLength) throw new FeelLimitError(source, `it is longer than ${limits.maxSourceLength} characters`);
+  const meter = new FeelMeter(limits);
+  const scope = { assert, ...context, ...meteredBuiltins(meter) };
+  const text = instrument(source, scope);
+  // Text that does not parse is evaluated as it is, so feelin reports the syntax error with its position.
+  const value = evaluate(text ?? source, { ...scope, ...meter.hooks() }).value;
+  if (meter.failure) throw new FeelLimitExceeded(meter.failure);
+  return toJsonValue(value);
+}
+
+/**
+ * Evaluates a FEEL expression against a context of variables; the result is plain JSON. With `limits` the evaluation
+ * is metered (FeelLimits) and an overrun is a FeelLimitError; without, it is not (cases recorded before the budget).
+ */
+export function evaluateFeel(source: string, context: Record<string, unknown>, limits?: FeelLimits): unknown {
+  return wrap(source, () => (limits ? evaluateMetered(source, context, limits) : toJsonValue(evaluate(source, { assert, ...context }).value)));
 }
 
 /** Evaluates a diagram value: FEEL expressions are evaluated, static strings returned as they are. */
-export function evaluateExpression(expression: Expression, context: Record<string, unknown>): unknown {
-  return expression.kind === 'static' ? expression.value : evaluateFeel(expression.source, context);
+export function evaluateExpression(expression: Expression, context: Record<string, unknown>, limits?: FeelLimits): unknown {
+  return expression.kind === 'static' ? expression.value : evaluateFeel(expression.source, context, limits);
 }
 
 /** Evaluates a condition; a result other than true or false (e.g. null from a missing variable) fails, as in Camunda 8. */
-export function evaluateCondition(expression: Expression, context: Record<string, unknown>): boolean {
+export function evaluateCondition(expression: Expression, context: Record<string, unknown>, limits?: FeelLimits): boolean {
   if (expression.kind === 'static') return expression.value.trim() === 'true';
-  const value = evaluateFeel(expression.source, context);
+  const value = evaluateFeel(expression.source, context, limits);
   if (typeof value !== 'boolean') {
     throw new FeelError(`FEEL condition "${expression.source}" must be true or false, got ${JSON.stringify(value)}`, expression.source);
   }

@@ -5,6 +5,7 @@ import {
   CancellationScope,
   condition,
   isCancellation,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -16,6 +17,7 @@ import type { ReadModelActivities } from '../activities';
 import type { JobInput } from '../activities/jobs/types';
 import type { CaseRef } from '../activities/readModel';
 import { DEFAULT_LIMITS, emptyState, rejectionOf, step } from '../engine/interpreter';
+import { own } from '../engine/interpreter/own';
 import type { AuditEntry, Command, EngineEvent, EngineState, Variables } from '../engine/interpreter';
 import {
   type BpmnProcessInput,
@@ -31,6 +33,7 @@ import {
   stateQuery,
   unclaimTaskUpdate,
 } from './definitions';
+import { BOUNDS_PATCH } from './patches';
 
 const readModel = proxyActivities<ReadModelActivities>({
   startToCloseTimeout: '1 minute',
@@ -65,7 +68,9 @@ function failureMessage(error: unknown): string {
 /** Runs one BPMN case: the model is in the input, every step is recorded in Temporal's history. */
 export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessResult> {
   const info = workflowInfo();
-  const limits = { ...DEFAULT_LIMITS, ...input.limits };
+  // Cases recorded before the bounds replay without them; the validators of new updates always apply them.
+  const limits = { ...DEFAULT_LIMITS, ...input.limits, bounded: patched(BOUNDS_PATCH) };
+  const validatorLimits = { ...limits, bounded: true };
   const caseRef: CaseRef = {
     instanceId: info.workflowId,
     definitionKey: input.definition.key,
@@ -148,7 +153,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   /** The open user task with this id: its token and element, or null when there is none (unknown, completed, cancelled). */
   const openTask = (taskId: unknown) => {
     const wait = Object.values(state.waits).find((w) => w.kind === 'userTask' && w.taskId === taskId);
-    return wait ? { tokenId: wait.tokenId, elementId: state.tokens[wait.tokenId]?.nodeId } : null;
+    return wait ? { tokenId: wait.tokenId, elementId: own(state.tokens, wait.tokenId)?.nodeId } : null;
   };
 
   /** Why a change of a task's holder is refused (null: accepted); the state stays unchanged either way. */
@@ -255,7 +260,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
     incidents: Object.values(state.incidents),
     completed: state.completed,
     takenFlows: state.takenFlows,
-    variables: state.scopes[state.rootScopeId]?.variables ?? {},
+    variables: own(state.scopes, state.rootScopeId)?.variables ?? {},
     startedAt: state.startedAt,
     endedAt: state.endedAt,
     cancelReason: state.cancelReason,
@@ -263,7 +268,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
 
   /** Refuses an update whose event the interpreter would refuse; the state stays unchanged. */
   const validate = (event: EngineEvent) => {
-    const rejection = rejectionOf(state, event, limits);
+    const rejection = rejectionOf(state, event, validatorLimits);
     if (rejection) throw ApplicationFailure.nonRetryable(rejection, 'Rejected');
   };
 

@@ -22,6 +22,19 @@ function textOf(rt: Runtime, expression: Expression | undefined, context: Record
   return value;
 }
 
+/** An ISO 8601 date (`2025-03-01`) or date-time with optional seconds, fraction and offset (`2025-03-01T08:00:00+08:00`). */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** A due or follow-up date: when bounded, a value that is no ISO 8601 date(-time) is an incident naming the element and the value. */
+function dateOf(rt: Runtime, expression: Expression | undefined, context: Record<string, unknown>, what: string): string | undefined {
+  const value = textOf(rt, expression, context, what);
+  if (value === undefined || !rt.limits.bounded) return value;
+  if (!ISO_DATE.test(value) || Number.isNaN(new Date(value).getTime())) {
+    throw new IncidentSignal('expression', `${what} must be an ISO 8601 date or date-time such as 2025-03-01T17:00:00+08:00, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
 /** Evaluates a user task's assignment, schedule and priority for the token. */
 export function userTaskSpec(rt: Runtime, token: Token, node: ModelNode): UserTaskSpec {
   const def = node.userTask ?? {};
@@ -40,8 +53,8 @@ export function userTaskSpec(rt: Runtime, token: Token, node: ModelNode): UserTa
     candidateUsers: listOf(rt, def.candidateUsers, context, `candidate users of <${node.id}>`),
     formKey: def.formKey,
     formId: def.formId,
-    dueDate: textOf(rt, def.dueDate, context, `due date of <${node.id}>`),
-    followUpDate: textOf(rt, def.followUpDate, context, `follow-up date of <${node.id}>`),
+    dueDate: dateOf(rt, def.dueDate, context, `due date of <${node.id}>`),
+    followUpDate: dateOf(rt, def.followUpDate, context, `follow-up date of <${node.id}>`),
     priority,
   };
 }

@@ -2,6 +2,7 @@
 import { jsonSha256 } from '../compile/hash';
 import { behaviours } from '../elements';
 import type { ExecutableModel } from '../model';
+import { own } from './own';
 import { DEFAULT_LIMITS, type EngineLimits, Runtime } from './runtime';
 import type { EngineEvent, EngineState, StepResult, Token, Variables } from './types';
 
@@ -29,6 +30,13 @@ export function emptyState(instanceId: string, at: string): EngineState {
 const isPlainObject = (value: unknown): value is Variables =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A variable name JavaScript objects cannot hold as a plain entry (setting it changes the object's prototype). */
+const RESERVED_NAME = '__proto__';
+
+/** Whether the case has this incident open; cases recorded before the bounds (`limits.bounded` false) read it as they did. */
+const hasIncident = (state: EngineState, id: string, limits: EngineLimits) =>
+  limits.bounded ? own(state.incidents, id) !== undefined : Boolean(state.incidents[id]);
+
 /**
  * Why an event cannot be applied to this state, or null when it can. Update validators call this so a bad
  * request is refused before anything is recorded, and the state stays unchanged. A job's result is not
@@ -38,6 +46,7 @@ export function rejectionOf(state: EngineState, event: EngineEvent, limits: Engi
   if (event.type !== 'start' && state.status !== 'running') return `the case is ${state.status}`;
   const checked = 'variables' in event && event.type !== 'jobCompleted';
   if (checked && !isPlainObject(event.variables)) return 'variables must be a JSON object';
+  if (checked && limits.bounded && Object.hasOwn(event.variables, RESERVED_NAME)) return `variables must not be named ${RESERVED_NAME}`;
   if (checked) {
     const size = JSON.stringify(event.variables).length + Object.values(state.scopes).reduce((n, s) => n + JSON.stringify(s.variables).length, 0);
     if (size > limits.maxVariableBytes) return `variables would exceed the limit of ${limits.maxVariableBytes} bytes per case`;
@@ -46,16 +55,16 @@ export function rejectionOf(state: EngineState, event: EngineEvent, limits: Engi
     case 'start':
       return Object.keys(state.tokens).length > 0 || state.rootScopeId ? 'the case has already started' : null;
     case 'taskCompleted': {
-      const wait = state.waits[event.taskId];
+      const wait = own(state.waits, event.taskId);
       return wait?.kind === 'userTask' ? null : `task ${event.taskId} is not open in this case`;
     }
     case 'jobCompleted':
     case 'jobFailed':
     case 'timerFired':
     case 'messageCorrelated':
-      return state.waits[event.waitId] ? null : `nothing waits for ${event.waitId}`;
+      return own(state.waits, event.waitId) ? null : `nothing waits for ${event.waitId}`;
     case 'incidentResolved':
-      return state.incidents[event.incidentId] ? null : `incident ${event.incidentId} is not open in this case`;
+      return hasIncident(state, event.incidentId, limits) ? null : `incident ${event.incidentId} is not open in this case`;
     case 'cancel':
       return event.reason.trim() ? null : 'a cancellation needs a reason';
   }
@@ -73,8 +82,8 @@ export function step(model: ExecutableModel, previous: EngineState, event: Engin
 }
 
 function tokenWaitingFor(rt: Runtime, waitId: string): Token {
-  const wait = rt.state.waits[waitId];
-  const token = wait && rt.state.tokens[wait.tokenId];
+  const wait = own(rt.state.waits, waitId);
+  const token = wait && own(rt.state.tokens, wait.tokenId);
   if (!token) throw new Error(`nothing waits for ${waitId}`);
   delete rt.state.waits[waitId];
   return token;
@@ -98,7 +107,9 @@ function apply(rt: Runtime, event: EngineEvent): void {
     }
     case 'jobCompleted': {
       const token = tokenWaitingFor(rt, event.waitId);
-      if (isPlainObject(event.variables)) return rt.finish(token, event.variables);
+      const reserved = rt.limits.bounded && isPlainObject(event.variables) && Object.hasOwn(event.variables, RESERVED_NAME);
+      if (isPlainObject(event.variables) && !reserved) return rt.finish(token, event.variables);
+      if (reserved) return rt.raiseIncident(token, 'jobFailed', `the job of <${token.nodeId}> returned a variable named ${RESERVED_NAME}`);
       const what = Array.isArray(event.variables) ? 'a list' : `a ${typeof event.variables}`;
       return rt.raiseIncident(token, 'jobFailed', `the job of <${token.nodeId}> returned ${what}, not an object of variables`);
     }
@@ -122,6 +133,7 @@ function apply(rt: Runtime, event: EngineEvent): void {
       return rt.finish(token, event.variables);
     }
     case 'incidentResolved': {
+      // step() checked that the incident is open (as an own entry when bounded; as cases before the bounds read it otherwise).
       const incident = rt.state.incidents[event.incidentId];
       delete rt.state.incidents[event.incidentId];
       rt.record({ kind: 'incident.resolved', elementId: incident.elementId, tokenId: incident.tokenId, data: { incidentId: incident.id } });

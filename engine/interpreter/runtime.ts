@@ -1,7 +1,8 @@
 // The token lifecycle, written once: entering and leaving nodes, scopes, variables, waits, incidents.
 // A Runtime mutates a private copy of the state during one step; element behaviours drive it.
 import { jsonSha256 } from '../compile/hash';
-import { evaluateCondition, evaluateExpression, FeelError } from '../feel';
+import { DEFAULT_FEEL_LIMITS, evaluateCondition, evaluateExpression, FeelError, type FeelLimits } from '../feel';
+import { own } from './own';
 import type { ExecutableModel, Mapping, ModelFlow, ModelNode } from '../model';
 import type {
   Actor,
@@ -21,6 +22,14 @@ export interface EngineLimits {
   maxVariableBytes: number;
   /** Most node activations in one step before the loop guard raises an incident. */
   maxStepsWithoutWait: number;
+  /** What one FEEL evaluation may do (used when `bounded`). */
+  feel: FeelLimits;
+  /**
+   * The bounds of issue 10: FEEL evaluated within `feel` (an overrun is an incident), due and follow-up dates checked
+   * (a non-date is an incident), incidents looked up as own properties. False replays cases recorded before them: the
+   * workflow sets it from `patched()` (workflows/patches.ts).
+   */
+  bounded: boolean;
 }
 
 /** One variable a step set, as recorded in a `variables.changed` audit entry. */
@@ -33,8 +42,8 @@ export interface VariableChange {
   newHash: string;
 }
 
-/** Default limits: 1 MB of variables, 1,000 steps without a wait state. */
-export const DEFAULT_LIMITS: EngineLimits = { maxVariableBytes: 1_000_000, maxStepsWithoutWait: 1_000 };
+/** Default limits: 1 MB of variables, 1,000 steps without a wait state, FEEL's default budget, bounded. */
+export const DEFAULT_LIMITS: EngineLimits = { maxVariableBytes: 1_000_000, maxStepsWithoutWait: 1_000, feel: DEFAULT_FEEL_LIMITS, bounded: true };
 
 /** How an element behaves when a token enters it (one implementation per node kind, in engine/elements/). */
 export interface ElementBehaviour {
@@ -87,13 +96,13 @@ export class Runtime {
   }
 
   node(id: string): ModelNode {
-    const node = this.model.nodes[id];
+    const node = own(this.model.nodes, id);
     if (!node) throw new Error(`model has no node <${id}>`);
     return node;
   }
 
   flow(id: string): ModelFlow {
-    const flow = this.model.flows[id];
+    const flow = own(this.model.flows, id);
     if (!flow) throw new Error(`model has no flow <${id}>`);
     return flow;
   }
@@ -109,7 +118,7 @@ export class Runtime {
 
   private scopeChain(scopeId: string): ScopeInstance[] {
     const chain: ScopeInstance[] = [];
-    for (let s: ScopeInstance | undefined = this.state.scopes[scopeId]; s; s = s.parentId ? this.state.scopes[s.parentId] : undefined) {
+    for (let s = own(this.state.scopes, scopeId); s; s = s.parentId ? own(this.state.scopes, s.parentId) : undefined) {
       chain.unshift(s);
     }
     return chain;
@@ -160,10 +169,15 @@ export class Runtime {
     return out;
   }
 
-  /** Evaluates a diagram expression; a FEEL error becomes an incident. */
+  /** The FEEL budget of this case: none for cases recorded before it. */
+  private feelLimits(): FeelLimits | undefined {
+    return this.limits.bounded ? this.limits.feel : undefined;
+  }
+
+  /** Evaluates a diagram expression; a FEEL error (an overrun of the budget too) becomes an incident. */
   evaluate(expression: Parameters<typeof evaluateExpression>[0], context: Variables): unknown {
     try {
-      return evaluateExpression(expression, context);
+      return evaluateExpression(expression, context, this.feelLimits());
     } catch (error) {
       if (error instanceof FeelError) throw new IncidentSignal('expression', error.message);
       throw error;
@@ -174,7 +188,7 @@ export class Runtime {
   condition(flow: ModelFlow, context: Variables): boolean {
     if (!flow.condition) return true;
     try {
-      return evaluateCondition(flow.condition, context);
+      return evaluateCondition(flow.condition, context, this.feelLimits());
     } catch (error) {
       if (error instanceof FeelError) throw new IncidentSignal('expression', `condition of flow <${flow.id}>: ${error.message}`);
       throw error;
@@ -196,7 +210,7 @@ export class Runtime {
    * (a finished subprocess re-applies its output mappings); any other element is entered again.
    */
   resolve(incident: Incident): void {
-    const token = this.state.tokens[incident.tokenId];
+    const token = own(this.state.tokens, incident.tokenId);
     if (!token) return;
     if (!incident.completing) {
       this.retrying.add(token.id);
@@ -212,7 +226,7 @@ export class Runtime {
   run(): void {
     for (;;) {
       while (this.ready.length > 0) {
-        const token = this.state.tokens[this.ready.shift() as string];
+        const token = own(this.state.tokens, this.ready.shift() as string);
         if (token) this.activate(token);
       }
       if (!this.fireSettledInclusiveJoin()) return;
@@ -230,8 +244,7 @@ export class Runtime {
       );
       return;
     }
-    const behaviour = this.behaviours[node.kind];
-    if (!behaviour) throw new Error(`no behaviour registered for element kind ${node.kind} <${node.id}>`);
+    const behaviour = this.behaviourOf(node);
     if (!this.retrying.delete(token.id)) this.record({ kind: 'element.entered', elementId: node.id, tokenId: token.id });
     try {
       if (node.inputs?.length && node.kind !== 'subProcess') {
@@ -242,6 +255,12 @@ export class Runtime {
       if (error instanceof IncidentSignal) this.raiseIncident(token, error.kind, error.message);
       else throw error;
     }
+  }
+
+  private behaviourOf(node: ModelNode): ElementBehaviour {
+    const behaviour = own(this.behaviours, node.kind);
+    if (!behaviour) throw new Error(`no behaviour registered for element kind ${node.kind} <${node.id}>`);
+    return behaviour;
   }
 
   /** Marks a token as waiting for something outside the engine. */
@@ -333,8 +352,8 @@ export class Runtime {
 
   /** Completes a scope that has no tokens left: the process completes, or the subprocess's token leaves. */
   settleScope(scopeId: string): void {
-    if (this.tokensIn(scopeId).length > 0 || this.ready.some((id) => this.state.tokens[id]?.scopeId === scopeId)) return;
-    const scope = this.state.scopes[scopeId];
+    if (this.tokensIn(scopeId).length > 0 || this.ready.some((id) => own(this.state.tokens, id)?.scopeId === scopeId)) return;
+    const scope = own(this.state.scopes, scopeId);
     if (!scope || this.state.status !== 'running') return;
     if (scope.parentId === null) {
       this.state.status = 'completed';
@@ -347,8 +366,8 @@ export class Runtime {
 
   /** Leaves a subprocess whose scope has no tokens left; on an incident its scope is kept, so resolving it finishes again (it does not re-run). */
   private finishSubprocess(scope: ScopeInstance): void {
-    const token = scope.tokenId ? this.state.tokens[scope.tokenId] : undefined;
-    const node = scope.nodeId ? this.model.nodes[scope.nodeId] : undefined;
+    const token = scope.tokenId ? own(this.state.tokens, scope.tokenId) : undefined;
+    const node = scope.nodeId ? own(this.model.nodes, scope.nodeId) : undefined;
     if (!token || !node) return;
     try {
       const produced = node.outputs?.length ? this.evaluateMappings(node.outputs, this.contextOf({ ...token, scopeId: scope.id })) : {};
@@ -390,7 +409,7 @@ export class Runtime {
   /** Parks a token at a joining gateway. */
   arriveAtJoin(token: Token): string[] {
     const key = `${token.scopeId}/${token.nodeId}`;
-    const waiting = (this.state.joins[key] ??= []);
+    const waiting = own(this.state.joins, key) ?? (this.state.joins[key] = []);
     waiting.push(token.id);
     return waiting;
   }
@@ -398,11 +417,11 @@ export class Runtime {
   /** Consumes the given parked tokens of a join; when none remain the entry is dropped. */
   releaseJoin(scopeId: string, gatewayId: string, tokenIds: string[]): void {
     const key = `${scopeId}/${gatewayId}`;
-    const rest = (this.state.joins[key] ?? []).filter((id) => !tokenIds.includes(id));
+    const rest = (own(this.state.joins, key) ?? []).filter((id) => !tokenIds.includes(id));
     if (rest.length) this.state.joins[key] = rest;
     else delete this.state.joins[key];
     for (const id of tokenIds) {
-      const token = this.state.tokens[id];
+      const token = own(this.state.tokens, id);
       if (token) {
         this.complete(token);
         this.consume(token);
@@ -416,7 +435,7 @@ export class Runtime {
    */
   private fireSettledInclusiveJoin(): boolean {
     for (const tokenIds of Object.values(this.state.joins)) {
-      const first = this.state.tokens[tokenIds[0]];
+      const first = own(this.state.tokens, tokenIds[0]);
       if (!first) continue;
       const gateway = this.node(first.nodeId);
       if (gateway.kind !== 'inclusiveGateway') continue;
@@ -426,7 +445,7 @@ export class Runtime {
       // One token per incoming flow joins; extra tokens on the same flow wait for the next round.
       const byFlow = new Map<string, string>();
       for (const id of tokenIds) {
-        const via = this.state.tokens[id]?.viaFlow ?? id;
+        const via = own(this.state.tokens, id)?.viaFlow ?? id;
         if (!byFlow.has(via)) byFlow.set(via, id);
       }
       const joined = [...byFlow.values()];
@@ -443,7 +462,7 @@ export class Runtime {
     const token: Token = { id: this.nextId('t'), nodeId: gateway.id, scopeId, viaFlow: JOINED, enteredAt: this.at };
     this.state.tokens[token.id] = token;
     try {
-      this.behaviours[gateway.kind].enter(this, token, gateway);
+      this.behaviourOf(gateway).enter(this, token, gateway);
     } catch (error) {
       if (error instanceof IncidentSignal) this.raiseIncident(token, error.kind, error.message);
       else throw error;
@@ -481,9 +500,9 @@ export function canReach(model: ExecutableModel, from: string, to: string): bool
     reachable = new Set();
     const stack = [from];
     while (stack.length) {
-      const node = model.nodes[stack.pop() as string];
+      const node = own(model.nodes, stack.pop() as string);
       for (const flowId of node?.outgoing ?? []) {
-        const target = model.flows[flowId]?.target;
+        const target = own(model.flows, flowId)?.target;
         if (target && !reachable.has(target)) {
           reachable.add(target);
           stack.push(target);
