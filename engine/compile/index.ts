@@ -1,8 +1,9 @@
 // The BPMN compiler: XML with zeebe extensions -> executable models (one per executable process), or element-named problems.
 import type { ExecutableModel, ModelProblem } from '../model';
-import { DEFAULT_MAX_BYTES, guardInput } from './guards';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ELEMENTS, guardInput } from './guards';
 import { modelSha256 } from './hash';
 import { children, type BpmnElement } from './moddle';
+import { checkNamespaces } from './namespaces';
 import { parseDefinitions } from './parse';
 import { Diagnostics } from './problems';
 import { compileProcess } from './process';
@@ -15,6 +16,8 @@ export type { ProblemCode, WarningCode } from './problems';
 export interface CompileOptions {
   /** Largest accepted diagram in UTF-8 bytes; default 5 MB. */
   maxBytes?: number;
+  /** Most XML elements accepted; default 50,000. */
+  maxElements?: number;
 }
 
 /** One deployable process: its model and the model's hash (the identity of a deployed version). */
@@ -36,7 +39,7 @@ export async function compile(xml: string, options: CompileOptions = {}): Promis
   const diagnostics = new Diagnostics();
   let models: ExecutableModel[] = [];
   try {
-    models = await compileModels(xml, options.maxBytes ?? DEFAULT_MAX_BYTES, diagnostics);
+    models = await compileModels(xml, options.maxBytes ?? DEFAULT_MAX_BYTES, options.maxElements ?? DEFAULT_MAX_ELEMENTS, diagnostics);
   } catch (error) {
     diagnostics.problem('internal-error', `the compiler failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -45,10 +48,11 @@ export async function compile(xml: string, options: CompileOptions = {}): Promis
   return { processes: models.map((model) => ({ model, sha256: modelSha256(model) })), problems, warnings };
 }
 
-async function compileModels(xml: string, maxBytes: number, diagnostics: Diagnostics): Promise<ExecutableModel[]> {
-  if (!guardInput(xml, maxBytes, diagnostics)) return [];
+async function compileModels(xml: string, maxBytes: number, maxElements: number, diagnostics: Diagnostics): Promise<ExecutableModel[]> {
+  if (!guardInput(xml, maxBytes, maxElements, diagnostics)) return [];
   const definitions = await parseDefinitions(xml, diagnostics);
   if (!definitions) return [];
+  checkNamespaces(xml, diagnostics);
   const processes = children(definitions, 'rootElements').filter((element) => element.$type === 'bpmn:Process');
   const executable = processes.filter((process) => process.isExecutable === true);
   if (executable.length === 0) {

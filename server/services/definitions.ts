@@ -1,9 +1,10 @@
 // Deploying and reading process definitions: compile, check job types, store an immutable version.
 import { builtinJobTypes } from '../../activities/jobs';
-import { compile, type CompiledProcess } from '../../engine/compile';
+import type { CompiledProcess } from '../../engine/compile';
 import type { ExecutableModel, ModelProblem } from '../../engine/model';
 import { HttpProblem, notFound } from '../http/problem';
 import { Definition, DefinitionVersion, Draft } from '../models';
+import { compileBounded } from './compileOffThread';
 import { pinForms } from './forms';
 
 /** What a deployment returns: the stored version and whether it is new. */
@@ -47,7 +48,7 @@ export async function deploy(
   input: { xml: string; note?: string; processId?: string; deployedBy: string | null },
   knownJobTypes: Set<string> = new Set(builtinJobTypes.map((j) => j.type)),
 ): Promise<DeploymentResult> {
-  const result = await compile(input.xml);
+  const result = await compileBounded(input.xml);
   if (result.problems.length > 0) throw modelProblems(result.problems, result.warnings);
   const { model, sha256 } = pickProcess(result.processes, input.processId);
   const jobProblems = unknownJobTypes(model, knownJobTypes);

@@ -1,5 +1,5 @@
 import { compile } from '../../../engine/compile';
-import { DEFAULT_MAX_BYTES, guardInput } from '../../../engine/compile/guards';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ELEMENTS, guardInput } from '../../../engine/compile/guards';
 import { Diagnostics } from '../../../engine/compile/problems';
 import { diagram, fixture } from './harness';
 
@@ -21,7 +21,7 @@ describe('guards', () => {
     const xml = '<a>街道🏙</a>';
 
     // when
-    const accepted = guardInput(xml, 16, diagnostics);
+    const accepted = guardInput(xml, 16, DEFAULT_MAX_ELEMENTS, diagnostics);
 
     // then
     expect(accepted).toBe(false);
@@ -62,7 +62,7 @@ describe('guards', () => {
     const xml = diagram('<!-- <!DOCTYPE x> --><bpmn:startEvent id="Start"><bpmn:documentation><![CDATA[<!ENTITY y "z">]]></bpmn:documentation></bpmn:startEvent>');
 
     // when
-    const accepted = guardInput(xml, DEFAULT_MAX_BYTES, diagnostics);
+    const accepted = guardInput(xml, DEFAULT_MAX_BYTES, DEFAULT_MAX_ELEMENTS, diagnostics);
 
     // then
     expect(accepted).toBe(true);
@@ -74,7 +74,7 @@ describe('guards', () => {
     const diagnostics = new Diagnostics();
 
     // when
-    const accepted = guardInput('<!-- never closed <!DOCTYPE x [<!ENTITY y "z">]><a/>', DEFAULT_MAX_BYTES, diagnostics);
+    const accepted = guardInput('<!-- never closed <!DOCTYPE x [<!ENTITY y "z">]><a/>', DEFAULT_MAX_BYTES, DEFAULT_MAX_ELEMENTS, diagnostics);
 
     // then
     expect(accepted).toBe(false);
@@ -87,11 +87,32 @@ describe('guards', () => {
     const started = Date.now();
 
     // when
-    const accepted = guardInput(xml, DEFAULT_MAX_BYTES, new Diagnostics());
+    const accepted = guardInput(xml, DEFAULT_MAX_BYTES, DEFAULT_MAX_ELEMENTS, new Diagnostics());
 
     // then
     expect(accepted).toBe(true);
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('should refuse a diagram with more XML elements than the limit before parsing it, naming the limit', async () => {
+    // given 100,000 tasks in 2.4 MB (under the size limit; parsing and compiling them took 14 s of the server's thread)
+    const tasks = Array.from({ length: 100_000 }, (_, i) => `<bpmn:task id="T${i}"/>`).join('');
+    const xml = diagram(`<bpmn:startEvent id="S"/>${tasks}`);
+
+    // when
+    const result = await compile(xml);
+
+    // then
+    expect(result.problems).toEqual([{ code: 'too-many-elements', message: expect.stringContaining(`more than ${DEFAULT_MAX_ELEMENTS} XML elements`) }]);
+  });
+
+  it('should count start tags only, not end tags, comments or declarations', () => {
+    // given exactly as many elements as the limit, with end tags, a comment and an XML declaration around them
+    const xml = `<?xml version="1.0"?><!-- c --><a>${'<b></b>'.repeat(9)}</a>`;
+
+    // then 10 elements pass a limit of 10 and fail a limit of 9
+    expect(guardInput(xml, DEFAULT_MAX_BYTES, 10, new Diagnostics())).toBe(true);
+    expect(guardInput(xml, DEFAULT_MAX_BYTES, 9, new Diagnostics())).toBe(false);
   });
 
   it('should refuse input that is not text, without throwing', async () => {
