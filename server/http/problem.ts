@@ -24,13 +24,28 @@ export const forbidden = (detail: string, code = 'forbidden') => new HttpProblem
 /** 409 for a request that conflicts with the resource's state. */
 export const conflict = (code: string, detail: string, extra: Record<string, unknown> = {}) => new HttpProblem(409, code, 'Conflict', detail, extra);
 
-/** Sends a problem response. */
+/** Stack frames, file paths and URLs of the server's own files (also as escaped in JSON): never part of a 5xx answer. */
+const INTERNALS = /\n|\\n|\bat \S+ \(|(?:file:\/\/|node:)\S+|(?:[A-Za-z]:)?[\\/](?:[\w.@-]+[\\/])+[\w.@-]+/;
+const INTERNAL_ERROR_DETAIL = 'something went wrong on the server; it has been logged';
+
+/** The body of a problem; in a 5xx, a detail or extra member that shows stack frames or server paths is left out. */
+export function problemBody(problem: HttpProblem): Record<string, unknown> {
+  const hidden = problem.status >= 500;
+  const detail = hidden && problem.detail !== undefined && INTERNALS.test(problem.detail) ? INTERNAL_ERROR_DETAIL : problem.detail;
+  const extra = hidden ? Object.fromEntries(Object.entries(problem.extra).filter(([, value]) => !INTERNALS.test(JSON.stringify(value) ?? ''))) : problem.extra;
+  return { type: `https://sparrow.local/problems/${problem.code}`, title: problem.title, status: problem.status, code: problem.code, detail, ...extra };
+}
+
+/** Sends a problem response (a bare 500 when the problem cannot be written as JSON). */
 export function sendProblem(res: Parameters<RequestHandler>[1], problem: HttpProblem): void {
+  let json: string;
+  try {
+    json = JSON.stringify(problemBody(problem));
+  } catch {
+    return sendProblem(res, new HttpProblem(500, 'internal-error', 'Internal Server Error', INTERNAL_ERROR_DETAIL));
+  }
   for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
-  res
-    .status(problem.status)
-    .type('application/problem+json')
-    .json({ type: `https://sparrow.local/problems/${problem.code}`, title: problem.title, status: problem.status, code: problem.code, detail: problem.detail, ...problem.extra });
+  res.status(problem.status).type('application/problem+json').send(json);
 }
 
 /** The 404 handler for unknown API routes. */
@@ -64,12 +79,17 @@ export function unreachableDependency(error: unknown): 'mongo' | 'temporal' | nu
 
 /** Turns any error into a problem response; unexpected errors are logged and never leak their message. */
 export function problemHandler(log: Logger): ErrorRequestHandler {
-  return (error, req, res, _next) => {
-    if (res.headersSent) return;
+  return (error, req, res, next) => {
+    // Once the answer has begun it cannot become a problem: express then closes the connection.
+    if (res.headersSent) return next(error);
     if (error instanceof HttpProblem) return sendProblem(res, error);
     const status = (error as { status?: number }).status;
     const type = (error as { type?: string }).type;
-    if (type === 'entity.too.large') return sendProblem(res, new HttpProblem(413, 'payload-too-large', 'Payload Too Large', 'the request body is over the size limit'));
+    if (type === 'entity.too.large') {
+      const limit = (error as { limit?: number }).limit;
+      const over = !limit ? 'the size limit' : limit >= 2 ** 20 ? `the limit of ${Math.round(limit / 2 ** 20)} MB (${limit} bytes)` : `the limit of ${limit} bytes`;
+      return sendProblem(res, new HttpProblem(413, 'payload-too-large', 'Payload Too Large', `the request body is over ${over}`, limit ? { limit } : {}));
+    }
     if (type === 'entity.parse.failed') return sendProblem(res, new HttpProblem(400, 'invalid-json', 'Bad Request', 'the request body is not valid JSON'));
     if (type === 'encoding.unsupported' || type === 'charset.unsupported') return sendProblem(res, new HttpProblem(415, 'unsupported-media-type', 'Unsupported Media Type', 'the request body encoding is not supported'));
     if (status && status >= 400 && status < 500) return sendProblem(res, new HttpProblem(status, 'bad-request', 'Bad Request', 'the request could not be read'));
@@ -80,6 +100,6 @@ export function problemHandler(log: Logger): ErrorRequestHandler {
       return sendProblem(res, new HttpProblem(503, `${down}-unavailable`, 'Service Unavailable', `${name} cannot be reached; try again shortly`, {}, { 'Retry-After': '5' }));
     }
     log.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
-    sendProblem(res, new HttpProblem(500, 'internal-error', 'Internal Server Error', 'something went wrong on the server; it has been logged'));
+    sendProblem(res, new HttpProblem(500, 'internal-error', 'Internal Server Error', INTERNAL_ERROR_DETAIL));
   };
 }

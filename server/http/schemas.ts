@@ -1,6 +1,7 @@
 // zod schemas shared by routes and the OpenAPI document: paging, ids, and the views the API answers with.
 import { z } from 'zod';
 import { INSTANCE_STATUSES, ORG_UNIT_KINDS, ROLES, TASK_STATUSES } from '../models';
+import { boundedVariables } from './variables';
 
 /** Page/size paging of list queries (page from 1, size up to 200). */
 export const paging = {
@@ -16,8 +17,8 @@ export const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 /** A list answer with paging. */
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), page: z.number().int(), size: z.number().int(), total: z.number().int() });
 
-/** A JSON object of process variables. */
-export const variables = z.record(z.string(), z.unknown());
+/** A JSON object of process variables, within the bounds of VARIABLE_LIMITS (every route taking variables uses it). */
+export const variables = boundedVariables;
 
 /** An id in a path. */
 export const idParam = z.object({ id: z.string().min(1).max(500) });

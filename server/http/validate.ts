@@ -2,10 +2,26 @@
 import type { z } from 'zod';
 import { HttpProblem } from './problem';
 
-/** Parses `value` with `schema`, or throws a 400 problem naming the invalid fields. */
+/** A problem other than the 400 that a failed check stands for (e.g. a 422 for a size limit), carried in a zod issue's params. */
+export interface IssueProblem {
+  status: number;
+  code: string;
+  title: string;
+  extra?: Record<string, unknown>;
+}
+
+/** The params of a custom zod issue that makes parseOr400 answer `problem` instead of the 400. */
+export const issueProblem = (problem: IssueProblem) => ({ problem });
+
+const problemOf = (issue: z.core.$ZodIssue): IssueProblem | undefined => (issue as { params?: { problem?: IssueProblem } }).params?.problem;
+
+/** Parses `value` with `schema`, or throws a 400 problem naming the invalid fields (or the problem an issue carries). */
 export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, where = 'body'): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const errors = result.error.issues.map((issue) => ({ path: [where, ...issue.path.map(String)].join('.'), message: issue.message }));
-  throw new HttpProblem(400, 'validation-failed', 'Bad Request', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+  const detail = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+  const special = result.error.issues.map(problemOf).find((p) => p !== undefined);
+  if (special) throw new HttpProblem(special.status, special.code, special.title, detail, { ...special.extra, errors });
+  throw new HttpProblem(400, 'validation-failed', 'Bad Request', detail, { errors });
 }

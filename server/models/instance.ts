@@ -2,8 +2,8 @@
 import './keyCheck';
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
-/** Statuses a case can have in the summary (incident: running, but some step is stopped). */
-export const INSTANCE_STATUSES = ['running', 'incident', 'completed', 'cancelled'] as const;
+/** Statuses a case can have in the summary (incident: running, but some step is stopped; failed: its workflow ended without finishing). */
+export const INSTANCE_STATUSES = ['running', 'incident', 'completed', 'cancelled', 'failed'] as const;
 
 const instanceSchema = new Schema(
   {

@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import { cancelUpdate, resolveIncidentUpdate } from '../../workflows/definitions';
 import { districtWide, inScope, instanceScope } from '../auth/principal';
+import { businessKey, businessKeyFilter } from '../http/businessKey';
 import { forbidden, HttpProblem } from '../http/problem';
 import { type AnyRoute, reply, route } from '../http/route';
 import { caseState as caseStateSchema, idParam, instanceView as instanceSchema, pageOf, paging, pageWindow, variables } from '../http/schemas';
@@ -10,12 +11,13 @@ import { Instance, INSTANCE_STATUSES, OrgUnit } from '../models';
 import { caseState, instanceView, startCase, updateCase, visibleInstance } from '../services/cases';
 import { escapeRegex } from '../services/definitions';
 import { correlateMessage } from '../services/messages';
+import { reconcileCase, reconcileRows } from '../services/reconcile';
 import { DISPATCHERS, EVERY_ROLE, INCIDENT_RESOLVERS, MESSENGERS, STARTERS } from './access';
 
 const startBody = z.object({
   definitionKey: z.string().min(1),
   version: z.number().int().min(1).optional(),
-  businessKey: z.string().min(1).max(200).regex(/^[^/:\s]+$/, 'must not contain spaces, "/" or ":"'),
+  businessKey,
   street: z.string().min(1).nullish().describe('street org-unit id; defaults to the caller\'s street when they have exactly one'),
   variables: variables.default({}),
 });
@@ -24,8 +26,8 @@ const listQuery = z.object({
   definitionKey: z.string().optional(),
   street: z.string().optional(),
   status: z.enum(INSTANCE_STATUSES).optional(),
-  businessKey: z.string().optional(),
-  businessKeyPrefix: z.string().min(1).max(200).optional().describe('cases whose business key starts with this text'),
+  businessKey: businessKeyFilter.optional(),
+  businessKeyPrefix: businessKeyFilter.min(1).optional().describe('cases whose business key starts with this text'),
   startedFrom: z.iso.datetime({ offset: true }).optional(),
   startedTo: z.iso.datetime({ offset: true }).optional(),
   ...paging,
@@ -70,7 +72,7 @@ export function instanceRoutes(client: Client, taskQueue: string): AnyRoute[] {
       access: EVERY_ROLE,
       query: listQuery,
       responses: { 200: { description: 'cases', schema: pageOf(instanceSchema) } },
-      handler: async ({ query, user }) => {
+      handler: async ({ query, user, req }) => {
         const filter: Record<string, unknown> = {};
         if (query.definitionKey) filter.definitionKey = query.definitionKey;
         if (query.status) filter.status = query.status;
@@ -88,7 +90,7 @@ export function instanceRoutes(client: Client, taskQueue: string): AnyRoute[] {
         }
         const { skip, limit } = pageWindow(query);
         const [rows, total] = await Promise.all([Instance.find(filter).sort({ startedAt: -1 }).skip(skip).limit(limit).lean(), Instance.countDocuments(filter)]);
-        return { items: rows.map(instanceView), page: query.page, size: query.size, total };
+        return { items: (await reconcileRows(client, rows, req.log)).map(instanceView), page: query.page, size: query.size, total };
       },
     }),
     route({
@@ -102,7 +104,9 @@ export function instanceRoutes(client: Client, taskQueue: string): AnyRoute[] {
       problems: [404],
       handler: async ({ params, user }) => {
         const summary = await visibleInstance(user, params.id);
-        return { ...instanceView(summary), state: await caseState(client, params.id) };
+        const open = summary.status === 'running' || summary.status === 'incident';
+        const [state, failed] = await Promise.all([caseState(client, params.id), open && reconcileCase(client, params.id)]);
+        return { ...instanceView(failed ? await visibleInstance(user, params.id) : summary), state };
       },
     }),
     route({
@@ -147,7 +151,7 @@ export function instanceRoutes(client: Client, taskQueue: string): AnyRoute[] {
           schema: z.object({ name: z.string(), correlationKey: z.string(), correlated: z.array(z.object({ id: z.string(), status: z.string() })) }),
         },
       },
-      problems: [404],
+      problems: [404, 422],
       handler: async ({ body, user }) => correlateMessage(client, user, body),
     }),
   ];

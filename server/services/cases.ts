@@ -1,6 +1,7 @@
 // Starting cases and sending them updates through Temporal, with Temporal's errors turned into API problems.
 import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { type UpdateDefinition, WorkflowIdReusePolicy } from '@temporalio/common';
+import { DEFAULT_LIMITS } from '../../engine/interpreter';
 import type { Variables } from '../../engine/interpreter/types';
 import {
   BPMN_WORKFLOW_TYPE,
@@ -12,8 +13,9 @@ import {
 } from '../../workflows/definitions';
 import { instanceScope, type Principal } from '../auth/principal';
 import { HttpProblem, notFound } from '../http/problem';
-import { Instance } from '../models';
+import { Instance, type InstanceDoc } from '../models';
 import { loadVersion } from './definitions';
+import { reconcileCase } from './reconcile';
 
 /** What starting a case needs. */
 export interface StartCaseInput {
@@ -23,6 +25,19 @@ export interface StartCaseInput {
   street?: string | null;
   variables: Variables;
   startedBy: string;
+}
+
+/**
+ * Writes a started case's first summary unless the worker's first progress write got there first. An insert whose
+ * duplicate is ignored, not an upsert: FerretDB v1 runs an upsert as a find then an insert, so an upsert racing the
+ * worker's insert failed with a duplicate key (a 500 for a case that had started).
+ */
+async function insertStartSummary(row: InstanceDoc): Promise<void> {
+  try {
+    await Instance.collection.insertOne(row);
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+  }
 }
 
 /** Starts a case of a deployed definition; the same definition key and business key twice is a 409. */
@@ -57,24 +72,20 @@ export async function startCase(client: Client, taskQueue: string, input: StartC
     }
     throw error;
   }
-  await Instance.updateOne(
-    { _id: workflowId },
-    {
-      $setOnInsert: {
-        definitionKey: definition.key,
-        definitionVersion: definition.version,
-        businessKey: input.businessKey,
-        street: input.street ?? null,
-        status: 'running',
-        currentElements: [],
-        incidentCount: 0,
-        startedBy: input.startedBy,
-        startedAt: new Date(),
-        progressSeq: 0,
-      },
-    },
-    { upsert: true },
-  );
+  await insertStartSummary({
+    _id: workflowId,
+    definitionKey: definition.key,
+    definitionVersion: definition.version,
+    businessKey: input.businessKey,
+    street: input.street ?? null,
+    status: 'running',
+    currentElements: [],
+    incidentCount: 0,
+    startedBy: input.startedBy,
+    startedAt: new Date(),
+    endedAt: null,
+    progressSeq: 0,
+  });
   return { id: workflowId, definitionKey: definition.key, version: definition.version, businessKey: input.businessKey, street: input.street ?? null };
 }
 
@@ -94,13 +105,17 @@ export async function updateCase<Req>(client: Client, id: string, update: Update
     return await client.workflow.getHandle(id).executeUpdate(update, { args: [request] });
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) {
-      // The workflow of a known case is gone from the running set: it has ended.
-      if (await Instance.exists({ _id: id })) throw new HttpProblem(409, 'case-closed', 'Conflict', `case ${id} has ended`);
+      // The workflow of a known case is gone from the running set: it has ended (its summary is marked failed if it ended abnormally).
+      if (await Instance.exists({ _id: id })) {
+        await reconcileCase(client, id);
+        throw new HttpProblem(409, 'case-closed', 'Conflict', `case ${id} has ended`);
+      }
       throw notFound(`case ${id}`);
     }
     if (error instanceof WorkflowUpdateFailedError) {
       const reason = error.cause?.message ?? error.message;
-      const badPayload = /must be a JSON object|exceed the limit|needs a reason/.test(reason);
+      if (/exceed the limit/.test(reason)) throw new HttpProblem(422, 'variables-too-large', 'Unprocessable Content', reason, { limit: DEFAULT_LIMITS.maxVariableBytes });
+      const badPayload = /must be a JSON object|needs a reason/.test(reason);
       throw new HttpProblem(badPayload ? 400 : 409, badPayload ? 'invalid-update' : 'update-refused', badPayload ? 'Bad Request' : 'Conflict', reason);
     }
     throw error;

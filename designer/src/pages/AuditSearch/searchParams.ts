@@ -2,7 +2,7 @@
 import type { CaseSearchParams } from '../../api/audit';
 
 /** Case statuses one can search for (the server's INSTANCE_STATUSES). */
-export const CASE_STATUSES = ['running', 'incident', 'completed', 'cancelled'] as const;
+export const CASE_STATUSES = ['running', 'incident', 'completed', 'cancelled', 'failed'] as const;
 
 /** What the auditor searches by; absent fields do not filter. Times are ISO instants, `startedTo` exclusive. */
 export interface CaseSearch {

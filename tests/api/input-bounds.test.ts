@@ -1,0 +1,215 @@
+// Input bounds at the API door (issue 10, defects 7, 13, 14): deep, wide and large variables, body size, business-key
+// characters, and summaries of cases whose workflow ended without finishing.
+import { Instance, Task } from '../../server/models';
+import { startCase } from '../../server/services/cases';
+import { type ApiStack, enc, startApiStack } from '../support/api';
+import { eventually } from '../support/wait';
+import { deployFixtures, inspectionCase, uniqueKey, WORKER_GROUPS } from './fixtures';
+
+/** `{ a: { a: … { a: 1 } } }`, `depth` objects deep. */
+function nested(depth: number): Record<string, unknown> {
+  let value: Record<string, unknown> = { a: 1 };
+  for (let i = 1; i < depth; i += 1) value = { a: value };
+  return value;
+}
+
+const depthPath = (prefix: string) => [prefix, ...Array.from({ length: 32 }, () => 'a')].join('.');
+
+describe('input bounds at the API', () => {
+  let stack: ApiStack;
+  beforeAll(async () => {
+    stack = await startApiStack();
+    await deployFixtures(stack, await stack.as('owner'));
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  describe('variables', () => {
+    it('should refuse start variables nested 4,000 deep with a 400 naming the depth limit and the path, and start nothing', async () => {
+      // given
+      const staff = await stack.as('bajiao-staff');
+      const key = uniqueKey('DEEP');
+
+      // when
+      const res = await staff.post('/api/instances', { definitionKey: 'street-inspection', businessKey: key, variables: nested(4_000) }).expect(400);
+
+      // then
+      expect(res.body.code).toBe('validation-failed');
+      expect(res.body.errors).toEqual([{ path: depthPath('body.variables'), message: 'nested deeper than 32 levels (the limit of variables)' }]);
+      expect(await Instance.exists({ businessKey: key })).toBeNull();
+    });
+
+    it('should read a JSON body nested 100,000 deep without crashing and answer 400', async () => {
+      // given a raw body whose variables nest 100,000 objects
+      const staff = await stack.as('bajiao-staff');
+      const deep = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
+      const raw = `{"definitionKey":"street-inspection","businessKey":"${uniqueKey('DEEPER')}","variables":${deep}}`;
+
+      // when
+      const res = await staff.post('/api/instances').set('Content-Type', 'application/json').send(raw);
+
+      // then the limit is named, and the server still answers
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].path).toBe(depthPath('body.variables'));
+      await staff.get('/api/me').expect(200);
+    });
+
+    it('should refuse 4,000-deep variables on task completion and message correlation with a 400, changing nothing', async () => {
+      // given a case with an open task
+      const staff = await stack.as('bajiao-staff');
+      const { id, taskId } = await inspectionCase(staff);
+
+      // when
+      const completed = await staff.post(`/api/tasks/${enc(taskId)}/complete`, { variables: nested(4_000) });
+      const correlated = await (await stack.as('bajiao-liaison')).post('/api/messages', { name: 'report-received', correlationKey: 'RPT-DEEP', variables: nested(4_000) });
+
+      // then
+      expect(completed.status).toBe(400);
+      expect(completed.body.errors).toEqual([expect.objectContaining({ path: depthPath('body.variables') })]);
+      expect(correlated.status).toBe(400);
+      expect(correlated.body.errors).toEqual([expect.objectContaining({ path: depthPath('body.variables') })]);
+      expect((await Task.findById(taskId).lean())?.status).toBe('open');
+      expect((await staff.get(`/api/instances/${enc(id)}`).expect(200)).body.state.openTasks).toEqual([taskId]);
+    });
+
+    it.each([
+      ['1.5 MB', 1_500_000],
+      ['3 MB', 3_000_000],
+    ])('should refuse %s of start variables with a 422 naming the engine\'s limit, and start nothing', async (_size, chars) => {
+      // given
+      const staff = await stack.as('bajiao-staff');
+      const key = uniqueKey('BIG');
+
+      // when
+      const res = await staff.post('/api/instances', { definitionKey: 'street-inspection', businessKey: key, variables: { groups: WORKER_GROUPS, photo: 'x'.repeat(chars) } });
+
+      // then
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ code: 'variables-too-large', limit: 1_000_000 });
+      expect(res.body.detail).toMatch(/over the limit of 1000000 per case/);
+      expect(await Instance.exists({ businessKey: key })).toBeNull();
+    });
+
+    it('should refuse a body over the 6 MB body limit with a 413 naming the limit', async () => {
+      const staff = await stack.as('bajiao-staff');
+      const res = await staff.post('/api/instances', { definitionKey: 'street-inspection', businessKey: uniqueKey('HUGE'), variables: { photo: 'x'.repeat(7_000_000) } });
+      expect(res.status).toBe(413);
+      expect(res.body).toMatchObject({ code: 'payload-too-large', limit: 6 * 2 ** 20, detail: 'the request body is over the limit of 6 MB (6291456 bytes)' });
+    });
+
+    it('should answer 422 naming the limit when a message would take a case\'s variables over it, and change nothing', async () => {
+      // given a case holding 600 kB, waiting for a report
+      const admin = await stack.as('admin');
+      const caseNo = uniqueKey('RPT');
+      const started = await admin.post('/api/instances', { definitionKey: 'await-report', businessKey: uniqueKey('BD'), street: 'bajiao', variables: { caseNo, notes: 'n'.repeat(600_000) } }).expect(201);
+      const id = started.body.id as string;
+      await eventually(() => Instance.findById(id).lean().then((r) => (r?.currentElements?.includes('AwaitReport') ? r : undefined)), 'the case waiting');
+
+      // when a report with another 600 kB arrives
+      const res = await admin.post('/api/messages', { name: 'report-received', correlationKey: caseNo, variables: { photo: 'p'.repeat(600_000) } });
+
+      // then
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ code: 'variables-too-large', limit: 1_000_000 });
+      const state = (await admin.get(`/api/instances/${enc(id)}`).expect(200)).body.state;
+      expect(state.activeElements.map((a: { elementId: string }) => a.elementId)).toEqual(['AwaitReport']);
+      expect(state.variables.photo).toBeUndefined();
+    });
+  });
+
+  describe('business keys', () => {
+    it.each([
+      ['NUL', 'XC\u00001', 'U+0000'],
+      ['a right-to-left override', 'XC\u202E1', 'U+202E'],
+      ['a zero-width space', 'XC\u200B1', 'U+200B'],
+      ['a control character', 'XC\u001B1', 'U+001B'],
+      ['a line break', 'XC\n1', 'U+000A'],
+    ])('should refuse a business key with %s with a 400 naming the character, and start nothing', async (_name, key, code) => {
+      // when
+      const res = await (await stack.as('bajiao-staff')).post('/api/instances', { definitionKey: 'street-inspection', businessKey: key }).expect(400);
+
+      // then
+      expect(res.body.errors).toEqual([{ path: 'body.businessKey', message: expect.stringContaining(`character ${code} at position 3 is not allowed`) }]);
+      expect(await Instance.exists({ businessKey: key })).toBeNull();
+    });
+
+    it('should store a business key NFC-normalised and find it by its decomposed spelling', async () => {
+      // given a key typed decomposed (e + combining acute)
+      const staff = await stack.as('bajiao-staff');
+      const suffix = uniqueKey('E');
+      const decomposed = `Cafe\u0301-京〔2026〕-${suffix}`;
+      const composed = decomposed.normalize('NFC');
+
+      // when
+      const res = await staff.post('/api/instances', { definitionKey: 'street-inspection', businessKey: decomposed, variables: { groups: WORKER_GROUPS } }).expect(201);
+
+      // then
+      expect(res.body).toMatchObject({ businessKey: composed, id: `street-inspection:${composed}` });
+      expect(await Instance.findById(`street-inspection:${composed}`).lean()).toMatchObject({ businessKey: composed });
+      const found = (await staff.get(`/api/instances?businessKey=${encodeURIComponent(decomposed)}`).expect(200)).body;
+      expect(found.items.map((i: { businessKey: string }) => i.businessKey)).toEqual([composed]);
+    });
+
+    it('should refuse usernames and org unit ids with invisible or control characters', async () => {
+      const admin = await stack.as('admin');
+      const user = await admin.post('/api/users', { username: 'evil\u202Euser', displayName: 'x', password: 'long-enough-password' });
+      const unit = await admin.post('/api/org-units', { id: 'unit\u200B1', name: '单位', kind: 'department', parentId: null });
+      expect(user.status).toBe(400);
+      expect(user.body.errors).toEqual([expect.objectContaining({ path: 'body.username' })]);
+      expect(unit.status).toBe(400);
+      expect(unit.body.errors).toEqual([expect.objectContaining({ path: 'body.id' })]);
+    });
+  });
+
+  describe('summaries of cases whose workflow ended without finishing', () => {
+    it('should mark the summary failed when the case is read after its workflow failed to start, and list it as failed', async () => {
+      // given a case started past the API with 1.5 MB of variables: its workflow fails at once, the summary says running
+      const id = (await startCase(stack.client, stack.taskQueue, { definitionKey: 'street-inspection', businessKey: uniqueKey('FAIL'), street: 'bajiao', variables: { photo: 'x'.repeat(1_500_000) }, startedBy: 'bajiao-staff' })).id;
+      await expect(stack.client.workflow.getHandle(id).result()).rejects.toThrow();
+      expect((await Instance.findById(id).lean())?.status).toBe('running');
+
+      // when the case list is read
+      const commander = await stack.as('bajiao-commander');
+      const listed = (await commander.get(`/api/instances?businessKey=${encodeURIComponent(id.split(':')[1])}`).expect(200)).body.items;
+
+      // then it shows failed, with an end time, and so does the stored summary and the case read
+      expect(listed).toEqual([expect.objectContaining({ id, status: 'failed', endedAt: expect.any(String) })]);
+      expect(await Instance.findById(id).lean()).toMatchObject({ status: 'failed', endedAt: expect.any(Date) });
+      expect((await commander.get(`/api/instances/${enc(id)}`).expect(200)).body).toMatchObject({ status: 'failed' });
+    });
+
+    it('should mark the summary failed and cancel the open task when a terminated case is read', async () => {
+      // given a case with an open task whose workflow an operator terminated in Temporal
+      const { id, taskId } = await inspectionCase(await stack.as('bajiao-staff'));
+      await stack.client.workflow.getHandle(id).terminate('terminated by an operator');
+
+      // when
+      const res = await (await stack.as('bajiao-commander')).get(`/api/instances/${enc(id)}`).expect(200);
+
+      // then
+      expect(res.body).toMatchObject({ id, status: 'failed', endedAt: expect.any(String), currentElements: [] });
+      expect((await Task.findById(taskId).lean())?.status).toBe('cancelled');
+    });
+
+    it('should mark the summary failed when an action meets the ended workflow (409 case-closed)', async () => {
+      // given
+      const { id } = await inspectionCase(await stack.as('bajiao-staff'));
+      await stack.client.workflow.getHandle(id).terminate('terminated by an operator');
+
+      // when
+      const res = await (await stack.as('bajiao-commander')).post(`/api/instances/${enc(id)}/cancel`, { reason: '撤销' });
+
+      // then
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('case-closed');
+      expect((await Instance.findById(id).lean())?.status).toBe('failed');
+    });
+
+    it('should leave the summary of a running case alone when it is read', async () => {
+      const { id } = await inspectionCase(await stack.as('bajiao-staff'));
+      expect((await (await stack.as('bajiao-commander')).get(`/api/instances/${enc(id)}`).expect(200)).body.status).toBe('running');
+      expect((await Instance.findById(id).lean())?.status).toBe('running');
+    });
+  });
+});
