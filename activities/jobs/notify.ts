@@ -1,8 +1,12 @@
-// Job type `sparrow.notify`: records a notification for groups or users named by the task's headers or variables.
+// Job type `sparrow.notify`: records a notification for groups or users named by the task's headers (or, where the
+// diagram sets no header, by variables).
 import { Notification } from '../../server/models/notification';
 import type { JobType } from './types';
 
-/** Notifies `recipients` (header or variable, comma-separated or a list) with `message`; idempotent per element run. */
+/**
+ * Notifies `recipients` (comma-separated or a list) with `message`; idempotent per element run. The diagram's headers
+ * are authoritative: a variable is used only where no header is set, so case data cannot redirect a notification.
+ */
 export const notify: JobType = {
   type: 'sparrow.notify',
   title: { 'zh-CN': '发送通知', en: 'Send notification' },
@@ -11,9 +15,9 @@ export const notify: JobType = {
     en: 'Notify departments, groups or users (recipients, message)',
   },
   async handler({ jobKey, instanceId, elementId, headers, variables }) {
-    const raw = variables.recipients ?? headers.recipients ?? '';
+    const raw = headers.recipients ?? variables.recipients ?? '';
     const recipients = (Array.isArray(raw) ? raw.map(String) : String(raw).split(',')).map((s) => s.trim()).filter(Boolean);
-    const message = String(variables.message ?? headers.message ?? '').trim();
+    const message = String(headers.message ?? variables.message ?? '').trim();
     if (recipients.length === 0) throw new Error('sparrow.notify needs recipients (header or variable)');
     if (!message) throw new Error('sparrow.notify needs a message (header or variable)');
     await Notification.updateOne(

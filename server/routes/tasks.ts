@@ -66,7 +66,7 @@ export function taskRoutes(client: Client): AnyRoute[] {
     route({
       method: 'get',
       path: '/tasks/:id',
-      summary: 'A task with its form schema and the case\'s current variables',
+      summary: 'A task with its form schema and the case variables its form shows (its fields, and what its expressions and templates read); none without a form',
       tag: 'tasks',
       access: EVERY_ROLE,
       params: idParam,
@@ -99,7 +99,7 @@ export function taskRoutes(client: Client): AnyRoute[] {
     route({
       method: 'post',
       path: '/tasks/:id/assign',
-      summary: 'Assigns a task to a user of its street (street commander)',
+      summary: 'Assigns a task to a task worker of its street who is a candidate for it (street commander); 422 naming the assignee otherwise',
       tag: 'tasks',
       access: DISPATCHERS,
       params: idParam,
@@ -111,7 +111,7 @@ export function taskRoutes(client: Client): AnyRoute[] {
     route({
       method: 'post',
       path: '/tasks/:id/complete',
-      summary: 'Completes a task with form data, validated against its form before the workflow update (honours Idempotency-Key)',
+      summary: 'Completes a task with form data: only the form\'s visible fields reach the case (unknown keys 422); without a form, any variables but those the process routes work by (honours Idempotency-Key)',
       tag: 'tasks',
       access: TASK_WORKERS,
       idempotent: true,

@@ -2,13 +2,16 @@
 import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { assignTaskUpdate, claimTaskUpdate, completeTaskUpdate, type TaskHolderView, unclaimTaskUpdate } from '../../workflows/definitions';
-import { inScope, isCandidate, type Principal, taskScope } from '../auth/principal';
+import { inScope, isCandidate, type Principal, principalOf, taskScope } from '../auth/principal';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem';
 import { Definition, Task, User } from '../models';
+import { TASK_WORKERS } from '../routes/access';
 import { caseState, updateCase } from './cases';
 import { escapeRegex } from './definitions';
-import { formOfTask } from './forms';
-import { validateFormData } from './formValidation';
+import { type FormView, formOfTask } from './forms';
+import { formVariables } from './formSchema';
+import { checkFormSubmission } from './formValidation';
+import { reservedVariablesOf } from './reservedVariables';
 
 type TaskRow = NonNullable<Awaited<ReturnType<typeof findTask>>>;
 
@@ -104,7 +107,7 @@ export async function unclaimTask(client: Client, user: Principal, id: string) {
   return changeHolder(client, task, unclaimTaskUpdate, { taskId: task._id, holder: task.assignee, actor: user.username });
 }
 
-/** Assigns a task to a user of its street (a commander dispatching work), replacing any claim. */
+/** Assigns a task to a task worker of its street who is a candidate for it (a commander dispatching work), replacing any claim. */
 export async function assignTask(client: Client, user: Principal, id: string, assignee: string) {
   const task = await visibleTask(user, id);
   refuseClosed(task);
@@ -113,12 +116,51 @@ export async function assignTask(client: Client, user: Principal, id: string, as
   if (!inScope({ ...user, streets: target.streets ?? [] }, task.street)) {
     throw new HttpProblem(422, 'assignee-out-of-scope', 'Unprocessable Content', `user ${assignee} does not work in the task's street`);
   }
+  const worker = principalOf(target, 'session');
+  if (!worker.roles.some((r) => TASK_WORKERS.includes(r)) || !isCandidate(worker, { ...task, assignee: null })) {
+    throw new HttpProblem(422, 'assignee-not-candidate', 'Unprocessable Content', `user ${assignee} is not a candidate for task ${id} (candidate groups: ${(task.candidateGroups ?? []).join(', ') || 'none'}; candidate users: ${(task.candidateUsers ?? []).join(', ') || 'none'})`, { assignee });
+  }
   return changeHolder(client, task, assignTaskUpdate, { taskId: task._id, assignee, actor: user.username });
 }
 
+/** The case's variables, or none when its workflow is gone (the update then answers for the closed case). */
+async function caseVariables(client: Client, instanceId: string): Promise<Record<string, unknown> | null> {
+  try {
+    return (await caseState(client, instanceId)).variables;
+  } catch (error) {
+    if (error instanceof HttpProblem && error.status === 404) return null;
+    throw error;
+  }
+}
+
+/**
+ * What a completion passes to the case. With a form: only its visible, editable fields, checked with hide rules on the
+ * case's variables merged with the input; keys that are no field of the form are refused (422 invalid-form-data). A
+ * task without a form takes any variables except those the process routes work by (correlation keys, assignments:
+ * 422 reserved-variables), since diagrams drive gateways with what such tasks submit.
+ */
+async function acceptedInput(client: Client, task: TaskRow, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const form = await formOfTask(task);
+  if (!form) {
+    const reserved = await reservedVariablesOf(task.definitionKey, task.definitionVersion);
+    const refused = Object.keys(variables).filter((key) => reserved.has(key));
+    if (refused.length > 0) {
+      const errors = refused.map((key) => ({ path: `body.variables.${key}`, message: 'is used by the process to correlate messages or assign tasks; a task without a form may not change it' }));
+      throw new HttpProblem(422, 'reserved-variables', 'Unprocessable Content', `task ${task._id} has no form and may not change ${refused.join(', ')}`, { errors });
+    }
+    return variables;
+  }
+  const { errors, values } = checkFormSubmission(form.schema, variables, (await caseVariables(client, task.instanceId)) ?? {});
+  if (errors.length > 0) throw invalidFormData(form, errors);
+  return values;
+}
+
+const invalidFormData = (form: FormView, errors: Array<{ path: string; message: string }>) =>
+  new HttpProblem(422, 'invalid-form-data', 'Unprocessable Content', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors, form: { id: form.id, version: form.version } });
+
 /**
  * Completes a task: it must be open, the caller must hold it or be a candidate of an unclaimed one, and the data
- * must satisfy the task's form; only then is the workflow's completeTask update sent.
+ * must satisfy the task's form (see acceptedInput); only then is the workflow's completeTask update sent.
  */
 export async function completeTask(client: Client, user: Principal, id: string, variables: Record<string, unknown>) {
   const task = await visibleTask(user, id);
@@ -128,16 +170,10 @@ export async function completeTask(client: Client, user: Principal, id: string, 
     throw forbidden(`task ${id} is claimed by ${task.assignee}`, 'not-the-assignee');
   }
   if (!task.assignee && !isCandidate(user, task)) throw forbidden(`you are not a candidate for task ${id}`, 'not-a-candidate');
-  const form = await formOfTask(task);
-  if (form) {
-    const errors = validateFormData(form.schema, variables);
-    if (errors.length > 0) {
-      throw new HttpProblem(422, 'invalid-form-data', 'Unprocessable Content', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors, form: { id: form.id, version: form.version } });
-    }
-  }
+  const accepted = await acceptedInput(client, task, variables);
   let state;
   try {
-    state = await updateCase(client, task.instanceId, completeTaskUpdate, { taskId: task._id, variables, actor: user.username, holder: task.assignee ?? null });
+    state = await updateCase(client, task.instanceId, completeTaskUpdate, { taskId: task._id, variables: accepted, actor: user.username, holder: task.assignee ?? null });
   } catch (error) {
     if (error instanceof HttpProblem && error.code === 'update-refused' && /is not open/.test(error.detail ?? '')) throw conflict('task-closed', `task ${id} is no longer open`);
     if (error instanceof HttpProblem && error.code === 'update-refused' && /is claimed by/.test(error.detail ?? '')) throw conflict('task-claimed', `task ${id} was claimed by someone else meanwhile`);
@@ -146,16 +182,12 @@ export async function completeTask(client: Client, user: Principal, id: string, 
   return { id: task._id, status: 'completed' as const, completedBy: user.username, case: state };
 }
 
-/** A task with its form schema and the case's current variables. */
+/** A task with its form schema and the case variables its form shows (none for a task without a form). */
 export async function taskDetail(client: Client, user: Principal, id: string) {
   const task = await visibleTask(user, id);
   const form = await formOfTask(task);
-  let variables: Record<string, unknown> | null = null;
-  try {
-    variables = (await caseState(client, task.instanceId)).variables;
-  } catch (error) {
-    if (!(error instanceof HttpProblem && error.status === 404)) throw error;
-  }
+  const all = await caseVariables(client, task.instanceId);
+  const variables = all && (form ? formVariables(form.schema, all) : {});
   return { ...taskView(task), form, variables };
 }
 

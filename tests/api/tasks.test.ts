@@ -61,11 +61,12 @@ describe('tasks', () => {
     });
   });
 
-  it('should read a task with its pinned form schema and the case\'s current variables', async () => {
-    const { taskId } = await inspectionCase(admin, { variables: { groups: ['enforcement'], 'reporter.name': '李四' } });
+  it('should read a task with its pinned form schema and the case variables its form shows (not the others)', async () => {
+    const { taskId } = await inspectionCase(admin, { variables: { groups: ['enforcement'], 'reporter.name': '李四', note: '门前堆物' } });
     const staff = await stack.as('bajiao-staff');
     const res = await staff.get(taskUrl(taskId)).expect(200);
-    expect(res.body).toMatchObject({ id: taskId, elementId: 'Inspect', name: '现场核查', status: 'open', formId: 'inspection-form', street: 'bajiao', variables: { 'reporter.name': '李四' } });
+    expect(res.body).toMatchObject({ id: taskId, elementId: 'Inspect', name: '现场核查', status: 'open', formId: 'inspection-form', street: 'bajiao' });
+    expect(res.body.variables).toEqual({ note: '门前堆物' });
     expect(res.body.form).toMatchObject({ id: 'inspection-form', version: 1 });
     expect(res.body.form.schema.components.map((c: { key?: string }) => c.key).filter(Boolean)).toEqual(['verdict', 'area', 'note', 'phone']);
     await staff.get(taskUrl('street-inspection:nothing/Inspect/t1')).expect(404);
@@ -176,11 +177,12 @@ describe('tasks', () => {
       await admin.patch('/api/users/bajiao-commander', { groups: ['command-center'] }).expect(200);
     });
 
-    it('should let a commander assign to a user of the street, and refuse unknown or other-street users (422)', async () => {
-      const { taskId } = await inspectionCase(admin, { variables: { groups: ['enforcement'] } });
+    it('should let a commander assign to a candidate of the street, and refuse unknown, other-street or non-candidate users (422)', async () => {
+      const { taskId } = await inspectionCase(admin, { variables: { groups: ['enforcement', 'liaison'] } });
       const commander = await stack.as('bajiao-commander');
       const assigned = await commander.post(taskUrl(taskId, 'assign'), { assignee: 'bajiao-liaison' }).expect(200);
       expect(assigned.body).toMatchObject({ assignee: 'bajiao-liaison', claimedBy: 'bajiao-commander', status: 'claimed' });
+      expect((await commander.post(taskUrl(taskId, 'assign'), { assignee: 'bajiao-volunteer' }).expect(422)).body.code).toBe('assignee-not-candidate');
       expect((await commander.post(taskUrl(taskId, 'assign'), { assignee: 'ghost' }).expect(422)).body.code).toBe('unknown-assignee');
       expect((await commander.post(taskUrl(taskId, 'assign'), { assignee: 'lugu-staff' }).expect(422)).body.code).toBe('assignee-out-of-scope');
       expect((await commander.post(taskUrl(taskId, 'assign'), {}).expect(400)).body.errors).toEqual([expect.objectContaining({ path: 'body.assignee' })]);
@@ -217,7 +219,7 @@ describe('tasks', () => {
     });
 
     it('should refuse a non-candidate (403) and, for a task claimed by someone else, a candidate (409)', async () => {
-      const { taskId } = await inspectionCase(admin, { variables: { groups: ['enforcement'] } });
+      const { taskId } = await inspectionCase(admin, { variables: { groups: ['enforcement', 'command-center'] } });
       const liaison = await stack.as('bajiao-liaison');
       const staff = await stack.as('bajiao-staff');
       expect((await liaison.post(taskUrl(taskId, 'complete'), { variables: { verdict: 'confirmed' } }).expect(403)).body.code).toBe('not-a-candidate');
