@@ -14,6 +14,7 @@ import {
 import { instanceScope, type Principal } from '../auth/principal';
 import { HttpProblem, notFound } from '../http/problem';
 import { Instance } from '../models';
+import type { InstanceDoc } from '../models/instance';
 import { loadVersion } from './definitions';
 import { reconcileCase } from './reconcile';
 
@@ -25,6 +26,19 @@ export interface StartCaseInput {
   street?: string | null;
   variables: Variables;
   startedBy: string;
+}
+
+/**
+ * Writes a started case's first summary unless the worker's first progress write got there first. An insert whose
+ * duplicate is ignored, not an upsert: FerretDB v1 runs an upsert as a find then an insert, so an upsert racing the
+ * worker's insert failed with a duplicate key (a 500 for a case that had started).
+ */
+async function insertStartSummary(row: InstanceDoc): Promise<void> {
+  try {
+    await Instance.collection.insertOne(row);
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+  }
 }
 
 /** Starts a case of a deployed definition; the same definition key and business key twice is a 409. */
@@ -59,24 +73,20 @@ export async function startCase(client: Client, taskQueue: string, input: StartC
     }
     throw error;
   }
-  await Instance.updateOne(
-    { _id: workflowId },
-    {
-      $setOnInsert: {
-        definitionKey: definition.key,
-        definitionVersion: definition.version,
-        businessKey: input.businessKey,
-        street: input.street ?? null,
-        status: 'running',
-        currentElements: [],
-        incidentCount: 0,
-        startedBy: input.startedBy,
-        startedAt: new Date(),
-        progressSeq: 0,
-      },
-    },
-    { upsert: true },
-  );
+  await insertStartSummary({
+    _id: workflowId,
+    definitionKey: definition.key,
+    definitionVersion: definition.version,
+    businessKey: input.businessKey,
+    street: input.street ?? null,
+    status: 'running',
+    currentElements: [],
+    incidentCount: 0,
+    startedBy: input.startedBy,
+    startedAt: new Date(),
+    endedAt: null,
+    progressSeq: 0,
+  });
   return { id: workflowId, definitionKey: definition.key, version: definition.version, businessKey: input.businessKey, street: input.street ?? null };
 }
 
