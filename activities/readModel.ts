@@ -1,4 +1,5 @@
 // Activities that keep MongoDB's read models in step with the case: tasks, instance summary, the audit chain.
+import { ApplicationFailure } from '@temporalio/activity';
 import type { AuditEntry, UserTaskSpec } from '../engine/interpreter/types';
 import { AuditEvent, AuditPendingSeal, auditRowId } from '../server/models/auditEvent';
 import { buildChain, GENESIS_HASH } from '../server/services/auditChain';
@@ -43,8 +44,18 @@ export interface RecordProgressInput {
 
 const dateOrNull = (value?: string) => (value ? new Date(value) : null);
 
-/** Opens a user task in the read model; a retried or replayed call leaves the same single row. */
+/** Bad input no retry can mend: a non-retryable failure naming the task, the field and the value. */
+function checkDate(taskId: string, field: string, value?: string): void {
+  if (value && Number.isNaN(new Date(value).getTime())) {
+    throw ApplicationFailure.nonRetryable(`task ${taskId}: ${field} ${JSON.stringify(value)} is not a date`, 'InvalidInput');
+  }
+}
+
+/** Opens a user task in the read model; a retried or replayed call leaves the same single row. A date that is none fails at once. */
 export async function openUserTask({ caseRef, task, at }: OpenUserTaskInput): Promise<void> {
+  checkDate(task.taskId, 'due date', task.dueDate);
+  checkDate(task.taskId, 'follow-up date', task.followUpDate);
+  checkDate(task.taskId, 'opening time', at);
   await Task.updateOne(
     { _id: task.taskId },
     {

@@ -74,7 +74,7 @@ const assert = Object.assign(
 function evaluateMetered(source: string, context: Record<string, unknown>, limits: FeelLimits): unknown {
   if (source.length > limits.maxSourceLength) throw new FeelLimitError(source, `it is longer than ${limits.maxSourceLength} characters`);
   const meter = new FeelMeter(limits);
-  const scope = { assert, ...context, ...meteredBuiltins(meter) };
+  const scope = { assert, ...context, ...meteredBuiltins(meter, source) };
   const text = instrument(source, scope);
   // Text that does not parse is evaluated as it is, so feelin reports the syntax error with its position.
   const value = evaluate(text ?? source, { ...scope, ...meter.hooks() }).value;

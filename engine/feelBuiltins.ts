@@ -34,10 +34,14 @@ function charsBuilt(name: string, args: unknown[]): number {
   return 0;
 }
 
-/** The metered builtins, as context entries that stand in for feelin's own. */
-export function meteredBuiltins(meter: FeelMeter): Record<string, Builtin> {
+/**
+ * The metered builtins the expression names, as context entries that stand in for feelin's own (only those: feelin
+ * copies the context on every iteration, so each entry costs).
+ */
+export function meteredBuiltins(meter: FeelMeter, source: string): Record<string, Builtin> {
   const out: Record<string, Builtin> = {};
   for (const [name, original] of originals) {
+    if (!source.includes(name)) continue;
     const metered = (...args: unknown[]) => {
       const items = args.reduce((sum: number, arg) => sum + (Array.isArray(arg) ? arg.length : 0), 0);
       const chars = args.reduce((sum: number, arg) => sum + text(arg), 0);

@@ -9,13 +9,14 @@ import { type CaseUnderTest, runCase } from '../tests/support/cases';
 import { runScript, withRecordingStack, writeRecording } from './lib/recordingStack';
 
 const HISTORIES = path.resolve(__dirname, '../tests/histories');
-const VERSION = 'v1';
+const VERSION = 'v2';
 
-/** One recorded case: its fixture, start variables and how it is driven to its end. */
+/** One recorded case: its fixture, start variables, how it is driven to its end and how it ends (default completed). */
 interface Recording {
   name: string;
   variables: Record<string, unknown>;
   drive(c: CaseUnderTest): Promise<void>;
+  ends?: 'completed' | 'cancelled';
 }
 
 const dispatchedOnce = new Set<string>();
@@ -60,6 +61,16 @@ const recordings: Recording[] = [
       await c.resolveIncident(state.incidents[0].id);
     },
   },
+  {
+    // issue 10 (since v2): a condition over the FEEL budget and a due date that is no date are incidents, not a wedged case
+    name: 'engine-bounds',
+    variables: { n: 2000, deadline: 'next week' },
+    ends: 'cancelled',
+    async drive(c) {
+      await c.until((s) => s.incidents.length === 2, 'the FEEL budget and due date incidents');
+      await c.cancel('both steps need a corrected diagram');
+    },
+  },
 ];
 
 runScript(() =>
@@ -68,7 +79,8 @@ runScript(() =>
       const c = await runCase(stack, path.join(HISTORIES, 'fixtures', `${recording.name}.bpmn`), { variables: recording.variables, businessKey: recording.name });
       await recording.drive(c);
       const result = await c.result();
-      if (result.status !== 'completed') throw new Error(`${recording.name} ended ${result.status}, not completed`);
+      const ends = recording.ends ?? 'completed';
+      if (result.status !== ends) throw new Error(`${recording.name} ended ${result.status}, not ${ends}`);
       writeRecording(path.join(HISTORIES, `${recording.name}.${VERSION}.json`), JSON.parse(historyToJSON(await c.handle.fetchHistory())));
     }
   }),
