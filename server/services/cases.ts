@@ -17,6 +17,7 @@ import { Instance } from '../models';
 import type { InstanceDoc } from '../models/instance';
 import { loadVersion } from './definitions';
 import { reconcileCase } from './reconcile';
+import { withUpdateTimeout } from './updateTimeout';
 
 /** What starting a case needs. */
 export interface StartCaseInput {
@@ -103,7 +104,7 @@ export async function caseState(client: Client, id: string): Promise<CaseStateVi
 /** Sends an update to a case; a refusal by its validator becomes a 409 (or 400 for a bad payload) with the reason. */
 export async function updateCase<Req>(client: Client, id: string, update: UpdateDefinition<CaseStateView, [Req]>, request: Req): Promise<CaseStateView> {
   try {
-    return await client.workflow.getHandle(id).executeUpdate(update, { args: [request] });
+    return await withUpdateTimeout(client, id, () => client.workflow.getHandle(id).executeUpdate(update, { args: [request] }));
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) {
       // The workflow of a known case is gone from the running set: it has ended (its summary is marked failed if it ended abnormally).

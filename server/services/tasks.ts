@@ -12,6 +12,7 @@ import { type FormView, formOfTask } from './forms';
 import { formVariables } from './formSchema';
 import { checkFormSubmission } from './formValidation';
 import { reservedVariablesOf } from './reservedVariables';
+import { withUpdateTimeout } from './updateTimeout';
 
 type TaskRow = NonNullable<Awaited<ReturnType<typeof findTask>>>;
 
@@ -72,7 +73,7 @@ async function raceConflict(id: string): Promise<never> {
  */
 async function changeHolder<Req>(client: Client, task: TaskRow, update: UpdateDefinition<TaskHolderView, [Req]>, request: Req) {
   try {
-    await client.workflow.getHandle(task.instanceId).executeUpdate(update, { args: [request] });
+    await withUpdateTimeout(client, task.instanceId, () => client.workflow.getHandle(task.instanceId).executeUpdate(update, { args: [request] }));
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) throw conflict('task-closed', `task ${task._id} is no longer open: its case has ended`);
     if (error instanceof WorkflowUpdateFailedError) {
