@@ -1,6 +1,7 @@
 // The server's check of form-js schemas and of what people submit into them: the submitted data against each visible
 // field's key, type and `validate`, in time linear in the input (lengths capped before any pattern, patterns on RE2).
 import { evaluateFeel } from '../../engine/feel';
+import { FORM_RULE_LIMITS, rethrowOverrun } from './formRules';
 import { type Component, componentsOf, getPath, isObject, KEYED_TYPES, segments, setPath, type Shape, shapeOf } from './formSchema';
 import { EMAIL, linearPattern, patternProblem, PHONE } from './linearRegex';
 
@@ -56,8 +57,9 @@ function holds(property: unknown, context: Record<string, unknown>): boolean {
   if (property === true) return true;
   if (typeof property !== 'string' || !property.trim().startsWith('=')) return false;
   try {
-    return evaluateFeel(property.trim().slice(1), context) === true;
-  } catch {
+    return evaluateFeel(property.trim().slice(1), context, FORM_RULE_LIMITS) === true;
+  } catch (error) {
+    rethrowOverrun(error);
     return false;
   }
 }
@@ -198,8 +200,9 @@ function walk(components: Component[], scope: Scope): void {
 function computed(expression: unknown, context: Record<string, unknown>): unknown {
   if (typeof expression !== 'string' || !expression.trim().startsWith('=')) return null;
   try {
-    return evaluateFeel(expression.trim().slice(1), context);
-  } catch {
+    return evaluateFeel(expression.trim().slice(1), context, FORM_RULE_LIMITS);
+  } catch (error) {
+    rethrowOverrun(error);
     return null;
   }
 }
