@@ -9,7 +9,7 @@ import { GENESIS_HASH, ledgerHash } from '../server/services/auditChain';
 const isDuplicateKey = (error: unknown) => (error as { code?: unknown }).code === 11000;
 
 /** Where the ledger ends: the head document, then forward by `_id` lookups past entries it does not name yet. */
-async function ledgerEnd(): Promise<{ seq: number; hash: string }> {
+export async function ledgerEnd(): Promise<{ seq: number; hash: string }> {
   const head = await AuditLedgerHead.findById(LEDGER_HEAD_ID).lean();
   let end = { seq: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH };
   for (;;) {

@@ -1,11 +1,23 @@
 // `npm run audit:verify -- <instanceId> | --all`: verifies audit chains in the database named by MONGODB_URI.
 // One case: its chain (hashes, order, gaps), its seal in the global ledger and the summary's progress counter.
 // --all: every case, the global ledger, and every sealed case still present. A case closed moments ago whose seal is
-// still queued for the ledger sealer is checked against the queued head and shown as pending. Exits 1 when anything is broken.
+// still queued for the ledger sealer is checked against the queued head and shown as pending. Prints the server's audit
+// signing key (the one `npm run replay -- case.json --public-key` checks exports against). Exits 1 when anything is broken.
 import mongoose from 'mongoose';
 import { loadConfig } from '../server/config';
 import { connectMongo } from '../server/db';
 import { verifyAll, verifyCase } from '../server/services/audit';
+import { storedPublicKey } from '../server/services/auditSigningKey';
+
+/** Prints the server's signing key, or that none exists yet (it is created by the first export). */
+async function printSigningKey(): Promise<void> {
+  const key = await storedPublicKey();
+  if (!key) {
+    console.log('audit signing key: none yet (the server creates it when it first signs an export or ledger head)');
+    return;
+  }
+  console.log(`audit signing key ${key.keyId} (from the ${key.source}); give it to \`npm run replay -- case.json --public-key <file>\`:\n${key.publicKey.trim()}`);
+}
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -17,6 +29,7 @@ async function main(): Promise<number> {
   }
   await connectMongo(loadConfig().MONGODB_URI);
   try {
+    await printSigningKey();
     if (id) {
       const result = await verifyCase(id);
       if (result.chain.rows === 0 && !result.seal.entry) {

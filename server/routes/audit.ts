@@ -1,16 +1,18 @@
 // Audit routes: a case's hash-chained audit log and its verification, the Temporal history with its timeline, the
-// replay check and the one-file export. All read-only (verify and replay-check are POSTs because they compute, not
-// because they change anything), street-scoped like the case routes: an out-of-scope id answers 404.
+// replay check and the signed one-file export; the server's signing key and the signed head of the global ledger. All
+// read-only (verify and replay-check are POSTs because they compute, not because they change anything), street-scoped
+// like the case routes: an out-of-scope id answers 404. No answer carries a stack trace.
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import { inScope, instanceScope, type Principal, seesWholeStreet } from '../auth/principal';
-import { notFound } from '../http/problem';
+import { HttpProblem, notFound } from '../http/problem';
 import { type AnyRoute, route } from '../http/route';
 import { idParam } from '../http/schemas';
 import type { Role } from '../models';
 import { AuditLedger } from '../models/auditEvent';
 import { Instance } from '../models/instance';
-import { auditRowView, caseHistory, chainOf, exportCase, replayCheck, sealOf, verifyCase } from '../services/audit';
+import { auditRowView, caseHistory, chainOf, exportCase, replayCheck, sealOf, signedLedgerHead, verifyCase } from '../services/audit';
+import { serverSigningKey } from '../services/auditSigningKey';
 
 /** Who may read and check the audit of the cases of their streets. */
 export const AUDIT_READERS: readonly Role[] = ['street-commander', 'process-owner', 'auditor', 'admin'];
@@ -26,6 +28,24 @@ async function auditableCase(user: Principal, id: string): Promise<void> {
     if (seal && seesWholeStreet(user) && inScope(user, seal.street)) return;
   }
   throw notFound(`case ${id}`);
+}
+
+/** Who may read the signed head of the global ledger (it spans every street). */
+export const LEDGER_READERS: readonly Role[] = ['auditor', 'admin'];
+
+/**
+ * Runs an audit computation; data stored before variables were bounded can be nested deeper than a recursive step
+ * (JSON.stringify) takes: that is a 422 naming the cause, not a 500.
+ */
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new HttpProblem(422, 'audit-data-too-deep', 'Unprocessable Content', 'the case\'s recorded data is nested too deeply to be processed (a limit of the JavaScript runtime); its chain can still be read with GET …/audit');
+    }
+    throw error;
+  }
 }
 
 /** The export's download name: `<case id>.audit.json`, every run of characters other than letters, digits, `.`, `_`, `-` as `_`. */
@@ -102,10 +122,26 @@ export const historyView = z.object({
 });
 /** The answer of an audit route (its type is the designer's too). */
 export const replayView = z.object({ instanceId: z.string(), ok: z.boolean(), events: z.number().int(), divergence: divergence.optional() });
+const signature = z
+  .object({
+    algorithm: z.literal('Ed25519'),
+    keyId: hash.describe('sha256 of the public key (SPKI DER)'),
+    publicKey: z.string().describe('the signer\'s public key, SPKI PEM'),
+    value: z.string().describe('base64 Ed25519 signature of the RFC 8785 canonical JSON of the document without `signature`'),
+  })
+  .describe('compare keyId with GET /api/audit/signing-key: the embedded key alone proves integrity, not origin');
+const signingKeyView = z.object({ algorithm: z.literal('Ed25519'), keyId: hash, publicKey: z.string().describe('SPKI PEM') });
+const ledgerHeadView = z.object({
+  format: z.literal('sparrow.ledger-head'),
+  position: z.number().int().describe('the ledger position of the last sealed case (0: none yet)'),
+  hash: hash.describe('that ledger entry\'s hash'),
+  at: z.string().describe('when the server read the head'),
+  signature,
+});
 const exportView = z
   .object({
     format: z.literal('sparrow.case-export'),
-    formatVersion: z.literal(1),
+    formatVersion: z.literal(2),
     exportedAt: z.string(),
     instanceId: z.string(),
     definition: z.object({ key: z.string(), version: z.number().int(), name: z.string().nullable(), sha256: hash, xml: z.string(), model: z.record(z.string(), z.unknown()) }),
@@ -113,8 +149,9 @@ const exportView = z
     audit: z.array(auditRow.omit({ data: true })),
     seal: ledgerEntry.nullable(),
     hashes: z.object({ xml: hash, model: hash, history: hash, audit: hash, headHash: hash.nullable() }),
+    signature,
   })
-  .describe('verify and replay it offline with `npm run replay -- case.json`');
+  .describe('verify and replay it offline with `npm run replay -- case.json --public-key <the key of GET /api/audit/signing-key>`');
 
 /** The audit routes. */
 export function auditRoutes(client: Client): AnyRoute[] {
@@ -142,10 +179,10 @@ export function auditRoutes(client: Client): AnyRoute[] {
       access: AUDIT_READERS,
       params: idParam,
       responses: { 200: { description: 'the verification (ok false names the first broken seq and why)', schema: verificationView } },
-      problems: [404],
+      problems: [404, 422],
       handler: async ({ params, user }) => {
         await auditableCase(user, params.id);
-        return verifyCase(params.id, { client });
+        return guarded(() => verifyCase(params.id, { client }));
       },
     }),
     route({
@@ -156,10 +193,10 @@ export function auditRoutes(client: Client): AnyRoute[] {
       access: AUDIT_READERS,
       params: idParam,
       responses: { 200: { description: 'history and timeline', schema: historyView } },
-      problems: [404],
+      problems: [404, 422],
       handler: async ({ params, user }) => {
         await auditableCase(user, params.id);
-        return caseHistory(client, params.id);
+        return guarded(() => caseHistory(client, params.id));
       },
     }),
     route({
@@ -170,27 +207,48 @@ export function auditRoutes(client: Client): AnyRoute[] {
       access: AUDIT_READERS,
       params: idParam,
       responses: { 200: { description: 'the replay outcome', schema: replayView } },
-      problems: [404],
+      problems: [404, 422],
       handler: async ({ params, user }) => {
         await auditableCase(user, params.id);
-        return replayCheck(client, params.id);
+        return guarded(() => replayCheck(client, params.id));
       },
     }),
     route({
       method: 'get',
       path: '/instances/:id/export',
-      summary: 'One JSON file with the definition version (XML and model), the Temporal history, the audit chain and their hashes',
+      summary: 'One JSON file with the definition version (XML and model), the Temporal history, the audit chain, their hashes and the server\'s Ed25519 signature',
       tag: 'audit',
       access: AUDIT_READERS,
       params: idParam,
       responses: { 200: { description: 'the case export (a download)', schema: exportView } },
-      problems: [404],
+      problems: [404, 422],
       handler: async ({ params, user, res }) => {
         await auditableCase(user, params.id);
-        const exported = await exportCase(client, params.id);
+        const exported = await guarded(() => exportCase(client, params.id));
         res.attachment(exportFileName(params.id));
         return exported;
       },
+    }),
+    route({
+      method: 'get',
+      path: '/audit/signing-key',
+      summary: 'The public key the server signs case exports and ledger head statements with (Ed25519); `npm run replay -- case.json --public-key <this>` proves an export came from this server',
+      tag: 'audit',
+      access: 'public',
+      responses: { 200: { description: 'the public key', schema: signingKeyView } },
+      handler: async () => {
+        const key = await serverSigningKey();
+        return { algorithm: 'Ed25519', keyId: key.keyId, publicKey: key.publicKeyPem };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/audit/ledger/head',
+      summary: 'The end of the global audit ledger (position and hash of the last sealed case), signed: publish it outside the database so removing the newest seals becomes detectable',
+      tag: 'audit',
+      access: LEDGER_READERS,
+      responses: { 200: { description: 'the signed ledger head', schema: ledgerHeadView } },
+      handler: () => signedLedgerHead(),
     }),
   ];
 }

@@ -2,14 +2,18 @@
 // history), the history with its timeline, the replay check and the one-file export.
 import type { Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { canonicalJson, jsonSha256, sha256Hex } from '../../engine/compile/hash';
 import type { ExecutableModel } from '../../engine/model';
+import { ledgerEnd } from '../../activities/ledgerSealer';
 import { HttpProblem, notFound } from '../http/problem';
 import { AuditEvent, AuditLedger, AuditLedgerHead, AuditPendingSeal, LEDGER_HEAD_ID } from '../models/auditEvent';
 import { DefinitionVersion } from '../models/definition';
 import { Instance } from '../models/instance';
+import { canonicalJson, sha256Hex } from './auditCanonical';
 import { type ChainRow, type ChainVerdict, type LedgerEntry, type LedgerVerdict, verifyChain, verifyLedger } from './auditChain';
 import { type ReplayOutcome, replayHistory } from './auditReplay';
+import { type AuditSignature, signDocument } from './auditSigning';
+import { serverSigningKey } from './auditSigningKey';
+import { historyWithoutStackTraces } from './auditStackTraces';
 import { buildTimeline, crossCheck, type CrossCheck, historyFacts, type HistoryJson, replayedEntries, type TimelineStep } from './auditTimeline';
 
 type StoredRow = { seq: number; instanceId: string; at: Date; actor: string; kind: string; elementId?: string | null; tokenId?: string | null } & Record<string, unknown>;
@@ -93,11 +97,11 @@ export function auditRowView(row: ChainRow) {
   return { ...row, data };
 }
 
-/** A case's history in Temporal's JSON form, or null when Temporal no longer has it (or never had it). */
+/** A case's history in Temporal's JSON form (failures without their stack traces), or null when Temporal no longer has it (or never had it). */
 export async function fetchHistoryJson(client: Client, instanceId: string): Promise<HistoryJson | null> {
   try {
     const history = await client.workflow.getHandle(instanceId).fetchHistory();
-    return JSON.parse(historyToJSON(history)) as HistoryJson;
+    return historyWithoutStackTraces(JSON.parse(historyToJSON(history)) as HistoryJson);
   } catch (error) {
     const e = error as { name?: string; code?: number };
     if (e.name === 'WorkflowNotFoundError' || e.code === 5) return null;
@@ -143,7 +147,8 @@ export async function crossCheckWithHistory(rows: ChainRow[], history: HistoryJs
   if (!history) return { status: 'unavailable', ok: true, reason: 'Temporal holds no history for this case (never started, or past retention)' };
   const replay = await replayHistory(history);
   if (!replay.ok) return { status: 'replay-failed', ok: false, reason: replay.divergence?.message ?? 'the replay failed', divergence: replay.divergence };
-  return { status: 'checked', ...crossCheck(rows, replayedEntries(replay.progress, historyFacts(history))) };
+  const facts = historyFacts(history);
+  return { status: 'checked', ...crossCheck(rows, replayedEntries(replay.progress, facts), facts) };
 }
 
 /** Checks the seal of a case against its chain's verdict. */
@@ -287,10 +292,11 @@ export async function replayCheck(client: Client, instanceId: string): Promise<R
   return { instanceId, ok: outcome.ok, events: outcome.events, ...(outcome.divergence ? { divergence: outcome.divergence } : {}) };
 }
 
-/** The one-file export of a case: definition, Temporal history, audit chain, seal, and their hashes. */
+/** The one-file export of a case: definition, Temporal history, audit chain, seal, their hashes, and the server's signature. */
 export interface CaseExport {
   format: 'sparrow.case-export';
-  formatVersion: 1;
+  /** 2: signed by the server; 1: an unsigned export written before exports were signed (still verifiable, origin unproven). */
+  formatVersion: 1 | 2;
   exportedAt: string;
   instanceId: string;
   definition: { key: string; version: number; name: string | null; sha256: string; xml: string; model: ExecutableModel };
@@ -299,13 +305,15 @@ export interface CaseExport {
   seal: LedgerEntry | null;
   /** sha256 (hex) of: the XML text; the model's RFC 8785 JSON (= definition.sha256); the history's and the chain's RFC 8785 JSON. */
   hashes: { xml: string; model: string; history: string; audit: string; headHash: string | null };
+  /** The server's Ed25519 signature of everything else in the file (formatVersion 2). */
+  signature?: AuditSignature;
 }
 
 /** The hashes an export declares, computed from its parts. */
 export function exportHashes(parts: Pick<CaseExport, 'definition' | 'history' | 'audit'>): CaseExport['hashes'] {
   return {
     xml: sha256Hex(parts.definition.xml),
-    model: jsonSha256(parts.definition.model),
+    model: sha256Hex(canonicalJson(parts.definition.model)),
     history: sha256Hex(canonicalJson(parts.history)),
     audit: sha256Hex(canonicalJson(parts.audit)),
     headHash: parts.audit.length ? parts.audit[parts.audit.length - 1].hash : null,
@@ -341,5 +349,24 @@ export async function exportCase(client: Client, instanceId: string): Promise<Ca
     history,
     audit,
   };
-  return { format: 'sparrow.case-export', formatVersion: 1, exportedAt: new Date().toISOString(), instanceId, ...parts, seal, hashes: exportHashes(parts) };
+  const unsigned = { format: 'sparrow.case-export' as const, formatVersion: 2 as const, exportedAt: new Date().toISOString(), instanceId, ...parts, seal, hashes: exportHashes(parts) };
+  return signDocument(unsigned, await serverSigningKey());
+}
+
+/** A signed statement of where the global ledger ends, for anchoring outside the database (publish it, e.g. daily). */
+export interface LedgerHeadStatement {
+  format: 'sparrow.ledger-head';
+  /** The ledger position of the last sealed case (0 while nothing is sealed). */
+  position: number;
+  /** That entry's hash (64 zeros while nothing is sealed). */
+  hash: string;
+  /** When the server read the head. */
+  at: string;
+  signature: AuditSignature;
+}
+
+/** GET /audit/ledger/head: the ledger's end (walked forward past a head document that lags), signed with the server's key. */
+export async function signedLedgerHead(): Promise<LedgerHeadStatement> {
+  const end = await ledgerEnd();
+  return signDocument({ format: 'sparrow.ledger-head' as const, position: end.seq, hash: end.hash, at: new Date().toISOString() }, await serverSigningKey());
 }

@@ -1,17 +1,10 @@
 // The audit hash chain, as pure functions shared by the activity that appends it, the API and the CLIs:
 // hash = sha256(prevHash + RFC 8785 canonical JSON of the record without `hash`), one chain per case, and a
 // global chain (the ledger) of the head hashes of closed cases.
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../engine/compile/hash';
+// Hashing uses Node's native sha256 (the same digest as engine/compile/hash.ts, which must stay pure JS for the workflow
+// sandbox, about 100× faster) over the audit code's non-recursive RFC 8785 writer.
 import type { AuditEntry } from '../../engine/interpreter/types';
-
-/**
- * Hex sha256 of a UTF-8 string through Node's native hash: the same digest as engine/compile/hash.ts (which must stay
- * pure JS for the workflow sandbox), about 100× faster — building a 35-row chain cost ~10 ms of worker CPU with it.
- */
-function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
+import { canonicalJson, sha256Hex } from './auditCanonical';
 
 /** The prevHash of a chain's first link. */
 export const GENESIS_HASH = '0'.repeat(64);

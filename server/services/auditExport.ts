@@ -1,11 +1,13 @@
-// Offline verification of a case export (GET /instances/:id/export): its hashes, the audit chain and seal, the
-// history replayed through today's workflow code with no server, the cross-check, and the timeline. Used by
-// `npm run replay -- case.json`.
-import { jsonSha256 } from '../../engine/compile/hash';
+// Offline verification of a case export (GET /instances/:id/export): its hashes, the server's signature, the audit
+// chain and seal, the history replayed through today's workflow code with no server, the cross-check of chain and
+// history (steps and the data each payload of the history gives), and the timeline. Used by `npm run replay -- case.json`.
+import type { KeyObject } from 'node:crypto';
 import type { CaseExport } from './audit';
 import { exportHashes } from './audit';
+import { canonicalSha256 } from './auditCanonical';
 import { type ChainVerdict, ledgerHash, verifyChain } from './auditChain';
 import { type ReplayOutcome, replayHistory } from './auditReplay';
+import { type SignatureCheck, verifyDocument } from './auditSigning';
 import { buildTimeline, crossCheck, type CrossCheck, historyFacts, replayedEntries, type TimelineStep } from './auditTimeline';
 
 /** One check of an export and its outcome. */
@@ -24,20 +26,39 @@ export interface ExportVerification {
   replay: ReplayOutcome;
   crossCheck: CrossCheck;
   timeline: TimelineStep[];
+  /** The signature check; null for an unsigned legacy export (formatVersion 1). */
+  signature: SignatureCheck | null;
 }
 
 /** Reads and shape-checks an export file's JSON. */
 export function parseExport(json: unknown): CaseExport {
   const e = json as Partial<CaseExport>;
-  if (e?.format !== 'sparrow.case-export' || e.formatVersion !== 1) throw new Error('not a Sparrow case export (format sparrow.case-export, version 1)');
+  if (e?.format !== 'sparrow.case-export' || (e.formatVersion !== 1 && e.formatVersion !== 2)) throw new Error('not a Sparrow case export (format sparrow.case-export, version 1 or 2)');
   if (!e.instanceId || !e.definition || !e.history?.events || !Array.isArray(e.audit) || !e.hashes) throw new Error('the export lacks instanceId, definition, history, audit or hashes');
   return e as CaseExport;
 }
 
-/** Verifies an export offline: no database, no Temporal server. */
-export async function verifyExport(exported: CaseExport, options: { workflowsPath?: string } = {}): Promise<ExportVerification> {
+/** The signature check of an export: format 2 must be signed (by `publicKey` when given); format 1 predates signing. */
+function signatureOf(exported: CaseExport, publicKey: KeyObject | undefined): { check: ExportCheck; result: SignatureCheck | null } {
+  const name = 'signature';
+  if (exported.formatVersion === 1 && !exported.signature) {
+    const detail = 'UNSIGNED legacy export (format 1, written before exports were signed): its parts agree with each other, but nothing proves it came from the server';
+    return { check: { name, ok: !publicKey, detail: publicKey ? `${detail}; a public key was given, so a signature is required` : detail }, result: null };
+  }
+  const result = verifyDocument(exported, publicKey);
+  return { check: { name, ok: result.ok, detail: result.message }, result };
+}
+
+/**
+ * Verifies an export offline: no database, no Temporal server. With `publicKey` (the server's, from
+ * GET /api/audit/signing-key) the export must be signed by that key; without it, the signature is checked against the
+ * key the export carries, which proves only that the file was not changed after someone signed it.
+ */
+export async function verifyExport(exported: CaseExport, options: { workflowsPath?: string; publicKey?: KeyObject } = {}): Promise<ExportVerification> {
   const checks: ExportCheck[] = [];
   const check = (name: string, ok: boolean, detail: string) => checks.push({ name, ok, detail });
+  const signature = signatureOf(exported, options.publicKey);
+  checks.push(signature.check);
 
   const computed = exportHashes(exported);
   for (const part of ['xml', 'model', 'history', 'audit'] as const) {
@@ -46,8 +67,9 @@ export async function verifyExport(exported: CaseExport, options: { workflowsPat
   check('model is the deployed version', computed.model === exported.definition.sha256, `definition sha256 ${exported.definition.sha256}`);
   const facts = historyFacts(exported.history);
   const started = facts.input;
-  const sameModel = jsonSha256(started.model) === computed.model && started.definition.version === exported.definition.version && started.definition.key === exported.definition.key;
-  check('history ran this definition version', sameModel, `${started.definition.key} v${started.definition.version}, model ${jsonSha256(started.model).slice(0, 12)}…`);
+  const startedModel = canonicalSha256(started.model);
+  const sameModel = startedModel === computed.model && started.definition.version === exported.definition.version && started.definition.key === exported.definition.key;
+  check('history ran this definition version', sameModel, `${started.definition.key} v${started.definition.version}, model ${startedModel.slice(0, 12)}…`);
   check('history is this case', facts.workflowId === exported.instanceId, facts.workflowId);
 
   const seal = exported.seal;
@@ -65,10 +87,10 @@ export async function verifyExport(exported: CaseExport, options: { workflowsPat
     replay.ok ? `${replay.events} events replayed` : `diverges at event ${replay.divergence?.eventId ?? '?'} (${replay.divergence?.eventType ?? replay.divergence?.kind}): ${replay.divergence?.message}`,
   );
   const replayed = replayedEntries(replay.progress, facts);
-  const cross = crossCheck(exported.audit, replayed);
-  check('timeline and audit chain agree', cross.ok, cross.ok ? `${cross.compared} steps compared` : (cross.difference?.message ?? 'differ'));
+  const cross = crossCheck(exported.audit, replayed, facts);
+  check('timeline and audit chain agree', cross.ok, cross.ok ? `${cross.compared} steps compared (kind, element, token, actor, time, and the data the history's payloads give)` : (cross.difference?.message ?? 'differ'));
   const timeline = buildTimeline(replayed.entries, facts);
-  return { ok: checks.every((c) => c.ok), instanceId: exported.instanceId, checks, chain, replay, crossCheck: cross, timeline };
+  return { ok: checks.every((c) => c.ok), instanceId: exported.instanceId, checks, chain, replay, crossCheck: cross, timeline, signature: signature.result };
 }
 
 /** Columns a character takes in a terminal: CJK and full-width forms take two. */

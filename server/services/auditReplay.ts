@@ -4,6 +4,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, DefaultLogger, type InjectedSinks, Runtime, Worker } from '@temporalio/worker';
 import type { AuditCaptureSinks } from '../../workflows/replayCapture';
 import type { CapturedProgress, HistoryJson } from './auditTimeline';
+import { withoutStackTrace } from './auditStackTraces';
 import { workflowIdOf } from './auditTimeline';
 
 /** The workflow code the API and the CLIs replay through: today's workflows/ (the worker's code). */
@@ -56,7 +57,7 @@ export interface ReplayOutcome {
   progress: CapturedProgress[];
 }
 
-/** Pulls the event Temporal's core names in a nondeterminism error (`HistoryEvent(id: 5, ActivityTaskScheduled)`). */
+/** Pulls the event Temporal's core names in a nondeterminism error (`HistoryEvent(id: 5, ActivityTaskScheduled)`); the message loses any stack trace. */
 export function divergenceOf(error: unknown): ReplayDivergence {
   const err = error as { name?: string; message?: string };
   const message = err.message ?? String(error);
@@ -66,7 +67,7 @@ export function divergenceOf(error: unknown): ReplayDivergence {
     eventId: event ? Number(event[1]) : null,
     eventType: event?.[2] ?? null,
     kind: err.name === 'DeterminismViolationError' ? 'nondeterminism' : 'failure',
-    message: detail ?? message,
+    message: withoutStackTrace(detail ?? message),
   };
 }
 

@@ -1,7 +1,7 @@
 // The values behind a case's variable changes. The audit chain holds only the sha256 of each new value; the history
 // holds what was supplied (start variables, submitted forms, job results, message payloads, the final variables of a
 // completed case). A change's value is known when one of those values has its hash (pure; shared by API and CLI).
-import { jsonSha256 } from '../../engine/compile/hash';
+import { canonicalSha256 } from './auditCanonical';
 import type { HistoryFacts } from './auditTimeline';
 
 /** A variable change as a `variables.changed` audit entry records it. */
@@ -17,6 +17,15 @@ export type ValuesByHash = ReadonlyMap<string, unknown>;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** The value's hash, or null for a value JSON cannot write (nested deeper than JSON.stringify goes): it stays unmatched. */
+function hashOrNull(value: unknown): string | null {
+  try {
+    return canonicalSha256(value);
+  } catch {
+    return null;
+  }
+}
+
 /** Every top-level value of the variable sets the history holds (plus true, false and null), keyed by hash. */
 export function valuesByHash(facts: Pick<HistoryFacts, 'input' | 'updates' | 'activities' | 'closed'>): ValuesByHash {
   const sets: unknown[] = [facts.input.variables, { yes: true, no: false, none: null }];
@@ -26,7 +35,10 @@ export function valuesByHash(facts: Pick<HistoryFacts, 'input' | 'updates' | 'ac
   const byHash = new Map<string, unknown>();
   for (const set of sets) {
     if (!isObject(set)) continue;
-    for (const value of Object.values(set)) byHash.set(jsonSha256(value), value);
+    for (const value of Object.values(set)) {
+      const hash = hashOrNull(value);
+      if (hash) byHash.set(hash, value);
+    }
   }
   return byHash;
 }

@@ -65,6 +65,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /instances/:id/history': { allow: ['street-commander', 'process-owner', 'auditor', 'admin'], otherStreet: 'not-found' },
   'POST /instances/:id/replay-check': { allow: ['street-commander', 'process-owner', 'auditor', 'admin'], otherStreet: 'not-found' },
   'GET /instances/:id/export': { allow: ['street-commander', 'process-owner', 'auditor', 'admin'], otherStreet: 'not-found' },
+  // the server's signing key is public; the signed head of the global ledger spans every street
+  'GET /audit/signing-key': { allow: 'public', otherStreet: 'unscoped' },
+  'GET /audit/ledger/head': { allow: ['auditor', 'admin'], otherStreet: 'unscoped' },
 
   'GET /tasks': { allow: ALL, otherStreet: 'not-listed' },
   'GET /tasks/:id': { allow: ALL, otherStreet: 'not-found' },

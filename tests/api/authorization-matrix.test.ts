@@ -91,6 +91,8 @@ describe('the authorization matrix', () => {
       'GET /instances/:id/history': (s) => s.get(`/api/instances/${enc(shared.caseId)}/history`),
       'POST /instances/:id/replay-check': (s) => s.post(`/api/instances/${enc(shared.caseId)}/replay-check`),
       'GET /instances/:id/export': (s) => s.get(`/api/instances/${enc(shared.caseId)}/export`),
+      'GET /audit/signing-key': (s) => s.get('/api/audit/signing-key'),
+      'GET /audit/ledger/head': (s) => s.get('/api/audit/ledger/head'),
       'GET /tasks': (s) => s.get('/api/tasks?size=200'),
       'GET /tasks/:id': (s) => s.get(`/api/tasks/${enc(shared.taskId)}`),
       'POST /tasks/:id/claim': async (s, fresh) => s.post(`/api/tasks/${enc(fresh ? await freshTask() : shared.taskId)}/claim`),

@@ -3,7 +3,10 @@
 // behaviour is caught at the first diverging event; the export carries everything `npm run replay` needs.
 import { sha256Hex } from '../../engine/compile/hash';
 import { chainOf, exportHashes } from '../../server/services/audit';
+import request from 'supertest';
+import { AuditLedger } from '../../server/models/auditEvent';
 import { verifyExport } from '../../server/services/auditExport';
+import { readPublicKey, verifyDocument } from '../../server/services/auditSigning';
 import { useReplayWorkflows } from '../../server/services/auditReplay';
 import type { TimelineStep } from '../../server/services/auditTimeline';
 import { type ApiSession, type ApiStack, enc, startApiStack } from '../support/api';
@@ -124,7 +127,7 @@ describe('history, timeline, replay check and export', () => {
 
     // then it is a download holding every part, each with its hash
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="?audit-case_HIST-1\.audit\.json"?$/);
-    expect(exported).toMatchObject({ format: 'sparrow.case-export', formatVersion: 1, instanceId: handled, definition: { key: 'audit-case', version: 1 } });
+    expect(exported).toMatchObject({ format: 'sparrow.case-export', formatVersion: 2, instanceId: handled, definition: { key: 'audit-case', version: 1 } });
     expect(exported.definition.xml).toContain('<bpmn:process id="audit-case"');
     expect(exported.audit).toEqual(await chainOf(handled));
     expect(exported.hashes).toEqual(exportHashes(exported));
@@ -132,10 +135,40 @@ describe('history, timeline, replay check and export', () => {
     expect(exported.hashes.model).toBe(exported.definition.sha256);
     expect(exported.seal).toMatchObject({ instanceId: handled, headHash: exported.hashes.headHash });
 
-    // and it verifies with no server: chain, seal, replay, cross-check
-    const verified = await verifyExport(exported);
+    // and it is signed with the key the server publishes (anyone may read it)
+    const key = (await request(stack.app).get('/api/audit/signing-key').expect(200)).body as { algorithm: string; keyId: string; publicKey: string };
+    expect(key).toEqual({ algorithm: 'Ed25519', keyId: expect.stringMatching(/^[0-9a-f]{64}$/), publicKey: expect.stringContaining('-----BEGIN PUBLIC KEY-----') });
+    expect(exported.signature).toMatchObject({ algorithm: 'Ed25519', keyId: key.keyId, publicKey: key.publicKey });
+
+    // and it verifies with no server against that key: signature, chain, seal, replay, cross-check
+    const verified = await verifyExport(exported, { publicKey: readPublicKey(key.publicKey) });
     expect(verified.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(verified.signature).toMatchObject({ ok: true, against: 'trusted-key', keyId: key.keyId });
     expect(verified.timeline.map((s) => s.elementId)).toEqual([null, 'Start', 'Register', 'Check', 'Decide', 'Handle', 'Handled']);
+
+    // and the JSON as downloaded (not only the parsed object) verifies too
+    expect(verifyDocument(JSON.parse(res.text) as object, readPublicKey(key.publicKey)).ok).toBe(true);
+  });
+
+  it('should give auditors the signed head of the global ledger, for anchoring outside the database', async () => {
+    // given the handled case sealed in the ledger
+    const seal = (await auditor.get(`/api/instances/${enc(handled)}/audit`).expect(200)).body.seal as { seq: number };
+
+    // when an auditor reads the ledger head
+    const head = (await auditor.get('/api/audit/ledger/head').expect(200)).body;
+
+    // then it names the ledger's end (at or after the case's seal) and its hash, signed by the server's key
+    const { publicKey } = (await auditor.get('/api/audit/signing-key').expect(200)).body as { publicKey: string };
+    expect(head).toMatchObject({ format: 'sparrow.ledger-head', position: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/), at: expect.any(String) });
+    expect(head.position).toBeGreaterThanOrEqual(seal.seq);
+    expect(verifyDocument(head, readPublicKey(publicKey))).toMatchObject({ ok: true, against: 'trusted-key' });
+    const lastEntry = (await AuditLedger.findById(head.position).lean()) as { hash: string };
+    expect(head.hash).toBe(lastEntry.hash);
+    // and a changed position no longer verifies
+    expect(verifyDocument({ ...head, position: head.position - 1 }, readPublicKey(publicKey)).ok).toBe(false);
+
+    // and a street commander (who audits one street) may not read it
+    expect((await (await stack.as('bajiao-commander')).get('/api/audit/ledger/head')).status).toBe(403);
   });
 
   it('should answer 404 for a case outside the caller\'s streets, and 403 for roles that do not audit', async () => {
