@@ -9,7 +9,7 @@ import { DEV_SESSION_SECRET } from './config';
 import { HttpProblem, problemHandler, unknownRoute } from './http/problem';
 import { mount } from './http/route';
 import type { Logger } from './logger';
-import { type LoginRateLimit, loginLimiter } from './routes/auth';
+import { type LoginRateLimit, loginAddressLimiter, loginLimiter } from './routes/auth';
 import { swaggerAssets } from './routes/docs';
 import { healthRoutes } from './routes/health';
 import { apiRoutes } from './routes/index';
@@ -31,6 +31,8 @@ export interface AppDeps {
   sessionTtlSeconds?: number;
   /** Failed sign-ins allowed per IP and username (10 per 15 minutes by default). */
   loginRateLimit?: LoginRateLimit;
+  /** Failed sign-ins allowed per IP whatever the username (50 per 15 minutes by default). */
+  loginIpRateLimit?: LoginRateLimit;
   /** Express `trust proxy` setting. */
   trustProxy?: boolean | number | string;
 }
@@ -70,7 +72,7 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   api.use(authenticate);
-  api.post('/auth/login', loginLimiter(deps.loginRateLimit ?? { windowMs: 15 * 60_000, limit: 10 }));
+  api.post('/auth/login', loginLimiter(deps.loginRateLimit ?? { windowMs: 15 * 60_000, limit: 10 }), loginAddressLimiter(deps.loginIpRateLimit ?? { windowMs: 15 * 60_000, limit: 50 }));
   mount(api, apiRoutes(client, taskQueue));
   api.use(unknownRoute);
   app.use('/api', api);

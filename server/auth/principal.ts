@@ -1,5 +1,6 @@
 // The signed-in caller as routes see it, and the 属地 scope it implies for cases and tasks.
 import { ALL_STREETS, type Role, type UserDoc } from '../models';
+import { credentialVersionOf } from '../models/user';
 
 /** Who is calling, and how they authenticated. */
 export interface Principal {
@@ -12,6 +13,8 @@ export interface Principal {
   /** Street ids in scope; `*` for the whole district. */
   streets: string[];
   via: 'session' | 'token';
+  /** The user's credential version (what a session or token made now is bound to). */
+  credentialVersion: number;
 }
 
 /** Roles that see every case and task of their streets; the others (volunteer, resident) see only their own. */
@@ -28,6 +31,7 @@ export function principalOf(user: UserDoc, via: Principal['via']): Principal {
     orgUnits: user.orgUnits ?? [],
     streets: user.streets ?? [],
     via,
+    credentialVersion: credentialVersionOf(user),
   };
 }
 

@@ -6,14 +6,17 @@ import session from 'express-session';
 import mongoose from 'mongoose';
 import { HttpProblem } from '../http/problem';
 import { User, type UserDoc } from '../models';
+import { credentialVersionOf } from '../models/user';
 import { type Principal, principalOf } from './principal';
 import { SESSIONS_COLLECTION } from './sessionSweep';
-import { usernameOfToken } from './tokens';
+import { tokenHolder } from './tokens';
 
 declare module 'express-session' {
   interface SessionData {
     username?: string;
     csrfToken?: string;
+    /** The user's credential version at sign-in: the session ends once the version moves on (missing: 0). */
+    credentialVersion?: number;
     /** The session id the session was created under: a session read back under another id is refused. */
     boundId?: string;
   }
@@ -70,21 +73,25 @@ const activeUser = async (username: string | undefined): Promise<UserDoc | null>
 const sessionUsername = (req: Request): string | undefined =>
   req.session?.username && req.session.boundId === req.sessionID ? req.session.username : undefined;
 
+/** The user when `version` (of a session or token) is still the user's credential version. */
+const sameVersion = (user: UserDoc | null, version: number | undefined) => (user && credentialVersionOf(user) === (version ?? 0) ? user : null);
+
 /**
  * Sets `res.locals.user` (a Principal, or null): from `Authorization: Bearer <token>` when present (an invalid
- * token is a 401, never a fall-back to the cookie), else from the session. A disabled user is signed out.
+ * token is a 401, never a fall-back to the cookie), else from the session. A disabled user is signed out, and so is
+ * a session or token made under an older credential version (password reset, role or street change).
  */
 export const authenticate: RequestHandler = async (req, res, next) => {
   const authorization = req.get('authorization');
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const username = match ? await usernameOfToken(match[1]) : null;
-    const user = await activeUser(username ?? undefined);
-    if (!user) throw new HttpProblem(401, 'invalid-token', 'Unauthorized', 'the bearer token is unknown, expired or revoked', {}, { 'WWW-Authenticate': 'Bearer' });
+    const holder = match ? await tokenHolder(match[1]) : null;
+    const user = sameVersion(await activeUser(holder?.username), holder?.credentialVersion);
+    if (!user) throw new HttpProblem(401, 'invalid-token', 'Unauthorized', 'the bearer token is unknown, expired, revoked, or older than a change of its holder\'s password or roles', {}, { 'WWW-Authenticate': 'Bearer' });
     res.locals.user = principalOf(user, 'token') satisfies Principal;
     return next();
   }
-  const user = await activeUser(sessionUsername(req));
+  const user = sameVersion(await activeUser(sessionUsername(req)), req.session?.credentialVersion);
   if (!user && req.session?.username) await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
   res.locals.user = user ? principalOf(user, 'session') : null;
   next();

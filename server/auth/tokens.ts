@@ -1,28 +1,44 @@
 // Bearer API tokens: `spw_` + 32 random bytes; only the SHA-256 is stored, so a leaked database reveals no token.
+// Every token expires, and carries its holder's credential version (see session.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import { ApiToken } from '../models';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+const DAY_MS = 86_400_000;
 
-/** Creates a token for `username`; the secret is returned once and never stored. */
-export async function createApiToken(username: string, name: string, expiresInDays?: number) {
-  const token = `spw_${randomBytes(32).toString('base64url')}`;
-  const createdAt = new Date();
-  const expiresAt = expiresInDays ? new Date(createdAt.getTime() + expiresInDays * 86_400_000) : null;
-  const tokenId = randomBytes(9).toString('base64url');
-  await ApiToken.create({ _id: sha256(token), tokenId, username, name, createdAt, expiresAt });
-  return { id: tokenId, name, token, createdAt: createdAt.toISOString(), expiresAt: expiresAt?.toISOString() ?? null };
+/** A token's lifetime in days when none is asked for. */
+export const TOKEN_DEFAULT_DAYS = 90;
+/** The longest lifetime in days; also the lifetime of tokens stored without an expiry. */
+export const TOKEN_MAX_DAYS = 365;
+
+/** When a stored token expires (a row stored before expiries were mandatory: TOKEN_MAX_DAYS after its creation). */
+const expiryOf = (row: { createdAt: Date; expiresAt?: Date | null }) => row.expiresAt ?? new Date(row.createdAt.getTime() + TOKEN_MAX_DAYS * DAY_MS);
+
+/** The user a token is made for, with the credential version it is bound to. */
+export interface TokenHolder {
+  username: string;
+  credentialVersion: number;
 }
 
-/** The username a bearer token belongs to, or null when it is unknown or expired. */
-export async function usernameOfToken(token: string): Promise<string | null> {
+/** Creates a token for `holder`, valid `expiresInDays` days; the secret is returned once and never stored. */
+export async function createApiToken(holder: TokenHolder, name: string, expiresInDays = TOKEN_DEFAULT_DAYS) {
+  const token = `spw_${randomBytes(32).toString('base64url')}`;
+  const createdAt = new Date();
+  const expiresAt = new Date(createdAt.getTime() + expiresInDays * DAY_MS);
+  const tokenId = randomBytes(9).toString('base64url');
+  await ApiToken.create({ _id: sha256(token), tokenId, username: holder.username, credentialVersion: holder.credentialVersion, name, createdAt, expiresAt });
+  return { id: tokenId, name, token, createdAt: createdAt.toISOString(), expiresAt: expiresAt.toISOString() };
+}
+
+/** Who a bearer token belongs to (and under which credential version), or null when it is unknown or expired. */
+export async function tokenHolder(token: string): Promise<TokenHolder | null> {
   const id = sha256(token);
   const row = await ApiToken.findById(id).lean();
-  if (!row || row._id !== id || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return null;
+  if (!row || row._id !== id || expiryOf(row).getTime() <= Date.now()) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await ApiToken.updateOne({ _id: row._id }, { $set: { lastUsedAt: new Date() } });
   }
-  return row.username;
+  return { username: row.username, credentialVersion: row.credentialVersion ?? 0 };
 }
 
 /** The tokens of a user, without their secrets. */
@@ -32,7 +48,7 @@ export async function listApiTokens(username: string) {
     id: r.tokenId,
     name: r.name,
     createdAt: r.createdAt.toISOString(),
-    expiresAt: r.expiresAt?.toISOString() ?? null,
+    expiresAt: expiryOf(r).toISOString(),
     lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
   }));
 }

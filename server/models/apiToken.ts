@@ -13,6 +13,8 @@ const apiTokenSchema = new Schema(
     createdAt: { type: Date, required: true },
     expiresAt: { type: Date, default: null },
     lastUsedAt: { type: Date, default: null },
+    /** The holder's credential version when the token was made: a newer version (password reset, role change) ends it. */
+    credentialVersion: { type: Number, default: 0 },
   },
   { collection: 'apiTokens', versionKey: false, _id: false },
 );

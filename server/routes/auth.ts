@@ -5,37 +5,54 @@ import { z } from 'zod';
 import { verifyPassword } from '../auth/passwords';
 import { type Principal, principalOf } from '../auth/principal';
 import { newCsrfToken, SESSION_COOKIE } from '../auth/session';
-import { createApiToken, listApiTokens, revokeApiToken } from '../auth/tokens';
-import { HttpProblem, notFound, sendProblem } from '../http/problem';
+import { createApiToken, listApiTokens, revokeApiToken, TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from '../auth/tokens';
+import { forbidden, HttpProblem, notFound, sendProblem } from '../http/problem';
 import { type AnyRoute, reply, route } from '../http/route';
 import { meView } from '../http/schemas';
 import { User, type UserDoc } from '../models';
+import { credentialVersionOf } from '../models/user';
 
 const loginBody = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(500) });
-const tokenBody = z.object({ name: z.string().trim().min(1).max(100), expiresInDays: z.number().int().min(1).max(3650).optional() });
-const tokenView = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), expiresAt: z.string().nullable(), lastUsedAt: z.string().nullable() });
+const tokenBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  expiresInDays: z.number().int().min(1).max(TOKEN_MAX_DAYS).default(TOKEN_DEFAULT_DAYS).describe(`lifetime in days (${TOKEN_DEFAULT_DAYS} by default, at most ${TOKEN_MAX_DAYS})`),
+});
+const tokenView = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), expiresAt: z.string(), lastUsedAt: z.string().nullable() });
 
-/** How many failed sign-ins per IP and username are allowed in a window. */
+/** How many failed sign-ins (per key) are allowed in a window. */
 export interface LoginRateLimit {
   windowMs: number;
   limit: number;
 }
 
-/** Failed sign-ins are limited per IP and username; successful ones do not count. */
-export function loginLimiter({ windowMs, limit }: LoginRateLimit) {
+/** A limiter of failed sign-ins per `key` (successful ones do not count), answering 429 with `detail`. */
+function failedSignInLimiter({ windowMs, limit }: LoginRateLimit, key: (req: Request) => string, detail: string) {
   return rateLimit({
     windowMs,
     limit,
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    keyGenerator: (req: Request) => `${ipKeyGenerator(req.ip ?? '')}|${String((req.body as { username?: unknown } | undefined)?.username ?? '').trim().toLowerCase()}`,
+    keyGenerator: key,
     handler: (_req, res, _next, options) => {
       res.setHeader('Retry-After', String(Math.ceil(options.windowMs / 1000)));
-      sendProblem(res, new HttpProblem(429, 'too-many-attempts', 'Too Many Requests', 'too many failed sign-ins for this user from this address; wait and try again'));
+      sendProblem(res, new HttpProblem(429, 'too-many-attempts', 'Too Many Requests', detail));
     },
   });
 }
+
+const clientAddress = (req: Request) => ipKeyGenerator(req.ip ?? '');
+
+/** Failed sign-ins are limited per IP and username (guessing one user's password). */
+export const loginLimiter = (limit: LoginRateLimit) =>
+  failedSignInLimiter(
+    limit,
+    (req) => `${clientAddress(req)}|${String((req.body as { username?: unknown } | undefined)?.username ?? '').trim().toLowerCase()}`,
+    'too many failed sign-ins for this user from this address; wait and try again',
+  );
+
+/** Failed sign-ins are limited per IP across usernames too (password spraying). */
+export const loginAddressLimiter = (limit: LoginRateLimit) => failedSignInLimiter(limit, clientAddress, 'too many failed sign-ins from this address; wait and try again');
 
 const me = (p: Principal, csrfToken: string | null) => ({ username: p.username, displayName: p.displayName, roles: p.roles, groups: p.groups, orgUnits: p.orgUnits, streets: p.streets, via: p.via, csrfToken });
 
@@ -60,6 +77,7 @@ export function authRoutes(): AnyRoute[] {
         if (!ok || !usable) throw new HttpProblem(401, 'invalid-credentials', 'Unauthorized', 'the username or password is wrong');
         await new Promise<void>((resolve, reject) => req.session.regenerate((e) => (e ? reject(e) : resolve())));
         req.session.username = usable._id;
+        req.session.credentialVersion = credentialVersionOf(usable);
         req.session.boundId = req.sessionID;
         req.session.csrfToken = newCsrfToken();
         await new Promise<void>((resolve, reject) => req.session.save((e) => (e ? reject(e) : resolve())));
@@ -109,12 +127,15 @@ export function authRoutes(): AnyRoute[] {
     route({
       method: 'post',
       path: '/me/tokens',
-      summary: 'Creates a bearer API token for scripts; the secret is shown only in this answer',
+      summary: 'Creates a bearer API token for scripts (signed-in sessions only, 403 session-required for a bearer token); the secret is shown only in this answer',
       tag: 'auth',
       access: 'authenticated',
       body: tokenBody,
       responses: { 201: { description: 'the token with its secret', schema: tokenView.omit({ lastUsedAt: true }).extend({ token: z.string() }) } },
-      handler: async ({ user, body }) => reply(201, await createApiToken(user.username, body.name, body.expiresInDays)),
+      handler: async ({ user, body }) => {
+        if (user.via !== 'session') throw forbidden('a bearer token cannot create tokens: sign in with your password to create one', 'session-required');
+        return reply(201, await createApiToken(user, body.name, body.expiresInDays));
+      },
     }),
     route({
       method: 'delete',
