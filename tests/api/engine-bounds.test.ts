@@ -76,7 +76,7 @@ describe('engine bounds through the API', () => {
     const row = await eventually(() => Instance.findById(id).lean().then((r) => (r?.status === 'incident' ? r : undefined)), `${id} in incident`);
     expect(row.currentElements).toEqual(['Decide']);
     const commander = await stack.as('bajiao-commander');
-    const state = (await commander.get(`/api/instances/${enc(id)}`).expect(200)).body;
+    const { state } = (await commander.get(`/api/instances/${enc(id)}`).expect(200)).body;
     expect(state.incidents).toEqual([
       expect.objectContaining({
         elementId: 'Decide',
@@ -103,7 +103,7 @@ describe('engine bounds through the API', () => {
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'update-refused', detail: `incident ${incidentId} is not open in this case` });
     expect(await AuditEvent.countDocuments({ instanceId: id, kind: 'incident.resolved' })).toBe(0);
-    expect((await commander.get(`/api/instances/${enc(id)}`).expect(200)).body.incidents).toHaveLength(1);
+    expect((await commander.get(`/api/instances/${enc(id)}`).expect(200)).body.state.incidents).toHaveLength(1);
   });
 
   it('should raise an incident naming the element and the value when a due date is no date, and answer the completion that leads there at once', async () => {
