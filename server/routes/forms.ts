@@ -1,5 +1,6 @@
 // Forms (form-js schemas): list, read a version, save a new version.
 import { z } from 'zod';
+import { formId } from '../http/identifiers';
 import { type AnyRoute, reply, route } from '../http/route';
 import { formView, idParam, paging, pageWindow } from '../http/schemas';
 import { Form } from '../models';
@@ -39,7 +40,7 @@ export function formRoutes(): AnyRoute[] {
       summary: 'Saves a form-js schema as the next version (an unchanged schema: 200, the existing version)',
       tag: 'forms',
       access: DESIGNERS,
-      params: idParam,
+      params: z.object({ id: formId }),
       body: z.object({ schema: z.record(z.string(), z.unknown()), name: z.string().max(200).nullish() }),
       responses: { 201: { description: 'a new version', schema: formView }, 200: { description: 'unchanged', schema: formView } },
       problems: [409, 422],

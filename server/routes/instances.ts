@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import { cancelUpdate, resolveIncidentUpdate } from '../../workflows/definitions';
 import { districtWide, inScope, instanceScope } from '../auth/principal';
-import { businessKey, businessKeyFilter } from '../http/businessKey';
+import { businessKey, businessKeyFilter } from '../http/identifiers';
 import { forbidden, HttpProblem } from '../http/problem';
 import { type AnyRoute, reply, route } from '../http/route';
 import { caseState as caseStateSchema, idParam, instanceView as instanceSchema, pageOf, paging, pageWindow, variables } from '../http/schemas';

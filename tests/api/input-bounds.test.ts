@@ -1,6 +1,6 @@
 // Input bounds at the API door (issue 10, defects 7, 13, 14): deep, wide and large variables, body size, business-key
 // characters, and summaries of cases whose workflow ended without finishing.
-import { Instance, Task } from '../../server/models';
+import { FormVersion, Instance, Task } from '../../server/models';
 import { startCase } from '../../server/services/cases';
 import { type ApiStack, enc, startApiStack } from '../support/api';
 import { eventually } from '../support/wait';
@@ -159,6 +159,22 @@ describe('input bounds at the API', () => {
       expect(user.body.errors).toEqual([expect.objectContaining({ path: 'body.username' })]);
       expect(unit.status).toBe(400);
       expect(unit.body.errors).toEqual([expect.objectContaining({ path: 'body.id' })]);
+    });
+
+    it('should refuse a form id with a bidi override or NUL with a 400 naming the character, and save nothing', async () => {
+      // given
+      const owner = await stack.as('owner');
+      const schema = { type: 'default', components: [] };
+
+      // when
+      const bidi = await owner.put(`/api/forms/${encodeURIComponent('form\u202Exe')}`, { schema });
+      const nul = await owner.put(`/api/forms/${encodeURIComponent('form\u0000')}`, { schema });
+
+      // then
+      expect(bidi.status).toBe(400);
+      expect(bidi.body.errors).toEqual([{ path: 'params.id', message: expect.stringContaining('character U+202E at position 5') }]);
+      expect(nul.status).toBe(400);
+      expect(await FormVersion.exists({ formId: { $in: ['form\u202Exe', 'form\u0000'] } })).toBeNull();
     });
   });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import express from 'express';
 import request from 'supertest';
 import { z } from 'zod';
-import { businessKey, businessKeyProblem } from '../../server/http/businessKey';
+import { businessKey, BUSINESS_KEY_MAX, identifierProblem } from '../../server/http/identifiers';
 import { HttpProblem, problemHandler } from '../../server/http/problem';
 import { variables } from '../../server/http/schemas';
 import { parseOr400 } from '../../server/http/validate';
@@ -105,7 +105,7 @@ describe('business keys', () => {
     ['\u0301x', 'U+0301', 1],
     ['a\u{E0041}', 'U+E0041', 2],
   ])('should refuse %j naming %s at position %d', (input, code, position) => {
-    expect(businessKeyProblem(input.normalize('NFC'))).toBe(`character ${code} at position ${position} is not allowed: use letters, digits and - _ . # ( ) （ ） 〔 〕 【 】`);
+    expect(identifierProblem(input.normalize('NFC'), BUSINESS_KEY_MAX)).toBe(`character ${code} at position ${position} is not allowed: use letters, digits and - _ . # ( ) （ ） 〔 〕 【 】`);
     const problem = problemOf(() => parseOr400(z.object({ businessKey }), { businessKey: input }));
     expect(problem.extra.errors).toEqual([{ path: 'body.businessKey', message: expect.stringContaining(code) }]);
   });
