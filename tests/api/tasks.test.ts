@@ -94,7 +94,7 @@ describe('tasks', () => {
 
     it('should record claim, unclaim and assign in the case\'s audit chain with their actors, and the chain and its cross-check still verify', async () => {
       // given a task that staff claims, a commander unclaims, staff claims again and gives back, and a commander assigns
-      const { id, taskId } = await inspectionCase(admin, { variables: { groups: ['enforcement'] } });
+      const { id, taskId } = await inspectionCase(admin, { variables: { groups: ['enforcement', 'liaison'] } });
       const staff = await stack.as('bajiao-staff');
       const commander = await stack.as('bajiao-commander');
       await staff.post(taskUrl(taskId, 'claim')).expect(200);
@@ -164,9 +164,10 @@ describe('tasks', () => {
 
     it('should answer one 200 and otherwise 409 when two candidates claim at once', async () => {
       const { taskId } = await inspectionCase(admin, { variables: { groups: ['enforcement'] } });
-      const other = await stack.as('bajiao-commander');
       const staff = await stack.as('bajiao-staff');
       await admin.patch('/api/users/bajiao-commander', { groups: ['command-center', 'enforcement'] }).expect(200);
+      // a change of groups ends the user's sessions (credential version): sign in again
+      const other = await stack.signInAgain('bajiao-commander');
       const answers = await Promise.all([staff.post(taskUrl(taskId, 'claim')), other.post(taskUrl(taskId, 'claim'))]);
       expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
       expect(answers.find((a) => a.status === 409)?.body.code).toBe('task-claimed');
@@ -175,6 +176,7 @@ describe('tasks', () => {
       const claims = await AuditEvent.find({ instanceId: (await Task.findById(taskId).lean())?.instanceId, kind: 'task.claimed' }).lean();
       expect(claims.map((c) => c.actor)).toEqual([winner]);
       await admin.patch('/api/users/bajiao-commander', { groups: ['command-center'] }).expect(200);
+      await stack.signInAgain('bajiao-commander');
     });
 
     it('should let a commander assign to a candidate of the street, and refuse unknown, other-street or non-candidate users (422)', async () => {
