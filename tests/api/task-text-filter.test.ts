@@ -15,7 +15,7 @@ describe('GET /api/tasks?text=', () => {
     const admin = await stack.as('admin');
     prefix = uniqueKey('TXT');
     plain = (await inspectionCase(admin, { businessKey: `${prefix}-Alpha`, variables: { groups: ['enforcement'] } })).taskId;
-    special = (await inspectionCase(admin, { businessKey: `${prefix}-(b+)*`, variables: { groups: ['enforcement'] } })).taskId;
+    special = (await inspectionCase(admin, { businessKey: `${prefix}-(b.)`, variables: { groups: ['enforcement'] } })).taskId;
     staff = await stack.as('bajiao-staff');
   });
   afterAll(async () => {
@@ -40,7 +40,7 @@ describe('GET /api/tasks?text=', () => {
   });
 
   it('should take regular-expression characters literally', async () => {
-    expect(await ids(`${prefix}-(b+)*`)).toEqual([special]);
+    expect(await ids(`${prefix}-(b.)`)).toEqual([special]);
     expect(await ids(`${prefix}-.*`)).toEqual([]);
     expect(await ids(`${prefix} (`)).toEqual([special]);
     expect(await ids(`${prefix} [`)).toEqual([]);
