@@ -39,6 +39,8 @@ export async function login(app: Express, username: string, password = DEMO_PASS
 export interface ApiStack extends TestStack {
   /** The session of a demo user (signed in on first use). */
   as(username: string): Promise<ApiSession>;
+  /** Signs a demo user in anew and caches that session (after a change of its credentials ended the old one). */
+  signInAgain(username: string): Promise<ApiSession>;
 }
 
 /** Starts a test stack and seeds the demo data (org units, one user per role and street). */
@@ -53,6 +55,11 @@ export async function startApiStack(options: Parameters<typeof startTestStack>[0
         session = login(stack.app, username);
         sessions.set(username, session);
       }
+      return session;
+    },
+    signInAgain(username: string) {
+      const session = login(stack.app, username);
+      sessions.set(username, session);
       return session;
     },
   });
