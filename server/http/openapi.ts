@@ -42,9 +42,10 @@ export function openApiDocument(routes: AnyRoute[], info: { version: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const path = `/api${r.path.replace(/:(\w+)/g, '{$1}')}`;
-    const statuses = new Set<number>([500, 503, ...(r.problems ?? [])]);
+    // 401 on every route: an invalid bearer token is refused before any route, public ones included.
+    const statuses = new Set<number>([401, 500, 503, ...(r.problems ?? [])]);
     if (r.params || r.query || r.body || r.idempotent) statuses.add(400);
-    if (r.access !== 'public') [401, 403].forEach((s) => statuses.add(s));
+    if (r.access !== 'public') statuses.add(403);
     if (r.body) [413, 415].forEach((s) => statuses.add(s));
     const responses: Record<string, unknown> = {};
     for (const [status, answer] of Object.entries(r.responses)) {
