@@ -23,4 +23,14 @@ describe('answers the OpenAPI document does not describe (found by schemathesis)
     expect([docs.status, key.status]).toEqual([401, 401]);
     expect([...nonConformance(doc, 'get', '/api/docs', docs), ...nonConformance(doc, 'get', '/api/audit/signing-key', key)]).toEqual([]);
   });
+
+  it('should document the 422 of a draft that is not BPMN XML', async () => {
+    // when an owner autosaves a draft without a definitions element
+    const res = await (await stack.as('owner')).put('/api/definitions/street-whistle/draft', { xml: '0', baseVersion: 1 });
+
+    // then it is refused with 422 invalid-bpmn, a documented answer
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('invalid-bpmn');
+    expect(nonConformance(doc, 'put', '/api/definitions/{key}/draft', res)).toEqual([]);
+  });
 });
