@@ -1,5 +1,6 @@
 // The server's key for signing audit exports and ledger head statements (server/services/auditSigningKey.ts): one
 // document, created once by whichever server instance signs first (an insert that loses to another's is discarded).
+import './keyCheck';
 import { Schema, model } from 'mongoose';
 
 /** The `_id` of the one signing key document. */

@@ -57,17 +57,22 @@ export interface ReplayOutcome {
   progress: CapturedProgress[];
 }
 
+/** Why a replay can fail on data the worker handled: the replay runs the workflow code on the main thread, whose stack is smaller than a workflow thread's. */
+export const STACK_EXHAUSTED =
+  'the history could not be replayed here: the case holds data nested deeper than the replay\'s stack can follow (the worker ran it on a larger stack), so chain and history could not be cross-checked';
+
 /** Pulls the event Temporal's core names in a nondeterminism error (`HistoryEvent(id: 5, ActivityTaskScheduled)`); the message loses any stack trace. */
 export function divergenceOf(error: unknown): ReplayDivergence {
   const err = error as { name?: string; message?: string };
   const message = err.message ?? String(error);
   const event = /HistoryEvent\(id: (\d+), (\w+)/.exec(message) ?? /event (?:id )?(\d+)(?:[^\w]+(\w+))?/i.exec(message);
   const detail = /Nondeterminism error: ([^"]+)/.exec(message)?.[1];
+  const text = withoutStackTrace(detail ?? message);
   return {
     eventId: event ? Number(event[1]) : null,
     eventType: event?.[2] ?? null,
     kind: err.name === 'DeterminismViolationError' ? 'nondeterminism' : 'failure',
-    message: withoutStackTrace(detail ?? message),
+    message: /Maximum call stack size exceeded/.test(text) ? `${STACK_EXHAUSTED} (${text})` : text,
   };
 }
 

@@ -4,10 +4,16 @@ import type { HistoryJson } from './auditTimeline';
 
 const FRAME = /^\s*at\s.*$/;
 const PATH = /(?:file:\/\/)?(?:\/|[A-Za-z]:\\)[^\s'"()<>]*\.(?:[cm]?[jt]sx?|node)(?::\d+){0,2}/g;
+/** The stack of a failure as Temporal's core quotes it (Rust debug form: `stack_trace: "…\n    at …"`). */
+const QUOTED_STACK = /stack_trace: "(?:[^"\\]|\\.)*"/g;
+/** A stack frame inside quoted text, its newline escaped (`\n    at f (…)`). */
+const QUOTED_FRAME = /\\n[ \t]*at [^"]*?(?=\\n|"|$)/g;
 
-/** A message without stack frames (`    at f (/srv/x.ts:1:2)` lines) and with file paths replaced by `<path>`. */
+/** A message without stack frames (`    at f (/srv/x.ts:1:2)` lines, also quoted ones) and with file paths replaced by `<path>`. */
 export function withoutStackTrace(message: string): string {
   return message
+    .replace(QUOTED_STACK, 'stack_trace: ""')
+    .replace(QUOTED_FRAME, '')
     .split('\n')
     .filter((line) => !FRAME.test(line))
     .join('\n')

@@ -27,9 +27,9 @@ export const checkAddress: JobType = testJob('audit.check-address', async ({ job
 export const REGISTRATION: Variables = { confirmed: true, location: '八角北路 12 号', note: '占道经营，已拍照' };
 export const HANDLING: Variables = { outcome: '已劝离', photos: 2 };
 
-/** Starts a case of the fixture (deploying it) and waits at the Register task. */
-export function startAuditCase(stack: TestStack, businessKey: string): Promise<CaseUnderTest> {
-  return runCase(stack, AUDIT_FIXTURE, { variables: { reportNo: businessKey, source: '12345 热线' }, businessKey });
+/** Starts a case of the fixture (deploying it), with `extra` start variables, and waits at the Register task. */
+export function startAuditCase(stack: TestStack, businessKey: string, extra: Variables = {}): Promise<CaseUnderTest> {
+  return runCase(stack, AUDIT_FIXTURE, { variables: { reportNo: businessKey, source: '12345 热线', ...extra }, businessKey });
 }
 
 /** Drives a started case to its end: wang registers, the check fails, li resolves the incident, zhao handles it. */
