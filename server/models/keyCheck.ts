@@ -34,10 +34,16 @@ export function checkResult(filter: Record<string, unknown>, result: unknown): v
   }
 }
 
-/** The mongoose plugin: checks the results of find, findOne (findById) and findOneAndUpdate/Delete. */
+/** Only the `_id` of a filter: an update may change the filter's other fields, and `returnDocument: 'after'` shows that. */
+const idOnly = (filter: Record<string, unknown>) => ('_id' in filter ? { _id: filter._id } : {});
+
+/** The mongoose plugin: checks the results of find, findOne (findById), findOneAndDelete, and by `_id` findOneAndUpdate/Replace. */
 export function keyCheckPlugin(schema: Schema): void {
-  schema.post(['find', 'findOne', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace'], function (this: Query<unknown, unknown>, result: unknown) {
+  schema.post(['find', 'findOne', 'findOneAndDelete'], function (this: Query<unknown, unknown>, result: unknown) {
     checkResult(this.getFilter() as Record<string, unknown>, result);
+  });
+  schema.post(['findOneAndUpdate', 'findOneAndReplace'], function (this: Query<unknown, unknown>, result: unknown) {
+    checkResult(idOnly(this.getFilter() as Record<string, unknown>), result);
   });
 }
 

@@ -1,6 +1,8 @@
 // The key check on query results (issue 10, defect 0: defence in depth against answers to another request).
+import fs from 'node:fs';
+import path from 'node:path';
 import mongoose from 'mongoose';
-import '../../server/models';
+import { Task } from '../../server/models';
 import { checkResult, ForeignResultError, keyCheckPlugin } from '../../server/models/keyCheck';
 
 describe('checkResult', () => {
@@ -23,7 +25,21 @@ describe('checkResult', () => {
     expect(() => checkResult({ _id: 'a' }, null)).not.toThrow();
   });
 
-  it('should be compiled into every model (each model file imports the key check first)', () => {
+  it('should check only the _id of an update that returns the document after it (the update may change filtered fields)', async () => {
+    // given a query shaped like a claim: open → claimed, returning the document after the update
+    const query = Task.findOneAndUpdate({ _id: 't1', status: 'open' }, { $set: { status: 'claimed' } }, { returnDocument: 'after' });
+    const hooks = (Task.schema as unknown as { s: { hooks: { _posts: Map<string, { fn: (this: unknown, r: unknown) => void }[]> } } }).s.hooks._posts.get('findOneAndUpdate') ?? [];
+
+    // when the result is checked, then the changed status passes and a foreign _id does not
+    const check = (result: unknown) => hooks.forEach((h) => h.fn.call(query, result));
+    expect(() => check({ _id: 't1', status: 'claimed' })).not.toThrow();
+    expect(() => check({ _id: 't2', status: 'claimed' })).toThrow(ForeignResultError);
+  });
+
+  it('should be compiled into every model (each model file imports the key check first)', async () => {
+    // every file of server/models, also those the index does not export
+    const dir = path.join(__dirname, '../../server/models');
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) await import(path.join(dir, file));
     const unchecked = Object.values(mongoose.models).filter((m) => !(m.schema as unknown as { plugins: { fn: unknown }[] }).plugins.some((p) => p.fn === keyCheckPlugin));
     expect(unchecked.map((m) => m.modelName)).toEqual([]);
   });
