@@ -93,6 +93,8 @@ export interface ModelNode {
   outputs?: Mapping[];
   /** For a subProcess: the none start event inside it. */
   startNodeId?: string;
+  /** For a start event: the formId of its start form (zeebe:formDefinition), which the API checks start variables against. */
+  startFormId?: string;
 }
 
 /** A sequence flow; `condition` is a FEEL expression evaluated when a gateway or activity leaves. */

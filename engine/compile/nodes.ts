@@ -7,7 +7,7 @@ import type { Diagnostics } from './problems';
 import { readMappings, readScript, readTaskDefinition, readUserTask } from './zeebe';
 
 /** What a builder contributes: the node kind and its kind-specific fields (absent when invalid; the problem is recorded). */
-type NodeFields = Pick<ModelNode, 'kind'> & Partial<Pick<ModelNode, 'eventDefinition' | 'taskDefinition' | 'userTask' | 'script'>>;
+type NodeFields = Pick<ModelNode, 'kind'> & Partial<Pick<ModelNode, 'eventDefinition' | 'taskDefinition' | 'userTask' | 'script' | 'startFormId'>>;
 
 type Builder = (element: BpmnElement, diagnostics: Diagnostics) => NodeFields;
 
@@ -28,7 +28,11 @@ const throwingEvent = (kind: NodeKind, allowed: readonly EventKind[]): Builder =
 const jobTask = (kind: NodeKind): Builder => (element, diagnostics) => ({ kind, taskDefinition: readTaskDefinition(element, diagnostics) });
 
 const BUILDERS: Record<string, Builder> = {
-  'bpmn:StartEvent': catchingEvent('startEvent', ['none']),
+  'bpmn:StartEvent': (element, diagnostics) => {
+    const form = extension(element, 'zeebe:FormDefinition');
+    const startFormId = form && text(form, 'formId')?.trim();
+    return { ...catchingEvent('startEvent', ['none'])(element, diagnostics), ...(startFormId ? { startFormId } : {}) };
+  },
   'bpmn:EndEvent': throwingEvent('endEvent', ['none', 'terminate', 'message']),
   'bpmn:IntermediateCatchEvent': catchingEvent('intermediateCatchEvent', ['timer', 'message']),
   'bpmn:IntermediateThrowEvent': throwingEvent('intermediateThrowEvent', ['none', 'message']),
@@ -86,6 +90,7 @@ export function buildNode(element: BpmnElement, scope: string | null, diagnostic
   if (fields.taskDefinition) node.taskDefinition = fields.taskDefinition;
   if (fields.userTask) node.userTask = fields.userTask;
   if (fields.script) node.script = fields.script;
+  if (fields.startFormId) node.startFormId = fields.startFormId;
   if (inputs) node.inputs = inputs;
   if (outputs) node.outputs = outputs;
   return node;

@@ -16,6 +16,7 @@ import { HttpProblem, notFound } from '../http/problem';
 import { Instance } from '../models';
 import type { InstanceDoc } from '../models/instance';
 import { loadVersion } from './definitions';
+import { startVariables } from './forms';
 import { reconcileCase } from './reconcile';
 import { withUpdateTimeout } from './updateTimeout';
 
@@ -42,7 +43,7 @@ async function insertStartSummary(row: InstanceDoc): Promise<void> {
   }
 }
 
-/** Starts a case of a deployed definition; the same definition key and business key twice is a 409. */
+/** Starts a case of a deployed definition (variables checked against its start form, if any); the same definition key and business key twice is a 409. */
 export async function startCase(client: Client, taskQueue: string, input: StartCaseInput) {
   const definition = await loadVersion(input.definitionKey, input.version);
   const workflowId = caseWorkflowId(definition.key, input.businessKey);
@@ -51,7 +52,7 @@ export async function startCase(client: Client, taskQueue: string, input: StartC
     definition: { key: definition.key, version: definition.version, sha256: definition.sha256 },
     businessKey: input.businessKey,
     street: input.street ?? null,
-    variables: input.variables,
+    variables: await startVariables(definition, input.variables),
     startedBy: input.startedBy,
   };
   try {

@@ -4,7 +4,7 @@ import { canonicalize } from 'json-canonicalize';
 import type { ExecutableModel, ModelProblem } from '../../engine/model';
 import { HttpProblem, notFound } from '../http/problem';
 import { DefinitionVersion, Form, FormVersion, formVersionId } from '../models';
-import { schemaProblems } from './formValidation';
+import { checkFormSubmission, schemaProblems } from './formValidation';
 
 /** A form version as the API shows it. */
 export interface FormView {
@@ -67,15 +67,18 @@ export async function listForms(options: { skip?: number; limit?: number } = {})
   return rows.map((r) => ({ id: r._id, name: r.name ?? null, latestVersion: r.latestVersion, updatedAt: r.updatedAt.toISOString() }));
 }
 
-/** The latest version of each form the model's user tasks name, and a warning for each form not saved yet. */
+/** The form a node names: a user task's form or a start event's start form. */
+const formIdOf = (node: ExecutableModel['nodes'][string]) => node.userTask?.formId ?? node.startFormId;
+
+/** The latest version of each form the model's user tasks and start events name, and a warning for each form not saved yet. */
 export async function pinForms(model: ExecutableModel): Promise<{ forms: Array<{ formId: string; version: number }>; warnings: ModelProblem[] }> {
-  const users = Object.values(model.nodes).filter((n) => n.userTask?.formId);
-  const ids = [...new Set(users.map((n) => n.userTask?.formId as string))];
+  const users = Object.values(model.nodes).filter((n) => formIdOf(n));
+  const ids = [...new Set(users.map((n) => formIdOf(n) as string))];
   const heads = ids.length ? await Form.find({ _id: { $in: ids } }).lean() : [];
   const latest = new Map(heads.map((h) => [h._id, h.latestVersion]));
   const warnings = users
-    .filter((n) => !latest.has(n.userTask?.formId as string))
-    .map((n) => ({ elementId: n.id, code: 'form-not-found', message: `<${n.id}> uses form "${n.userTask?.formId}", which has not been saved yet (PUT /api/forms/${n.userTask?.formId})` }));
+    .filter((n) => !latest.has(formIdOf(n) as string))
+    .map((n) => ({ elementId: n.id, code: 'form-not-found', message: `<${n.id}> uses form "${formIdOf(n)}", which has not been saved yet (PUT /api/forms/${formIdOf(n)})` }));
   return { forms: ids.filter((id) => latest.has(id)).map((formId) => ({ formId, version: latest.get(formId) as number })), warnings };
 }
 
@@ -90,4 +93,21 @@ export async function formOfTask(task: { formId?: string | null; definitionKey: 
     if (error instanceof HttpProblem && error.status === 404) return null;
     throw error;
   }
+}
+
+/**
+ * The variables a case starts with. When the process's start event names a start form (zeebe:formDefinition formId),
+ * they are checked like a task's submission (unknown keys and invalid fields: 422 invalid-form-data) and only its
+ * visible fields are kept; without a start form they pass as given (bounded by the API's variable limits).
+ */
+export async function startVariables(definition: { key: string; version: number; model: ExecutableModel }, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const formId = definition.model.startNodeIds.map((id) => definition.model.nodes[id]?.startFormId).find(Boolean);
+  if (!formId) return variables;
+  const form = await formOfTask({ formId, definitionKey: definition.key, definitionVersion: definition.version });
+  if (!form) throw new HttpProblem(422, 'start-form-missing', 'Unprocessable Content', `the start form "${formId}" of ${definition.key} has not been saved, so its start data cannot be checked`);
+  const { errors, values } = checkFormSubmission(form.schema, variables);
+  if (errors.length > 0) {
+    throw new HttpProblem(422, 'invalid-form-data', 'Unprocessable Content', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors, form: { id: form.id, version: form.version } });
+  }
+  return values;
 }

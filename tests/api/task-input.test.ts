@@ -1,7 +1,8 @@
 // What people submit into cases (issue 10, defects 3, 4, 16), on the real stack: a completion passes only the form's
-// visible fields (hide rules on the case data merged with the input; unknown keys refused), a task without a form may not
-// change what the process routes work by, notify's headers win over case data, form patterns run in linear time, a
-// task's assignee must be one of its candidates and the task view shows only what its form shows.
+// visible fields (hide rules on the case data merged with the input; unknown keys refused), start variables are checked
+// against the start event's form, a task without a form may not change what the process routes work by, notify's
+// headers win over case data, form patterns run in linear time, a task's assignee must be one of its candidates and the
+// task view shows only what its form shows.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Notification, Task } from '../../server/models';
@@ -191,6 +192,29 @@ describe('task input', () => {
       const { taskId } = await inspectionCase(admin, { variables: { groups: [] } });
       const res = await (await stack.as('bajiao-commander')).post(taskUrl(taskId, 'assign'), { assignee: 'bajiao-auditor' }).expect(422);
       expect(res.body.code).toBe('assignee-not-candidate');
+    });
+  });
+
+  describe('starting a case whose start event has a form', () => {
+    beforeAll(async () => {
+      const owner = await stack.as('owner');
+      const schema = { components: [{ type: 'textfield', key: 'address', label: '地址', validate: { required: true } }, { type: 'textfield', key: 'phone', label: '电话', validate: { pattern: '^1\\d{10}$' } }] };
+      await owner.put('/api/forms/report-start-form', { schema }).expect(201);
+      await owner.post('/api/deployments', { xml: read('start-form-guard.bpmn') }).expect(201);
+    });
+    const start = (variables: Record<string, unknown>) => admin.post('/api/instances', { definitionKey: 'start-form-guard', businessKey: uniqueKey('SF'), street: 'bajiao', variables });
+
+    it('should refuse start variables the start form does not have or does not accept, naming them, and start nothing', async () => {
+      const res = await start({ address: '八角北路 3 号', phone: '12', groups: ['volunteers'] }).expect(422);
+      expect(res.body.code).toBe('invalid-form-data');
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.variables.groups', 'body.variables.phone']);
+      expect((await start({}).expect(422)).body.errors).toEqual([{ path: 'body.variables.address', message: '"地址" is required' }]);
+      expect((await admin.get('/api/instances?definitionKey=start-form-guard').expect(200)).body.total).toBe(0);
+    });
+
+    it('should start with the start form\'s fields', async () => {
+      const res = await start({ address: '八角北路 3 号', phone: '13800000000' }).expect(201);
+      expect(await variablesOf(res.body.id)).toEqual({ address: '八角北路 3 号', phone: '13800000000' });
     });
   });
 
