@@ -74,7 +74,8 @@ const assert = Object.assign(
 function evaluateMetered(source: string, context: Record<string, unknown>, limits: FeelLimits): unknown {
   if (source.length > limits.maxSourceLength) throw new FeelLimitError(source, `it is longer than ${limits.maxSourceLength} characters`);
   const meter = new FeelMeter(limits);
-  const scope = { assert, ...context, ...meteredBuiltins(meter, source) };
+  // Variables shadow builtins of the same name, as they do in feelin.
+  const scope = { assert, ...meteredBuiltins(meter, source), ...context };
   const text = instrument(source, scope);
   // Text that does not parse is evaluated as it is, so feelin reports the syntax error with its position.
   const value = evaluate(text ?? source, { ...scope, ...meter.hooks() }).value;

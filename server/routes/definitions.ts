@@ -104,13 +104,18 @@ export function definitionRoutes(): AnyRoute[] {
     route({
       method: 'get',
       path: '/definitions/:key/versions/:version/xml',
-      summary: 'The BPMN XML of one version',
+      summary: 'The BPMN XML of one version, as a download (<key>-v<version>.bpmn)',
       tag: 'definitions',
       access: DEFINITION_READERS,
       params: versionParams,
-      responses: { 200: { description: 'BPMN 2.0 XML', contentType: 'application/xml' } },
+      responses: { 200: { description: 'BPMN 2.0 XML (Content-Disposition: attachment)', contentType: 'application/xml' } },
       problems: [404],
-      handler: async ({ params }) => reply(200, (await loadVersion(params.key, params.version)).xml, 'application/xml'),
+      handler: async ({ params, res }) => {
+        const row = await loadVersion(params.key, params.version);
+        // A user-authored document: a download, never a page the browser renders on the app's origin.
+        res.attachment(`${row.key}-v${row.version}.bpmn`);
+        return reply(200, row.xml, 'application/xml');
+      },
     }),
     route({
       method: 'get',

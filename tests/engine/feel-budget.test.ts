@@ -108,6 +108,8 @@ describe('FEEL budget', () => {
     ['x in (1, 2, 1 + 2)', { x: 3 }],
     ['distinct values(concatenate([1,2], [2,3]))', {}],
     ['matches("abc", "^a")', {}],
+    ['count + 1', { count: 1 }],
+    ['{ text: "sum is " + string(sum), items: [a, b] }', { sum: 5, a: 2, b: 3 }],
   ])('should give what feelin gives without the budget for %s', (source, context) => {
     // given an expression well within the budget
     // when it is evaluated with and without the budget
