@@ -1,4 +1,4 @@
-// The express application: JSON API under /api (sessions, auth, the route table), health at /healthz, the built designer at /.
+// The express application: security headers, JSON API under /api (sessions, auth, the route table), health at /healthz, the built designer at /.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Client, Connection } from '@temporalio/client';
@@ -8,9 +8,10 @@ import { authenticate, sessionMiddleware } from './auth/session';
 import { DEV_SESSION_SECRET } from './config';
 import { HttpProblem, problemHandler, unknownRoute } from './http/problem';
 import { mount } from './http/route';
+import { apiSandbox, securityHeaders } from './http/securityHeaders';
 import type { Logger } from './logger';
 import { type LoginRateLimit, loginAddressLimiter, loginLimiter } from './routes/auth';
-import { swaggerAssets } from './routes/docs';
+import { DOCS_PATHS, swaggerAssets } from './routes/docs';
 import { healthRoutes } from './routes/health';
 import { apiRoutes } from './routes/index';
 
@@ -59,8 +60,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(securityHeaders());
   app.use(healthRoutes(connection));
   const api = express.Router();
+  api.use(apiSandbox(DOCS_PATHS));
   api.use(swaggerAssets());
   api.use(jsonOnly);
   api.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));

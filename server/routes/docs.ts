@@ -1,9 +1,11 @@
-// The OpenAPI document and Swagger UI (swagger-ui-dist, served from node_modules).
+// The OpenAPI document and Swagger UI: Sparrow's own page, its initializer, and the two swagger-ui-dist files they load.
+import path from 'node:path';
 import express, { type Router } from 'express';
 import { getAbsoluteFSPath } from 'swagger-ui-dist';
 import { openApiDocument } from '../http/openapi';
 import { type AnyRoute, reply, route } from '../http/route';
 
+/** The page loads scripts from files only, so it works under the pages' Content-Security-Policy (no inline script). */
 const PAGE = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Sparrow API</title><link rel="stylesheet" href="/api/docs/swagger-ui.css"></head>
@@ -14,13 +16,21 @@ const PAGE = `<!doctype html>
 
 const INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', withCredentials: true, persistAuthorization: true });`;
 
-/** Static files of Swagger UI under /docs (mounted before the route table). */
+/** The swagger-ui-dist files the page needs; the package's stock index.html (petstore), initializer and the rest stay unserved. */
+const ASSETS = ['swagger-ui.css', 'swagger-ui-bundle.js'];
+
+/** Paths (inside /api) of the docs page and its files: pages, so they get the pages' policy rather than the API sandbox. */
+export const DOCS_PATHS = /^\/docs(\/|$)/;
+
+/** The initializer and the allowed Swagger UI files under /docs (mounted before the route table). */
 export function swaggerAssets(): Router {
   const router = express.Router();
   router.get('/docs/init.js', (_req, res) => {
     res.type('application/javascript').send(INIT);
   });
-  router.use('/docs', express.static(getAbsoluteFSPath(), { index: false, redirect: false, maxAge: '1d' }));
+  for (const asset of ASSETS) {
+    router.get(`/docs/${asset}`, (_req, res, next) => res.sendFile(path.join(getAbsoluteFSPath(), asset), { maxAge: '1d' }, (err) => err && next(err)));
+  }
   return router;
 }
 
