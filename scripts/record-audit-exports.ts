@@ -12,7 +12,7 @@ import { cancelUpdate } from '../workflows/definitions';
 import { runScript, withRecordingStack, writeRecording } from './lib/recordingStack';
 
 const EXPORTS = path.resolve(__dirname, '../tests/audit/exports');
-const VERSION = 'v1';
+const VERSION = 'v2';
 
 /** One recorded case: its business key and how it is driven to its end. */
 const recordings: Array<{ name: string; drive(c: CaseUnderTest): Promise<void> }> = [

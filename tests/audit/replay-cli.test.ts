@@ -8,6 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseExport, verifyExport } from '../../server/services/auditExport';
 import { replayHistory } from '../../server/services/auditReplay';
+import { generateSigningKey } from '../../server/services/auditSigning';
 import { crossCheck, historyFacts, replayedEntries } from '../../server/services/auditTimeline';
 import { ROOT } from '../support/paths';
 
@@ -15,10 +16,10 @@ const EXPORTS = path.join(__dirname, 'exports');
 const run = promisify(execFile);
 
 /** Runs the CLI as `npm run replay` does (tsx), with no Temporal or database address in its environment. */
-async function replayCli(file: string): Promise<{ code: number; stdout: string }> {
+async function replayCli(file: string, ...args: string[]): Promise<{ code: number; stdout: string }> {
   const env = { ...process.env };
   for (const name of ['MONGODB_URI', 'SPARROW_TEST_MONGODB_URI', 'TEMPORAL_ADDRESS']) delete env[name];
-  return run('npx', ['tsx', path.join(ROOT, 'scripts/replay.ts'), file], { cwd: ROOT, env, maxBuffer: 10_000_000 }).then(
+  return run('npx', ['tsx', path.join(ROOT, 'scripts/replay.ts'), file, ...args], { cwd: ROOT, env, maxBuffer: 10_000_000 }).then(
     ({ stdout }) => ({ code: 0, stdout }),
     (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
   );
@@ -38,7 +39,7 @@ describe('npm run replay', () => {
   const exports = fs.readdirSync(EXPORTS).filter((f) => f.endsWith('.json')).sort();
 
   it('should have committed exports to replay', () => {
-    expect(exports).toEqual(expect.arrayContaining(['audit-case-cancelled.v1.json', 'audit-case-handled.v1.json']));
+    expect(exports).toEqual(expect.arrayContaining(['audit-case-cancelled.v1.json', 'audit-case-handled.v1.json', 'audit-case-cancelled.v2.json', 'audit-case-handled.v2.json']));
   });
 
   it.each(exports)('should keep verifying %s with the current code', async (name) => {
@@ -55,7 +56,8 @@ describe('npm run replay', () => {
     for (const check of ['hash of history', 'audit chain', 'seal (global ledger entry)', 'replay through the current workflow code', 'timeline and audit chain agree']) {
       expect(stdout).toMatch(new RegExp(`^ {2}ok {4}${check.replace(/[()]/g, '\\$&')}:`, 'm'));
     }
-    expect(stdout).toContain('verified: the chain is intact and the history replays to this timeline');
+    expect(stdout).toContain('verified: the chain is intact and the history replays to this timeline (UNSIGNED legacy export: origin not proven)');
+    expect(stdout).toMatch(/^ {2}ok {4}signature: UNSIGNED legacy export \(format 1/m);
 
     // and the timeline table lists each step with its actor and data, in order
     const table = stdout.split('\n').filter((line) => /^\d+ +\|/.test(line));
@@ -71,6 +73,35 @@ describe('npm run replay', () => {
     expect(table[2]).toContain('submitted {"confirmed":true');
     expect(table[3]).toContain('incident "the address registry is unavailable" resolved by li');
   }, 60_000);
+
+  it('should check a signed export against the server\'s public key given to it, and say when none is given', async () => {
+    // given a signed export and the server's public key in a file (as GET /api/audit/signing-key serves it)
+    const file = path.join(EXPORTS, 'audit-case-handled.v2.json');
+    const exported = readExport('audit-case-handled.v2.json');
+    const signature = exported.signature as NonNullable<typeof exported.signature>;
+    const keyFile = path.join(tmp, 'server-key.json');
+    fs.writeFileSync(keyFile, JSON.stringify({ algorithm: 'Ed25519', keyId: signature.keyId, publicKey: signature.publicKey }));
+
+    // then with the key it verifies, naming the key
+    const keyed = await replayCli(file, '--public-key', keyFile);
+    expect(keyed.code).toBe(0);
+    expect(keyed.stdout).toContain(`checking signatures against the given public key ${signature.keyId}`);
+    expect(keyed.stdout).toMatch(new RegExp(`^ {2}ok {4}signature: Ed25519 signature valid for the given public key ${signature.keyId}$`, 'm'));
+    expect(keyed.stdout).toContain('(signed by the given key)');
+
+    // and without a key it says the embedded key proves integrity only
+    const unkeyed = await replayCli(file);
+    expect(unkeyed.code).toBe(0);
+    expect(unkeyed.stdout).toContain('no --public-key given: signatures are checked against the key embedded in the file, which proves integrity only, not origin');
+    expect(unkeyed.stdout).toContain('(signature checked against the embedded key only: origin not proven)');
+
+    // and with another key (PEM text) it fails
+    const other = generateSigningKey();
+    const wrong = await replayCli(file, '--public-key', other.publicKeyPem);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toMatch(/^ {2}FAIL {2}signature: the signature is not the given key's/m);
+    expect(wrong.stdout).toContain('NOT verified');
+  }, 120_000);
 
   it('should fail a tampered export, naming the broken seq', async () => {
     // given the export with one audit row's actor changed
