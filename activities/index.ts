@@ -9,11 +9,20 @@ export const readModelActivities = { openUserTask, closeUserTask, recordProgress
 /** Read-model activities as the workflow calls them. */
 export type ReadModelActivities = typeof readModelActivities;
 
-/** Wraps a job handler as an activity: the activity's type name is the job type. */
+/** How often a running job tells Temporal it is alive (the workflow's job heartbeat timeout is 15 s). */
+const JOB_HEARTBEAT_MS = 5000;
+
+/** Wraps a job handler as an activity: the activity's type name is the job type; it heartbeats while it runs, so a job of a killed worker is retried within the heartbeat timeout rather than after its 5-minute start-to-close timeout. */
 function asActivity(handler: JobHandler) {
-  return (input: JobInput) => {
-    Context.current().log.debug('job started', { jobType: input.jobType, elementId: input.elementId });
-    return handler(input);
+  return async (input: JobInput) => {
+    const context = Context.current();
+    context.log.debug('job started', { jobType: input.jobType, elementId: input.elementId });
+    const beat = setInterval(() => context.heartbeat(), JOB_HEARTBEAT_MS);
+    try {
+      return await handler(input);
+    } finally {
+      clearInterval(beat);
+    }
   };
 }
 

@@ -35,8 +35,10 @@ import {
 } from './definitions';
 import { BOUNDS_PATCH } from './patches';
 
+// Timeouts bound how long a killed worker's in-flight activity stalls its case before it is retried elsewhere: read-model
+// writes are short (20 s), jobs may run long but heartbeat (activities/index.ts) so a dead worker is noticed in 15 s.
 const readModel = proxyActivities<ReadModelActivities>({
-  startToCloseTimeout: '1 minute',
+  startToCloseTimeout: '20 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 const progress = proxyLocalActivities<Pick<ReadModelActivities, 'recordProgress'>>({
@@ -51,6 +53,7 @@ function jobs(retries: number) {
   if (!proxy) {
     proxy = proxyActivities<Record<string, (input: JobInput) => Promise<Variables>>>({
       startToCloseTimeout: '5 minutes',
+      heartbeatTimeout: '15 seconds',
       retry: { maximumAttempts: Math.max(1, retries), initialInterval: '1 second', maximumInterval: '30 seconds' },
     });
     jobProxies.set(retries, proxy);

@@ -33,22 +33,30 @@ export async function workerKills(stack: FaultStack): Promise<ScenarioResult> {
   const kills: Array<{ at: number; restartSeconds: number }> = [];
   let allDone = false;
   let lastRestartAt = Date.now();
+  let restarting = false;
   const killing = (async () => {
     while (!allDone && kills.length < maxKills) {
       await sleep(between(killMin, killMax) * 1000);
       if (allDone) break;
       const at = secondsSince(started);
+      restarting = true;
       await stack.worker.kill('SIGKILL');
       const down = Date.now();
       await sleep(between(0, 2000));
       await stack.worker.start();
       lastRestartAt = Date.now();
+      restarting = false;
       kills.push({ at, restartSeconds: secondsSince(down) });
       progress(name, `kill ${kills.length} at ${at} s; worker back after ${secondsSince(down)} s`);
     }
   })();
 
   let lastDone = -1;
+  // The longest time no case completed while the worker was up and cases were pending: a killed worker's work must be
+  // picked up again within seconds, not after an activity's start-to-close timeout.
+  let lastProgressAt = Date.now();
+  let maxStallSeconds = 0;
+  const maxStallAllowed = envNumber('FAULTS_MAX_STALL_S', 60);
   const deadline = started + envNumber('FAULTS_DEADLINE_S', 1800) * 1000;
   let pending: string[] = [];
   for (;;) {
@@ -56,6 +64,8 @@ export async function workerKills(stack: FaultStack): Promise<ScenarioResult> {
     pending = await driveToCompletion(stack, people.staff, log, snapshot, {
       deadlineMs: startsDone ? deadline : Date.now() + 5000,
       onTick: (done) => {
+        if (done > lastDone) lastProgressAt = Date.now();
+        else if (!restarting && done < snapshot.length) maxStallSeconds = Math.max(maxStallSeconds, secondsSince(Math.max(lastProgressAt, lastRestartAt)));
         if (Math.floor(done / 100) !== Math.floor(lastDone / 100)) progress(name, `${done} of ${total} cases completed (${snapshot.length} started)`);
         lastDone = done;
       },
@@ -72,11 +82,12 @@ export async function workerKills(stack: FaultStack): Promise<ScenarioResult> {
   const chain = await checkCases(stack, people.auditor, log, PROCESSES.chain, perProcess.chain, { verifyAll: process.env.FAULTS_VERIFY_ALL !== '0' });
   const service = await checkCases(stack, people.auditor, log, PROCESSES.service, perProcess.service, { verifyAll: process.env.FAULTS_VERIFY_ALL !== '0' });
   const problems = [...(pending.length ? [`${pending.length} cases not completed: ${pending.slice(0, 5).join(', ')}`] : []), ...chain.problems, ...service.problems];
+  if (maxStallSeconds > maxStallAllowed) problems.push(`no case completed for ${maxStallSeconds} s while the worker was up (allowed ${maxStallAllowed} s)`);
   const passed = problems.length === 0 && log.defects === 0;
   return {
     scenario: name,
     passed,
-    summary: `${total} cases (${perProcess.chain.length} with a user task), ${kills.length} worker kills, all done ${runSeconds} s after the first start, drained ${drainSeconds} s after the last restart; notifications ${chain.notifications + service.notifications}/${(perProcess.chain.length + perProcess.service.length) * 3}, verified ${chain.verified + service.verified}, sealed ${chain.sealed + service.sealed}, 500s ${log.defects}, problems ${problems.length}`,
-    details: { total, kills, runSeconds, drainSeconds, answers: log.byStatus, serverErrors: log.serverErrors, chain: { ...chain, problems: undefined }, service: { ...service, problems: undefined }, problems },
+    summary: `${total} cases (${perProcess.chain.length} with a user task), ${kills.length} worker kills, all done ${runSeconds} s after the first start, drained ${drainSeconds} s after the last restart, longest stall ${maxStallSeconds} s; notifications ${chain.notifications + service.notifications}/${(perProcess.chain.length + perProcess.service.length) * 3}, verified ${chain.verified + service.verified}, sealed ${chain.sealed + service.sealed}, 500s ${log.defects}, problems ${problems.length}`,
+    details: { total, kills, runSeconds, drainSeconds, maxStallSeconds, answers: log.byStatus, serverErrors: log.serverErrors, chain: { ...chain, problems: undefined }, service: { ...service, problems: undefined }, problems },
   };
 }
