@@ -37,7 +37,7 @@ export interface StartCaseInput {
  */
 async function insertStartSummary(row: InstanceDoc): Promise<void> {
   try {
-    await Instance.collection.insertOne(row);
+    await Instance.collection.insertOne(row as never);
   } catch (error) {
     if ((error as { code?: number }).code !== 11000) throw error;
   }
