@@ -165,9 +165,12 @@ async function writeSummary(input: RecordProgressInput, lastSeq: number): Promis
       },
     ])) === 0;
   if (input.firstSeq === 1 && (await insert())) return;
-  const updated = await Instance.updateOne({ _id: caseRef.instanceId, progressSeq: { $lt: lastSeq } }, { $set: progress });
+  const updated = await Instance.updateOne({ _id: caseRef.instanceId, progressSeq: { $lt: lastSeq }, status: { $ne: 'failed' } }, { $set: progress });
+  if (updated.matchedCount > 0) return;
+  // A summary marked failed (server/services/reconcile.ts: its workflow closed abnormally) keeps its status; a write still in flight then only counts its rows.
+  const failed = await Instance.updateOne({ _id: caseRef.instanceId, progressSeq: { $lt: lastSeq }, status: 'failed' }, { $set: { progressSeq: lastSeq } });
   // Nothing matched: newer progress is stored (a late retry), or the row is gone; then write it again.
-  if (updated.matchedCount === 0 && !(await Instance.exists({ _id: caseRef.instanceId }))) await insert();
+  if (failed.matchedCount === 0 && !(await Instance.exists({ _id: caseRef.instanceId }))) await insert();
 }
 
 /** The hash of a stored row (for sealing a case whose closing rows were written by an earlier call). */

@@ -1,5 +1,6 @@
 // Request validation with zod: a failure is a 400 problem listing each field path and what is wrong.
 import type { z } from 'zod';
+import { MAX_REQUEST_DEPTH, tooDeepPath } from './jsonDepth';
 import { HttpProblem } from './problem';
 
 /** A problem other than the 400 that a failed check stands for (e.g. a 422 for a size limit), carried in a zod issue's params. */
@@ -15,10 +16,15 @@ export const issueProblem = (problem: IssueProblem) => ({ problem });
 
 const problemOf = (issue: z.core.$ZodIssue): IssueProblem | undefined => (issue as { params?: { problem?: IssueProblem } }).params?.problem;
 
-/** Parses `value` with `schema`, or throws a 400 problem naming the invalid fields (or the problem an issue carries). */
+/** Parses `value` with `schema`, or throws a 400 problem naming the invalid fields (or the problem an issue carries); nothing nested deeper than MAX_REQUEST_DEPTH passes. */
 export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, where = 'body'): z.infer<S> {
   const result = schema.safeParse(value);
-  if (result.success) return result.data;
+  if (result.success) {
+    const deep = tooDeepPath(result.data);
+    if (!deep) return result.data;
+    const errors = [{ path: [where, ...deep.map(String)].join('.'), message: `nested deeper than ${MAX_REQUEST_DEPTH} levels (the limit of requests)` }];
+    throw new HttpProblem(400, 'validation-failed', 'Bad Request', `${errors[0].path}: ${errors[0].message}`, { errors });
+  }
   const errors = result.error.issues.map((issue) => ({ path: [where, ...issue.path.map(String)].join('.'), message: issue.message }));
   const detail = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
   const special = result.error.issues.map(problemOf).find((p) => p !== undefined);

@@ -12,12 +12,14 @@ const ABNORMAL_VISIBILITY = "ExecutionStatus IN ('Failed', 'Terminated', 'TimedO
 /** How long a list waits for Temporal's answer before it shows the summaries as they are. */
 const LIST_CHECK_MS = 2_000;
 
-/** Marks an open summary failed (ended at `endedAt`) and cancels its open tasks; true when the summary changed. */
+/**
+ * Marks an open summary failed (ended at `endedAt`) and cancels the case's open tasks, also when the summary was
+ * marked before (a task row written late by an activity still in flight); true when the summary changed.
+ */
 async function markFailed(id: string, endedAt: Date): Promise<boolean> {
   const moved = await Instance.updateOne({ _id: id, status: { $in: OPEN_STATUSES } }, { $set: { status: 'failed', endedAt, currentElements: [] } });
-  if (moved.modifiedCount === 0) return false;
   await Task.updateMany({ instanceId: id, status: { $in: ['open', 'claimed'] } }, { $set: { status: 'cancelled' } });
-  return true;
+  return moved.modifiedCount > 0;
 }
 
 /** Checks one case's workflow (one describe) and marks its summary failed when the workflow closed abnormally; true when it did. */

@@ -1,5 +1,6 @@
 // Input bounds at the API door (issue 10, defects 7, 13, 14): deep, wide and large variables, body size, business-key
 // characters, and summaries of cases whose workflow ended without finishing.
+import { recordProgress } from '../../activities/readModel';
 import { FormVersion, Instance, Task } from '../../server/models';
 import { startCase } from '../../server/services/cases';
 import { type ApiStack, enc, startApiStack } from '../support/api';
@@ -71,6 +72,22 @@ describe('input bounds at the API', () => {
       expect(correlated.body.errors).toEqual([expect.objectContaining({ path: depthPath('body.variables') })]);
       expect((await Task.findById(taskId).lean())?.status).toBe('open');
       expect((await staff.get(`/api/instances/${enc(id)}`).expect(200)).body.state.openTasks).toEqual([taskId]);
+    });
+
+    it('should refuse any other body nested deeper than 64 levels (a form schema 100,000 groups deep) with a 400, saving nothing', async () => {
+      // given a form schema whose groups nest 100,000 deep (sent as text: serializing it would overflow the test's own stack)
+      const owner = await stack.as('owner');
+      const groups = `${'{"type":"group","components":['.repeat(100_000)}{"type":"textfield","key":"x","label":"x"}${']}'.repeat(100_000)}`;
+      const raw = `{"schema":{"type":"default","components":[${groups}]}}`;
+
+      // when
+      const res = await owner.put('/api/forms/deep-form').set('Content-Type', 'application/json').send(raw);
+
+      // then
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([{ path: expect.stringMatching(/^body\.schema\.components\.0\.components\.0\./), message: 'nested deeper than 64 levels (the limit of requests)' }]);
+      expect(await FormVersion.exists({ formId: 'deep-form' })).toBeNull();
+      await owner.get('/api/me').expect(200);
     });
 
     it.each([
@@ -206,6 +223,23 @@ describe('input bounds at the API', () => {
       // then
       expect(res.body).toMatchObject({ id, status: 'failed', endedAt: expect.any(String), currentElements: [] });
       expect((await Task.findById(taskId).lean())?.status).toBe('cancelled');
+    });
+
+    it('should keep a failed summary failed when a progress write still in flight arrives later, counting its rows', async () => {
+      // given a terminated case whose summary was marked failed
+      const { id } = await inspectionCase(await stack.as('bajiao-staff'));
+      await stack.client.workflow.getHandle(id).terminate('terminated by an operator');
+      await (await stack.as('bajiao-commander')).get(`/api/instances/${enc(id)}`).expect(200);
+      const before = await Instance.findById(id).lean();
+      expect(before?.status).toBe('failed');
+
+      // when the worker's progress write of a later step lands
+      const caseRef = { instanceId: id, definitionKey: 'street-inspection', definitionVersion: 1, businessKey: before?.businessKey ?? '', street: 'bajiao' };
+      const firstSeq = (before?.progressSeq ?? 0) + 2;
+      await recordProgress({ caseRef, startedBy: 'bajiao-staff', startedAt: new Date().toISOString(), firstSeq, entries: [], summary: { status: 'running', currentElements: ['Inspect'], incidentCount: 0 } });
+
+      // then the status stays, the row count moves on
+      expect(await Instance.findById(id).lean()).toMatchObject({ status: 'failed', currentElements: [], progressSeq: firstSeq - 1 });
     });
 
     it('should mark the summary failed when an action meets the ended workflow (409 case-closed)', async () => {
