@@ -6,6 +6,17 @@ import type { RequestBuilder } from './request';
 /** A case with its summary and the workflow's current state, as `GET /api/instances/:id` answers. */
 export type CaseView = z.output<typeof instanceView> & { state: z.output<typeof caseState> };
 
+/** Whether a case runs or how it ended, as people see it. */
+export type CaseStatus = 'running' | 'completed' | 'cancelled' | 'failed';
+
+/**
+ * The status of a case: its summary's once the summary says it ended (the server marks a case whose workflow failed,
+ * was terminated or timed out `failed`, while the workflow's own state may still say running), else the workflow's.
+ */
+export function caseStatusOf(view: Pick<CaseView, 'status' | 'state'>): CaseStatus {
+  return view.status === 'completed' || view.status === 'cancelled' || view.status === 'failed' ? view.status : view.state.status;
+}
+
 /** One finished element run in the case state (`state.completed`), for the timeline and the diagram. */
 export interface CompletedElement {
   elementId: string;

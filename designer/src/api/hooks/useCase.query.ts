@@ -1,7 +1,7 @@
 // Query hook for one case with its workflow state; polled while the case runs.
 import { useQuery } from '@tanstack/react-query';
 import { bodyOf } from '../bodyOf';
-import { getCase, type CaseView } from '../instances';
+import { caseStatusOf, getCase, type CaseView } from '../instances';
 import type { ProblemError } from '../problem';
 
 /** Query key of every case query; invalidate it after completing a task or starting a case. */
@@ -18,6 +18,6 @@ export function useCase(id: string, options: { enabled?: boolean } = {}) {
     queryKey: caseQueryKey(id),
     queryFn: ({ signal }) => bodyOf<CaseView>(getCase(id), signal),
     enabled: options.enabled ?? true,
-    refetchInterval: (query) => (query.state.data && query.state.data.state.status !== 'running' ? false : RUNNING_POLL_MS),
+    refetchInterval: (query) => (query.state.data && caseStatusOf(query.state.data) !== 'running' ? false : RUNNING_POLL_MS),
   });
 }

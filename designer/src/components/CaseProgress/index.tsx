@@ -1,7 +1,7 @@
 // A case's progress: its status, its diagram with the current element highlighted, and its timeline so far.
 import { Alert, Card, Col, Row, Skeleton, Tag } from 'antd';
 import { useMemo, useState } from 'react';
-import type { CompletedElement } from '../../api/instances';
+import { caseStatusOf, type CompletedElement } from '../../api/instances';
 import { useCase } from '../../api/hooks/useCase.query';
 import { useMe } from '../../api/hooks/useMe.query';
 import { useVersion } from '../../api/hooks/useVersion.query';
@@ -54,7 +54,7 @@ export function CaseProgress({
   if (!view) return <Skeleton active />;
 
   const diagram = (
-    <Card size="small" title={t('case.diagram')} extra={showStatus && <CaseStatusTag status={view.state.status} incidents={view.state.incidents.length} />}>
+    <Card size="small" title={t('case.diagram')} extra={showStatus && <CaseStatusTag status={caseStatusOf(view)} incidents={view.state.incidents.length} />}>
       {!mayReadDiagram && <Alert type="info" showIcon title={t('case.diagramHidden')} />}
       {version.error && <ProblemAlert message={t('case.diagramFailed')} error={version.error} />}
       {diagramError && <Alert type="error" showIcon title={t('case.diagramFailed')} description={diagramError} />}

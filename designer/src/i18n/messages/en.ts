@@ -272,6 +272,7 @@ export const en: Record<MessageKey, string> = {
   'case.status.completed': 'Completed',
   'case.status.cancelled': 'Cancelled',
   'case.status.failed': 'Failed',
+  'case.failedExplanation': 'The process failed, was terminated or timed out: the case has stopped and its open tasks were cancelled.',
   'case.status.incident': '{count} incidents',
   'case.diagram': 'Diagram',
   'case.diagramLabel': 'Diagram of process {key}',

@@ -271,6 +271,7 @@ export const zhCN = {
   'case.status.completed': '已办结',
   'case.status.cancelled': '已撤销',
   'case.status.failed': '异常终止',
+  'case.failedExplanation': '流程运行出错、被终止或超时，案件已停止，未完成的任务已取消。',
   'case.status.incident': '有 {count} 个异常',
   'case.diagram': '流程图',
   'case.diagramLabel': '案件所在流程 {key} 的流程图',

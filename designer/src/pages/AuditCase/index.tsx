@@ -6,6 +6,7 @@ import { useCaseAudit, useCaseHistory } from '../../api/hooks/useCaseAudit.query
 import { useCase } from '../../api/hooks/useCase.query';
 import { useExportCase } from '../../api/hooks/useExportCase.mutation';
 import { useVersion } from '../../api/hooks/useVersion.query';
+import { caseStatusOf } from '../../api/instances';
 import { CaseDiagram, type CaseMarks } from '../../components/CaseDiagram';
 import { CaseStatusTag } from '../../components/CaseStatusTag';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -63,7 +64,7 @@ export function AuditCasePage({ params }: { params: RouteParams }) {
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t('audit.case.title', { key: c.businessKey })}
           </Typography.Title>
-          <CaseStatusTag status={c.state.status} incidents={c.state.incidents.length} />
+          <CaseStatusTag status={caseStatusOf(c)} incidents={c.state.incidents.length} />
           <Tag>{t('audit.case.readOnly')}</Tag>
         </Space>
         <Space wrap>

@@ -1,10 +1,12 @@
-// A case: its facts and status, its open tasks, and its diagram and timeline (polled until it ends).
-import { Button, Card, Descriptions, Flex, Skeleton, Space, Typography } from 'antd';
+// A case: its facts and status, its open tasks, and its diagram and timeline (polled until it ends). An ended case
+// (its summary says completed, cancelled or failed) offers no task to open; a failed one says why it stopped.
+import { Alert, Button, Card, Descriptions, Flex, Skeleton, Space, Typography } from 'antd';
 import { useCase } from '../../api/hooks/useCase.query';
 import { useGroupLabel } from '../../api/hooks/useGroupLabel';
 import { useProcessName } from '../../api/hooks/useProcessName';
 import { useStreetName } from '../../api/hooks/useStreetName';
 import { useTasks } from '../../api/hooks/useTasks.query';
+import { caseStatusOf } from '../../api/instances';
 import { CaseProgress } from '../../components/CaseProgress';
 import { CaseStatusTag } from '../../components/CaseStatusTag';
 import { DueTag } from '../../components/DueTag';
@@ -27,12 +29,13 @@ export function CasePage({ params }: { params: RouteParams }) {
   const processName = useProcessName();
   const now = useNow();
   const view = useCase(params.id);
-  const running = view.data?.state.status === 'running';
-  const tasks = useTasks({ instanceId: params.id, status: 'open,claimed', sort: 'created', size: '50' }, { refetchInterval: running ? POLL_MS : undefined });
+  const running = view.data !== undefined && caseStatusOf(view.data) === 'running';
+  const tasks = useTasks({ instanceId: params.id, status: 'open,claimed', sort: 'created', size: '50' }, { enabled: running, refetchInterval: running ? POLL_MS : undefined });
 
   if (view.error) return <ProblemAlert message={t('case.loadFailed')} error={view.error} />;
   if (!view.data) return <Skeleton active />;
   const c = view.data;
+  const status = caseStatusOf(c);
 
   return (
     <Flex vertical gap="middle">
@@ -41,7 +44,7 @@ export function CasePage({ params }: { params: RouteParams }) {
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t('case.title', { key: c.businessKey })}
           </Typography.Title>
-          <CaseStatusTag status={c.state.status} incidents={c.state.incidents.length} />
+          <CaseStatusTag status={status} incidents={c.state.incidents.length} />
         </Space>
         <Button onClick={() => navigate(taskListPath())}>{t('case.toTasks')}</Button>
       </Flex>
@@ -58,7 +61,8 @@ export function CasePage({ params }: { params: RouteParams }) {
           ]}
         />
       </Card>
-      {(running || (tasks.data?.items.length ?? 0) > 0) && (
+      {status === 'failed' && <Alert type="error" showIcon title={t('case.failedExplanation')} />}
+      {running && (
         <Card size="small" title={t('case.openTasks')}>
           {tasks.isPending ? (
             <Skeleton active paragraph={{ rows: 1 }} />
