@@ -1,5 +1,6 @@
 // All activities of the worker, built by a factory so tests and benches can add job types.
 import { Context } from '@temporalio/activity';
+import { unreachableDependency } from '../server/http/problem';
 import { builtinJobTypes, type JobHandler, type JobInput, type JobType } from './jobs';
 import { closeUserTask, openUserTask, recordProgress, setTaskHolder } from './readModel';
 
@@ -12,14 +13,27 @@ export type ReadModelActivities = typeof readModelActivities;
 /** How often a running job tells Temporal it is alive (the workflow's job heartbeat timeout is 15 s). */
 const JOB_HEARTBEAT_MS = 5000;
 
-/** Wraps a job handler as an activity: the activity's type name is the job type; it heartbeats while it runs, so a job of a killed worker is retried within the heartbeat timeout rather than after its 5-minute start-to-close timeout. */
+/**
+ * Wraps a job handler as an activity: the activity's type name is the job type. It heartbeats while it runs, so a job of
+ * a killed worker is retried within the heartbeat timeout rather than after its 5-minute start-to-close timeout. While
+ * the database is unreachable it waits and runs the (idempotent) handler again within the same attempt, so an outage
+ * does not use up the task's `retries` and become an incident; an outage longer than the attempt's 5 minutes does.
+ */
 function asActivity(handler: JobHandler) {
   return async (input: JobInput) => {
     const context = Context.current();
     context.log.debug('job started', { jobType: input.jobType, elementId: input.elementId });
     const beat = setInterval(() => context.heartbeat(), JOB_HEARTBEAT_MS);
     try {
-      return await handler(input);
+      for (let wait = 1000; ; wait = Math.min(wait * 2, 10_000)) {
+        try {
+          return await handler(input);
+        } catch (error) {
+          if (unreachableDependency(error) !== 'mongo') throw error;
+          context.log.warn('database unreachable: the job waits and runs again', { jobType: input.jobType, elementId: input.elementId, waitMs: wait });
+          await context.sleep(wait); // throws when the attempt is cancelled or times out
+        }
+      }
     } finally {
       clearInterval(beat);
     }

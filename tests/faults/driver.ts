@@ -12,6 +12,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class AnswerLog {
   readonly byStatus: Record<string, number> = {};
   readonly serverErrors: string[] = [];
+  /** Business keys whose start answered 409 duplicate after a transient answer (the case had started). */
+  readonly retriedStarts = new Set<string>();
   /** Counts an answer; keeps a sample of 5xx bodies. */
   note(what: string, answer: Answer): void {
     this.byStatus[answer.status] = (this.byStatus[answer.status] ?? 0) + 1;
@@ -84,8 +86,18 @@ export async function pool<T>(items: readonly T[], concurrency: number, work: (i
 
 /** Starts a case (Idempotency-Key, so a retry after a lost answer starts nothing twice); returns its id. */
 export async function startCase(user: ApiUser, log: AnswerLog, process: Process, businessKey: string, variables: Record<string, unknown> = {}): Promise<string> {
-  const answer = await untilAnswered('start', log, () => user.post('/api/instances', { definitionKey: process.key, businessKey, variables }, { idempotencyKey: `start-${businessKey}` }));
+  let attempts = 0;
+  const answer = await untilAnswered('start', log, () => {
+    attempts += 1;
+    return user.post('/api/instances', { definitionKey: process.key, businessKey, variables }, { idempotencyKey: `start-${businessKey}` });
+  });
   if (answer.status === 201) return answer.body.id as string;
+  // A start whose answer was a 503 may still have started the case (the failed request stored no idempotency record):
+  // the retry is then refused as a duplicate, naming the case.
+  if (answer.status === 409 && answer.body?.code === 'duplicate-business-key' && attempts > 1) {
+    log.retriedStarts.add(businessKey);
+    return answer.body.id as string;
+  }
   throw new Error(`starting ${process.key}:${businessKey} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
 }
 
@@ -111,11 +123,16 @@ export async function driveToCompletion(stack: FaultStack, staff: ApiUser, log: 
   const completed = new Set<string>();
   const wanted = new Set(ids);
   const tasks = stack.db.collection('tasks');
+  let stuckSince = 0;
   for (;;) {
     const statuses = await caseStatuses(stack, ids).catch(() => new Map<string, string>());
     const pending = ids.filter((id) => statuses.get(id) !== 'completed');
     options.onTick?.(ids.length - pending.length);
     if (pending.length === 0 || Date.now() > options.deadlineMs) return pending;
+    // Cases in an incident wait for a person: when nothing else is pending for 90 s, stop waiting.
+    const stuck = pending.every((id) => statuses.get(id) === 'incident');
+    stuckSince = stuck ? stuckSince || Date.now() : 0;
+    if (stuck && Date.now() - stuckSince > 90_000) return pending;
     const open = await tasks.find({ status: { $in: ['open', 'claimed'] } }, { projection: { instanceId: 1 } }).limit(200).toArray().catch(() => []);
     const todo = open.filter((t) => wanted.has(String(t.instanceId)) && !completed.has(String(t._id))).map((t) => String(t._id));
     await pool(todo, options.concurrency ?? 4, async (taskId) => {

@@ -15,6 +15,8 @@ export interface LoadRun {
   drainSeconds: number;
   /** Cases not completed by the deadline. */
   pending: string[];
+  /** Starts that failed for good. */
+  startFailures: string[];
   /** Summaries in the database that are not completed (any case, also those a probe started). */
   unfinishedSummaries: string[];
   checks: CheckReport[];
@@ -32,6 +34,7 @@ export async function runUnderLoad(stack: FaultStack, name: string, options: { t
   const { total } = options;
   const started = Date.now();
   const ids: string[] = [];
+  const startFailures: string[] = [];
   const perProcess = { chain: [] as string[], service: [] as string[] };
   let faultStarted: () => void = () => undefined;
   const faultMayStart = new Promise<void>((resolve) => {
@@ -40,7 +43,11 @@ export async function runUnderLoad(stack: FaultStack, name: string, options: { t
   let startsDone = false;
   const starting = pool(Array.from({ length: total }, (_, i) => i), 4, async (i) => {
     const which = i % 2 === 0 ? 'chain' : 'service';
-    const id = await startCase(people.staff, log, PROCESSES[which], `${name}-${process.pid}-${i}`);
+    const id = await startCase(people.staff, log, PROCESSES[which], `${name}-${process.pid}-${i}`).catch((error: Error) => {
+      startFailures.push(error.message);
+      return undefined;
+    });
+    if (id === undefined) return;
     ids.push(id);
     perProcess[which].push(id);
     if (ids.length >= options.faultAfter) faultStarted();
@@ -52,10 +59,14 @@ export async function runUnderLoad(stack: FaultStack, name: string, options: { t
   let faultDetails: Record<string, unknown> = {};
   const faulting = faultMayStart.then(async () => {
     progress(name, `fault begins with ${ids.length} cases started`);
-    faultDetails = await options.fault(people);
-    faultEndedAt = Date.now();
-    progress(name, 'fault over');
+    try {
+      faultDetails = await options.fault(people);
+    } finally {
+      faultEndedAt = Date.now();
+      progress(name, 'fault over');
+    }
   });
+  faulting.catch(() => undefined); // awaited below; this only keeps a failure from being unhandled meanwhile
   const deadline = started + envNumber('FAULTS_DEADLINE_S', 1800) * 1000;
   let pending: string[] = [];
   let lastHundred = -1;
@@ -88,12 +99,13 @@ export async function runUnderLoad(stack: FaultStack, name: string, options: { t
     await checkCases(stack, people.auditor, log, PROCESSES.chain, perProcess.chain),
     await checkCases(stack, people.auditor, log, PROCESSES.service, perProcess.service),
   ];
-  return { total, log, runSeconds, drainSeconds, pending, unfinishedSummaries, checks, fault: faultDetails };
+  return { total, log, runSeconds, drainSeconds, pending, unfinishedSummaries, startFailures, checks, fault: faultDetails };
 }
 
 /** The problems of a run (empty when nothing was lost, doubled, left unfinished or answered 500). */
 export function problemsOf(run: LoadRun): string[] {
   return [
+    ...(run.startFailures.length ? [`${run.startFailures.length} starts failed: ${run.startFailures.slice(0, 3).join(' | ')}`] : []),
     ...(run.pending.length ? [`${run.pending.length} cases not completed: ${run.pending.slice(0, 5).join(', ')}`] : []),
     ...(run.unfinishedSummaries.length ? [`summaries not completed: ${run.unfinishedSummaries.slice(0, 5).join(', ')}`] : []),
     ...run.checks.flatMap((c) => c.problems),
@@ -108,6 +120,7 @@ export function figuresOf(run: LoadRun): Record<string, unknown> {
     runSeconds: run.runSeconds,
     drainSeconds: run.drainSeconds,
     answers: run.log.byStatus,
+    startsRefusedAsDuplicateAfter503: run.log.retriedStarts.size,
     serverErrors: run.log.serverErrors,
     checks: run.checks.map((c) => ({ ...c, problems: undefined })),
     fault: run.fault,
