@@ -40,15 +40,17 @@ export function CaseProgress({
   const state = view?.state;
   const completed = state?.completed as CompletedElement[] | undefined;
   const takenFlows = state?.takenFlows as string[] | undefined;
+  // A case that ended (its summary says so, e.g. failed) has no current element, whatever its last workflow state held.
+  const active = useMemo(() => (view && caseStatusOf(view) !== 'running' ? [] : state?.activeElements), [view, state]);
   const marks = useMemo<CaseMarks>(
     () => ({
-      current: state?.activeElements.map((a) => a.elementId) ?? (elementId ? [elementId] : []),
+      current: active?.map((a) => a.elementId) ?? (elementId ? [elementId] : []),
       done: completed?.map((c) => c.elementId) ?? [],
       taken: takenFlows ?? [],
     }),
-    [state, completed, takenFlows, elementId],
+    [active, completed, takenFlows, elementId],
   );
-  const entries = useMemo(() => (state ? timelineEntries({ completed, activeElements: state.activeElements }, nodeInfoOf(version.data?.model)) : []), [state, completed, version.data]);
+  const entries = useMemo(() => (state ? timelineEntries({ completed, activeElements: active ?? [] }, nodeInfoOf(version.data?.model)) : []), [state, active, completed, version.data]);
 
   if (caseQuery.error) return <ProblemAlert message={t('case.loadFailed')} error={caseQuery.error} />;
   if (!view) return <Skeleton active />;

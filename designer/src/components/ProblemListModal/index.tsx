@@ -1,6 +1,7 @@
-// A dialog listing diagram problems or warnings, each with its element id and code.
+// A dialog listing diagram problems or warnings, each with its element id and code, in the user's language where known.
 import { Button, Flex, Modal, Tag, Typography } from 'antd';
 import type { ModelProblem } from '../../api/deployments';
+import { localizeModelProblems } from '../../i18n/modelProblems';
 import { useT } from '../../i18n/useT';
 
 /** Lists `problems` under `title`; `severity` colours the codes. Renders nothing useful while `open` is false. */
@@ -30,7 +31,7 @@ export function ProblemListModal({
       }
     >
       <ul aria-label={title} style={{ paddingInlineStart: 20, margin: 0 }}>
-        {problems.map((problem, index) => (
+        {localizeModelProblems(t, problems).map((problem, index) => (
           <li key={index} style={{ marginBlock: 8 }}>
             <Flex gap="small" wrap align="baseline">
               <Tag color={severity}>{problem.code}</Tag>

@@ -10,6 +10,7 @@ import { caseStatusOf } from '../../api/instances';
 import { CaseDiagram, type CaseMarks } from '../../components/CaseDiagram';
 import { CaseStatusTag } from '../../components/CaseStatusTag';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { problemLine } from '../../i18n/describeProblem';
 import { useT } from '../../i18n/useT';
 import { navigate } from '../../routing/location';
 import { auditSearchPath, type RouteParams } from '../../routing/routes';
@@ -54,7 +55,7 @@ export function AuditCasePage({ params }: { params: RouteParams }) {
   const download = () =>
     exporter.mutate(undefined, {
       onSuccess: (file) => void message.success(t('audit.exported', { file })),
-      onError: () => void message.error(t('audit.exportFailed')),
+      onError: (error) => void message.error(t('audit.exportFailed', { title: problemLine(t, error) })),
     });
 
   return (

@@ -2,14 +2,14 @@
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import type { LoginInput } from '../../api/auth';
 import { useLogin } from '../../api/hooks/useLogin.mutation';
-import { describeKnownProblem } from '../../i18n/describeKnownProblem';
+import { describeProblem } from '../../i18n/describeProblem';
 import { useT } from '../../i18n/useT';
 
 /** Username and password; a refused sign-in shows why; `expired` says the previous session ended. */
 export function LoginPage({ expired = false }: { expired?: boolean }) {
   const t = useT();
   const login = useLogin();
-  const failure = login.error && describeKnownProblem(t, login.error);
+  const failure = login.error && describeProblem(t, login.error);
   return (
     <Flex justify="center" style={{ paddingTop: 56 }}>
       <Card style={{ width: 400 }} styles={{ body: { padding: 32 } }}>

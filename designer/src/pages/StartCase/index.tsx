@@ -9,12 +9,13 @@ import { useStartCase } from '../../api/hooks/useStartCase.mutation';
 import { useStreetName } from '../../api/hooks/useStreetName';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { VariablePairsFields } from '../../components/VariablePairsFields';
-import { describeKnownProblem, problemLine } from '../../i18n/describeKnownProblem';
+import { describeProblem, problemLine } from '../../i18n/describeProblem';
 import { useT } from '../../i18n/useT';
 import { navigate, searchParam } from '../../routing/location';
 import { casePath } from '../../routing/paths';
 import { type VariablePair, variablesFromPairs } from '../../components/VariablePairsFields/variablePairs';
-import { suggestBusinessKey } from './businessKey';
+import { serverMessageText } from '../Task/formMessages';
+import { BUSINESS_KEY_MAX, BUSINESS_KEY_SEPARATORS, businessKeyProblem, suggestBusinessKey } from './businessKey';
 
 /** What the start form holds. */
 interface StartValues {
@@ -24,7 +25,11 @@ interface StartValues {
   variables: VariablePair[];
 }
 
-const BUSINESS_KEY = /^[^/:\s]+$/;
+/** The server's field errors on the business key (400 validation-failed, `errors[].path` body.businessKey). */
+function businessKeyErrors(body: Record<string, unknown>): string[] {
+  const errors = Array.isArray(body.errors) ? (body.errors as Array<{ path?: unknown; message?: unknown }>) : [];
+  return errors.flatMap((e) => (e?.path === 'body.businessKey' && typeof e.message === 'string' ? [e.message] : []));
+}
 
 /** The start page; `?process=<key>` preselects a process. Everyone who may start a case may list the deployed processes. */
 export function StartCasePage() {
@@ -61,14 +66,17 @@ export function StartCasePage() {
           navigate(casePath(started.id));
         },
         onError: (error) => {
+          const keyErrors = businessKeyErrors(error.body);
           if (error.code === 'duplicate-business-key') form.setFields([{ name: 'businessKey', errors: [t('start.duplicate')] }]);
-          else if (error.code === 'street-out-of-scope' || error.code === 'unknown-street') form.setFields([{ name: 'street', errors: [describeKnownProblem(t, error).title] }]);
+          else if (error.code === 'street-out-of-scope' || error.code === 'unknown-street') form.setFields([{ name: 'street', errors: [describeProblem(t, error).title] }]);
+          else if (keyErrors.length > 0) form.setFields([{ name: 'businessKey', errors: keyErrors.map((m) => serverMessageText(t, m)) }]);
         },
       },
     );
   }
 
-  const fieldError = start.error && !['duplicate-business-key', 'street-out-of-scope', 'unknown-street'].includes(start.error.code) ? start.error : null;
+  const shownOnField = start.error && (['duplicate-business-key', 'street-out-of-scope', 'unknown-street'].includes(start.error.code) || businessKeyErrors(start.error.body).length > 0);
+  const fieldError = start.error && !shownOnField ? start.error : null;
 
   return (
     <Flex vertical gap="middle" style={{ maxWidth: 760 }}>
@@ -91,17 +99,22 @@ export function StartCasePage() {
               notFoundContent={t('start.noProcesses')}
             />
           </Form.Item>
-          <Form.Item label={t('start.businessKey')} required extra={t('start.businessKeyHelp')}>
+          <Form.Item label={t('start.businessKey')} required extra={t('start.businessKeyHelp', { max: BUSINESS_KEY_MAX, allowed: BUSINESS_KEY_SEPARATORS.join(' ') })}>
             <Space.Compact style={{ width: '100%' }}>
               <Form.Item
                 name="businessKey"
                 noStyle
                 rules={[
                   { required: true, whitespace: true, message: t('start.businessKeyRequired') },
-                  { pattern: BUSINESS_KEY, message: t('start.businessKeyInvalid') },
+                  {
+                    validator: async (_, value: string | undefined) => {
+                      const problem = value?.trim() ? businessKeyProblem(value.trim()) : null;
+                      if (problem) throw new Error(t(problem.key, problem.params));
+                    },
+                  },
                 ]}
               >
-                <Input aria-label={t('start.businessKey')} maxLength={200} />
+                <Input aria-label={t('start.businessKey')} maxLength={BUSINESS_KEY_MAX * 4} />
               </Form.Item>
               <Button onClick={() => form.setFieldValue('businessKey', suggestBusinessKey(new Date()))}>{t('start.businessKeyNew')}</Button>
             </Space.Compact>

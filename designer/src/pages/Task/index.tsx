@@ -17,13 +17,13 @@ import { CaseProgress } from '../../components/CaseProgress';
 import { useNow } from '../../components/DueTag/useNow';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { VariablePairsFields } from '../../components/VariablePairsFields';
-import { problemLine } from '../../i18n/describeKnownProblem';
+import { fieldLabel, problemLine } from '../../i18n/describeProblem';
 import { useT } from '../../i18n/useT';
 import { navigate } from '../../routing/location';
 import type { RouteParams } from '../../routing/routes';
 import { casePath, taskListPath } from '../../routing/paths';
 import { type VariablePair, variablesFromPairs } from '../../components/VariablePairsFields/variablePairs';
-import { formJsMessage, serverMessage } from './formMessages';
+import { formJsMessage, serverMessageText } from './formMessages';
 import { problemFieldErrors, type ServerFieldError, serverFieldErrors, type FieldInstance } from './serverFieldErrors';
 import { TaskForm } from './TaskForm';
 import { TaskHeader } from './TaskHeader';
@@ -76,10 +76,7 @@ export function TaskPage({ params }: { params: RouteParams }) {
   };
 
   function showServerErrors(error: ProblemError) {
-    const errors = problemFieldErrors(error.body).map((e) => {
-      const known = serverMessage(e.message);
-      return known ? { ...e, message: t(known.key, known.params) } : e;
-    });
+    const errors = problemFieldErrors(error.body).map((e) => ({ ...e, message: serverMessageText(t, e.message) }));
     const form = formRef.current;
     if (!form || errors.length === 0) {
       setUnplacedErrors(errors);
@@ -192,7 +189,7 @@ export function TaskPage({ params }: { params: RouteParams }) {
         <Col xs={24} xl={10}>
           <Card size="small" title={detail.form ? t('task.form', { name: detail.form.name ?? detail.form.id }) : t('task.formNone')}>
             {unplacedErrors.length > 0 && (
-              <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('task.serverInvalid')} description={unplacedErrors.map((e) => `${e.path}: ${e.message}`).join('; ')} />
+              <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('task.serverInvalid')} description={unplacedErrors.map((e) => t('problem.fieldLine', { field: fieldLabel(t, e.path), message: e.message })).join(t('problem.lineSeparator'))} />
             )}
             {schema ? (
               <TaskForm

@@ -10,7 +10,7 @@ import { hasAnyRole, PROCESS_LISTERS, STARTERS, STREET_WATCHERS, TASK_WORKERS } 
 import type { Task } from '../../api/tasks';
 import { useNow } from '../../components/DueTag/useNow';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { problemLine } from '../../i18n/describeKnownProblem';
+import { problemLine } from '../../i18n/describeProblem';
 import { useT } from '../../i18n/useT';
 import { navigate, searchParam } from '../../routing/location';
 import { startPath, taskListPath, taskPath } from '../../routing/paths';

@@ -53,7 +53,7 @@ describe('CasePage', () => {
     api = installFakeApi(routes(caseView('running')));
     renderCase();
 
-    expect(await screen.findByText('现场核查')).toBeInTheDocument();
+    expect(await screen.findByText('现场核查', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByTestId('case-status')).toHaveTextContent('办理中');
     expect(openButtons()).toHaveLength(1);
   });

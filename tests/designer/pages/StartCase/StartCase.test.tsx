@@ -49,7 +49,7 @@ describe('StartCasePage', () => {
 
     // then both fields say what is wrong, and nothing is sent
     expect(await screen.findByText('请选择流程')).toBeInTheDocument();
-    expect(screen.getByText('不能含空格、“/” 或 “:”')).toBeInTheDocument();
+    expect(screen.getByText('第 5 个字符是空格（U+0020），不能使用，只能用字母、数字和 - _ . # ( ) （ ） 〔 〕 【 】')).toBeInTheDocument();
     expect(api.callsTo('POST /api/instances')).toEqual([]);
   });
 
@@ -87,6 +87,35 @@ describe('StartCasePage', () => {
 
     expect(await screen.findByText('该流程下已有相同编号的案件')).toBeInTheDocument();
     expect(api.callsTo('POST /api/instances')[0].body).toMatchObject({ definitionKey: 'street-whistle' });
+    expect(window.location.pathname).toBe('/start');
+  });
+
+  it('should show the server\'s refusal of a business key character on its field, in Chinese', async () => {
+    // given a server whose check refuses a character the page let through (U+202E, as server/http/identifiers.ts says it)
+    const refusal = 'character U+202E at position 5 is not allowed: use letters, digits and - _ . # ( ) （ ） 〔 〕 【 】';
+    api = installFakeApi({ ...routes('enforcement-staff'), 'POST /api/instances': problem(400, 'validation-failed', { errors: [{ path: 'body.businessKey', message: refusal }] }) });
+    window.history.replaceState(null, '', '/start?process=street-whistle');
+    await renderStart();
+
+    await submit();
+
+    // then the field names the position and the code of the invisible character, and nothing in English shows
+    expect(await screen.findByText('第 5 个字符是不可见字符（U+202E），不能使用，只能用字母、数字和 - _ . # ( ) （ ） 〔 〕 【 】')).toBeInTheDocument();
+    expect(screen.queryByText(/not allowed|validation-failed/)).toBeNull();
+  });
+
+  it.each([
+    [problem(422, 'start-form-missing', { detail: 'the start form "report" of street-whistle has not been saved, so its start data cannot be checked' }), '此流程的发起表单尚未保存，暂时无法发起案件，请联系流程管理员'],
+    [problem(422, 'invalid-form-data', { errors: [{ path: 'body.variables.secret', message: 'is not a field of the form' }] }), '提交的数据未通过表单校验 — 变量 secret：表单中没有此字段'],
+    [problem(422, 'variables-too-large', { limit: 1000000, errors: [{ path: 'body.variables', message: 'are 1500000 characters of JSON, over the limit of 1000000 per case' }] }), '案件变量太大，超过每个案件 1000000 个字符的上限 — 案件变量：共 1500000 个字符，超过每个案件 1000000 个字符的上限'],
+  ])('should say a refused start in Chinese (%#)', async (answer, text) => {
+    api = installFakeApi({ ...routes('enforcement-staff'), 'POST /api/instances': answer });
+    window.history.replaceState(null, '', '/start?process=street-whistle');
+    await renderStart();
+
+    await submit();
+
+    expect(await screen.findByText(text)).toBeInTheDocument();
     expect(window.location.pathname).toBe('/start');
   });
 

@@ -3,11 +3,12 @@
 import { Button, Descriptions, Popover, Space, Tag, Typography } from 'antd';
 import { useVerifyCase } from '../../../api/hooks/useVerifyCase.mutation';
 import type { CaseChecks } from '../../../api/hooks/useVerifyCase.mutation';
+import { problemLine } from '../../../i18n/describeProblem';
 import { useT } from '../../../i18n/useT';
 
 function ChainBadge({ chain }: { chain: CaseChecks['chain'] }) {
   const t = useT();
-  if (chain.error) return <Tag color="red" data-testid="chain-badge" data-ok="false">{`${t('audit.verify.requestFailed')}: ${chain.error.message}`}</Tag>;
+  if (chain.error) return <Tag color="red" data-testid="chain-badge" data-ok="false">{`${t('audit.verify.requestFailed')}: ${problemLine(t, chain.error)}`}</Tag>;
   const v = chain.result;
   return v.ok ? (
     <Tag color="green" data-testid="chain-badge" data-ok="true">{t('audit.verify.chainOk')}</Tag>
@@ -20,7 +21,7 @@ function ChainBadge({ chain }: { chain: CaseChecks['chain'] }) {
 
 function ReplayBadge({ replay }: { replay: CaseChecks['replay'] }) {
   const t = useT();
-  if (replay.error) return <Tag color="red" data-testid="replay-badge" data-ok="false">{`${t('audit.verify.requestFailed')}: ${replay.error.message}`}</Tag>;
+  if (replay.error) return <Tag color="red" data-testid="replay-badge" data-ok="false">{`${t('audit.verify.requestFailed')}: ${problemLine(t, replay.error)}`}</Tag>;
   const r = replay.result;
   const event = r.divergence ? `#${r.divergence.eventId ?? '?'} ${r.divergence.eventType ?? ''}`.trim() : '—';
   return r.ok ? (

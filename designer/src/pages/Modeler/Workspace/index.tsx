@@ -11,7 +11,8 @@ import type FormCatalog from '../../../bpmn/formPicker/FormCatalog';
 import { readProcessHeader } from '../../../bpmn/processHeader';
 import { markServerProblems } from '../../../bpmn/serverProblems';
 import { bpmnTranslator } from '../../../bpmn/translate';
-import { describeProblem } from '../../../i18n/describeProblem';
+import { problemLine } from '../../../i18n/describeProblem';
+import { localizeModelProblems } from '../../../i18n/modelProblems';
 import { useLocale } from '../../../i18n/LocaleProvider';
 import { useT } from '../../../i18n/useT';
 import { navigate } from '../../../routing/location';
@@ -57,8 +58,9 @@ export function Workspace({ definitionKey, initialXml, baseVersion, latestVersio
   const translate = useMemo(() => bpmnTranslator(locale), [locale]);
   const findings = useMemo(() => {
     const registry = modeler?.get<Registry>('elementRegistry');
-    return panelFindings(issues, server, { nameOf: (id) => registry?.get(id)?.businessObject?.name || undefined, translate });
-  }, [issues, server, modeler, translate]);
+    const localized = { problems: localizeModelProblems(t, server.problems), warnings: localizeModelProblems(t, server.warnings) };
+    return panelFindings(issues, localized, { nameOf: (id) => registry?.get(id)?.businessObject?.name || undefined, translate });
+  }, [issues, server, modeler, translate, t]);
   const errorCount = findings.filter((finding) => finding.source === 'lint' && finding.severity === 'error').length;
 
   function select(elementId: string) {
@@ -92,12 +94,11 @@ export function Workspace({ definitionKey, initialXml, baseVersion, latestVersio
           const problems = deploymentProblems(error);
           if (problems) {
             setServer({ problems, warnings: [] });
-            clearMarks.current = markServerProblems(modeler, problems);
+            clearMarks.current = markServerProblems(modeler, localizeModelProblems(t, problems));
             void message.error(t('problems.rejected', { count: problems.length }));
             return;
           }
-          const { title, detail } = describeProblem(t, error);
-          void message.error(t('deploy.failed', { title: detail ? `${title} — ${detail}` : title }));
+          void message.error(t('deploy.failed', { title: problemLine(t, error) }));
         },
       },
     );

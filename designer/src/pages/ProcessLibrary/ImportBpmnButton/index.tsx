@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { deploymentProblems, type ModelProblem } from '../../../api/deployments';
 import { useCreateDeployment } from '../../../api/hooks/useCreateDeployment.mutation';
 import { ProblemListModal } from '../../../components/ProblemListModal';
-import { describeProblem } from '../../../i18n/describeProblem';
+import { problemLine } from '../../../i18n/describeProblem';
 import { useT } from '../../../i18n/useT';
 
 interface Findings {
@@ -40,8 +40,7 @@ export function ImportBpmnButton() {
             setFindings({ severity: 'error', problems });
             return;
           }
-          const { title, detail } = describeProblem(t, error);
-          void message.error(t('import.failed', { title: detail ? `${title} — ${detail}` : title }));
+          void message.error(t('import.failed', { title: problemLine(t, error) }));
         },
       },
     );
