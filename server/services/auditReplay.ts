@@ -22,14 +22,30 @@ export function useReplayWorkflows(workflowsPath: string | undefined): void {
   workflowsOverride = workflowsPath;
 }
 
+const SOURCE_MAP_COMMENT = '//# sourceMappingURL=data:';
+
+/**
+ * The bundle with an empty inline source map (same `file`). Each replay worker parses the bundle's map into
+ * source-map's WebAssembly memory and @temporalio/worker never frees it (11.7 MB per replay): a server that replayed a
+ * few hundred cases crashed when wasm32's 4 GB ran out. Replay errors carry no stack traces anyway.
+ */
+function withEmptySourceMap({ code }: { code: string }): { code: string } {
+  const at = code.lastIndexOf(SOURCE_MAP_COMMENT);
+  const base64 = at < 0 ? -1 : code.indexOf('base64,', at);
+  if (base64 < 0) return { code };
+  const { file } = JSON.parse(Buffer.from(code.slice(base64 + 'base64,'.length).trim(), 'base64').toString()) as { file?: string };
+  const empty = Buffer.from(JSON.stringify({ version: 3, file, sources: [], names: [], mappings: '' })).toString('base64');
+  return { code: `${code.slice(0, at)}${SOURCE_MAP_COMMENT}application/json;base64,${empty}\n` };
+}
+
 /**
  * The replay bundle of a workflow source: the workflow code plus the capture interceptor (which only observes), built
- * once per process (webpack takes a few seconds).
+ * once per process (webpack takes a few seconds), without source mappings (see withEmptySourceMap).
  */
 export function replayBundle(workflowsPath = workflowsOverride ?? CURRENT_WORKFLOWS): Promise<{ code: string }> {
   let bundle = bundles.get(workflowsPath);
   if (!bundle) {
-    bundle = bundleWorkflowCode({ workflowsPath, workflowInterceptorModules: [CAPTURE_INTERCEPTOR], logger: new DefaultLogger('WARN') });
+    bundle = bundleWorkflowCode({ workflowsPath, workflowInterceptorModules: [CAPTURE_INTERCEPTOR], logger: new DefaultLogger('WARN') }).then(withEmptySourceMap);
     bundle.catch(() => bundles.delete(workflowsPath));
     bundles.set(workflowsPath, bundle);
   }
