@@ -6,7 +6,8 @@ import { checkedConnectionOptions } from './mongoReplyGuard';
 /** Connects mongoose to `uri` (every connection reply-checked, see mongoReplyGuard) and makes sure the declared indexes exist. */
 export async function connectMongo(uri: string): Promise<typeof mongoose> {
   mongoose.set('strictQuery', true);
-  await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000, ...checkedConnectionOptions });
+  // Bounded waits: a database that does not answer (stopped, frozen, unreachable) fails a request within ~15 s (a 503), never hangs it.
+  await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000, connectTimeoutMS: 5_000, socketTimeoutMS: 15_000, ...checkedConnectionOptions });
   await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
   return mongoose;
 }

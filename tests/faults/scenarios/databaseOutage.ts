@@ -13,7 +13,7 @@ export async function databaseOutage(stack: FaultStack): Promise<ScenarioResult>
   const outageSeconds = envNumber('FAULTS_DB_OUTAGE_S', 60);
   const mode = process.env.FAULTS_DB_MODE === 'stop' ? 'stop' : 'kill';
   /** The slowest answer a route may give during the outage. */
-  const boundMs = envNumber('FAULTS_DB_ANSWER_BOUND_MS', 20_000);
+  const boundMs = envNumber('FAULTS_DB_ANSWER_BOUND_MS', 30_000);
   const run = await runUnderLoad(stack, name, {
     total,
     faultAfter: Math.floor(total / 2),
