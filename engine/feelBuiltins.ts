@@ -2,6 +2,7 @@
 // two that can build far more than they are given (string join, replace) are refused before they would.
 import { evaluate } from 'feelin';
 import type { FeelMeter } from './feelBudget';
+import { regexBuiltins } from './feelRegex';
 
 type Builtin = ((...args: unknown[]) => unknown) & { $args: string[] };
 
@@ -40,8 +41,11 @@ function charsBuilt(name: string, args: unknown[]): number {
  */
 export function meteredBuiltins(meter: FeelMeter, source: string): Record<string, Builtin> {
   const out: Record<string, Builtin> = {};
-  for (const [name, original] of originals) {
+  // matches, replace and split run on RE2 (linear time) rather than RegExp.
+  const linear = regexBuiltins(meter, originals);
+  for (const [name, builtin] of originals) {
     if (!source.includes(name)) continue;
+    const original = linear[name] ?? builtin;
     const metered = (...args: unknown[]) => {
       const items = args.reduce((sum: number, arg) => sum + (Array.isArray(arg) ? arg.length : 0), 0);
       const chars = args.reduce((sum: number, arg) => sum + text(arg), 0);
