@@ -51,6 +51,8 @@ export async function workerKills(stack: FaultStack): Promise<ScenarioResult> {
     }
   })();
 
+  starting.catch(() => undefined); // both awaited below; this only keeps a failure from being unhandled meanwhile
+  killing.catch(() => undefined);
   let lastDone = -1;
   // The longest time no case completed while the worker was up and cases were pending: a killed worker's work must be
   // picked up again within seconds, not after an activity's start-to-close timeout.
