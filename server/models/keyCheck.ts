@@ -19,7 +19,13 @@ function equalities(filter: Record<string, unknown>): [string, Scalar][] {
   return Object.entries(filter).filter((e): e is [string, Scalar] => !e[0].startsWith('$') && !e[0].includes('.') && isScalar(e[1]));
 }
 
-const carries = (value: unknown, asked: Scalar) => value === undefined || value === asked || (Array.isArray(value) && value.includes(asked));
+/**
+ * Whether a stored value matches what the filter asked for. Compared as text, since mongoose casts a filter's value to
+ * the field's type only when it sends it (`version: '2'` finds 2); values that are not scalars (dates, ObjectIds) are
+ * not compared.
+ */
+const sameScalar = (value: unknown, asked: Scalar) => (isScalar(value) ? String(value) === String(asked) : value !== null);
+const carries = (value: unknown, asked: Scalar) => value === undefined || (Array.isArray(value) ? value.some((v) => sameScalar(v, asked)) : sameScalar(value, asked));
 
 /** Throws ForeignResultError when a returned document does not match one of the filter's equalities. */
 export function checkResult(filter: Record<string, unknown>, result: unknown): void {

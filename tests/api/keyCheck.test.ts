@@ -19,6 +19,12 @@ describe('checkResult', () => {
     expect(() => checkResult({ instanceId: 'c1' }, [{ _id: 'x', instanceId: 'c1' }, { _id: 'y', instanceId: 'c2' }])).toThrow(ForeignResultError);
   });
 
+  it('should compare as mongoose casts (a numeric string finds a number) and leave dates and ids alone', () => {
+    expect(() => checkResult({ key: 'k', version: '2' } as Record<string, unknown>, { key: 'k', version: 2 })).not.toThrow();
+    expect(() => checkResult({ key: 'k', version: '2' } as Record<string, unknown>, { key: 'k', version: 3 })).toThrow(ForeignResultError);
+    expect(() => checkResult({ startedAt: '2026-12-03' }, { startedAt: new Date('2026-12-03') })).not.toThrow();
+  });
+
   it('should leave operators, dotted paths, projected-away fields and empty results alone', () => {
     expect(() => checkResult({ _id: { $in: ['a', 'b'] }, 'a.b': 1, $or: [] }, { _id: 'c' })).not.toThrow();
     expect(() => checkResult({ status: 'open' }, { _id: 'a' })).not.toThrow();
