@@ -2,6 +2,7 @@
 // process on loopback ports of its own, data under .data/faults-<pid>/<scenario>/ (removed by stop()).
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import mongoose from 'mongoose';
 import { freePort } from '../../scripts/lib/ferretdb';
 import { checkedConnectionOptions } from '../../server/mongoReplyGuard';
@@ -13,6 +14,12 @@ const SEARCH_ATTRIBUTES = ['SparrowDefinitionKey=Keyword', 'SparrowDefinitionVer
 
 /** Where the worker and the server run from: the work tree, or FAULTS_APP_DIR (e.g. an export of a commit with node_modules linked). */
 const APP_DIR = process.env.FAULTS_APP_DIR ?? ROOT;
+
+/** The preload that samples heap-after-GC of the worker and the server (see memoryProbe.mjs). */
+const MEMORY_PROBE = pathToFileURL(path.join(ROOT, 'tests', 'faults', 'memoryProbe.mjs')).href;
+
+/** Where the memory probe of server `name` in the stack directory `dir` writes its samples (JSON lines). */
+export const memoryFile = (dir: string, name: 'worker' | 'server') => path.join(dir, `${name}.memory.jsonl`);
 
 /** The data directory of this run's fault stacks. */
 export const FAULTS_DIR = path.join(ROOT, '.data', `faults-${process.pid}`);
@@ -50,8 +57,17 @@ export async function startFaultStack(scenario: string): Promise<FaultStack> {
     SESSION_SECRET: 'fault-suite-session-secret-0123456789',
     IBM_TELEMETRY_DISABLED: 'true',
   };
-  const node = (name: string, entry: string, env: NodeJS.ProcessEnv, ready: ManagedChild['spec']['ready']) =>
-    new ManagedChild({ name, command: process.execPath, args: ['--import', 'tsx', entry], cwd: APP_DIR, env: { ...appEnv, ...env }, logFile: path.join(dir, `${name}.log`), ready });
+  // Each Node server carries the memory probe, which writes its samples to memoryFile(dir, name).
+  const node = (name: 'worker' | 'server', entry: string, env: NodeJS.ProcessEnv, ready: ManagedChild['spec']['ready']) =>
+    new ManagedChild({
+      name,
+      command: process.execPath,
+      args: ['--expose-gc', '--import', 'tsx', '--import', MEMORY_PROBE, entry],
+      cwd: APP_DIR,
+      env: { ...appEnv, FAULTS_MEMORY_FILE: memoryFile(dir, name), ...env },
+      logFile: path.join(dir, `${name}.log`),
+      ready,
+    });
   const ferretdb = new ManagedChild({
     name: 'ferretdb',
     command: FERRETDB_BIN,
