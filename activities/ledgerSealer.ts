@@ -2,9 +2,9 @@
 // recordProgress); the sealer gives queued cases ledger positions in closing order, so 50 closings at once no longer
 // race for the ledger's end. Sealers of several processes stay correct: a position is taken by inserting its `_id`.
 import mongoose from 'mongoose';
-import { createLogger } from '../server/logger';
-import { AuditLedger, AuditLedgerHead, AuditPendingSeal, LEDGER_HEAD_ID } from '../server/models/auditEvent';
-import { GENESIS_HASH, ledgerHash } from '../server/services/auditChain';
+import { createLogger } from '../platform/logger';
+import { AuditLedger, AuditLedgerHead, AuditPendingSeal, LEDGER_HEAD_ID } from '../store/models/auditEvent';
+import { GENESIS_HASH, ledgerHash } from '../audit/chain';
 
 const isDuplicateKey = (error: unknown) => (error as { code?: unknown }).code === 11000;
 

@@ -1,10 +1,10 @@
 // Activities that keep MongoDB's read models in step with the case: tasks, instance summary, the audit chain.
 import { ApplicationFailure } from '@temporalio/activity';
 import type { AuditEntry, UserTaskSpec } from '../engine/interpreter/types';
-import { AuditEvent, AuditPendingSeal, auditRowId } from '../server/models/auditEvent';
-import { buildChain, GENESIS_HASH } from '../server/services/auditChain';
-import { Instance } from '../server/models/instance';
-import { Task } from '../server/models/task';
+import { AuditEvent, AuditPendingSeal, auditRowId } from '../store/models/auditEvent';
+import { buildChain, GENESIS_HASH } from '../audit/chain';
+import { Instance } from '../store/models/instance';
+import { Task } from '../store/models/task';
 import { GroupInsert } from './groupInsert';
 import { requestSealing } from './ledgerSealer';
 

@@ -4,10 +4,10 @@
 // still queued for the ledger sealer is checked against the queued head and shown as pending. Prints the server's audit
 // signing key (the one `npm run replay -- case.json --public-key` checks exports against). Exits 1 when anything is broken.
 import mongoose from 'mongoose';
-import { loadConfig } from '../server/config';
-import { connectMongo } from '../server/db';
-import { verifyAll, verifyCase } from '../server/services/audit';
-import { storedPublicKey } from '../server/services/auditSigningKey';
+import { loadConfig } from '../platform/config';
+import { connectMongo } from '../store/db';
+import { verifyAll, verifyCase } from '../audit/service';
+import { storedPublicKey } from '../audit/signingKey';
 
 /** Prints the server's signing key, or that none exists yet (it is created by the first export). */
 async function printSigningKey(): Promise<void> {

@@ -5,7 +5,7 @@
 // VERSION and keep the old files, which must keep verifying (they stand for exports auditors already hold).
 import fs from 'node:fs';
 import path from 'node:path';
-import { exportCase } from '../server/services/audit';
+import { exportCase } from '../audit/service';
 import { checkAddress, driveToEnd, REGISTRATION, startAuditCase } from '../tests/audit/support';
 import type { CaseUnderTest } from '../tests/support/cases';
 import { cancelUpdate } from '../workflows/definitions';

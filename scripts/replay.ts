@@ -5,8 +5,8 @@
 // fails, 2 on bad usage.
 import fs from 'node:fs';
 import type { KeyObject } from 'node:crypto';
-import { parseExport, timelineTable, verifyExport } from '../server/services/auditExport';
-import { keyIdOf, readPublicKey, verifyDocument } from '../server/services/auditSigning';
+import { parseExport, timelineTable, verifyExport } from '../audit/export';
+import { keyIdOf, readPublicKey, verifyDocument } from '../audit/signing';
 
 const USAGE = 'usage: npm run replay -- <case.json | ledger-head.json> [--public-key <PEM text or file, e.g. the answer of GET /api/audit/signing-key>]';
 

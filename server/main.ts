@@ -3,10 +3,10 @@ import { Client, Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
 import { createApp } from './app';
 import { startSessionSweep } from './auth/sessionSweep';
-import { loadConfig, sessionSecret } from './config';
-import { connectMongo } from './db';
+import { loadConfig, sessionSecret } from '../platform/config';
+import { connectMongo } from '../store/db';
 import { purgeIdempotencyRecords } from './http/idempotency';
-import { createLogger } from './logger';
+import { createLogger } from '../platform/logger';
 import { demoLoginsText, seedDemoData } from './seed';
 
 async function main(): Promise<void> {

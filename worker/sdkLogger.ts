@@ -1,7 +1,7 @@
 // Sends the Temporal SDK's own log messages (worker, bundler, activities) to pino, at WARN and above by default.
 import type { LogLevel, LogMetadata, Logger as SdkLogger } from '@temporalio/common';
 import { Runtime } from '@temporalio/worker';
-import type { Logger } from '../server/logger';
+import type { Logger } from '../platform/logger';
 
 const order: LogLevel[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'];
 

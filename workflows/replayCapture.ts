@@ -1,4 +1,4 @@
-// A workflow interceptor bundled only into the audit replayer's bundle (server/services/auditReplay.ts), never into
+// A workflow interceptor bundled only into the audit replayer's bundle (audit/replay.ts), never into
 // the worker's: while a recorded history replays, it hands every recordProgress input (the audit entries the workflow
 // code produces for that history) to the `auditCapture` sink. It only observes: no command is added or changed.
 import { proxySinks, type Sinks, type WorkflowInterceptorsFactory } from '@temporalio/workflow';

@@ -1,6 +1,6 @@
 // Job type `sparrow.notify`: records a notification for groups or users named by the task's headers (or, where the
 // diagram sets no header, by variables).
-import { Notification } from '../../server/models/notification';
+import { Notification } from '../../store/models/notification';
 import type { JobType } from './types';
 
 /**

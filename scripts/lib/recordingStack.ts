@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { JobType } from '../../activities/jobs';
-import { createLogger } from '../../server/logger';
+import { createLogger } from '../../platform/logger';
 import { FERRETDB_BIN } from '../../tests/support/paths';
 import { startTestStack, type TestStack } from '../../tests/support/stack';
 import { bundleWorkflows } from '../../worker/createWorker';

@@ -1,7 +1,7 @@
 // Bearer API tokens: `spw_` + 32 random bytes; only the SHA-256 is stored, so a leaked database reveals no token.
 // Every token expires, and carries its holder's credential version (see session.ts).
 import { createHash, randomBytes } from 'node:crypto';
-import { ApiToken } from '../models';
+import { ApiToken } from '../../store/models';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const DAY_MS = 86_400_000;

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Response } from 'express';
 import { canonicalize } from 'json-canonicalize';
 import type { Principal } from '../auth/principal';
-import { Idempotency } from '../models';
+import { Idempotency } from '../../store/models';
 import { HttpProblem } from './problem';
 import type { Reply } from './route';
 

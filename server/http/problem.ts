@@ -1,6 +1,6 @@
 // RFC 9457 problem details: the one error shape of the API, with a stable machine-readable `code`.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import type { Logger } from '../logger';
+import type { Logger } from '../../platform/logger';
 
 /** An error that becomes an `application/problem+json` response. */
 export class HttpProblem extends Error {

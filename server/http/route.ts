@@ -3,7 +3,7 @@ import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import { csrfTokenValid, CSRF_HEADER } from '../auth/session';
 import type { Principal } from '../auth/principal';
-import type { Role } from '../models';
+import type { Role } from '../../store/models';
 import { withIdempotency } from './idempotency';
 import { forbidden, HttpProblem } from './problem';
 import { parseOr400 } from './validate';

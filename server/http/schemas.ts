@@ -1,6 +1,6 @@
 // zod schemas shared by routes and the OpenAPI document: paging, ids, and the views the API answers with.
 import { z } from 'zod';
-import { INSTANCE_STATUSES, ORG_UNIT_KINDS, ROLES, TASK_STATUSES } from '../models';
+import { INSTANCE_STATUSES, ORG_UNIT_KINDS, ROLES, TASK_STATUSES } from '../../store/models';
 import { boundedVariables } from './variables';
 
 /** Page/size paging of list queries (page from 1, size up to 200). */

@@ -1,5 +1,5 @@
 // Who may do what: the role sets the route table refers to (DESIGN.md, "Users and what they touch").
-import { ROLES, type Role } from '../models';
+import { ROLES, type Role } from '../../store/models';
 
 /** Every role (auditors included: reads only). */
 export const EVERY_ROLE: readonly Role[] = ROLES;

@@ -4,7 +4,7 @@ import { assertMayRead, userListScope } from '../auth/userScope';
 import { notFound } from '../http/problem';
 import { type AnyRoute, reply, route } from '../http/route';
 import { orgUnitView as orgUnitSchema, pageOf, paging, pageWindow, userView as userSchema } from '../http/schemas';
-import { ORG_UNIT_KINDS, OrgUnit, ROLES, User, type UserDoc } from '../models';
+import { ORG_UNIT_KINDS, OrgUnit, ROLES, User, type UserDoc } from '../../store/models';
 import { createOrgUnit, createUser, orgUnitView, updateUser, userView } from '../services/users';
 import { ADMINS, EVERY_ROLE, USER_READERS } from './access';
 

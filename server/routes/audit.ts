@@ -8,11 +8,11 @@ import { inScope, instanceScope, type Principal, seesWholeStreet } from '../auth
 import { HttpProblem, notFound } from '../http/problem';
 import { type AnyRoute, route } from '../http/route';
 import { idParam } from '../http/schemas';
-import type { Role } from '../models';
-import { AuditLedger } from '../models/auditEvent';
-import { Instance } from '../models/instance';
-import { auditRowView, caseHistory, chainOf, exportCase, replayCheck, sealOf, signedLedgerHead, verifyCase } from '../services/audit';
-import { serverSigningKey } from '../services/auditSigningKey';
+import type { Role } from '../../store/models';
+import { AuditLedger } from '../../store/models/auditEvent';
+import { Instance } from '../../store/models/instance';
+import { auditRowView, caseHistory, chainOf, exportCase, replayCheck, sealOf, signedLedgerHead, verifyCase } from '../../audit/service';
+import { serverSigningKey } from '../../audit/signingKey';
 
 /** Who may read and check the audit of the cases of their streets. */
 export const AUDIT_READERS: readonly Role[] = ['street-commander', 'process-owner', 'auditor', 'admin'];

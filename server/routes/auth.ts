@@ -9,8 +9,8 @@ import { createApiToken, listApiTokens, revokeApiToken, TOKEN_DEFAULT_DAYS, TOKE
 import { forbidden, HttpProblem, notFound, sendProblem } from '../http/problem';
 import { type AnyRoute, reply, route } from '../http/route';
 import { meView } from '../http/schemas';
-import { User, type UserDoc } from '../models';
-import { credentialVersionOf } from '../models/user';
+import { User, type UserDoc } from '../../store/models';
+import { credentialVersionOf } from '../../store/models/user';
 
 const loginBody = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(500) });
 const tokenBody = z.object({

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { HttpProblem, notFound } from '../http/problem';
 import { type AnyRoute, reply, route } from '../http/route';
 import { definitionSummary, deploymentView, keyParam, paging, pageWindow, versionParams, versionSummary, versionView } from '../http/schemas';
-import { Definition, Draft } from '../models';
+import { Definition, Draft } from '../../store/models';
 import { deleteDraft, deploy, listDefinitions, listDrafts, listVersions, loadVersion, versionSummaryOf } from '../services/definitions';
 import { diffModels } from '../services/diff';
 import { DEFINITION_READERS, DESIGNERS, DRAFT_READERS, PROCESS_LISTERS } from './access';

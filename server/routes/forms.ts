@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { formId } from '../http/identifiers';
 import { type AnyRoute, reply, route } from '../http/route';
 import { formView, idParam, paging, pageWindow } from '../http/schemas';
-import { Form } from '../models';
+import { Form } from '../../store/models';
 import { listForms, loadForm, saveForm } from '../services/forms';
 import { DESIGNERS, EVERY_ROLE } from './access';
 

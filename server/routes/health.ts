@@ -1,7 +1,7 @@
 // GET /healthz: whether Temporal and MongoDB answer; 503 problem+json when one does not.
 import type { Connection } from '@temporalio/client';
 import { Router } from 'express';
-import { mongoReachable } from '../db';
+import { mongoReachable } from '../../store/db';
 import { HttpProblem, sendProblem } from '../http/problem';
 
 async function temporalReachable(connection: Connection): Promise<boolean> {

@@ -7,7 +7,7 @@ import { businessKey, businessKeyFilter } from '../http/identifiers';
 import { forbidden, HttpProblem } from '../http/problem';
 import { type AnyRoute, reply, route } from '../http/route';
 import { caseState as caseStateSchema, idParam, instanceView as instanceSchema, pageOf, paging, pageWindow, variables } from '../http/schemas';
-import { Instance, INSTANCE_STATUSES, OrgUnit } from '../models';
+import { Instance, INSTANCE_STATUSES, OrgUnit } from '../../store/models';
 import { caseState, instanceView, startCase, updateCase, visibleInstance } from '../services/cases';
 import { escapeRegex } from '../services/definitions';
 import { correlateMessage } from '../services/messages';

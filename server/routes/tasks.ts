@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { inScope, taskScope } from '../auth/principal';
 import { type AnyRoute, route } from '../http/route';
 import { caseState, flag, formView, idParam, pageOf, paging, pageWindow, taskView as taskSchema, variables } from '../http/schemas';
-import { Task, TASK_STATUSES } from '../models';
+import { Task, TASK_STATUSES } from '../../store/models';
 import { assignTask, claimTask, completeTask, taskDetail, taskTextFilter, taskView, unclaimTask } from '../services/tasks';
 import { DISPATCHERS, EVERY_ROLE, TASK_WORKERS } from './access';
 

@@ -1,5 +1,5 @@
 // The demo district: Shijingshan with two streets, their communities, departments, and one demo user per role and street.
-import type { OrgUnitKind, Role } from '../models';
+import type { OrgUnitKind, Role } from '../../store/models';
 
 /** An org unit to create. */
 export interface SeedOrgUnit {

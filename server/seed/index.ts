@@ -1,6 +1,6 @@
 // Idempotent demo seeding (never in production): creates what is missing, changes nothing that exists.
 import { hashPassword } from '../auth/passwords';
-import { OrgUnit, User } from '../models';
+import { OrgUnit, User } from '../../store/models';
 import { DEMO_ORG_UNITS, DEMO_PASSWORD, DEMO_USERS } from './demoData';
 
 export { DEMO_PASSWORD, DEMO_STREETS, DEMO_USERS } from './demoData';

@@ -13,8 +13,8 @@ import {
 } from '../../workflows/definitions';
 import { instanceScope, type Principal } from '../auth/principal';
 import { HttpProblem, notFound } from '../http/problem';
-import { Instance } from '../models';
-import type { InstanceDoc } from '../models/instance';
+import { Instance } from '../../store/models';
+import type { InstanceDoc } from '../../store/models/instance';
 import { loadVersion } from './definitions';
 import { startVariables } from './forms';
 import { reconcileCase } from './reconcile';

@@ -3,7 +3,7 @@ import { builtinJobTypes } from '../../activities/jobs';
 import type { CompiledProcess } from '../../engine/compile';
 import type { ExecutableModel, ModelProblem } from '../../engine/model';
 import { HttpProblem, notFound } from '../http/problem';
-import { Definition, DefinitionVersion, Draft } from '../models';
+import { Definition, DefinitionVersion, Draft } from '../../store/models';
 import { compileBounded } from './compileOffThread';
 import { pinForms } from './forms';
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { canonicalize } from 'json-canonicalize';
 import type { ExecutableModel, ModelProblem } from '../../engine/model';
 import { HttpProblem, notFound } from '../http/problem';
-import { DefinitionVersion, Form, FormVersion, formVersionId } from '../models';
+import { DefinitionVersion, Form, FormVersion, formVersionId } from '../../store/models';
 import { checkFormSubmission, schemaProblems } from './formValidation';
 
 /** A form version as the API shows it. */

@@ -4,7 +4,7 @@ import type { ExecutableModel } from '../../engine/model';
 import { correlateMessageUpdate, type CaseStateView } from '../../workflows/definitions';
 import { instanceScope, type Principal } from '../auth/principal';
 import { HttpProblem } from '../http/problem';
-import { DefinitionVersion, Instance } from '../models';
+import { DefinitionVersion, Instance } from '../../store/models';
 import { updateCase } from './cases';
 
 /** Element ids of a model that catch message `name` (intermediate catch events and receive tasks). */

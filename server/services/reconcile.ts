@@ -1,7 +1,7 @@
 // Summaries of cases whose workflow closed without the engine finishing them (failed, terminated, timed out) are
 // marked `failed` when the API meets them, so no summary says running for a workflow that has ended.
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
-import { Instance, Task } from '../models';
+import { Instance, Task } from '../../store/models';
 
 /** Summary statuses of a case whose workflow should still run. */
 const OPEN_STATUSES: Array<'running' | 'incident'> = ['running', 'incident'];

@@ -1,7 +1,7 @@
 // Variables a process relies on to route work: the ones its message correlation keys and its user tasks' assignments
 // read. A task without a form may not change them (a changed correlation key lets a later message reach the wrong case).
 import type { Expression, ExecutableModel } from '../../engine/model';
-import { DefinitionVersion } from '../models';
+import { DefinitionVersion } from '../../store/models';
 import { feelVariableNames } from './formSchema';
 
 const namesOf = (expression: Expression | undefined): string[] => (expression?.kind === 'feel' ? feelVariableNames(expression.source) : []);

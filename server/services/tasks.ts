@@ -4,7 +4,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { assignTaskUpdate, claimTaskUpdate, completeTaskUpdate, type TaskHolderView, unclaimTaskUpdate } from '../../workflows/definitions';
 import { inScope, isCandidate, type Principal, principalOf, taskScope } from '../auth/principal';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem';
-import { Definition, Task, User } from '../models';
+import { Definition, Task, User } from '../../store/models';
 import { TASK_WORKERS } from '../routes/access';
 import { caseState, updateCase } from './cases';
 import { escapeRegex } from './definitions';

@@ -3,7 +3,7 @@ import mongoose from 'mongoose';
 import request from 'supertest';
 import { unreachableDependency } from '../../server/http/problem';
 import { routeName } from '../../server/http/route';
-import { ApiToken } from '../../server/models';
+import { ApiToken } from '../../store/models';
 import { apiRoutes } from '../../server/routes/index';
 import { DEMO_USERS, seedDemoData } from '../../server/seed';
 import { type ApiStack, login, startApiStack } from '../support/api';

@@ -3,7 +3,7 @@
 // answers at once); incident ids such as `constructor` resolve nothing and write no audit row; an Update the case does
 // not answer is a 504 after the configured wait.
 import { cancelUpdate } from '../../workflows/definitions';
-import { AuditEvent, Instance, Task } from '../../server/models';
+import { AuditEvent, Instance, Task } from '../../store/models';
 import { updateCase } from '../../server/services/cases';
 import { HttpProblem } from '../../server/http/problem';
 import { BPMN_WORKFLOW_TYPE, type BpmnProcessInput } from '../../workflows/definitions';

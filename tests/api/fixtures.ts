@@ -1,7 +1,7 @@
 // Fixtures shared by the API tests: the BPMN files and form, deploying them, and starting cases whose task or wait is ready.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Instance, Task } from '../../server/models';
+import { Instance, Task } from '../../store/models';
 import { deploy } from '../../server/services/definitions';
 import { caseState } from '../../server/services/cases';
 import type { ApiSession, ApiStack } from '../support/api';

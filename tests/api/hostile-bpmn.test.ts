@@ -2,7 +2,7 @@
 // within bounds, off the request thread when large), and nothing is stored half-way.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DefinitionVersion, Definition } from '../../server/models';
+import { DefinitionVersion, Definition } from '../../store/models';
 import { compileOnWorker, INLINE_MAX_CHARS } from '../../server/services/compileOffThread';
 import { type ApiStack, type ApiSession, startApiStack } from '../support/api';
 

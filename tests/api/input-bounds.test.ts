@@ -1,7 +1,7 @@
 // Input bounds at the API door (issue 10, defects 7, 13, 14): deep, wide and large variables, body size, business-key
 // characters, and summaries of cases whose workflow ended without finishing.
 import { recordProgress } from '../../activities/readModel';
-import { FormVersion, Instance, Task } from '../../server/models';
+import { FormVersion, Instance, Task } from '../../store/models';
 import { startCase } from '../../server/services/cases';
 import { type ApiStack, enc, startApiStack } from '../support/api';
 import { eventually } from '../support/wait';

@@ -8,7 +8,7 @@ import { HttpProblem, problemHandler } from '../../server/http/problem';
 import { variables } from '../../server/http/schemas';
 import { parseOr400 } from '../../server/http/validate';
 import { VARIABLE_LIMITS, variableLimitBreach } from '../../server/http/variables';
-import { createLogger } from '../../server/logger';
+import { createLogger } from '../../platform/logger';
 
 /** `{ a: { a: … { a: 1 } } }`, `depth` objects deep. */
 function nested(depth: number): Record<string, unknown> {

@@ -1,8 +1,8 @@
 // Cases through the API: start (Idempotency-Key, concurrent duplicates), list filters, read, cancel, messages, incidents, 503.
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../../server/app';
-import { Instance, Task } from '../../server/models';
-import { createLogger } from '../../server/logger';
+import { Instance, Task } from '../../store/models';
+import { createLogger } from '../../platform/logger';
 import { type ApiStack, enc, login, startApiStack } from '../support/api';
 import { eventually } from '../support/wait';
 import { deployFixtures, flakyJob, incidentCase, inspectionCase, uniqueKey, waitingCase, WORKER_GROUPS } from './fixtures';

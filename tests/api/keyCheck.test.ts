@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import mongoose from 'mongoose';
-import { Task } from '../../server/models';
-import { checkResult, ForeignResultError, keyCheckPlugin } from '../../server/models/keyCheck';
+import { Task } from '../../store/models';
+import { checkResult, ForeignResultError, keyCheckPlugin } from '../../store/models/keyCheck';
 
 describe('checkResult', () => {
   it('should accept documents that carry the keys the filter asked for', () => {
@@ -43,8 +43,8 @@ describe('checkResult', () => {
   });
 
   it('should be compiled into every model (each model file imports the key check first)', async () => {
-    // every file of server/models, also those the index does not export
-    const dir = path.join(__dirname, '../../server/models');
+    // every file of store/models, also those the index does not export
+    const dir = path.join(__dirname, '../../store/models');
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) await import(path.join(dir, file));
     const unchecked = Object.values(mongoose.models).filter((m) => !(m.schema as unknown as { plugins: { fn: unknown }[] }).plugins.some((p) => p.fn === keyCheckPlugin));
     expect(unchecked.map((m) => m.modelName)).toEqual([]);

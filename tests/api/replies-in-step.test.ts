@@ -3,7 +3,7 @@
 import mongoose from 'mongoose';
 import request from 'supertest';
 import { sweepExpiredSessions } from '../../server/auth/sessionSweep';
-import { UnacknowledgedWriteRefused } from '../../server/mongoReplyGuard';
+import { UnacknowledgedWriteRefused } from '../../store/mongoReplyGuard';
 import { DEMO_PASSWORD } from '../../server/seed';
 import { type ApiStack, enc, login, startApiStack } from '../support/api';
 import { deployFixtures, inspectionCase } from './fixtures';

@@ -1,6 +1,6 @@
 // Issue 10 defect 1: a diagram with an XHTML <script> is refused at deploy, and user-authored documents (BPMN XML,
 // drafts, forms) are never served as something a browser renders on the app's origin.
-import { DefinitionVersion } from '../../server/models';
+import { DefinitionVersion } from '../../store/models';
 import { type ApiStack, startApiStack } from '../support/api';
 import { inspectionForm, inspectionXml } from './fixtures';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../../server/app';
-import { createLogger } from '../../server/logger';
+import { createLogger } from '../../platform/logger';
 import { type ApiStack, startApiStack } from '../support/api';
 
 /** The policy of a response as a directive -> sources map. */

@@ -2,7 +2,7 @@
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { createApp } from '../../server/app';
-import { createLogger } from '../../server/logger';
+import { createLogger } from '../../platform/logger';
 import { DEMO_PASSWORD } from '../../server/seed';
 import { type ApiStack, startApiStack } from '../support/api';
 

@@ -5,7 +5,7 @@
 // task view shows only what its form shows.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Notification, Task } from '../../server/models';
+import { Notification, Task } from '../../store/models';
 import { type ApiSession, type ApiStack, enc, startApiStack } from '../support/api';
 import { eventually } from '../support/wait';
 import { deployFixtures, inspectionCase, uniqueKey } from './fixtures';

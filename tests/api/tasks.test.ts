@@ -1,7 +1,7 @@
 // The task list through the API: filters and sorting, form and variables, claim/unclaim/assign (recorded in the case's
 // audit chain through the workflow), complete with form validation.
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { AuditEvent, Task } from '../../server/models';
+import { AuditEvent, Task } from '../../store/models';
 import { claimTaskUpdate, completeTaskUpdate } from '../../workflows/definitions';
 import { type ApiSession, type ApiStack, enc, startApiStack } from '../support/api';
 import { eventually } from '../support/wait';

@@ -2,7 +2,7 @@
 // grants only those streets; only a district admin grants `admin` or `*`, or manages a district admin; nobody changes
 // their own roles or streets. Readers (admins, auditors) see only the users of their streets.
 import request from 'supertest';
-import { User } from '../../server/models';
+import { User } from '../../store/models';
 import { DEMO_PASSWORD } from '../../server/seed';
 import { type ApiStack, startApiStack } from '../support/api';
 import { uniqueKey } from './fixtures';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { canonicalize } from 'json-canonicalize';
 import { jsonSha256 } from '../../engine/compile/hash';
-import { canonicalJson, canonicalSha256 } from '../../server/services/auditCanonical';
+import { canonicalJson, canonicalSha256 } from '../../audit/canonical';
 
 /** A deterministic pseudo-random JSON value (objects, arrays, strings with escapes and surrogates, numbers). */
 function randomJson(seed: number, depth = 0): unknown {

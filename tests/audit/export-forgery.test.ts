@@ -4,12 +4,12 @@
 // with another key is refused once the server's public key is given. No server: the committed exports and the replay.
 import fs from 'node:fs';
 import path from 'node:path';
-import { exportHashes, type CaseExport } from '../../server/services/audit';
-import { buildChain, GENESIS_HASH, ledgerHash } from '../../server/services/auditChain';
-import { parseExport, verifyExport } from '../../server/services/auditExport';
-import { replayHistory } from '../../server/services/auditReplay';
-import { generateSigningKey, readPublicKey, type SigningKey, signDocument } from '../../server/services/auditSigning';
-import { historyFacts, type HistoryEventJson, replayedEntries } from '../../server/services/auditTimeline';
+import { exportHashes, type CaseExport } from '../../audit/service';
+import { buildChain, GENESIS_HASH, ledgerHash } from '../../audit/chain';
+import { parseExport, verifyExport } from '../../audit/export';
+import { replayHistory } from '../../audit/replay';
+import { generateSigningKey, readPublicKey, type SigningKey, signDocument } from '../../audit/signing';
+import { historyFacts, type HistoryEventJson, replayedEntries } from '../../audit/timeline';
 
 const EXPORTS = path.join(__dirname, 'exports');
 const HANDLED = fs.readdirSync(EXPORTS).filter((f) => f.startsWith('audit-case-handled.')).sort().pop() as string;

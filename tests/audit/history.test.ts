@@ -2,13 +2,13 @@
 // same story as the audit chain; the recorded run replays through the current workflow code, and a deliberately changed
 // behaviour is caught at the first diverging event; the export carries everything `npm run replay` needs.
 import { sha256Hex } from '../../engine/compile/hash';
-import { chainOf, exportHashes } from '../../server/services/audit';
+import { chainOf, exportHashes } from '../../audit/service';
 import request from 'supertest';
-import { AuditLedger } from '../../server/models/auditEvent';
-import { verifyExport } from '../../server/services/auditExport';
-import { readPublicKey, verifyDocument } from '../../server/services/auditSigning';
-import { useReplayWorkflows } from '../../server/services/auditReplay';
-import type { TimelineStep } from '../../server/services/auditTimeline';
+import { AuditLedger } from '../../store/models/auditEvent';
+import { verifyExport } from '../../audit/export';
+import { readPublicKey, verifyDocument } from '../../audit/signing';
+import { useReplayWorkflows } from '../../audit/replay';
+import type { TimelineStep } from '../../audit/timeline';
 import { type ApiSession, type ApiStack, enc, startApiStack } from '../support/api';
 import { eventually } from '../support/wait';
 import { checkAddress, HANDLING, handledCase, REGISTRATION, startAuditCase } from './support';

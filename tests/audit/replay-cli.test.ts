@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { parseExport, verifyExport } from '../../server/services/auditExport';
-import { replayHistory } from '../../server/services/auditReplay';
-import { generateSigningKey } from '../../server/services/auditSigning';
-import { crossCheck, historyFacts, replayedEntries } from '../../server/services/auditTimeline';
+import { parseExport, verifyExport } from '../../audit/export';
+import { replayHistory } from '../../audit/replay';
+import { generateSigningKey } from '../../audit/signing';
+import { crossCheck, historyFacts, replayedEntries } from '../../audit/timeline';
 import { ROOT } from '../support/paths';
 
 const EXPORTS = path.join(__dirname, 'exports');

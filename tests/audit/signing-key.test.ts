@@ -3,10 +3,10 @@
 // SPARROW_AUDIT_SIGNING_KEY (an Ed25519 PEM; anything else is refused by name).
 import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
-import { connectMongo } from '../../server/db';
-import { AuditSigningKey } from '../../server/models/auditSigningKey';
-import { generateSigningKey } from '../../server/services/auditSigning';
-import { forgetServerSigningKey, serverSigningKey, storedPublicKey } from '../../server/services/auditSigningKey';
+import { connectMongo } from '../../store/db';
+import { AuditSigningKey } from '../../store/models/auditSigningKey';
+import { generateSigningKey } from '../../audit/signing';
+import { forgetServerSigningKey, serverSigningKey, storedPublicKey } from '../../audit/signingKey';
 
 describe('the audit signing key', () => {
   beforeAll(async () => {

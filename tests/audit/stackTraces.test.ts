@@ -2,8 +2,8 @@
 // paths, and a history loses the stack of every failure it records.
 import fs from 'node:fs';
 import path from 'node:path';
-import { historyWithoutStackTraces, withoutStackTrace } from '../../server/services/auditStackTraces';
-import type { HistoryJson } from '../../server/services/auditTimeline';
+import { historyWithoutStackTraces, withoutStackTrace } from '../../audit/stackTraces';
+import type { HistoryJson } from '../../audit/timeline';
 
 describe('stack traces in audit answers', () => {
   it('should drop the frames and paths of a plain error stack', () => {

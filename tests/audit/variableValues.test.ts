@@ -2,9 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { jsonSha256 } from '../../engine/compile/hash';
-import { buildTimeline, historyFacts, type NumberedEntry } from '../../server/services/auditTimeline';
-import { changedValues, valuesByHash } from '../../server/services/auditVariableValues';
-import type { CaseExport } from '../../server/services/audit';
+import { buildTimeline, historyFacts, type NumberedEntry } from '../../audit/timeline';
+import { changedValues, valuesByHash } from '../../audit/variableValues';
+import type { CaseExport } from '../../audit/service';
 
 const exported = JSON.parse(fs.readFileSync(path.join(__dirname, 'exports/audit-case-handled.v1.json'), 'utf8')) as CaseExport;
 const entries = exported.audit.map((row) => ({ ...row, kind: row.kind as NumberedEntry['kind'], elementId: row.elementId ?? undefined, tokenId: row.tokenId ?? undefined, data: row.dataJson ? JSON.parse(row.dataJson) : null }));

@@ -1,7 +1,7 @@
 // Issue 10 defect 17: in production the server refuses to start without its own SESSION_SECRET.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { DEV_SESSION_SECRET, loadConfig, sessionSecret } from '../../server/config';
+import { DEV_SESSION_SECRET, loadConfig, sessionSecret } from '../../platform/config';
 
 const ROOT = resolve(__dirname, '..', '..');
 const OWN_SECRET = 'a-deployment-own-secret-0123456789';

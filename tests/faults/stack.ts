@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import mongoose from 'mongoose';
 import { freePort } from '../../scripts/lib/ferretdb';
-import { checkedConnectionOptions } from '../../server/mongoReplyGuard';
+import { checkedConnectionOptions } from '../../store/mongoReplyGuard';
 import { FERRETDB_BIN, ROOT, TEMPORAL_BIN } from '../support/paths';
 import { ManagedChild, whenHttpOk, whenLogSays, whenPortOpen } from './child';
 

@@ -1,7 +1,7 @@
 // The wire-level guard against out-of-step database replies (issue 10, defect 0), on the run's real FerretDB or MongoDB.
 import { randomUUID } from 'node:crypto';
 import { type Db, MongoClient, type MongoClientOptions, MongoUnexpectedServerResponseError } from 'mongodb';
-import { CheckedConnection, checkedConnectionOptions, UnacknowledgedWriteRefused } from '../../server/mongoReplyGuard';
+import { CheckedConnection, checkedConnectionOptions, UnacknowledgedWriteRefused } from '../../store/mongoReplyGuard';
 
 type Doc = { _id: string; name: string };
 

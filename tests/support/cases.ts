@@ -5,7 +5,7 @@ import type { EngineLimits } from '../../engine/interpreter/runtime';
 import type { Variables } from '../../engine/interpreter/types';
 import { deploy, loadVersion } from '../../server/services/definitions';
 import { startCase } from '../../server/services/cases';
-import { AuditEvent, Instance, Task } from '../../server/models';
+import { AuditEvent, Instance, Task } from '../../store/models';
 import {
   BPMN_WORKFLOW_TYPE,
   type BpmnProcessInput,

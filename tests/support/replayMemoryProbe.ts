@@ -3,7 +3,7 @@
 // Usage: tsx tests/support/replayMemoryProbe.ts <history.json> <count>
 import fs from 'node:fs';
 import path from 'node:path';
-import { replayHistory } from '../../server/services/auditReplay';
+import { replayHistory } from '../../audit/replay';
 
 async function wasmBytes(): Promise<number> {
   const wasmModule = require.resolve('source-map/lib/wasm.js', { paths: [path.dirname(require.resolve('@temporalio/worker'))] });

@@ -3,8 +3,8 @@
 // global chain (the ledger) of the head hashes of closed cases.
 // Hashing uses Node's native sha256 (the same digest as engine/compile/hash.ts, which must stay pure JS for the workflow
 // sandbox, about 100× faster) over the audit code's non-recursive RFC 8785 writer.
-import type { AuditEntry } from '../../engine/interpreter/types';
-import { canonicalJson, sha256Hex } from './auditCanonical';
+import type { AuditEntry } from '../engine/interpreter/types';
+import { canonicalJson, sha256Hex } from './canonical';
 
 /** The prevHash of a chain's first link. */
 export const GENESIS_HASH = '0'.repeat(64);

@@ -2,19 +2,19 @@
 // history), the history with its timeline, the replay check and the one-file export.
 import type { Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import type { ExecutableModel } from '../../engine/model';
-import { ledgerEnd } from '../../activities/ledgerSealer';
-import { HttpProblem, notFound } from '../http/problem';
-import { AuditEvent, AuditLedger, AuditLedgerHead, AuditPendingSeal, LEDGER_HEAD_ID } from '../models/auditEvent';
-import { DefinitionVersion } from '../models/definition';
-import { Instance } from '../models/instance';
-import { canonicalJson, sha256Hex } from './auditCanonical';
-import { type ChainRow, type ChainVerdict, type LedgerEntry, type LedgerVerdict, verifyChain, verifyLedger } from './auditChain';
-import { type ReplayOutcome, replayHistory } from './auditReplay';
-import { type AuditSignature, signDocument } from './auditSigning';
-import { serverSigningKey } from './auditSigningKey';
-import { historyWithoutStackTraces } from './auditStackTraces';
-import { buildTimeline, crossCheck, type CrossCheck, historyFacts, type HistoryJson, replayedEntries, type TimelineStep } from './auditTimeline';
+import type { ExecutableModel } from '../engine/model';
+import { ledgerEnd } from '../activities/ledgerSealer';
+import { HttpProblem, notFound } from '../server/http/problem';
+import { AuditEvent, AuditLedger, AuditLedgerHead, AuditPendingSeal, LEDGER_HEAD_ID } from '../store/models/auditEvent';
+import { DefinitionVersion } from '../store/models/definition';
+import { Instance } from '../store/models/instance';
+import { canonicalJson, sha256Hex } from './canonical';
+import { type ChainRow, type ChainVerdict, type LedgerEntry, type LedgerVerdict, verifyChain, verifyLedger } from './chain';
+import { type ReplayOutcome, replayHistory } from './replay';
+import { type AuditSignature, signDocument } from './signing';
+import { serverSigningKey } from './signingKey';
+import { historyWithoutStackTraces } from './stackTraces';
+import { buildTimeline, crossCheck, type CrossCheck, historyFacts, type HistoryJson, replayedEntries, type TimelineStep } from './timeline';
 
 type StoredRow = { seq: number; instanceId: string; at: Date; actor: string; kind: string; elementId?: string | null; tokenId?: string | null } & Record<string, unknown>;
 

@@ -21,7 +21,7 @@ const schema = z.object({
   TRUST_PROXY: z.string().optional(),
   /** How long the API waits for a case to answer an Update, in milliseconds (read by services/updateTimeout.ts). */
   UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
-  /** The Ed25519 private key (PKCS#8 PEM) that signs audit exports (read by services/auditSigningKey.ts). */
+  /** The Ed25519 private key (PKCS#8 PEM) that signs audit exports (read by audit/signingKey.ts). */
   SPARROW_AUDIT_SIGNING_KEY: z.string().min(1).optional(),
 });
 

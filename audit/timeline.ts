@@ -3,12 +3,12 @@
 // cross-check of that story against the stored audit chain. Pure functions, shared by the API and the offline CLI.
 import { defaultPayloadConverter } from '@temporalio/common';
 import { JSONToPayload, type JSONPayload } from '@temporalio/common/lib/proto-utils';
-import type { RecordProgressInput } from '../../activities/readModel';
-import type { AuditEntry, Variables } from '../../engine/interpreter/types';
-import type { ExecutableModel } from '../../engine/model';
-import { type BpmnProcessInput, caseWorkflowId } from '../../workflows/definitions';
-import { type ChainRow, dataHashOf } from './auditChain';
-import { changedValues, type RecordedChange, valuesByHash } from './auditVariableValues';
+import type { RecordProgressInput } from '../activities/readModel';
+import type { AuditEntry, Variables } from '../engine/interpreter/types';
+import type { ExecutableModel } from '../engine/model';
+import { type BpmnProcessInput, caseWorkflowId } from '../workflows/definitions';
+import { type ChainRow, dataHashOf } from './chain';
+import { changedValues, type RecordedChange, valuesByHash } from './variableValues';
 
 /** One event of a history in Temporal's JSON form (proto3 JSON: ids as strings, times as RFC 3339). */
 export type HistoryEventJson = Record<string, unknown> & { eventId: string; eventTime: string; eventType: string };

@@ -1,4 +1,4 @@
-// The server's key for signing audit exports and ledger head statements (server/services/auditSigningKey.ts): one
+// The server's key for signing audit exports and ledger head statements (audit/signingKey.ts): one
 // document, created once by whichever server instance signs first (an insert that loses to another's is discarded).
 import './keyCheck';
 import { Schema, model } from 'mongoose';

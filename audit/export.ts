@@ -2,13 +2,13 @@
 // chain and seal, the history replayed through today's workflow code with no server, the cross-check of chain and
 // history (steps and the data each payload of the history gives), and the timeline. Used by `npm run replay -- case.json`.
 import type { KeyObject } from 'node:crypto';
-import type { CaseExport } from './audit';
-import { exportHashes } from './audit';
-import { canonicalSha256 } from './auditCanonical';
-import { type ChainVerdict, ledgerHash, verifyChain } from './auditChain';
-import { type ReplayOutcome, replayHistory } from './auditReplay';
-import { type SignatureCheck, verifyDocument } from './auditSigning';
-import { buildTimeline, crossCheck, type CrossCheck, historyFacts, replayedEntries, type TimelineStep } from './auditTimeline';
+import type { CaseExport } from './service';
+import { exportHashes } from './service';
+import { canonicalSha256 } from './canonical';
+import { type ChainVerdict, ledgerHash, verifyChain } from './chain';
+import { type ReplayOutcome, replayHistory } from './replay';
+import { type SignatureCheck, verifyDocument } from './signing';
+import { buildTimeline, crossCheck, type CrossCheck, historyFacts, replayedEntries, type TimelineStep } from './timeline';
 
 /** One check of an export and its outcome. */
 export interface ExportCheck {

@@ -2,14 +2,14 @@
 // proves the recorded run is what the code does, and captures the audit entries the code produces for that history.
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, DefaultLogger, type InjectedSinks, Runtime, Worker } from '@temporalio/worker';
-import type { AuditCaptureSinks } from '../../workflows/replayCapture';
-import type { CapturedProgress, HistoryJson } from './auditTimeline';
-import { withoutStackTrace } from './auditStackTraces';
-import { workflowIdOf } from './auditTimeline';
+import type { AuditCaptureSinks } from '../workflows/replayCapture';
+import type { CapturedProgress, HistoryJson } from './timeline';
+import { withoutStackTrace } from './stackTraces';
+import { workflowIdOf } from './timeline';
 
 /** The workflow code the API and the CLIs replay through: today's workflows/ (the worker's code). */
-export const CURRENT_WORKFLOWS = require.resolve('../../workflows');
-const CAPTURE_INTERCEPTOR = require.resolve('../../workflows/replayCapture');
+export const CURRENT_WORKFLOWS = require.resolve('../workflows');
+const CAPTURE_INTERCEPTOR = require.resolve('../workflows/replayCapture');
 
 let workflowsOverride: string | undefined;
 const bundles = new Map<string, Promise<{ code: string }>>();

@@ -25,7 +25,7 @@ const auditEventSchema = new Schema(
     dataHash: { type: String, default: null },
     /** The previous row's hash (64 zeros for seq 1). */
     prevHash: { type: String, default: null },
-    /** sha256(prevHash + canonical JSON of the record without `hash`); see server/services/auditChain.ts. */
+    /** sha256(prevHash + canonical JSON of the record without `hash`); see audit/chain.ts. */
     hash: { type: String, default: null },
   },
   { collection: 'auditEvents', versionKey: false, _id: false },
