@@ -9,6 +9,7 @@ import type { ExecutableModel } from '../engine/model';
 import { type BpmnProcessInput, caseWorkflowId } from '../workflows/definitions';
 import { type ChainRow, dataHashOf } from './chain';
 import { changedValues, type RecordedChange, valuesByHash } from './variableValues';
+import { jobKeyOf, waitIdOf } from '../contracts/ids';
 
 /** One event of a history in Temporal's JSON form (proto3 JSON: ids as strings, times as RFC 3339). */
 export type HistoryEventJson = Record<string, unknown> & { eventId: string; eventTime: string; eventType: string };
@@ -259,7 +260,7 @@ export function buildTimeline(entries: Array<Omit<NumberedEntry, 'data'> & { dat
           step.status = 'completed';
           step.auditSeqs.push(entry.seq);
           open.delete(step.tokenId as string);
-          const jobs = jobsByWait.get(`${facts.workflowId}/${step.tokenId}:job`);
+          const jobs = jobsByWait.get(jobKeyOf(facts.workflowId, waitIdOf(step.tokenId as string, 'job')));
           if (jobs) step.data.jobs = jobs.map((j) => ({ jobType: j.activityType, scheduledAt: j.scheduledAt, closedAt: j.closedAt, outcome: j.outcome, result: j.result, failure: j.failure }));
         }
         break;

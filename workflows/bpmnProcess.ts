@@ -34,6 +34,7 @@ import {
   unclaimTaskUpdate,
 } from './definitions';
 import { BOUNDS_PATCH } from './patches';
+import { jobKeyOf } from '../contracts/ids';
 
 // Timeouts bound how long a killed worker's in-flight activity stalls its case before it is retried elsewhere: read-model
 // writes are short (20 s), jobs may run long but heartbeat (activities/index.ts) so a dead worker is noticed in 15 s.
@@ -220,7 +221,7 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
         return () => readModel.closeUserTask({ taskId: command.taskId, outcome: command.outcome, actor: command.actor, at: now() });
       case 'runJob': {
         const jobInput: JobInput = {
-          jobKey: `${info.workflowId}/${command.waitId}`,
+          jobKey: jobKeyOf(info.workflowId, command.waitId),
           instanceId: info.workflowId,
           elementId: command.elementId,
           jobType: command.jobType,

@@ -4,12 +4,13 @@ import { IncidentSignal } from '../interpreter/runtime';
 import type { ModelNode } from '../model';
 import type { Token } from '../interpreter/types';
 import type { Runtime } from '../interpreter/runtime';
+import { waitIdOf } from '../../contracts/ids';
 
 /** Asks the workflow to run the node's job type as an activity and makes the token wait for its result. */
 export function startJob(rt: Runtime, token: Token, node: ModelNode): void {
   const definition = node.taskDefinition;
   if (!definition) throw new IncidentSignal('jobFailed', `element <${node.id}> has no task definition`);
-  const waitId = `${token.id}:job`;
+  const waitId = waitIdOf(token.id, 'job');
   rt.wait(waitId, { kind: 'job', tokenId: token.id, jobType: definition.type });
   rt.emit({
     type: 'runJob',

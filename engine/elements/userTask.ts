@@ -3,6 +3,7 @@ import type { ElementBehaviour, Runtime } from '../interpreter/runtime';
 import { IncidentSignal } from '../interpreter/runtime';
 import type { Expression, ModelNode } from '../model';
 import type { Token, UserTaskSpec } from '../interpreter/types';
+import { taskIdOf } from '../../contracts/ids';
 
 /** Turns a static "a, b" list or a FEEL list/string into a list of names. */
 function listOf(rt: Runtime, expression: Expression | undefined, context: Record<string, unknown>, what: string): string[] {
@@ -45,7 +46,7 @@ export function userTaskSpec(rt: Runtime, token: Token, node: ModelNode): UserTa
     throw new IncidentSignal('expression', `priority of <${node.id}> must be an integer from 0 to 100, got ${JSON.stringify(priorityValue)}`);
   }
   return {
-    taskId: `${rt.state.instanceId}/${node.id}/${token.id}`,
+    taskId: taskIdOf(rt.state.instanceId, node.id, token.id),
     elementId: node.id,
     name: node.name,
     assignee: textOf(rt, def.assignee, context, `assignee of <${node.id}>`),
