@@ -1,5 +1,6 @@
 // RFC 9457 problem details: the one error shape of the API, with a stable machine-readable `code`.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { DomainError, type DomainErrorKind } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
 
 /** An error that becomes an `application/problem+json` response. */
@@ -23,6 +24,22 @@ export const notFound = (what: string) => new HttpProblem(404, 'not-found', 'Not
 export const forbidden = (detail: string, code = 'forbidden') => new HttpProblem(403, code, 'Forbidden', detail);
 /** 409 for a request that conflicts with the resource's state. */
 export const conflict = (code: string, detail: string, extra: Record<string, unknown> = {}) => new HttpProblem(409, code, 'Conflict', detail, extra);
+
+/** The status and title each kind of domain error answers with. */
+const KIND_STATUS: Record<DomainErrorKind, { status: number; title: string }> = {
+  invalid: { status: 400, title: 'Bad Request' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  'not-found': { status: 404, title: 'Not Found' },
+  conflict: { status: 409, title: 'Conflict' },
+  unprocessable: { status: 422, title: 'Unprocessable Content' },
+  timeout: { status: 504, title: 'Gateway Timeout' },
+};
+
+/** The problem a service's domain error answers: its kind's status and title, its code, detail and extra members. */
+export function problemOf(error: DomainError): HttpProblem {
+  const { status, title } = KIND_STATUS[error.kind];
+  return new HttpProblem(status, error.code, title, error.detail, error.extra);
+}
 
 /** Stack frames, file paths and URLs of the server's own files (also as escaped in JSON): never part of a 5xx answer. */
 const INTERNALS = /\n|\\n|\bat \S+ \(|(?:file:\/\/|node:)\S+|(?:[A-Za-z]:)?[\\/](?:[\w.@-]+[\\/])+[\w.@-]+/;
@@ -83,6 +100,7 @@ export function problemHandler(log: Logger): ErrorRequestHandler {
     // Once the answer has begun it cannot become a problem: express then closes the connection.
     if (res.headersSent) return next(error);
     if (error instanceof HttpProblem) return sendProblem(res, error);
+    if (error instanceof DomainError) return sendProblem(res, problemOf(error));
     const status = (error as { status?: number }).status;
     const type = (error as { type?: string }).type;
     if (type === 'entity.too.large') {
