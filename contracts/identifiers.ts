@@ -1,6 +1,6 @@
 // Identifiers people type that become part of ids (business keys, form ids): a documented character set,
-// NFC-normalised and bounded, so no invisible, bidi or control character gets into an id.
-import { z } from 'zod';
+// NFC-normalised and bounded, so no invisible, bidi or control character gets into an id. The server refuses what
+// breaks the rule (contracts/api/identifiers.ts) and the designer checks typed keys by the same rule.
 
 /** Most characters (Unicode code points, after NFC) of a business key. */
 export const BUSINESS_KEY_MAX = 100;
@@ -21,42 +21,35 @@ const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
 /** `U+XXXX` of a character. */
 export const codePointName = (ch: string) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
-/** Why `text` (already NFC) is no valid identifier of at most `max` characters, naming the first offending character; null when valid. */
-export function identifierProblem(text: string, max: number): string | null {
+/** What is wrong with an identifier: it is empty, longer than `max`, or holds a character not allowed (the first one). */
+export type IdentifierFault = { kind: 'required' } | { kind: 'too-long'; max: number } | { kind: 'character'; code: string; position: number };
+
+/** What is wrong with `text` (already NFC) as an identifier of at most `max` characters; null when valid. */
+export function identifierFault(text: string, max: number): IdentifierFault | null {
   let position = 0;
   let afterBase = false;
   for (const ch of text) {
     position += 1;
-    if (position > max) return `must be at most ${max} characters`;
+    if (position > max) return { kind: 'too-long', max };
     const base = BASE.test(ch);
     const mark = MARK.test(ch);
-    if (IGNORABLE.test(ch) || !(base || SEPARATORS.has(ch) || (mark && afterBase))) {
-      return `character ${codePointName(ch)} at position ${position} is not allowed: use letters, digits and ${IDENTIFIER_SEPARATORS.join(' ')}`;
-    }
+    if (IGNORABLE.test(ch) || !(base || SEPARATORS.has(ch) || (mark && afterBase))) return { kind: 'character', code: codePointName(ch), position };
     afterBase = base || mark;
   }
-  return position === 0 ? 'is required' : null;
+  return position === 0 ? { kind: 'required' } : null;
 }
 
-/** An identifier in a request: NFC-normalised, then checked against the character set and `max` characters. */
-export const typedIdentifier = (max: number) =>
-  z
-    .string()
-    .max(max * 4, { message: `must be at most ${max} characters`, abort: true })
-    .overwrite((text) => text.normalize('NFC'))
-    .superRefine((text, ctx) => {
-      const problem = identifierProblem(text, max);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    })
-    .describe(`1 to ${max} letters, digits (any script) and ${IDENTIFIER_SEPARATORS.join(' ')}; stored NFC-normalised`);
-
-/** A business key in a request. */
-export const businessKey = typedIdentifier(BUSINESS_KEY_MAX);
-/** The id of a form being saved (it becomes the form versions' ids, `<id>@<version>`). */
-export const formId = typedIdentifier(100);
-
-/** Business-key text in a search filter: NFC-normalised like stored keys, so a decomposed query still matches. */
-export const businessKeyFilter = z
-  .string()
-  .max(BUSINESS_KEY_MAX * 4)
-  .overwrite((key) => key.normalize('NFC'));
+/** Why `text` (already NFC) is no valid identifier of at most `max` characters, naming the first offending character; null when valid. */
+export function identifierProblem(text: string, max: number): string | null {
+  const fault = identifierFault(text, max);
+  switch (fault?.kind) {
+    case undefined:
+      return null;
+    case 'required':
+      return 'is required';
+    case 'too-long':
+      return `must be at most ${fault.max} characters`;
+    case 'character':
+      return `character ${fault.code} at position ${fault.position} is not allowed: use letters, digits and ${IDENTIFIER_SEPARATORS.join(' ')}`;
+  }
+}

@@ -1,5 +1,6 @@
 // The signed-in caller as routes see it, and the 属地 scope it implies for cases and tasks.
-import { ALL_STREETS, type Role, type UserDoc } from '../../store/models';
+import type { Role } from '../../contracts/roles';
+import { ALL_STREETS, type UserDoc } from '../../store/models';
 import { credentialVersionOf } from '../../store/models/user';
 
 /** Who is calling, and how they authenticated. */

@@ -2,7 +2,8 @@
 // grants only those streets; only a district admin grants the role admin or the whole district (`*`) or manages a
 // district-wide account; nobody changes their own roles or streets. A user with no street belongs to the district.
 import { forbidden } from '../http/problem';
-import { ALL_STREETS, type Role } from '../../store/models';
+import type { Role } from '../../contracts/roles';
+import { ALL_STREETS } from '../../store/models';
 import { districtWide, type Principal } from './principal';
 
 /** The parts of an account that decide who manages it. */

@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document, generated from the route table's zod schemas (z.toJSONSchema, JSON Schema 2020-12).
 import { z } from 'zod';
 import { type AnyRoute, routeName } from './route';
-import { problemSchema } from './schemas';
+import { problemSchema } from '../../contracts/api/common';
 
 const PROBLEM_TITLES: Record<number, string> = {
   400: 'Invalid request: `errors` lists each field path',

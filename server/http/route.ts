@@ -3,9 +3,11 @@ import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import { csrfTokenValid, CSRF_HEADER } from '../auth/session';
 import type { Principal } from '../auth/principal';
-import type { Role } from '../../store/models';
+import type { Role } from '../../contracts/roles';
+import { forbidden } from '../../platform/errors';
 import { withIdempotency } from './idempotency';
-import { forbidden, HttpProblem } from './problem';
+import { HttpProblem } from './problem';
+import { Reply } from './reply';
 import { parseOr400 } from './validate';
 
 /** Who may call a route: anyone, any signed-in user, or the listed roles. */
@@ -20,15 +22,6 @@ export interface RouteContext<P, Q, B> {
   params: P;
   query: Q;
   body: B;
-}
-
-/** A response other than the route's default success status with a JSON body. */
-export class Reply {
-  constructor(
-    readonly status: number,
-    readonly body?: unknown,
-    readonly contentType?: string,
-  ) {}
 }
 
 /** Answers `status` with `body` (JSON unless `contentType` says otherwise; no body for 204). */

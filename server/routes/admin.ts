@@ -1,12 +1,16 @@
 // Org units and users: everyone reads the org tree; admins manage it and the users of their streets (auditors read them).
 import { z } from 'zod';
 import { assertMayRead, userListScope } from '../auth/userScope';
-import { notFound } from '../http/problem';
 import { type AnyRoute, reply, route } from '../http/route';
-import { orgUnitView as orgUnitSchema, pageOf, paging, pageWindow, userView as userSchema } from '../http/schemas';
-import { ORG_UNIT_KINDS, OrgUnit, ROLES, User, type UserDoc } from '../../store/models';
+import { pageWindow } from '../http/schemas';
+import { pageOf, paging } from '../../contracts/api/common';
+import { orgUnitView as orgUnitSchema } from '../../contracts/api/orgUnits';
+import { userView as userSchema } from '../../contracts/api/users';
+import { ORG_UNIT_KINDS } from '../../contracts/orgUnitKinds';
+import { ADMINS, EVERY_ROLE, ROLES, USER_READERS } from '../../contracts/roles';
+import { notFound } from '../../platform/errors';
+import { OrgUnit, User, type UserDoc } from '../../store/models';
 import { createOrgUnit, createUser, orgUnitView, updateUser, userView } from '../services/users';
-import { ADMINS, EVERY_ROLE, USER_READERS } from './access';
 
 const code = z.string().min(1).max(100).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" and "-" only');
 const userFields = {

@@ -6,9 +6,10 @@ import { verifyPassword } from '../auth/passwords';
 import { type Principal, principalOf } from '../auth/principal';
 import { newCsrfToken, SESSION_COOKIE } from '../auth/session';
 import { createApiToken, listApiTokens, revokeApiToken, TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from '../auth/tokens';
-import { forbidden, HttpProblem, notFound, sendProblem } from '../http/problem';
+import { HttpProblem, sendProblem } from '../http/problem';
 import { type AnyRoute, reply, route } from '../http/route';
-import { meView } from '../http/schemas';
+import { meView } from '../../contracts/api/users';
+import { forbidden, notFound } from '../../platform/errors';
 import { User, type UserDoc } from '../../store/models';
 import { credentialVersionOf } from '../../store/models/user';
 

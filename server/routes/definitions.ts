@@ -1,12 +1,15 @@
 // Process definitions: list, versions, XML, model, drafts (list, read, save, discard), deployments and diffs.
 import { z } from 'zod';
-import { HttpProblem, notFound } from '../http/problem';
+import { HttpProblem } from '../http/problem';
 import { type AnyRoute, reply, route } from '../http/route';
-import { definitionSummary, deploymentView, keyParam, paging, pageWindow, versionParams, versionSummary, versionView } from '../http/schemas';
+import { pageWindow } from '../http/schemas';
+import { keyParam, paging, versionParams } from '../../contracts/api/common';
+import { definitionSummary, deploymentView, draftSummary, draftView, versionSummary, versionView } from '../../contracts/api/definitions';
+import { DEFINITION_READERS, DESIGNERS, DRAFT_READERS, PROCESS_LISTERS } from '../../contracts/roles';
+import { notFound } from '../../platform/errors';
 import { Definition, Draft } from '../../store/models';
 import { deleteDraft, deploy, listDefinitions, listDrafts, listVersions, loadVersion, versionSummaryOf } from '../services/definitions';
 import { diffModels } from '../services/diff';
-import { DEFINITION_READERS, DESIGNERS, DRAFT_READERS, PROCESS_LISTERS } from './access';
 
 const deploymentBody = z.object({
   xml: z.string().min(1, 'xml is required'),
@@ -14,10 +17,6 @@ const deploymentBody = z.object({
   processId: z.string().min(1).optional(),
 });
 const draftBody = z.object({ xml: z.string().min(1, 'xml is required'), baseVersion: z.number().int().min(1).nullish() });
-/** A draft as `GET /definitions/:key/draft` answers it. */
-export const draftView = z.object({ key: z.string(), xml: z.string(), baseVersion: z.number().int().nullable(), savedBy: z.string(), savedAt: z.string() });
-/** A draft as `GET /drafts` lists it: without XML, with its process name. */
-export const draftSummary = draftView.omit({ xml: true }).extend({ name: z.string().nullable().describe("the first process's name in the draft's XML") });
 const diffElement = z.object({ id: z.string(), type: z.string(), name: z.string().nullable() });
 const diffView = z.object({
   key: z.string(),

@@ -1,11 +1,13 @@
 // Forms (form-js schemas): list, read a version, save a new version.
 import { z } from 'zod';
-import { formId } from '../http/identifiers';
 import { type AnyRoute, reply, route } from '../http/route';
-import { formView, idParam, paging, pageWindow } from '../http/schemas';
+import { pageWindow } from '../http/schemas';
+import { idParam, paging } from '../../contracts/api/common';
+import { formView } from '../../contracts/api/forms';
+import { formId } from '../../contracts/api/identifiers';
+import { DESIGNERS, EVERY_ROLE } from '../../contracts/roles';
 import { Form } from '../../store/models';
 import { listForms, loadForm, saveForm } from '../services/forms';
-import { DESIGNERS, EVERY_ROLE } from './access';
 
 const formSummary = z.object({ id: z.string(), name: z.string().nullable(), latestVersion: z.number().int(), updatedAt: z.string() });
 

@@ -3,16 +3,20 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import { cancelUpdate, resolveIncidentUpdate } from '../../workflows/definitions';
 import { districtWide, inScope, instanceScope } from '../auth/principal';
-import { businessKey, businessKeyFilter } from '../http/identifiers';
-import { forbidden, HttpProblem } from '../http/problem';
+import { HttpProblem } from '../http/problem';
 import { type AnyRoute, reply, route } from '../http/route';
-import { caseState as caseStateSchema, idParam, instanceView as instanceSchema, pageOf, paging, pageWindow, variables } from '../http/schemas';
-import { Instance, INSTANCE_STATUSES, OrgUnit } from '../../store/models';
+import { pageWindow, variables } from '../http/schemas';
+import { idParam, pageOf, paging } from '../../contracts/api/common';
+import { businessKey, businessKeyFilter } from '../../contracts/api/identifiers';
+import { caseState as caseStateSchema, instanceView as instanceSchema } from '../../contracts/api/instances';
+import { DISPATCHERS, EVERY_ROLE, INCIDENT_RESOLVERS, MESSENGERS, STARTERS } from '../../contracts/roles';
+import { INSTANCE_STATUSES } from '../../contracts/statuses';
+import { forbidden } from '../../platform/errors';
+import { Instance, OrgUnit } from '../../store/models';
 import { caseState, instanceView, startCase, updateCase, visibleInstance } from '../services/cases';
 import { escapeRegex } from '../services/definitions';
 import { correlateMessage } from '../services/messages';
 import { reconcileCase, reconcileRows } from '../services/reconcile';
-import { DISPATCHERS, EVERY_ROLE, INCIDENT_RESOLVERS, MESSENGERS, STARTERS } from './access';
 
 const startBody = z.object({
   definitionKey: z.string().min(1),

@@ -3,10 +3,15 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import { inScope, taskScope } from '../auth/principal';
 import { type AnyRoute, route } from '../http/route';
-import { caseState, flag, formView, idParam, pageOf, paging, pageWindow, taskView as taskSchema, variables } from '../http/schemas';
-import { Task, TASK_STATUSES } from '../../store/models';
+import { pageWindow, variables } from '../http/schemas';
+import { flag, idParam, pageOf, paging } from '../../contracts/api/common';
+import { formView } from '../../contracts/api/forms';
+import { caseState } from '../../contracts/api/instances';
+import { taskView as taskSchema } from '../../contracts/api/tasks';
+import { DISPATCHERS, EVERY_ROLE, TASK_WORKERS } from '../../contracts/roles';
+import { TASK_STATUSES } from '../../contracts/statuses';
+import { Task } from '../../store/models';
 import { assignTask, claimTask, completeTask, taskDetail, taskTextFilter, taskView, unclaimTask } from '../services/tasks';
-import { DISPATCHERS, EVERY_ROLE, TASK_WORKERS } from './access';
 
 const SORTS = { due: { dueDate: 1 }, '-due': { dueDate: -1 }, priority: { priority: 1 }, '-priority': { priority: -1 }, created: { createdAt: 1 }, '-created': { createdAt: -1 } } as const;
 

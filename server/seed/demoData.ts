@@ -1,5 +1,6 @@
 // The demo district: Shijingshan with two streets, their communities, departments, and one demo user per role and street.
-import type { OrgUnitKind, Role } from '../../store/models';
+import type { OrgUnitKind } from '../../contracts/orgUnitKinds';
+import type { Role } from '../../contracts/roles';
 
 /** An org unit to create. */
 export interface SeedOrgUnit {

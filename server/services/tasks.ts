@@ -5,7 +5,7 @@ import { assignTaskUpdate, claimTaskUpdate, completeTaskUpdate, type TaskHolderV
 import { inScope, isCandidate, type Principal, principalOf, taskScope } from '../auth/principal';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem';
 import { Definition, Task, User } from '../../store/models';
-import { TASK_WORKERS } from '../routes/access';
+import { TASK_WORKERS } from '../../contracts/roles';
 import { caseState, updateCase } from './cases';
 import { escapeRegex } from './definitions';
 import { type FormView, formOfTask } from './forms';

@@ -3,7 +3,9 @@ import { hashPassword } from '../auth/passwords';
 import type { Principal } from '../auth/principal';
 import { assertMayManage } from '../auth/userScope';
 import { conflict, HttpProblem, notFound } from '../http/problem';
-import { ALL_STREETS, OrgUnit, type OrgUnitKind, type Role, User, type UserDoc } from '../../store/models';
+import type { OrgUnitKind } from '../../contracts/orgUnitKinds';
+import type { Role } from '../../contracts/roles';
+import { ALL_STREETS, OrgUnit, User, type UserDoc } from '../../store/models';
 
 /** A user as the API shows it (no password hash). */
 export function userView(u: UserDoc) {

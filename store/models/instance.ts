@@ -1,9 +1,7 @@
 // The instance summary read model: one row per case, kept current by the workflow's progress activity.
 import './keyCheck';
 import { Schema, model, type InferSchemaType } from 'mongoose';
-
-/** Statuses a case can have in the summary (incident: running, but some step is stopped; failed: its workflow ended without finishing). */
-export const INSTANCE_STATUSES = ['running', 'incident', 'completed', 'cancelled', 'failed'] as const;
+import { INSTANCE_STATUSES } from '../../contracts/statuses';
 
 const instanceSchema = new Schema(
   {

@@ -1,11 +1,7 @@
 // Org units: the district's tree of streets, communities, departments, committees and member units.
 import './keyCheck';
 import { Schema, model, type InferSchemaType } from 'mongoose';
-
-/** Kinds of org unit, from the district down (DOMAIN.md: three tiers plus departments and member units). */
-export const ORG_UNIT_KINDS = ['district', 'street', 'community', 'department', 'committee', 'member-unit'] as const;
-/** One kind of org unit. */
-export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
+import { ORG_UNIT_KINDS } from '../../contracts/orgUnitKinds';
 
 const orgUnitSchema = new Schema(
   {

@@ -1,9 +1,7 @@
 // The task read model: one row per user task, written by activities as idempotent upserts keyed by the stable task id.
 import './keyCheck';
 import { Schema, model, type InferSchemaType } from 'mongoose';
-
-/** Lifecycle of a task in the read model. */
-export const TASK_STATUSES = ['open', 'claimed', 'completed', 'cancelled'] as const;
+import { TASK_STATUSES } from '../../contracts/statuses';
 
 const taskSchema = new Schema(
   {

@@ -1,11 +1,7 @@
 // Users: who may sign in, their roles, groups and the streets (属地) whose cases they see.
 import './keyCheck';
 import { Schema, model, type InferSchemaType } from 'mongoose';
-
-/** The roles of Sparrow (DESIGN.md, "Users and what they touch"). */
-export const ROLES = ['process-owner', 'street-commander', 'enforcement-staff', 'department-liaison', 'volunteer', 'resident', 'auditor', 'admin'] as const;
-/** One role. */
-export type Role = (typeof ROLES)[number];
+import { ROLES } from '../../contracts/roles';
 /** In `streets`, the district-wide scope: every street and cases with no street. */
 export const ALL_STREETS = '*';
 

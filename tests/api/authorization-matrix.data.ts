@@ -1,7 +1,7 @@
 // The authorization matrix: for every API route, which roles may call it and what a user of the other street gets.
 // The test (authorization-matrix.test.ts) calls each route as the demo user of each role in street bajiao, and as
 // the same role in street lugu against bajiao's data, and compares the answers with this table.
-import type { Role } from '../../store/models';
+import type { Role } from '../../contracts/roles';
 
 /** What a user of the other street gets for bajiao's data. */
 export type OtherStreet =

@@ -2,7 +2,7 @@
 // and anonymously; the expected answers are the table in authorization-matrix.data.ts.
 import request from 'supertest';
 import { routeName } from '../../server/http/route';
-import { ROLES, type Role } from '../../store/models';
+import { ROLES, type Role } from '../../contracts/roles';
 import { apiRoutes } from '../../server/routes/index';
 import { type ApiSession, type ApiStack, enc, login, startApiStack } from '../support/api';
 import { AUTHORIZATION_MATRIX, type MatrixRow } from './authorization-matrix.data';

@@ -1,13 +1,9 @@
 // Request builders and response types for auditing cases: search, the audit chain, the history with its timeline,
 // verification (chain + cross-check), the replay check and the export.
 import type { z } from 'zod';
-import type { instanceView } from '../../../server/http/schemas';
-import type { auditView, historyView, replayView, verificationView } from '../../../server/routes/audit';
+import type { auditView, historyView, replayView, verificationView } from '../../../contracts/api/audit';
+import type { instanceView } from '../../../contracts/api/instances';
 import type { RequestBuilder } from './request';
-import type { Role } from './roles';
-
-/** Who may read and check the audit of cases (server: AUDIT_READERS in server/routes/audit.ts). */
-export const AUDIT_READERS: readonly Role[] = ['street-commander', 'process-owner', 'auditor', 'admin'];
 
 /** One case summary as the case search lists it. */
 export type CaseSummary = z.output<typeof instanceView>;

@@ -1,6 +1,6 @@
 // Request builders and types for signing in and out and for the signed-in user.
 import type { z } from 'zod';
-import type { meView } from '../../../server/http/schemas';
+import type { meView } from '../../../contracts/api/users';
 import type { RequestBuilder } from './request';
 
 /** The signed-in user as `GET /api/me` answers (roles, groups, streets, the session's CSRF token). */

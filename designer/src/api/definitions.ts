@@ -1,7 +1,6 @@
 // Request builders and response types for process definitions, their versions and their drafts.
 import type { z } from 'zod';
-import type { definitionSummary, versionSummary, versionView } from '../../../server/http/schemas';
-import type { draftSummary, draftView } from '../../../server/routes/definitions';
+import type { definitionSummary, draftSummary, draftView, versionSummary, versionView } from '../../../contracts/api/definitions';
 import type { RequestBuilder } from './request';
 
 /** The latest deployed version of one process definition, as listed by `GET /api/definitions`. */

@@ -1,6 +1,6 @@
 // Request builders and response types for form-js forms and their versions.
 import type { z } from 'zod';
-import type { formView } from '../../../server/http/schemas';
+import type { formView } from '../../../contracts/api/forms';
 import type { RequestBuilder } from './request';
 
 /** A form in the list: id, name and latest version. */

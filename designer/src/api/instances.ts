@@ -1,6 +1,6 @@
 // Request builders and response types for cases: start one, read one with its workflow state.
 import type { z } from 'zod';
-import type { caseState, instanceView } from '../../../server/http/schemas';
+import type { caseState, instanceView } from '../../../contracts/api/instances';
 import type { RequestBuilder } from './request';
 
 /** A case with its summary and the workflow's current state, as `GET /api/instances/:id` answers. */

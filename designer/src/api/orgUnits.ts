@@ -1,6 +1,6 @@
 // Request builder and types for the org-unit list (streets, communities, departments).
 import type { z } from 'zod';
-import type { orgUnitView } from '../../../server/http/schemas';
+import type { orgUnitView } from '../../../contracts/api/orgUnits';
 import type { RequestBuilder } from './request';
 
 /** One org unit: id, name, kind and parent. */

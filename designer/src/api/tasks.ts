@@ -1,6 +1,8 @@
 // Request builders and response types for the task list: list, read, claim, unclaim and complete tasks.
 import type { z } from 'zod';
-import type { caseState, formView, taskView } from '../../../server/http/schemas';
+import type { formView } from '../../../contracts/api/forms';
+import type { caseState } from '../../../contracts/api/instances';
+import type { taskView } from '../../../contracts/api/tasks';
 import type { RequestBuilder } from './request';
 
 /** One task row as `GET /api/tasks` lists it. */

@@ -1,7 +1,6 @@
 // The app's pages: one entry per page gives its path pattern, its menu label (if in the menu) and its component.
 import { lazy, type ComponentType } from 'react';
-import { AUDIT_READERS } from '../api/audit';
-import { DESIGN_READERS, hasAnyRole, type Role, STARTERS } from '../api/roles';
+import { AUDIT_READERS, DESIGN_READERS, hasAnyRole, type Role, STARTERS } from '../../../contracts/roles';
 import type { MessageKey } from '../i18n/messages/zh-CN';
 import { FormLibrary } from '../pages/FormLibrary';
 import { ProcessLibrary } from '../pages/ProcessLibrary';

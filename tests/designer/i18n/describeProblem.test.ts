@@ -11,8 +11,9 @@ import type { MessageKey } from '../../../designer/src/i18n/messages/zh-CN';
 import type { Translate } from '../../../designer/src/i18n/useT';
 import { assertMayManage } from '../../../server/auth/userScope';
 import type { Principal } from '../../../server/auth/principal';
-import { businessKey } from '../../../server/http/identifiers';
-import { conflict, forbidden, HttpProblem, problemBody } from '../../../server/http/problem';
+import { businessKey } from '../../../contracts/api/identifiers';
+import { conflict, DomainError, forbidden } from '../../../platform/errors';
+import { HttpProblem, problemBody, problemOf } from '../../../server/http/problem';
 import { parseOr400 } from '../../../server/http/validate';
 import { boundedVariables } from '../../../server/http/variables';
 import { withUpdateTimeout } from '../../../server/services/updateTimeout';
@@ -23,15 +24,21 @@ const translator = (locale: Locale): Translate => (key: MessageKey, params) =>
 const zh = translator('zh-CN');
 const en = translator('en');
 
+/** The problem the API answers for a thrown HTTP problem or domain error. */
+const asProblem = (error: HttpProblem | DomainError) => (error instanceof DomainError ? problemOf(error) : error);
+
 /** The error the designer makes of a problem the server answers (its wire body). */
-const received = (problem: HttpProblem) => new ProblemError(problem.status, problemBody(problem) as Record<string, unknown>, `http-${problem.status}`);
+const received = (error: HttpProblem | DomainError) => {
+  const problem = asProblem(error);
+  return new ProblemError(problem.status, problemBody(problem) as Record<string, unknown>, `http-${problem.status}`);
+};
 
 /** The problem a throwing server call answers. */
 async function thrown(work: () => unknown): Promise<HttpProblem> {
   try {
     await work();
   } catch (error) {
-    if (error instanceof HttpProblem) return error;
+    if (error instanceof HttpProblem || error instanceof DomainError) return asProblem(error);
     throw error;
   }
   throw new Error('expected an HttpProblem');
@@ -184,7 +191,7 @@ function thrownSync(work: () => unknown): HttpProblem {
   try {
     work();
   } catch (error) {
-    if (error instanceof HttpProblem) return error;
+    if (error instanceof HttpProblem || error instanceof DomainError) return asProblem(error);
     throw error;
   }
   throw new Error('expected an HttpProblem');

@@ -1,6 +1,6 @@
 // Process keys as people read them: the deployed definition's name (for roles that may list processes), else the key.
 import { useCallback } from 'react';
-import { hasAnyRole, PROCESS_LISTERS } from '../roles';
+import { hasAnyRole, PROCESS_LISTERS } from '../../../../contracts/roles';
 import { useDefinitions } from './useDefinitions.query';
 import { useMe } from './useMe.query';
 

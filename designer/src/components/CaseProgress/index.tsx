@@ -5,7 +5,7 @@ import { caseStatusOf, type CompletedElement } from '../../api/instances';
 import { useCase } from '../../api/hooks/useCase.query';
 import { useMe } from '../../api/hooks/useMe.query';
 import { useVersion } from '../../api/hooks/useVersion.query';
-import { DEFINITION_READERS, hasAnyRole } from '../../api/roles';
+import { DEFINITION_READERS, hasAnyRole } from '../../../../contracts/roles';
 import { useT } from '../../i18n/useT';
 import { CaseDiagram, type CaseMarks } from '../CaseDiagram';
 import { CaseTimeline } from '../CaseTimeline';

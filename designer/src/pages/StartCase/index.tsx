@@ -15,7 +15,8 @@ import { navigate, searchParam } from '../../routing/location';
 import { casePath } from '../../routing/paths';
 import { type VariablePair, variablesFromPairs } from '../../components/VariablePairsFields/variablePairs';
 import { serverMessageText } from '../Task/formMessages';
-import { BUSINESS_KEY_MAX, BUSINESS_KEY_SEPARATORS, businessKeyProblem, suggestBusinessKey } from './businessKey';
+import { BUSINESS_KEY_MAX, IDENTIFIER_SEPARATORS } from '../../../../contracts/identifiers';
+import { businessKeyProblem, suggestBusinessKey } from './businessKey';
 
 /** What the start form holds. */
 interface StartValues {
@@ -99,7 +100,7 @@ export function StartCasePage() {
               notFoundContent={t('start.noProcesses')}
             />
           </Form.Item>
-          <Form.Item label={t('start.businessKey')} required extra={t('start.businessKeyHelp', { max: BUSINESS_KEY_MAX, allowed: BUSINESS_KEY_SEPARATORS.join(' ') })}>
+          <Form.Item label={t('start.businessKey')} required extra={t('start.businessKeyHelp', { max: BUSINESS_KEY_MAX, allowed: IDENTIFIER_SEPARATORS.join(' ') })}>
             <Space.Compact style={{ width: '100%' }}>
               <Form.Item
                 name="businessKey"

@@ -11,7 +11,7 @@ import { useStreetName } from '../../api/hooks/useStreetName';
 import { useTask } from '../../api/hooks/useTask.query';
 import { useUnclaimTask } from '../../api/hooks/useUnclaimTask.mutation';
 import type { ProblemError } from '../../api/problem';
-import { hasAnyRole, STREET_WATCHERS, TASK_WORKERS } from '../../api/roles';
+import { hasAnyRole, STREET_WATCHERS, TASK_WORKERS } from '../../../../contracts/roles';
 import type { CompletedTask } from '../../api/tasks';
 import { CaseProgress } from '../../components/CaseProgress';
 import { useNow } from '../../components/DueTag/useNow';

@@ -6,7 +6,7 @@ import { useDefinitions } from '../../api/hooks/useDefinitions.query';
 import { useMe } from '../../api/hooks/useMe.query';
 import { useStreetName } from '../../api/hooks/useStreetName';
 import { useTasks } from '../../api/hooks/useTasks.query';
-import { hasAnyRole, PROCESS_LISTERS, STARTERS, STREET_WATCHERS, TASK_WORKERS } from '../../api/roles';
+import { hasAnyRole, PROCESS_LISTERS, STARTERS, STREET_WATCHERS, TASK_WORKERS } from '../../../../contracts/roles';
 import type { Task } from '../../api/tasks';
 import { useNow } from '../../components/DueTag/useNow';
 import { ProblemAlert } from '../../components/ProblemAlert';

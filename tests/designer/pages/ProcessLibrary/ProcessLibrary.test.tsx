@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Role } from '../../../../designer/src/api/roles';
+import type { Role } from '../../../../contracts/roles';
 import { ProcessLibrary } from '../../../../designer/src/pages/ProcessLibrary';
 import { demoUser, type FakeApi, installFakeApi, page, problem, restoreFetch } from '../../support/fakeApi';
 import { renderWithProviders } from '../../support/renderWithProviders';

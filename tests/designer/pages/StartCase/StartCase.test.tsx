@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Role } from '../../../../designer/src/api/roles';
+import type { Role } from '../../../../contracts/roles';
 import { StartCasePage } from '../../../../designer/src/pages/StartCase';
 import { demoUser, type FakeApi, installFakeApi, page, problem, restoreFetch } from '../../support/fakeApi';
 import { renderWithProviders, SignedIn } from '../../support/renderWithProviders';

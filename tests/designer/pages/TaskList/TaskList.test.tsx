@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { PROCESS_LISTERS, type Role } from '../../../../designer/src/api/roles';
+import { PROCESS_LISTERS, ROLES, type Role } from '../../../../contracts/roles';
 import { TaskList } from '../../../../designer/src/pages/TaskList';
 import { type ApiCall, demoUser, type FakeApi, installFakeApi, page, problem, restoreFetch, taskRow } from '../../support/fakeApi';
 import { renderWithProviders } from '../../support/renderWithProviders';
@@ -35,9 +35,6 @@ function routesFor(role: Role) {
       : problem(403, 'forbidden'),
   };
 }
-
-/** Every demo role (the server's ROLES; its models cannot load in jsdom). PROCESS_LISTERS equals the server's set (roles.test.ts). */
-const ROLES: readonly Role[] = ['process-owner', 'street-commander', 'enforcement-staff', 'department-liaison', 'volunteer', 'resident', 'auditor', 'admin'];
 
 /** The task list queries (not the tab counts) sent so far. */
 const listQueries = (api: FakeApi) => api.callsTo('GET /api/tasks').filter((call) => call.query.get('size') === '200');

@@ -5,7 +5,7 @@ import { getDraft, getVersion, type Draft, type VersionView } from '../../../api
 import { useDeleteDraft } from '../../../api/hooks/useDeleteDraft.mutation';
 import { useMe } from '../../../api/hooks/useMe.query';
 import { ProblemError } from '../../../api/problem';
-import { DESIGNERS, hasAnyRole } from '../../../api/roles';
+import { DESIGNERS, hasAnyRole } from '../../../../../contracts/roles';
 import { downloadText } from '../../../bpmn/download';
 import { describeProblem } from '../../../i18n/describeProblem';
 import { useT } from '../../../i18n/useT';

@@ -1,0 +1,29 @@
+// Cases as the API answers them: the summary row and the workflow's live state.
+import { z } from 'zod';
+import { INSTANCE_STATUSES } from '../statuses';
+
+/** An instance summary. */
+export const instanceView = z.object({
+  id: z.string(),
+  definitionKey: z.string(),
+  definitionVersion: z.number().int(),
+  businessKey: z.string(),
+  street: z.string().nullable(),
+  status: z.enum(INSTANCE_STATUSES),
+  currentElements: z.array(z.string()),
+  incidentCount: z.number().int(),
+  startedBy: z.string().nullable(),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+});
+
+/** The workflow's state query answer. */
+export const caseState = z
+  .object({
+    status: z.enum(['running', 'completed', 'cancelled']),
+    activeElements: z.array(z.object({ elementId: z.string(), tokenId: z.string(), since: z.string() })),
+    openTasks: z.array(z.string()),
+    incidents: z.array(z.object({ id: z.string(), elementId: z.string(), kind: z.string(), message: z.string() }).loose()),
+    variables: z.record(z.string(), z.unknown()).describe("the case's process variables"),
+  })
+  .loose();

@@ -1,0 +1,29 @@
+// User tasks as the API answers them.
+import { z } from 'zod';
+import { TASK_STATUSES } from '../statuses';
+
+/** A task row. */
+export const taskView = z.object({
+  id: z.string(),
+  instanceId: z.string(),
+  definitionKey: z.string(),
+  definitionVersion: z.number().int(),
+  businessKey: z.string(),
+  street: z.string().nullable(),
+  elementId: z.string(),
+  name: z.string().nullable(),
+  assignee: z.string().nullable(),
+  candidateGroups: z.array(z.string()),
+  candidateUsers: z.array(z.string()),
+  status: z.enum(TASK_STATUSES),
+  dueDate: z.string().nullable(),
+  followUpDate: z.string().nullable(),
+  priority: z.number(),
+  formKey: z.string().nullable(),
+  formId: z.string().nullable(),
+  createdAt: z.string().nullable(),
+  claimedAt: z.string().nullable(),
+  claimedBy: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  completedBy: z.string().nullable(),
+});

@@ -1,0 +1,26 @@
+// The signed-in user and users as admins see them.
+import { z } from 'zod';
+import { ROLES } from '../roles';
+
+/** Who a user is and what they may reach: shared by the signed-in view and the admin view. */
+const userIdentity = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  groups: z.array(z.string()),
+  orgUnits: z.array(z.string()),
+  streets: z.array(z.string()),
+});
+
+/** The signed-in user. */
+export const meView = userIdentity.extend({
+  via: z.enum(['session', 'token']),
+  csrfToken: z.string().nullable(),
+});
+
+/** A user as admins see it. */
+export const userView = userIdentity.extend({
+  disabled: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
