@@ -1,16 +1,14 @@
 // The audit hash chain, as pure functions shared by the activity that appends it, the API and the CLIs:
 // hash = sha256(prevHash + RFC 8785 canonical JSON of the record without `hash`), one chain per case, and a
 // global chain (the ledger) of the head hashes of closed cases.
-// Hashing uses Node's native sha256 (the same digest as engine/compile/hash.ts, which must stay pure JS for the workflow
-// sandbox, about 100× faster) over the audit code's non-recursive RFC 8785 writer.
+// Hashing uses Node's native sha256 (./sha256) over the engine's non-recursive RFC 8785 writer.
+import { endsCase } from '../contracts/auditKinds';
+import { canonicalJson } from '../engine/compile/hash';
 import type { AuditEntry } from '../engine/interpreter/types';
-import { canonicalJson, sha256Hex } from './canonical';
+import { sha256Hex } from './sha256';
 
 /** The prevHash of a chain's first link. */
 export const GENESIS_HASH = '0'.repeat(64);
-
-/** The kinds that close a case: no row may follow them, and the case's head hash is then sealed in the ledger. */
-export const CLOSING_KINDS = new Set(['instance.completed', 'instance.cancelled']);
 
 /** One link of a case's chain, as stored (dates as ISO strings here). */
 export interface ChainRow {
@@ -175,7 +173,7 @@ export function verifyChain(instanceId: string, input: ChainRow[], expect: Chain
       return stop({ seq, reason: 'chain-broken', message: `row ${seq} does not follow row ${seq - 1}: its prevHash is not that row's hash (rows reordered or replaced)` });
     }
     prev = row.hash;
-    if (CLOSING_KINDS.has(row.kind)) closedAt = seq;
+    if (endsCase(row.kind)) closedAt = seq;
   }
   const n = rows.length;
   const headHash = n ? (rows[n - 1].hash as string) : null;

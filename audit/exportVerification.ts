@@ -2,13 +2,14 @@
 // chain and seal, the history replayed through today's workflow code with no server, the cross-check of chain and
 // history (steps and the data each payload of the history gives), and the timeline. Used by `npm run replay -- case.json`.
 import type { KeyObject } from 'node:crypto';
-import type { CaseExport } from './service';
-import { exportHashes } from './service';
-import { canonicalSha256 } from './canonical';
+import { type CaseExport, exportHashes } from './caseExport';
 import { type ChainVerdict, ledgerHash, verifyChain } from './chain';
+import { crossCheck, type CrossCheck } from './crossCheck';
+import { historyFacts, replayedEntries } from './historyFacts';
 import { type ReplayOutcome, replayHistory } from './replay';
+import { canonicalSha256 } from './sha256';
 import { type SignatureCheck, verifyDocument } from './signing';
-import { buildTimeline, crossCheck, type CrossCheck, historyFacts, replayedEntries, type TimelineStep } from './timeline';
+import { buildTimeline, type TimelineStep } from './timeline';
 
 /** One check of an export and its outcome. */
 export interface ExportCheck {
@@ -28,14 +29,6 @@ export interface ExportVerification {
   timeline: TimelineStep[];
   /** The signature check; null for an unsigned legacy export (formatVersion 1). */
   signature: SignatureCheck | null;
-}
-
-/** Reads and shape-checks an export file's JSON. */
-export function parseExport(json: unknown): CaseExport {
-  const e = json as Partial<CaseExport>;
-  if (e?.format !== 'sparrow.case-export' || (e.formatVersion !== 1 && e.formatVersion !== 2)) throw new Error('not a Sparrow case export (format sparrow.case-export, version 1 or 2)');
-  if (!e.instanceId || !e.definition || !e.history?.events || !Array.isArray(e.audit) || !e.hashes) throw new Error('the export lacks instanceId, definition, history, audit or hashes');
-  return e as CaseExport;
 }
 
 /** The signature check of an export: format 2 must be signed (by `publicKey` when given); format 1 predates signing. */
@@ -91,65 +84,4 @@ export async function verifyExport(exported: CaseExport, options: { workflowsPat
   check('timeline and audit chain agree', cross.ok, cross.ok ? `${cross.compared} steps compared (kind, element, token, actor, time, and the data the history's payloads give)` : (cross.difference?.message ?? 'differ'));
   const timeline = buildTimeline(replayed.entries, facts);
   return { ok: checks.every((c) => c.ok), instanceId: exported.instanceId, checks, chain, replay, crossCheck: cross, timeline, signature: signature.result };
-}
-
-/** Columns a character takes in a terminal: CJK and full-width forms take two. */
-const columns = (ch: string) => (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1);
-
-/** `value` cut or padded to `width` terminal columns. */
-function cell(value: unknown, width: number): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  let out = '';
-  let used = 0;
-  const chars = [...text];
-  const total = chars.reduce((n, ch) => n + columns(ch), 0);
-  for (const ch of chars) {
-    if (total > width && used + columns(ch) > width - 1) {
-      out += '…';
-      used += 1;
-      break;
-    }
-    out += ch;
-    used += columns(ch);
-  }
-  return out + ' '.repeat(Math.max(0, width - used));
-}
-
-/** A short text for a step's data: submitted form fields, job results, messages, incidents. */
-function dataSummary(step: TimelineStep): string {
-  const d = step.data;
-  const parts: string[] = [];
-  if (d.cancelReason) parts.push(`reason ${JSON.stringify(d.cancelReason)}`);
-  if (step.elementKind === 'case' && d.variables) parts.push(`variables ${JSON.stringify(d.variables)}`);
-  if (d.submitted) parts.push(`submitted ${JSON.stringify(d.submitted)}`);
-  if (d.message) parts.push(`message ${JSON.stringify(d.message)}`);
-  for (const inc of (d.incidents as Array<{ message?: string; resolvedBy?: string }> | undefined) ?? []) {
-    parts.push(`incident "${inc.message}"${inc.resolvedBy ? ` resolved by ${inc.resolvedBy}` : ''}`);
-  }
-  for (const job of (d.jobs as Array<{ outcome: string; result?: unknown; failure?: string }> | undefined) ?? []) {
-    parts.push(job.outcome === 'completed' ? `job ${JSON.stringify(job.result)}` : `job ${job.outcome}: ${job.failure ?? ''}`);
-  }
-  if (d.timerFiredAt) parts.push('timer fired');
-  return parts.join('; ');
-}
-
-/** The timeline as a text table: step, element, kind, actor, start, end, status, data (in full). */
-export function timelineTable(steps: TimelineStep[]): string {
-  const header = ['#', 'element', 'kind', 'actor', 'started', 'ended', 'status', 'data'];
-  // the last column (data) is not cut
-  const widths = [3, 28, 17, 12, 24, 24, 9, 40];
-  const line = (values: unknown[]) => values.map((v, i) => (i === widths.length - 1 ? String(v) : cell(v, widths[i]))).join(' | ').trimEnd();
-  const rows = steps.map((s) =>
-    line([
-      s.index,
-      s.elementId ? `${s.elementId}${s.elementName ? ` (${s.elementName})` : ''}` : `case${s.elementName ? ` (${s.elementName})` : ''}`,
-      s.elementKind,
-      s.actor ?? s.startedBy,
-      s.startedAt,
-      s.endedAt ?? '',
-      s.status,
-      dataSummary(s),
-    ]),
-  );
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('-+-'), ...rows].join('\n');
 }

@@ -3,9 +3,9 @@
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, DefaultLogger, type InjectedSinks, Runtime, Worker } from '@temporalio/worker';
 import type { AuditCaptureSinks } from '../workflows/replayCapture';
-import type { CapturedProgress, HistoryJson } from './timeline';
+import { workflowIdOf } from './historyFacts';
 import { withoutStackTrace } from './stackTraces';
-import { workflowIdOf } from './timeline';
+import type { CapturedProgress, HistoryJson } from './types';
 
 /** The workflow code the API and the CLIs replay through: today's workflows/ (the worker's code). */
 export const CURRENT_WORKFLOWS = require.resolve('../workflows');

@@ -3,18 +3,21 @@
 import type { Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { ExecutableModel } from '../engine/model';
-import { ledgerEnd } from '../activities/ledgerSealer';
-import { HttpProblem, notFound } from '../server/http/problem';
+import { DomainError, notFound } from '../platform/errors';
 import { AuditEvent, AuditLedger, AuditLedgerHead, AuditPendingSeal, LEDGER_HEAD_ID } from '../store/models/auditEvent';
 import { DefinitionVersion } from '../store/models/definition';
 import { Instance } from '../store/models/instance';
-import { canonicalJson, sha256Hex } from './canonical';
+import { type CaseExport, exportHashes } from './caseExport';
 import { type ChainRow, type ChainVerdict, type LedgerEntry, type LedgerVerdict, verifyChain, verifyLedger } from './chain';
+import { crossCheck, type CrossCheck } from './crossCheck';
+import { historyFacts, replayedEntries } from './historyFacts';
+import { ledgerEnd } from './ledger';
 import { type ReplayOutcome, replayHistory } from './replay';
 import { type AuditSignature, signDocument } from './signing';
 import { serverSigningKey } from './signingKey';
 import { historyWithoutStackTraces } from './stackTraces';
-import { buildTimeline, crossCheck, type CrossCheck, historyFacts, type HistoryJson, replayedEntries, type TimelineStep } from './timeline';
+import { buildTimeline, type TimelineStep } from './timeline';
+import type { HistoryJson } from './types';
 
 type StoredRow = { seq: number; instanceId: string; at: Date; actor: string; kind: string; elementId?: string | null; tokenId?: string | null } & Record<string, unknown>;
 
@@ -267,7 +270,7 @@ export async function timelineOf(history: HistoryJson, replay?: ReplayOutcome): 
 
 async function requireHistory(client: Client, instanceId: string): Promise<HistoryJson> {
   const history = await fetchHistoryJson(client, instanceId);
-  if (!history) throw new HttpProblem(404, 'history-not-found', 'Not Found', `Temporal holds no history for case ${instanceId} (past retention?)`);
+  if (!history) throw new DomainError('not-found', 'history-not-found', `Temporal holds no history for case ${instanceId} (past retention?)`);
   return history;
 }
 
@@ -290,34 +293,6 @@ export interface ReplayCheck {
 export async function replayCheck(client: Client, instanceId: string): Promise<ReplayCheck> {
   const outcome = await replayHistory(await requireHistory(client, instanceId));
   return { instanceId, ok: outcome.ok, events: outcome.events, ...(outcome.divergence ? { divergence: outcome.divergence } : {}) };
-}
-
-/** The one-file export of a case: definition, Temporal history, audit chain, seal, their hashes, and the server's signature. */
-export interface CaseExport {
-  format: 'sparrow.case-export';
-  /** 2: signed by the server; 1: an unsigned export written before exports were signed (still verifiable, origin unproven). */
-  formatVersion: 1 | 2;
-  exportedAt: string;
-  instanceId: string;
-  definition: { key: string; version: number; name: string | null; sha256: string; xml: string; model: ExecutableModel };
-  history: HistoryJson;
-  audit: ChainRow[];
-  seal: LedgerEntry | null;
-  /** sha256 (hex) of: the XML text; the model's RFC 8785 JSON (= definition.sha256); the history's and the chain's RFC 8785 JSON. */
-  hashes: { xml: string; model: string; history: string; audit: string; headHash: string | null };
-  /** The server's Ed25519 signature of everything else in the file (formatVersion 2). */
-  signature?: AuditSignature;
-}
-
-/** The hashes an export declares, computed from its parts. */
-export function exportHashes(parts: Pick<CaseExport, 'definition' | 'history' | 'audit'>): CaseExport['hashes'] {
-  return {
-    xml: sha256Hex(parts.definition.xml),
-    model: sha256Hex(canonicalJson(parts.definition.model)),
-    history: sha256Hex(canonicalJson(parts.history)),
-    audit: sha256Hex(canonicalJson(parts.audit)),
-    headHash: parts.audit.length ? parts.audit[parts.audit.length - 1].hash : null,
-  };
 }
 
 /** The seal of a case; for a case that has just closed, waits up to `waitMs` for the ledger sealer to seal it. */

@@ -1,6 +1,6 @@
 // Nothing the audit routes answer carries a stack trace: Temporal keeps the stack of every failure (with the server's
 // file paths) in the history, and replay errors quote them. Pure helpers, shared by the API and the CLIs.
-import type { HistoryJson } from './timeline';
+import type { HistoryJson } from './types';
 
 const FRAME = /^\s*at\s.*$/;
 const PATH = /(?:file:\/\/)?(?:\/|[A-Za-z]:\\)[^\s'"()<>]*\.(?:[cm]?[jt]sx?|node)(?::\d+){0,2}/g;

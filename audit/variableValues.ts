@@ -1,8 +1,8 @@
 // The values behind a case's variable changes. The audit chain holds only the sha256 of each new value; the history
 // holds what was supplied (start variables, submitted forms, job results, message payloads, the final variables of a
 // completed case). A change's value is known when one of those values has its hash (pure; shared by API and CLI).
-import { canonicalSha256 } from './canonical';
-import type { HistoryFacts } from './timeline';
+import type { HistoryFacts } from './historyFacts';
+import { canonicalSha256 } from './sha256';
 
 /** A variable change as a `variables.changed` audit entry records it. */
 export interface RecordedChange {

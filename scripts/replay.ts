@@ -5,7 +5,9 @@
 // fails, 2 on bad usage.
 import fs from 'node:fs';
 import type { KeyObject } from 'node:crypto';
-import { parseExport, timelineTable, verifyExport } from '../audit/export';
+import { parseExport } from '../audit/caseExport';
+import { verifyExport } from '../audit/exportVerification';
+import { timelineTable } from '../audit/timelineTable';
 import { keyIdOf, readPublicKey, verifyDocument } from '../audit/signing';
 
 const USAGE = 'usage: npm run replay -- <case.json | ledger-head.json> [--public-key <PEM text or file, e.g. the answer of GET /api/audit/signing-key>]';

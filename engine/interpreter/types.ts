@@ -1,4 +1,5 @@
 // The interpreter's contract: its JSON state, the events fed to it and the commands it asks the workflow to run.
+import type { AuditEntryKind } from '../../contracts/auditKinds';
 
 /** A JSON object of process variables. */
 export type Variables = Record<string, unknown>;
@@ -125,24 +126,8 @@ export type Command =
 export interface AuditEntry {
   at: string;
   actor: Actor;
-  kind:
-    | 'instance.started'
-    | 'instance.completed'
-    | 'instance.cancelled'
-    | 'element.entered'
-    | 'element.left'
-    | 'task.opened'
-    | 'task.completed'
-    | 'task.cancelled'
-    /** who holds an open task changed (recorded by the workflow: the people's claim, unclaim and assign) */
-    | 'task.claimed'
-    | 'task.unclaimed'
-    | 'task.assigned'
-    | 'message.correlated'
-    | 'timer.fired'
-    | 'incident.raised'
-    | 'incident.resolved'
-    | 'variables.changed';
+  /** What happened (contracts/auditKinds.ts lists every kind and what it means). */
+  kind: AuditEntryKind;
   elementId?: string;
   tokenId?: string;
   /**

@@ -1,10 +1,11 @@
-// The audit code's canonical JSON: the same text as json-canonicalize (the engine's, so recorded hashes match) for any
-// JSON data, and no stack overflow for data nested far deeper than a recursive writer can take.
+// Sparrow's one canonical-JSON writer (engine/compile/hash.ts, which the audit code hashes with): the same text as the
+// json-canonicalize package (which wrote every hash stored before it, so recorded hashes still match) for any JSON
+// data, and no stack overflow for data nested far deeper than a recursive writer can take.
 import fs from 'node:fs';
 import path from 'node:path';
 import { canonicalize } from 'json-canonicalize';
-import { jsonSha256 } from '../../engine/compile/hash';
-import { canonicalJson, canonicalSha256 } from '../../audit/canonical';
+import { canonicalJson, jsonSha256 } from '../../engine/compile/hash';
+import { canonicalSha256 } from '../../audit/sha256';
 
 /** A deterministic pseudo-random JSON value (objects, arrays, strings with escapes and surrogates, numbers). */
 function randomJson(seed: number, depth = 0): unknown {
@@ -27,7 +28,7 @@ function randomJson(seed: number, depth = 0): unknown {
   return value(depth);
 }
 
-describe('audit canonical JSON', () => {
+describe('canonical JSON', () => {
   it('should write exactly what json-canonicalize writes, for random JSON data', () => {
     for (let seed = 1; seed <= 500; seed += 1) {
       const value = randomJson(seed);
@@ -54,7 +55,7 @@ describe('audit canonical JSON', () => {
     expect(canonicalJson({ a: shared, b: [shared] })).toBe('{"a":{"x":1},"b":[{"x":1}]}');
   });
 
-  it('should hash as the engine hashes (its jsonSha256)', () => {
+  it('should hash in the audit code (native sha256) as the engine hashes (its jsonSha256)', () => {
     for (const value of [undefined, null, { b: [1, 'x'], a: { c: NaN } }, randomJson(7), randomJson(8)]) {
       expect(canonicalSha256(value)).toBe(jsonSha256(value));
     }

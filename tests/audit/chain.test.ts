@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { jsonSha256 } from '../../engine/compile/hash';
 import type { AuditEntry } from '../../engine/interpreter/types';
-import { sealPendingCases } from '../../activities/ledgerSealer';
+import { sealPendingCases } from '../../audit/ledger';
 import { recordProgress, type RecordProgressInput } from '../../activities/readModel';
 import { AuditEvent, AuditLedger, AuditLedgerHead, AuditPendingSeal, auditRowId, LEDGER_HEAD_ID } from '../../store/models/auditEvent';
 import { Instance } from '../../store/models/instance';

@@ -4,12 +4,13 @@
 // with another key is refused once the server's public key is given. No server: the committed exports and the replay.
 import fs from 'node:fs';
 import path from 'node:path';
-import { exportHashes, type CaseExport } from '../../audit/service';
+import { exportHashes, type CaseExport, parseExport } from '../../audit/caseExport';
 import { buildChain, GENESIS_HASH, ledgerHash } from '../../audit/chain';
-import { parseExport, verifyExport } from '../../audit/export';
+import { verifyExport } from '../../audit/exportVerification';
+import { historyFacts, replayedEntries } from '../../audit/historyFacts';
 import { replayHistory } from '../../audit/replay';
 import { generateSigningKey, readPublicKey, type SigningKey, signDocument } from '../../audit/signing';
-import { historyFacts, type HistoryEventJson, replayedEntries } from '../../audit/timeline';
+import type { HistoryEventJson } from '../../audit/types';
 
 const EXPORTS = path.join(__dirname, 'exports');
 const HANDLED = fs.readdirSync(EXPORTS).filter((f) => f.startsWith('audit-case-handled.')).sort().pop() as string;

@@ -2,10 +2,11 @@
 // same story as the audit chain; the recorded run replays through the current workflow code, and a deliberately changed
 // behaviour is caught at the first diverging event; the export carries everything `npm run replay` needs.
 import { sha256Hex } from '../../engine/compile/hash';
-import { chainOf, exportHashes } from '../../audit/service';
+import { exportHashes } from '../../audit/caseExport';
+import { chainOf } from '../../audit/service';
 import request from 'supertest';
 import { AuditLedger } from '../../store/models/auditEvent';
-import { verifyExport } from '../../audit/export';
+import { verifyExport } from '../../audit/exportVerification';
 import { readPublicKey, verifyDocument } from '../../audit/signing';
 import { useReplayWorkflows } from '../../audit/replay';
 import type { TimelineStep } from '../../audit/timeline';

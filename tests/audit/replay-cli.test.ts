@@ -6,10 +6,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { parseExport, verifyExport } from '../../audit/export';
+import { parseExport } from '../../audit/caseExport';
+import { verifyExport } from '../../audit/exportVerification';
 import { replayHistory } from '../../audit/replay';
 import { generateSigningKey } from '../../audit/signing';
-import { crossCheck, historyFacts, replayedEntries } from '../../audit/timeline';
+import { crossCheck } from '../../audit/crossCheck';
+import { historyFacts, replayedEntries } from '../../audit/historyFacts';
 import { ROOT } from '../support/paths';
 
 const EXPORTS = path.join(__dirname, 'exports');

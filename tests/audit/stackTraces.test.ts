@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { historyWithoutStackTraces, withoutStackTrace } from '../../audit/stackTraces';
-import type { HistoryJson } from '../../audit/timeline';
+import type { HistoryJson } from '../../audit/types';
 
 describe('stack traces in audit answers', () => {
   it('should drop the frames and paths of a plain error stack', () => {

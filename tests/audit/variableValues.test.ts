@@ -2,9 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { jsonSha256 } from '../../engine/compile/hash';
-import { buildTimeline, historyFacts, type NumberedEntry } from '../../audit/timeline';
+import type { CaseExport } from '../../audit/caseExport';
+import { historyFacts } from '../../audit/historyFacts';
+import { buildTimeline } from '../../audit/timeline';
+import type { NumberedEntry } from '../../audit/types';
 import { changedValues, valuesByHash } from '../../audit/variableValues';
-import type { CaseExport } from '../../audit/service';
 
 const exported = JSON.parse(fs.readFileSync(path.join(__dirname, 'exports/audit-case-handled.v1.json'), 'utf8')) as CaseExport;
 const entries = exported.audit.map((row) => ({ ...row, kind: row.kind as NumberedEntry['kind'], elementId: row.elementId ?? undefined, tokenId: row.tokenId ?? undefined, data: row.dataJson ? JSON.parse(row.dataJson) : null }));

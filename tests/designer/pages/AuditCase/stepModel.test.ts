@@ -4,8 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AuditRow, TimelineStep } from '../../../../designer/src/api/audit';
 import { auditSteps, type FlowEnds, positionOfSeq, tokensAt, variablesAt } from '../../../../designer/src/pages/AuditCase/stepModel';
-import type { CaseExport } from '../../../../audit/service';
-import { buildTimeline, historyFacts, type NumberedEntry } from '../../../../audit/timeline';
+import type { CaseExport } from '../../../../audit/caseExport';
+import { historyFacts } from '../../../../audit/historyFacts';
+import { buildTimeline } from '../../../../audit/timeline';
+import type { NumberedEntry } from '../../../../audit/types';
 
 const exported = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../audit/exports/audit-case-handled.v1.json'), 'utf8')) as CaseExport;
 const rows: AuditRow[] = exported.audit.map((row) => ({ ...row, data: row.dataJson ? JSON.parse(row.dataJson) : null }));

@@ -1,0 +1,70 @@
+// The kinds of audit entry a case records, and what each means: which step of the case's timeline it opens, ends or
+// adds to, and whether it is a person's action. The engine's AuditEntry, the audit timeline and the designer's step
+// model all read this one table (type-only data, browser-safe).
+
+/** Every kind of audit entry, in the order a case meets them. */
+export const AUDIT_ENTRY_KINDS = [
+  'instance.started',
+  'element.entered',
+  'task.opened',
+  // who holds an open task changed (recorded by the workflow: a person's claim, unclaim or assignment)
+  'task.claimed',
+  'task.unclaimed',
+  'task.assigned',
+  'task.completed',
+  'task.cancelled',
+  'message.correlated',
+  'timer.fired',
+  'incident.raised',
+  'incident.resolved',
+  'variables.changed',
+  'element.left',
+  'instance.completed',
+  'instance.cancelled',
+] as const;
+
+/** One kind of audit entry. */
+export type AuditEntryKind = (typeof AUDIT_ENTRY_KINDS)[number];
+
+/** What an entry of one kind tells about the case. */
+export interface AuditKindMeaning {
+  /** Whose timeline step it belongs to: the case's own (start to end) or one run of an element by a token. */
+  step: 'case' | 'element';
+  /** `opens` the step (for an element: a token arrives), `ends` it (a token leaves; the case's end ends every step), or `adds` to it. */
+  effect: 'opens' | 'ends' | 'adds';
+  /** How a step it ends finished: `completed` (the token passed the element) or `cancelled` (it was withdrawn). */
+  endsAs?: 'completed' | 'cancelled';
+  /** Whether it records a person's action (its actor a user: a start, a form, a claim, a message, a cancellation …), not the engine's consequence of one. */
+  byPerson: boolean;
+}
+
+/** The meaning of every audit entry kind; a kind added to AUDIT_ENTRY_KINDS must be given one here. */
+export const AUDIT_KIND_MEANING: Readonly<Record<AuditEntryKind, AuditKindMeaning>> = {
+  'instance.started': { step: 'case', effect: 'opens', byPerson: true },
+  'element.entered': { step: 'element', effect: 'opens', byPerson: false },
+  'task.opened': { step: 'element', effect: 'adds', byPerson: false },
+  'task.claimed': { step: 'element', effect: 'adds', byPerson: true },
+  'task.unclaimed': { step: 'element', effect: 'adds', byPerson: true },
+  'task.assigned': { step: 'element', effect: 'adds', byPerson: true },
+  'task.completed': { step: 'element', effect: 'adds', byPerson: true },
+  'task.cancelled': { step: 'element', effect: 'ends', endsAs: 'cancelled', byPerson: false },
+  'message.correlated': { step: 'element', effect: 'adds', byPerson: true },
+  'timer.fired': { step: 'element', effect: 'adds', byPerson: false },
+  'incident.raised': { step: 'element', effect: 'adds', byPerson: false },
+  'incident.resolved': { step: 'element', effect: 'adds', byPerson: true },
+  'variables.changed': { step: 'element', effect: 'adds', byPerson: false },
+  'element.left': { step: 'element', effect: 'ends', endsAs: 'completed', byPerson: false },
+  'instance.completed': { step: 'case', effect: 'ends', endsAs: 'completed', byPerson: false },
+  'instance.cancelled': { step: 'case', effect: 'ends', endsAs: 'cancelled', byPerson: true },
+};
+
+/** The meaning of `kind`, or undefined for a kind this code does not know (a row written by newer code). */
+export function auditKindMeaning(kind: string): AuditKindMeaning | undefined {
+  return Object.prototype.hasOwnProperty.call(AUDIT_KIND_MEANING, kind) ? AUDIT_KIND_MEANING[kind as AuditEntryKind] : undefined;
+}
+
+/** Whether an entry of `kind` ends the case (after it the chain is closed: nothing may follow). */
+export const endsCase = (kind: string): boolean => {
+  const meaning = auditKindMeaning(kind);
+  return meaning?.step === 'case' && meaning.effect === 'ends';
+};
