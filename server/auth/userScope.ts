@@ -1,7 +1,7 @@
 // 属地 for user accounts: a street admin manages (and a street auditor reads) only the users of its own streets and
 // grants only those streets; only a district admin grants the role admin or the whole district (`*`) or manages a
 // district-wide account; nobody changes their own roles or streets. A user with no street belongs to the district.
-import { forbidden } from '../http/problem';
+import { forbidden } from '../../platform/errors';
 import type { Role } from '../../contracts/roles';
 import { ALL_STREETS } from '../../store/models';
 import { districtWide, type Principal } from './principal';

@@ -5,7 +5,7 @@ import { canonicalize } from 'json-canonicalize';
 import type { Principal } from '../auth/principal';
 import { Idempotency } from '../../store/models';
 import { HttpProblem } from './problem';
-import type { Reply } from './route';
+import type { Reply } from './reply';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 /** How long a duplicate waits for the first request to finish before it is told to retry. */

@@ -18,13 +18,6 @@ export class HttpProblem extends Error {
   }
 }
 
-/** 404 for a resource that does not exist (or that the caller may not see). */
-export const notFound = (what: string) => new HttpProblem(404, 'not-found', 'Not Found', `${what} was not found`);
-/** 403 for a caller whose role does not allow the action. */
-export const forbidden = (detail: string, code = 'forbidden') => new HttpProblem(403, code, 'Forbidden', detail);
-/** 409 for a request that conflicts with the resource's state. */
-export const conflict = (code: string, detail: string, extra: Record<string, unknown> = {}) => new HttpProblem(409, code, 'Conflict', detail, extra);
-
 /** The status and title each kind of domain error answers with. */
 const KIND_STATUS: Record<DomainErrorKind, { status: number; title: string }> = {
   invalid: { status: 400, title: 'Bad Request' },

@@ -1,4 +1,4 @@
-// Starting cases and sending them updates through Temporal, with Temporal's errors turned into API problems.
+// Starting cases and sending them updates through Temporal, with Temporal's errors turned into domain errors.
 import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { type UpdateDefinition, WorkflowIdReusePolicy } from '@temporalio/common';
 import { DEFAULT_LIMITS } from '../../engine/interpreter';
@@ -12,7 +12,7 @@ import {
   stateQuery,
 } from '../../workflows/definitions';
 import { instanceScope, type Principal } from '../auth/principal';
-import { HttpProblem, notFound } from '../http/problem';
+import { conflict, invalid, notFound, unprocessable } from '../../platform/errors';
 import { Instance } from '../../store/models';
 import type { InstanceDoc } from '../../store/models/instance';
 import { loadVersion } from './definitions';
@@ -71,7 +71,7 @@ export async function startCase(client: Client, taskQueue: string, input: StartC
     });
   } catch (error) {
     if (error instanceof WorkflowExecutionAlreadyStartedError) {
-      throw new HttpProblem(409, 'duplicate-business-key', 'Conflict', `a case of ${definition.key} with business key ${input.businessKey} already exists`, { id: workflowId });
+      throw conflict('duplicate-business-key', `a case of ${definition.key} with business key ${input.businessKey} already exists`, { id: workflowId });
     }
     throw error;
   }
@@ -111,15 +111,15 @@ export async function updateCase<Req>(client: Client, id: string, update: Update
       // The workflow of a known case is gone from the running set: it has ended (its summary is marked failed if it ended abnormally).
       if (await Instance.exists({ _id: id })) {
         await reconcileCase(client, id);
-        throw new HttpProblem(409, 'case-closed', 'Conflict', `case ${id} has ended`);
+        throw conflict('case-closed', `case ${id} has ended`);
       }
       throw notFound(`case ${id}`);
     }
     if (error instanceof WorkflowUpdateFailedError) {
       const reason = error.cause?.message ?? error.message;
-      if (/exceed the limit/.test(reason)) throw new HttpProblem(422, 'variables-too-large', 'Unprocessable Content', reason, { limit: DEFAULT_LIMITS.maxVariableBytes });
-      const badPayload = /must be a JSON object|needs a reason/.test(reason);
-      throw new HttpProblem(badPayload ? 400 : 409, badPayload ? 'invalid-update' : 'update-refused', badPayload ? 'Bad Request' : 'Conflict', reason);
+      if (/exceed the limit/.test(reason)) throw unprocessable('variables-too-large', reason, { limit: DEFAULT_LIMITS.maxVariableBytes });
+      if (/must be a JSON object|needs a reason/.test(reason)) throw invalid('invalid-update', reason);
+      throw conflict('update-refused', reason);
     }
     throw error;
   }

@@ -1,8 +1,8 @@
 // Deploying and reading process definitions: compile, check job types, store an immutable version.
-import { builtinJobTypes } from '../../activities/jobs';
+import { BUILTIN_JOB_TYPE_NAMES } from '../../contracts/jobTypes';
 import type { CompiledProcess } from '../../engine/compile';
 import type { ExecutableModel, ModelProblem } from '../../engine/model';
-import { HttpProblem, notFound } from '../http/problem';
+import { conflict, type DomainError, notFound, unprocessable } from '../../platform/errors';
 import { Definition, DefinitionVersion, Draft } from '../../store/models';
 import { compileBounded } from './compileOffThread';
 import { pinForms } from './forms';
@@ -17,9 +17,9 @@ export interface DeploymentResult {
   warnings: ModelProblem[];
 }
 
-/** A 422 problem carrying the element-named problem list. */
-export function modelProblems(problems: ModelProblem[], warnings: ModelProblem[] = []): HttpProblem {
-  return new HttpProblem(422, 'invalid-bpmn', 'Unprocessable Content', `the diagram has ${problems.length} problem(s): ${problems.map((p) => p.message).join('; ')}`, { problems, warnings });
+/** A 422 `invalid-bpmn` error carrying the element-named problem list. */
+export function modelProblems(problems: ModelProblem[], warnings: ModelProblem[] = []): DomainError {
+  return unprocessable('invalid-bpmn', `the diagram has ${problems.length} problem(s): ${problems.map((p) => p.message).join('; ')}`, { problems, warnings });
 }
 
 /** Problems for service tasks whose job type no worker registers. */
@@ -46,7 +46,7 @@ function pickProcess(processes: CompiledProcess[], processId?: string): Compiled
 /** Compiles and stores a new version; XML identical to the latest version is a no-op that returns it. */
 export async function deploy(
   input: { xml: string; note?: string; processId?: string; deployedBy: string | null },
-  knownJobTypes: Set<string> = new Set(builtinJobTypes.map((j) => j.type)),
+  knownJobTypes: Set<string> = new Set(BUILTIN_JOB_TYPE_NAMES),
 ): Promise<DeploymentResult> {
   const result = await compileBounded(input.xml);
   if (result.problems.length > 0) throw modelProblems(result.problems, result.warnings);
@@ -79,7 +79,7 @@ export async function deploy(
     });
   } catch (error) {
     if ((error as { code?: number }).code === 11000) {
-      throw new HttpProblem(409, 'concurrent-deployment', 'Conflict', `another deployment of ${key} created version ${version} at the same time; deploy again`);
+      throw conflict('concurrent-deployment', `another deployment of ${key} created version ${version} at the same time; deploy again`);
     }
     throw error;
   }

@@ -1,7 +1,7 @@
 // FEEL rules of forms (hide, disabled, computed values …) run within the FEEL budget: an overrun is a 422 naming the
 // expression and the limit, never a blocked request.
 import { DEFAULT_FEEL_LIMITS, FeelLimitError, type FeelLimits } from '../../engine/feel';
-import { HttpProblem } from '../http/problem';
+import { unprocessable } from '../../platform/errors';
 
 /** The budget of one form rule: the engine's default. */
 export const FORM_RULE_LIMITS: FeelLimits = DEFAULT_FEEL_LIMITS;
@@ -9,6 +9,6 @@ export const FORM_RULE_LIMITS: FeelLimits = DEFAULT_FEEL_LIMITS;
 /** Turns a FEEL budget overrun into a 422 `form-rule-too-expensive`; any other error is left to the caller. */
 export function rethrowOverrun(error: unknown): void {
   if (error instanceof FeelLimitError) {
-    throw new HttpProblem(422, 'form-rule-too-expensive', 'Unprocessable Content', `a rule of the form cannot be evaluated: ${error.message}`, { expression: error.source });
+    throw unprocessable('form-rule-too-expensive', `a rule of the form cannot be evaluated: ${error.message}`, { expression: error.source });
   }
 }

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalize } from 'json-canonicalize';
 import type { ExecutableModel, ModelProblem } from '../../engine/model';
-import { HttpProblem, notFound } from '../http/problem';
+import { conflict, DomainError, notFound, unprocessable } from '../../platform/errors';
 import { DefinitionVersion, Form, FormVersion, formVersionId } from '../../store/models';
 import { checkFormSubmission, schemaProblems } from './formValidation';
 
@@ -31,7 +31,7 @@ const view = (row: { formId: string; version: number; name?: string | null; sha2
 export async function saveForm(formId: string, input: { schema: unknown; name?: string | null }, savedBy: string): Promise<{ created: boolean; form: FormView }> {
   const problems = schemaProblems(input.schema);
   if (problems.length > 0) {
-    throw new HttpProblem(422, 'invalid-form', 'Unprocessable Content', `the form schema has ${problems.length} problem(s): ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { errors: problems });
+    throw unprocessable('invalid-form', `the form schema has ${problems.length} problem(s): ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { errors: problems });
   }
   const schemaJson = canonicalize(input.schema);
   const sha256 = createHash('sha256').update(schemaJson).digest('hex');
@@ -43,7 +43,7 @@ export async function saveForm(formId: string, input: { schema: unknown; name?: 
   try {
     await FormVersion.create({ _id: formVersionId(formId, version), formId, version, name, schemaJson, sha256, savedBy, savedAt });
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) throw new HttpProblem(409, 'concurrent-save', 'Conflict', `another save of form ${formId} created version ${version} at the same time; save again`);
+    if ((error as { code?: number }).code === 11000) throw conflict('concurrent-save', `another save of form ${formId} created version ${version} at the same time; save again`);
     throw error;
   }
   await Form.updateOne({ _id: formId }, { $set: { name, latestVersion: version, updatedAt: savedAt } }, { upsert: true });
@@ -90,7 +90,7 @@ export async function formOfTask(task: { formId?: string | null; definitionKey: 
   try {
     return await loadForm(task.formId, pinned);
   } catch (error) {
-    if (error instanceof HttpProblem && error.status === 404) return null;
+    if (error instanceof DomainError && error.kind === 'not-found') return null;
     throw error;
   }
 }
@@ -104,10 +104,12 @@ export async function startVariables(definition: { key: string; version: number;
   const formId = definition.model.startNodeIds.map((id) => definition.model.nodes[id]?.startFormId).find(Boolean);
   if (!formId) return variables;
   const form = await formOfTask({ formId, definitionKey: definition.key, definitionVersion: definition.version });
-  if (!form) throw new HttpProblem(422, 'start-form-missing', 'Unprocessable Content', `the start form "${formId}" of ${definition.key} has not been saved, so its start data cannot be checked`);
+  if (!form) throw unprocessable('start-form-missing', `the start form "${formId}" of ${definition.key} has not been saved, so its start data cannot be checked`);
   const { errors, values } = checkFormSubmission(form.schema, variables);
-  if (errors.length > 0) {
-    throw new HttpProblem(422, 'invalid-form-data', 'Unprocessable Content', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors, form: { id: form.id, version: form.version } });
-  }
+  if (errors.length > 0) throw invalidFormData(form, errors);
   return values;
 }
+
+/** The 422 `invalid-form-data` of data that does not satisfy `form`: each field error, and which form version judged it. */
+export const invalidFormData = (form: FormView, errors: Array<{ path: string; message: string }>) =>
+  unprocessable('invalid-form-data', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors, form: { id: form.id, version: form.version } });

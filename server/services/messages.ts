@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { ExecutableModel } from '../../engine/model';
 import { correlateMessageUpdate, type CaseStateView } from '../../workflows/definitions';
 import { instanceScope, type Principal } from '../auth/principal';
-import { HttpProblem } from '../http/problem';
+import { DomainError } from '../../platform/errors';
 import { DefinitionVersion, Instance } from '../../store/models';
 import { updateCase } from './cases';
 
@@ -56,12 +56,12 @@ export async function correlateMessage(client: Client, user: Principal, message:
       const state = await updateCase(client, id, correlateMessageUpdate, { ...message, actor: user.username });
       correlated.push({ id, status: state.status });
     } catch (error) {
-      if (error instanceof HttpProblem && (error.status === 409 || error.status === 404)) continue;
+      if (error instanceof DomainError && (error.kind === 'conflict' || error.kind === 'not-found')) continue;
       throw error;
     }
   }
   if (correlated.length === 0) {
-    throw new HttpProblem(404, 'no-waiting-case', 'Not Found', `no case in your streets waits for message "${message.name}" with correlation key "${message.correlationKey}"`);
+    throw new DomainError('not-found', 'no-waiting-case', `no case in your streets waits for message "${message.name}" with correlation key "${message.correlationKey}"`);
   }
   return { name: message.name, correlationKey: message.correlationKey, correlated };
 }

@@ -3,12 +3,12 @@ import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@
 import type { UpdateDefinition } from '@temporalio/common';
 import { assignTaskUpdate, claimTaskUpdate, completeTaskUpdate, type TaskHolderView, unclaimTaskUpdate } from '../../workflows/definitions';
 import { inScope, isCandidate, type Principal, principalOf, taskScope } from '../auth/principal';
-import { conflict, forbidden, HttpProblem, notFound } from '../http/problem';
+import { conflict, DomainError, forbidden, notFound, unprocessable } from '../../platform/errors';
 import { Definition, Task, User } from '../../store/models';
 import { TASK_WORKERS } from '../../contracts/roles';
 import { caseState, updateCase } from './cases';
 import { escapeRegex } from './definitions';
-import { type FormView, formOfTask } from './forms';
+import { formOfTask, invalidFormData } from './forms';
 import { formVariables } from './formSchema';
 import { checkFormSubmission } from './formValidation';
 import { reservedVariablesOf } from './reservedVariables';
@@ -113,13 +113,13 @@ export async function assignTask(client: Client, user: Principal, id: string, as
   const task = await visibleTask(user, id);
   refuseClosed(task);
   const target = await User.findById(assignee).lean();
-  if (!target || target.disabled) throw new HttpProblem(422, 'unknown-assignee', 'Unprocessable Content', `user ${assignee} does not exist or is disabled`);
+  if (!target || target.disabled) throw unprocessable('unknown-assignee', `user ${assignee} does not exist or is disabled`);
   if (!inScope({ ...user, streets: target.streets ?? [] }, task.street)) {
-    throw new HttpProblem(422, 'assignee-out-of-scope', 'Unprocessable Content', `user ${assignee} does not work in the task's street`);
+    throw unprocessable('assignee-out-of-scope', `user ${assignee} does not work in the task's street`);
   }
   const worker = principalOf(target, 'session');
   if (!worker.roles.some((r) => TASK_WORKERS.includes(r)) || !isCandidate(worker, { ...task, assignee: null })) {
-    throw new HttpProblem(422, 'assignee-not-candidate', 'Unprocessable Content', `user ${assignee} is not a candidate for task ${id} (candidate groups: ${(task.candidateGroups ?? []).join(', ') || 'none'}; candidate users: ${(task.candidateUsers ?? []).join(', ') || 'none'})`, { assignee });
+    throw unprocessable('assignee-not-candidate', `user ${assignee} is not a candidate for task ${id} (candidate groups: ${(task.candidateGroups ?? []).join(', ') || 'none'}; candidate users: ${(task.candidateUsers ?? []).join(', ') || 'none'})`, { assignee });
   }
   return changeHolder(client, task, assignTaskUpdate, { taskId: task._id, assignee, actor: user.username });
 }
@@ -129,7 +129,7 @@ async function caseVariables(client: Client, instanceId: string): Promise<Record
   try {
     return (await caseState(client, instanceId)).variables;
   } catch (error) {
-    if (error instanceof HttpProblem && error.status === 404) return null;
+    if (error instanceof DomainError && error.kind === 'not-found') return null;
     throw error;
   }
 }
@@ -147,7 +147,7 @@ async function acceptedInput(client: Client, task: TaskRow, variables: Record<st
     const refused = Object.keys(variables).filter((key) => reserved.has(key));
     if (refused.length > 0) {
       const errors = refused.map((key) => ({ path: `body.variables.${key}`, message: 'is used by the process to correlate messages or assign tasks; a task without a form may not change it' }));
-      throw new HttpProblem(422, 'reserved-variables', 'Unprocessable Content', `task ${task._id} has no form and may not change ${refused.join(', ')}`, { errors });
+      throw unprocessable('reserved-variables', `task ${task._id} has no form and may not change ${refused.join(', ')}`, { errors });
     }
     return variables;
   }
@@ -155,9 +155,6 @@ async function acceptedInput(client: Client, task: TaskRow, variables: Record<st
   if (errors.length > 0) throw invalidFormData(form, errors);
   return values;
 }
-
-const invalidFormData = (form: FormView, errors: Array<{ path: string; message: string }>) =>
-  new HttpProblem(422, 'invalid-form-data', 'Unprocessable Content', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors, form: { id: form.id, version: form.version } });
 
 /**
  * Completes a task: it must be open, the caller must hold it or be a candidate of an unclaimed one, and the data
@@ -176,8 +173,8 @@ export async function completeTask(client: Client, user: Principal, id: string, 
   try {
     state = await updateCase(client, task.instanceId, completeTaskUpdate, { taskId: task._id, variables: accepted, actor: user.username, holder: task.assignee ?? null });
   } catch (error) {
-    if (error instanceof HttpProblem && error.code === 'update-refused' && /is not open/.test(error.detail ?? '')) throw conflict('task-closed', `task ${id} is no longer open`);
-    if (error instanceof HttpProblem && error.code === 'update-refused' && /is claimed by/.test(error.detail ?? '')) throw conflict('task-claimed', `task ${id} was claimed by someone else meanwhile`);
+    if (error instanceof DomainError && error.code === 'update-refused' && /is not open/.test(error.detail)) throw conflict('task-closed', `task ${id} is no longer open`);
+    if (error instanceof DomainError && error.code === 'update-refused' && /is claimed by/.test(error.detail)) throw conflict('task-claimed', `task ${id} was claimed by someone else meanwhile`);
     throw error;
   }
   return { id: task._id, status: 'completed' as const, completedBy: user.username, case: state };

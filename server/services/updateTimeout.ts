@@ -1,6 +1,6 @@
-// Updates the API waits for get a deadline: a case that does not answer in time is a 504 problem, never a hung request.
+// Updates the API waits for get a deadline: no answer in time is a timeout error (a 504), never a hung request.
 import { type Client, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
-import { HttpProblem } from '../http/problem';
+import { timedOut } from '../../platform/errors';
 
 /** Default wait for a case's answer to an Update: 30 s. */
 export const DEFAULT_UPDATE_TIMEOUT_MS = 30_000;
@@ -20,10 +20,8 @@ export async function withUpdateTimeout<T>(client: Client, caseId: string, send:
     return await client.withDeadline(Date.now() + timeoutMs, send);
   } catch (error) {
     if (!(error instanceof WorkflowUpdateRPCTimeoutOrCancelledError)) throw error;
-    throw new HttpProblem(
-      504,
+    throw timedOut(
       'update-timeout',
-      'Gateway Timeout',
       `case ${caseId} did not answer within ${timeoutMs} ms; the change may still take effect, so reload the case before you retry`,
       { instanceId: caseId, timeoutMs },
     );

@@ -2,9 +2,9 @@
 import { hashPassword } from '../auth/passwords';
 import type { Principal } from '../auth/principal';
 import { assertMayManage } from '../auth/userScope';
-import { conflict, HttpProblem, notFound } from '../http/problem';
 import type { OrgUnitKind } from '../../contracts/orgUnitKinds';
 import type { Role } from '../../contracts/roles';
+import { conflict, notFound, unprocessable } from '../../platform/errors';
 import { ALL_STREETS, OrgUnit, User, type UserDoc } from '../../store/models';
 
 /** A user as the API shows it (no password hash). */
@@ -42,7 +42,7 @@ async function checkReferences(input: UserInput): Promise<void> {
     ...(input.orgUnits ?? []).filter((id) => !byId.has(id)).map((id) => ({ path: 'body.orgUnits', message: `unknown org unit ${id}` })),
     ...(input.streets ?? []).filter((id) => id !== ALL_STREETS && byId.get(id)?.kind !== 'street').map((id) => ({ path: 'body.streets', message: `${id} is not a street` })),
   ];
-  if (errors.length > 0) throw new HttpProblem(422, 'unknown-org-unit', 'Unprocessable Content', errors.map((e) => e.message).join('; '), { errors });
+  if (errors.length > 0) throw unprocessable('unknown-org-unit', errors.map((e) => e.message).join('; '), { errors });
 }
 
 /** Creates a user as `actor` may (see userScope.ts); an existing username is a 409. */
@@ -102,7 +102,7 @@ export async function updateUser(actor: Principal, username: string, input: User
 /** Creates an org unit under an existing parent. */
 export async function createOrgUnit(input: { id: string; name: string; kind: OrgUnitKind; parentId?: string | null }) {
   if (input.parentId && !(await OrgUnit.exists({ _id: input.parentId }))) {
-    throw new HttpProblem(422, 'unknown-org-unit', 'Unprocessable Content', `parent org unit ${input.parentId} does not exist`);
+    throw unprocessable('unknown-org-unit', `parent org unit ${input.parentId} does not exist`);
   }
   try {
     const row = await OrgUnit.create({ _id: input.id, name: input.name, kind: input.kind, parentId: input.parentId ?? null, createdAt: new Date() });

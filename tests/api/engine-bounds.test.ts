@@ -3,9 +3,9 @@
 // answers at once); incident ids such as `constructor` resolve nothing and write no audit row; an Update the case does
 // not answer is a 504 after the configured wait.
 import { cancelUpdate } from '../../workflows/definitions';
+import { DomainError } from '../../platform/errors';
 import { AuditEvent, Instance, Task } from '../../store/models';
 import { updateCase } from '../../server/services/cases';
-import { HttpProblem } from '../../server/http/problem';
 import { BPMN_WORKFLOW_TYPE, type BpmnProcessInput } from '../../workflows/definitions';
 import { type ApiSession, type ApiStack, enc, startApiStack } from '../support/api';
 import { eventually } from '../support/wait';
@@ -161,10 +161,10 @@ describe('engine bounds through the API', () => {
         (error: unknown) => error,
       );
 
-      // then it fails after about a second with a 504 naming the case and the wait
-      expect(failure).toBeInstanceOf(HttpProblem);
-      expect(failure).toMatchObject({ status: 504, code: 'update-timeout' });
-      expect((failure as HttpProblem).message).toContain(`case ${workflowId} did not answer within 1000 ms`);
+      // then it fails after about a second with a timeout (a 504 at the API) naming the case and the wait
+      expect(failure).toBeInstanceOf(DomainError);
+      expect(failure).toMatchObject({ kind: 'timeout', code: 'update-timeout' });
+      expect((failure as DomainError).message).toContain(`case ${workflowId} did not answer within 1000 ms`);
       expect(Date.now() - began).toBeLessThan(10_000);
     } finally {
       if (previous === undefined) delete process.env.UPDATE_TIMEOUT_MS;
