@@ -23,12 +23,15 @@ function cell(value: unknown, width: number): string {
   return out + ' '.repeat(Math.max(0, width - used));
 }
 
-/** A short text for a step's data: submitted form fields, job results, messages, incidents. */
+/** A short text for a step's data: claims and assignments, submitted form fields, job results, messages, incidents. */
 function dataSummary(step: TimelineStep): string {
   const d = step.data;
   const parts: string[] = [];
   if (d.cancelReason) parts.push(`reason ${JSON.stringify(d.cancelReason)}`);
   if (step.elementKind === 'case' && d.variables) parts.push(`variables ${JSON.stringify(d.variables)}`);
+  for (const change of (d.holderChanges as Array<{ change: string; by: string; assignee: string | null }> | undefined) ?? []) {
+    parts.push(change.change === 'assigned' ? `assigned to ${change.assignee} by ${change.by}` : `${change.change} by ${change.by}`);
+  }
   if (d.submitted) parts.push(`submitted ${JSON.stringify(d.submitted)}`);
   if (d.message) parts.push(`message ${JSON.stringify(d.message)}`);
   for (const inc of (d.incidents as Array<{ message?: string; resolvedBy?: string }> | undefined) ?? []) {

@@ -1,5 +1,7 @@
 // The auditor's step model (pure): for each business step of a case's timeline, where the tokens were, what had been
-// done and taken, and the variables as they were — replayed from the audit chain and the timeline's recorded values.
+// done and taken, and the variables as they were — replayed from the audit chain (what each row's kind does to the
+// tokens: contracts/auditKinds.ts) and the timeline's recorded values.
+import { auditKindMeaning } from '../../../../contracts/auditKinds';
 import type { AuditRow, TimelineStep } from '../../api/audit';
 
 /** A variable's value at a step: known from the history, or only its hash (the chain holds hashes, not values). */
@@ -51,9 +53,10 @@ export function tokensAt(rows: readonly AuditRow[], seq: number): TokenAt[] {
   const tokens = new Map<string, string>();
   for (const row of rows) {
     if (row.seq > seq) break;
-    if (row.kind === 'element.entered' && row.tokenId && row.elementId) tokens.set(row.tokenId, row.elementId);
-    else if ((row.kind === 'element.left' || row.kind === 'task.cancelled') && row.tokenId) tokens.delete(row.tokenId);
-    else if (row.kind === 'instance.completed' || row.kind === 'instance.cancelled') tokens.clear();
+    const meaning = auditKindMeaning(row.kind);
+    if (meaning?.effect === 'opens' && meaning.step === 'element' && row.tokenId && row.elementId) tokens.set(row.tokenId, row.elementId);
+    else if (meaning?.effect === 'ends' && meaning.step === 'element' && row.tokenId) tokens.delete(row.tokenId);
+    else if (meaning?.effect === 'ends' && meaning.step === 'case') tokens.clear();
   }
   return [...tokens].map(([tokenId, elementId]) => ({ tokenId, elementId }));
 }
@@ -78,8 +81,11 @@ export function pathAt(rows: readonly AuditRow[], seq: number, flows: readonly F
   const lastEntered = new Map<string, number>();
   for (const row of rows) {
     if (row.seq > seq || !row.elementId) continue;
-    if (row.kind === 'element.left' && !firstLeft.has(row.elementId)) firstLeft.set(row.elementId, row.seq);
-    if (row.kind === 'element.entered') lastEntered.set(row.elementId, row.seq);
+    const meaning = auditKindMeaning(row.kind);
+    if (meaning?.step !== 'element') continue;
+    // a token that passed the element (not one withdrawn from it) marks it done
+    if (meaning.effect === 'ends' && meaning.endsAs === 'completed' && !firstLeft.has(row.elementId)) firstLeft.set(row.elementId, row.seq);
+    if (meaning.effect === 'opens') lastEntered.set(row.elementId, row.seq);
   }
   const taken = flows.filter((flow) => (firstLeft.get(flow.source) ?? Infinity) < (lastEntered.get(flow.target) ?? -Infinity));
   return { done: [...firstLeft.keys()], taken: taken.map((flow) => flow.id) };

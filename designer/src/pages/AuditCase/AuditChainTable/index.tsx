@@ -1,6 +1,7 @@
 // The case's audit chain, one row per record (seq, kind, element, actor, time, hash prefix); the rows of the chosen
-// step are highlighted, and choosing a row moves to its step.
+// step are highlighted, and choosing a row moves to its step. The actor of a person's action is in bold.
 import { Card, Table, Typography } from 'antd';
+import { auditKindMeaning } from '../../../../../contracts/auditKinds';
 import type { AuditRow, CaseAudit } from '../../../api/audit';
 import { useAuditTime } from '../useAuditTime';
 import { useT } from '../../../i18n/useT';
@@ -49,7 +50,7 @@ export function AuditChainTable({
           { title: t('audit.chain.step'), key: 'step', width: 64, render: (_: unknown, row) => stepOf(row.seq) ?? '—' },
           { title: t('audit.chain.kind'), dataIndex: 'kind', width: 160 },
           { title: t('audit.chain.element'), dataIndex: 'elementId', render: (id: string | null) => (id ? elementLabel(id) : '—') },
-          { title: t('audit.chain.actor'), dataIndex: 'actor', width: 120 },
+          { title: t('audit.chain.actor'), dataIndex: 'actor', width: 120, render: (actor: string, row) => <Typography.Text strong={auditKindMeaning(row.kind)?.byPerson}>{actor}</Typography.Text> },
           { title: t('audit.chain.at'), dataIndex: 'at', width: 180, render: (at: string) => formatDateTime(at) },
           { title: t('audit.chain.hash'), dataIndex: 'hash', width: 140, render: (hash: string | null) => <Typography.Text code>{hash ? `${hash.slice(0, HASH_PREFIX)}…` : '—'}</Typography.Text> },
         ]}
