@@ -7,10 +7,16 @@
 //   pure BPMN semantics imported by both server and workflows). They must not reach Node built-ins,
 //   databases, HTTP, or the non-workflow Temporal packages. Workflows may import
 //   `@temporalio/workflow` and engine/; engine/ may import no Temporal package at all.
+// - Import boundaries (eslint-plugin-boundaries): each layer imports only the layers below it that
+//   scripts/layers.cjs lists, for value and type imports alike, and a package folder (one with an
+//   index.ts) of another layer is entered only through its index. Import cycles are found by
+//   dependency-cruiser (`npm run docs -- --check`, run by scripts/test), which also sees `import type`.
 'use strict';
 
 const { builtinModules } = require('node:module');
+const boundaries = require('eslint-plugin-boundaries');
 const tseslint = require('typescript-eslint');
+const { LAYERS, FREE_DIRS, packageDirs } = require('./scripts/layers.cjs');
 
 const TS_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 
@@ -45,6 +51,59 @@ const SIDE_EFFECT_PACKAGES = [
   '@temporalio/client',
   '@temporalio/worker',
   '@temporalio/activity',
+];
+
+// --- Import boundaries ---------------------------------------------------------------------------
+
+/** Element type of a package folder inside `layer` (its files count as the layer's own files). */
+const packageType = (layer) => `${layer} package`;
+
+/** Selector of an element in `layer`: its top folder or one of its packages. */
+const inLayer = (layer) => ({ type: [layer, packageType(layer)] });
+
+/** What a layer may import, as boundaries `allow` selectors: itself plus the entries of its `may` list. */
+function allowedTargets(layer) {
+  return [layer.name, ...layer.may].map((entry) => {
+    if (typeof entry === 'string') return { to: { element: inLayer(entry) } };
+    return {
+      to: { element: { type: entry.layer, fileInternalPath: entry.file } },
+      ...(entry.kind ? { dependency: { kind: entry.kind } } : {}),
+    };
+  });
+}
+
+const LAYER_FILES = LAYERS.map((layer) => `${layer.dir}/**/*.{ts,tsx,mts,cts}`);
+
+const boundaryElements = [
+  // Package folders first: a file inside one belongs to the package, whose parent is its layer.
+  ...packageDirs(__dirname).map(({ dir, layer }) => ({
+    type: packageType(layer),
+    pattern: dir,
+    partialMatch: false,
+  })),
+  ...LAYERS.map((layer) => ({ type: layer.name, pattern: layer.dir, partialMatch: false })),
+  { type: 'tests-scripts-bench', pattern: FREE_DIRS, partialMatch: false },
+];
+
+/** From a layer, its own files and packages may be imported freely (the boundary is what other layers see). */
+const sameLayer = (layer) => ({ from: { element: inLayer(layer.name) }, allow: { to: { element: inLayer(layer.name) } } });
+
+const boundaryPolicies = [
+  // 1. Each layer imports only itself and what scripts/layers.cjs lists for it (type imports too).
+  ...LAYERS.map((layer) => ({ from: { element: inLayer(layer.name) }, allow: allowedTargets(layer) })),
+  // 2. Another layer's package folder is entered only through its index.ts ...
+  {
+    disallow: { to: { element: { type: '* package', fileInternalPath: '!index.{ts,tsx}' } } },
+    message: "another layer's package folder is imported through its index.ts, not its inner files",
+  },
+  // ... while inside one layer its folders may share files.
+  ...LAYERS.map(sameLayer),
+  // 3. Route modules are mounted by server/app.ts alone.
+  {
+    from: { element: inLayer('server'), file: { path: '!server/app.ts' } },
+    disallow: { to: { file: { path: 'server/routes/**' } } },
+    message: 'server/routes/ is mounted by server/app.ts only',
+  },
 ];
 
 module.exports = tseslint.config(
@@ -113,6 +172,21 @@ module.exports = tseslint.config(
         'error',
         { selector: 'ImportExpression', message: 'Dynamic import() is not allowed in engine code.' },
       ],
+    },
+  },
+
+  // Layer boundaries and package internals, checked in every layer (not in tests/, scripts/, bench/).
+  {
+    files: LAYER_FILES,
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': boundaryElements,
+      'boundaries/dependency-nodes': ['import', 'export', 'dynamic-import'],
+      'boundaries/legacy-templates': false,
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.mts', '.cts', '.js', '.json'] } },
+    },
+    rules: {
+      'boundaries/dependencies': ['error', { default: 'disallow', policies: boundaryPolicies }],
     },
   },
 );
