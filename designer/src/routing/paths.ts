@@ -1,4 +1,8 @@
-// The paths of the app's pages, built from their parameters (the route table in ./routes matches them).
+// The paths of the app's pages, built from their parameters (the route table in ./routes matches them). Pages link to
+// each other and read their parameters through this file, never through the route table (which imports every page).
+
+/** The values of a path's `:name` segments. */
+export type RouteParams = Record<string, string>;
 
 /** The path of a definition's modeler page. */
 export const modelerPath = (key: string) => `/processes/${encodeURIComponent(key)}`;
@@ -14,3 +18,7 @@ export const taskPath = (id: string) => `/tasks/${encodeURIComponent(id)}`;
 export const casePath = (id: string) => `/cases/${encodeURIComponent(id)}`;
 /** The path of the start page, with a process preselected when given. */
 export const startPath = (processKey?: string) => (processKey ? `/start?process=${encodeURIComponent(processKey)}` : '/start');
+/** The path of the auditors' case search. */
+export const auditSearchPath = () => '/audit';
+/** The path of a case's audit page. */
+export const auditCasePath = (id: string) => `/audit/${encodeURIComponent(id)}`;

@@ -2,6 +2,7 @@
 import { lazy, type ComponentType } from 'react';
 import { AUDIT_READERS, DESIGN_READERS, hasAnyRole, type Role, STARTERS } from '../../../contracts/roles';
 import type { MessageKey } from '../i18n/messages/zh-CN';
+import type { RouteParams } from './paths';
 import { FormLibrary } from '../pages/FormLibrary';
 import { ProcessLibrary } from '../pages/ProcessLibrary';
 
@@ -15,9 +16,6 @@ const CasePage = lazy(() => import('../pages/Case').then((module) => ({ default:
 const StartCasePage = lazy(() => import('../pages/StartCase').then((module) => ({ default: module.StartCasePage })));
 const AuditSearchPage = lazy(() => import('../pages/AuditSearch').then((module) => ({ default: module.AuditSearchPage })));
 const AuditCasePage = lazy(() => import('../pages/AuditCase').then((module) => ({ default: module.AuditCasePage })));
-
-/** The values of a path's `:name` segments. */
-export type RouteParams = Record<string, string>;
 
 /** One page: `path` may hold `:name` segments, passed to the page as `params`. */
 export interface AppRoute {
@@ -87,10 +85,3 @@ export function matchRoute(pathname: string): RouteMatch | undefined {
   }
   return undefined;
 }
-
-// The page paths live in ./paths, so pages can link to each other without loading this table (and every page with it).
-export { casePath, formPath, modelerPath, startPath, taskListPath, taskPath, versionsPath } from './paths';
-/** The path of the auditors' case search. */
-export const auditSearchPath = () => '/audit';
-/** The path of a case's audit page. */
-export const auditCasePath = (id: string) => `/audit/${encodeURIComponent(id)}`;

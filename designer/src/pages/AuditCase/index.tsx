@@ -13,7 +13,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { problemLine } from '../../i18n/describeProblem';
 import { useT } from '../../i18n/useT';
 import { navigate } from '../../routing/location';
-import { auditSearchPath, type RouteParams } from '../../routing/routes';
+import { auditSearchPath, type RouteParams } from '../../routing/paths';
 import { AuditChainTable } from './AuditChainTable';
 import { StepDetails } from './StepDetails';
 import { StepNavigator } from './StepNavigator';

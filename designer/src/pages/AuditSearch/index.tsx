@@ -13,7 +13,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useFormatDateTime } from '../../i18n/useFormatDateTime';
 import { useT } from '../../i18n/useT';
 import { navigate } from '../../routing/location';
-import { auditCasePath } from '../../routing/routes';
+import { auditCasePath } from '../../routing/paths';
 import { CASE_STATUSES, type CaseSearch, caseSearchParams, EMPTY_SEARCH } from './searchParams';
 
 interface FormValues {

@@ -15,8 +15,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useFormatDateTime } from '../../i18n/useFormatDateTime';
 import { useT } from '../../i18n/useT';
 import { navigate } from '../../routing/location';
-import { taskListPath, taskPath } from '../../routing/paths';
-import type { RouteParams } from '../../routing/routes';
+import { type RouteParams, taskListPath, taskPath } from '../../routing/paths';
 
 const POLL_MS = 3000;
 

@@ -8,7 +8,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { describeProblem } from '../../i18n/describeProblem';
 import { useT } from '../../i18n/useT';
 import { navigate } from '../../routing/location';
-import type { RouteParams } from '../../routing/routes';
+import type { RouteParams } from '../../routing/paths';
 import { FormCanvas } from './FormCanvas';
 
 /** An empty form-js schema for a new form `id`. */

@@ -1,5 +1,5 @@
 // The modeler page: `/processes/new` creates a process (blank or from a template), `/processes/:key` edits one.
-import type { RouteParams } from '../../routing/routes';
+import type { RouteParams } from '../../routing/paths';
 import { Editor } from './Editor';
 import { NewProcess } from './NewProcess';
 

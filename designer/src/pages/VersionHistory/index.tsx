@@ -5,8 +5,7 @@ import { useVersions } from '../../api/hooks/useVersions.query';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useT } from '../../i18n/useT';
 import { navigate } from '../../routing/location';
-import { modelerPath } from '../../routing/paths';
-import type { RouteParams } from '../../routing/routes';
+import { modelerPath, type RouteParams } from '../../routing/paths';
 import { VersionDiff } from './VersionDiff';
 import { VersionTable } from './VersionTable';
 
