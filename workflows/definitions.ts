@@ -4,6 +4,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { EngineLimits } from '../engine/interpreter/runtime';
 import type { EngineState, Variables } from '../engine/interpreter/types';
 import type { ExecutableModel } from '../engine/model';
+import SEARCH_ATTRIBUTE_TYPES from '../contracts/searchAttributes.json';
 
 /** Workflow type name, as registered on the worker. */
 export const BPMN_WORKFLOW_TYPE = 'bpmnProcess';
@@ -117,13 +118,23 @@ export const cancelUpdate = defineUpdate<CaseStateView, [CancelRequest]>('cancel
 /** The case's current state. */
 export const stateQuery = defineQuery<CaseStateView>('state');
 
-/** Search attributes set on every case, so Temporal's own UI can filter by them. */
+/** The SDK's type of each type name contracts/searchAttributes.json uses (the CLI's spelling). */
+const SDK_TYPES = { Keyword: SearchAttributeType.KEYWORD, Int: SearchAttributeType.INT } as const;
+
+/** A search attribute of contracts/searchAttributes.json as a typed key; `type` must be the type the file gives it. */
+function searchAttribute<T extends keyof typeof SDK_TYPES>(name: keyof typeof SEARCH_ATTRIBUTE_TYPES, type: T) {
+  const listed = SEARCH_ATTRIBUTE_TYPES[name];
+  if (listed !== type) throw new Error(`search attribute ${name} is a ${listed} in contracts/searchAttributes.json, not a ${type}`);
+  return defineSearchAttributeKey(name, SDK_TYPES[type]);
+}
+
+/** Search attributes set on every case, so Temporal's own UI can filter by them (contracts/searchAttributes.json lists them). */
 export const searchAttributes = {
-  definitionKey: defineSearchAttributeKey('SparrowDefinitionKey', SearchAttributeType.KEYWORD),
-  definitionVersion: defineSearchAttributeKey('SparrowDefinitionVersion', SearchAttributeType.INT),
-  businessKey: defineSearchAttributeKey('SparrowBusinessKey', SearchAttributeType.KEYWORD),
-  street: defineSearchAttributeKey('SparrowStreet', SearchAttributeType.KEYWORD),
-  status: defineSearchAttributeKey('SparrowStatus', SearchAttributeType.KEYWORD),
+  definitionKey: searchAttribute('SparrowDefinitionKey', 'Keyword'),
+  definitionVersion: searchAttribute('SparrowDefinitionVersion', 'Int'),
+  businessKey: searchAttribute('SparrowBusinessKey', 'Keyword'),
+  street: searchAttribute('SparrowStreet', 'Keyword'),
+  status: searchAttribute('SparrowStatus', 'Keyword'),
 };
 
 /** The workflow id of a case: definition key and business key, so a duplicate start is refused. */

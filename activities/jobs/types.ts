@@ -1,4 +1,5 @@
 // The contract of a job handler: what a service task's activity receives and returns.
+import type { Localized } from '../../contracts/jobTypes';
 import type { Variables } from '../../engine/interpreter/types';
 
 /** What a job handler is given: the case, the element, its headers and the variables it can see. */
@@ -18,7 +19,7 @@ export type JobHandler = (input: JobInput) => Promise<Variables>;
 /** A registered job type: its handler plus what the designer shows for it. */
 export interface JobType {
   type: string;
-  title: { 'zh-CN': string; en: string };
-  description: { 'zh-CN': string; en: string };
+  title: Localized;
+  description: Localized;
   handler: JobHandler;
 }

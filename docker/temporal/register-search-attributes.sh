@@ -3,10 +3,11 @@
 # ships the `temporal` CLI). Waits for the Temporal frontend and the namespace, then registers
 # Sparrow's custom search attributes and checks they are visible.
 #
-#   TEMPORAL_ADDRESS           frontend host:port, e.g. temporal:7233 (required)
-#   TEMPORAL_NAMESPACE         namespace (default: default; created if auto-setup did not)
-#   SPARROW_SEARCH_ATTRIBUTES  space-separated Name=Type pairs (required), e.g.
-#                              "SparrowDefinitionKey=Keyword SparrowDefinitionVersion=Int"
+#   TEMPORAL_ADDRESS                frontend host:port, e.g. temporal:7233 (required)
+#   TEMPORAL_NAMESPACE              namespace (default: default; created if auto-setup did not)
+#   SPARROW_SEARCH_ATTRIBUTES_FILE  the repository's contracts/searchAttributes.json mounted into the container
+#                                   (default /sparrow/searchAttributes.json): one flat JSON object of
+#                                   "Name": "Type" pairs, e.g. {"SparrowDefinitionKey": "Keyword"}
 #
 # Idempotent: the server treats re-registering an existing attribute as a no-op, and the CLI fails
 # loudly if an attribute already exists with another type. Exits non-zero on failure, so services
@@ -15,7 +16,7 @@ set -eu
 
 : "${TEMPORAL_ADDRESS:?TEMPORAL_ADDRESS is required, e.g. temporal:7233}"
 : "${TEMPORAL_NAMESPACE:=default}"
-: "${SPARROW_SEARCH_ATTRIBUTES:?SPARROW_SEARCH_ATTRIBUTES is required: space-separated Name=Type pairs}"
+: "${SPARROW_SEARCH_ATTRIBUTES_FILE:=/sparrow/searchAttributes.json}"
 : "${NAMESPACE_RETENTION:=720h}"
 : "${MAX_ATTEMPTS:=90}"
 : "${SLEEP_SECONDS:=2}"
@@ -40,19 +41,36 @@ retry() {
   done
 }
 
+# Read the Name=Type pairs from the JSON file without relying on jq in the image: the file is one flat object of string
+# pairs, so whitespace is removed, the braces stripped, the rest split at commas, each entry "Name":"Type".
+if [ ! -r "$SPARROW_SEARCH_ATTRIBUTES_FILE" ]; then
+  log "cannot read $SPARROW_SEARCH_ATTRIBUTES_FILE (mount contracts/searchAttributes.json there)"
+  exit 1
+fi
+body=$(tr -d ' \t\r\n' < "$SPARROW_SEARCH_ATTRIBUTES_FILE")
+case $body in
+  '{'*'}')
+    body=${body#'{'}
+    body=${body%'}'}
+    ;;
+  *) log "$SPARROW_SEARCH_ATTRIBUTES_FILE is not one JSON object"; exit 1 ;;
+esac
+pairs=$(printf '%s' "$body" | tr ',' '\n' | sed 's/^"\([^"]*\)":"\([^"]*\)"$/\1=\2/' | tr '\n' ' ')
+pairs=${pairs% }
+
 # Validate the list first and build "--name N --type T" for every pair (one create call).
 set --
-for pair in $SPARROW_SEARCH_ATTRIBUTES; do
+for pair in $pairs; do
   name=${pair%%=*}
   type=${pair#*=}
   if [ -z "$name" ] || [ -z "$type" ] || [ "$name" = "$pair" ]; then
-    log "bad entry '$pair' in SPARROW_SEARCH_ATTRIBUTES (expected Name=Type)"
+    log "bad entry '$pair' in $SPARROW_SEARCH_ATTRIBUTES_FILE (expected \"Name\": \"Type\")"
     exit 1
   fi
   set -- "$@" --name "$name" --type "$type"
 done
 if [ "$#" -eq 0 ]; then
-  log "SPARROW_SEARCH_ATTRIBUTES lists no attributes"
+  log "$SPARROW_SEARCH_ATTRIBUTES_FILE lists no attributes"
   exit 1
 fi
 
@@ -87,10 +105,10 @@ retry "search attributes registered in $TEMPORAL_NAMESPACE" \
   temporal operator search-attribute create --namespace "$TEMPORAL_NAMESPACE" --address "$TEMPORAL_ADDRESS" "$@"
 
 # Confirm every attribute is visible before reporting success.
-for pair in $SPARROW_SEARCH_ATTRIBUTES; do
+for pair in $pairs; do
   name=${pair%%=*}
   retry "search attribute $name listed" sh -c \
     'temporal operator search-attribute list --namespace "$1" --address "$2" | grep -qw "$3"' \
     sh "$TEMPORAL_NAMESPACE" "$TEMPORAL_ADDRESS" "$name"
 done
-log "registered in namespace $TEMPORAL_NAMESPACE: $SPARROW_SEARCH_ATTRIBUTES"
+log "registered in namespace $TEMPORAL_NAMESPACE: $pairs"

@@ -9,7 +9,6 @@ import { Diagnostics } from './problems';
 import { compileProcess } from './process';
 
 export { modelSha256 } from './hash';
-export { SUPPORTED_ELEMENTS } from './nodes';
 export type { ProblemCode, WarningCode } from './problems';
 
 /** Limits of one compilation. */

@@ -1,4 +1,5 @@
 // One builder per supported BPMN element type: the element and its zeebe extensions -> a ModelNode.
+import type { SupportedFlowNode } from '../../contracts/bpmnElements';
 import type { ModelNode, NodeKind } from '../model';
 import { readCaughtMessage, readEventDefinition, type EventKind } from './events';
 import { readId } from './ids';
@@ -27,7 +28,8 @@ const throwingEvent = (kind: NodeKind, allowed: readonly EventKind[]): Builder =
 
 const jobTask = (kind: NodeKind): Builder => (element, diagnostics) => ({ kind, taskDefinition: readTaskDefinition(element, diagnostics) });
 
-const BUILDERS: Record<string, Builder> = {
+/** One builder per flow-node type of contracts/bpmnElements.ts: a type listed there without a builder fails the type check. */
+const BUILDERS: Record<SupportedFlowNode, Builder> = {
   'bpmn:StartEvent': (element, diagnostics) => {
     const form = extension(element, 'zeebe:FormDefinition');
     const startFormId = form && text(form, 'formId')?.trim();
@@ -60,9 +62,6 @@ const BUILDERS: Record<string, Builder> = {
   'bpmn:SubProcess': plain('subProcess'),
 };
 
-/** The BPMN element types the engine runs (flow nodes of the builders, plus the process and its sequence flows). */
-export const SUPPORTED_ELEMENTS: readonly string[] = Object.freeze(['bpmn:Process', 'bpmn:SequenceFlow', ...Object.keys(BUILDERS)]);
-
 const LISTENERS = { 'zeebe:ExecutionListeners': 'execution listeners', 'zeebe:TaskListeners': 'task listeners' };
 
 /**
@@ -70,7 +69,7 @@ const LISTENERS = { 'zeebe:ExecutionListeners': 'execution listeners', 'zeebe:Ta
  * `unsupported-element` problem, for element types the engine does not run. Invalid details are recorded as problems.
  */
 export function buildNode(element: BpmnElement, scope: string | null, diagnostics: Diagnostics): ModelNode | undefined {
-  const builder = BUILDERS[element.$type];
+  const builder = (BUILDERS as Partial<Record<string, Builder>>)[element.$type];
   if (!builder || element.triggeredByEvent === true) {
     const what = element.triggeredByEvent === true ? `event subProcess <${element.id}>` : describe(element);
     diagnostics.problem('unsupported-element', `${what} is not supported yet`, element.id);

@@ -1,4 +1,5 @@
 // One executable bpmn:Process -> ExecutableModel: walks its flow elements (and subprocesses), wires flows, validates.
+import { IGNORED_ELEMENTS } from '../../contracts/bpmnElements';
 import { MODEL_SCHEMA_VERSION, type ExecutableModel, type ModelFlow } from '../model';
 import { readFlow, type FlowEnds } from './flows';
 import { readId } from './ids';
@@ -7,8 +8,7 @@ import { buildNode, checkUnsupportedFeatures } from './nodes';
 import type { Diagnostics } from './problems';
 import { isNoneStart, validateModel } from './validate';
 
-/** Flow elements and artifacts that carry no behaviour: ignored at runtime, with a warning. */
-const IGNORED = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference', 'bpmn:TextAnnotation', 'bpmn:Group']);
+const IGNORED = new Set(IGNORED_ELEMENTS);
 
 /** Deepest nesting of embedded subprocesses; deeper diagrams are refused rather than walked by deep recursion. */
 const MAX_NESTING = 50;

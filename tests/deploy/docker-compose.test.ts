@@ -1,9 +1,12 @@
 // The production-like stack (docker-compose.yml + Dockerfile) cannot be started here: no Docker
 // engine runs on the development machine. These tests read the files and check what a deployment
 // depends on: services, start order, healthchecks, pinned images, volumes, search attributes.
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import SEARCH_ATTRIBUTE_TYPES from '../../contracts/searchAttributes.json';
 import { searchAttributes as workflowSearchAttributes } from '../../workflows/definitions';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -40,6 +43,29 @@ const SEARCH_ATTRIBUTES: Record<string, string> = {
   SparrowStreet: 'Keyword',
   SparrowStatus: 'Keyword',
 };
+const REGISTER_SCRIPT = 'docker/temporal/register-search-attributes.sh';
+
+/** Runs the registration script against a stub `temporal` CLI; answers the CLI calls it made (one per line). */
+function registerWith(attributesFile: string): { calls: string[]; status: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'sparrow-register-'));
+  try {
+    const log = join(dir, 'calls.log');
+    writeFileSync(join(dir, 'temporal'), `#!/bin/sh\necho "$*" >> "${log}"\ncase "$*" in *"search-attribute list"*) echo ${Object.keys(SEARCH_ATTRIBUTES).join(' ')};; esac\n`);
+    chmodSync(join(dir, 'temporal'), 0o755);
+    let status = 0;
+    try {
+      execFileSync('sh', [resolve(ROOT, REGISTER_SCRIPT)], {
+        env: { PATH: `${dir}:${process.env.PATH}`, TEMPORAL_ADDRESS: 'temporal:7233', SPARROW_SEARCH_ATTRIBUTES_FILE: attributesFile, SLEEP_SECONDS: '0', MAX_ATTEMPTS: '1' },
+        stdio: 'pipe',
+      });
+    } catch (error) {
+      status = (error as { status: number }).status;
+    }
+    return { calls: existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [], status };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function loadCompose(): Compose {
   return parse(readFileSync(resolve(ROOT, 'docker-compose.yml'), 'utf8')) as Compose;
@@ -243,23 +269,48 @@ describe('docker-compose.yml (production-like stack)', () => {
     expect(vars.POSTGRES_USER).toBe(env(services.postgresql).POSTGRES_USER);
   });
 
-  it('should register all five Sparrow search attributes with their types', () => {
+  it('should list all five Sparrow search attributes with their types in contracts/searchAttributes.json', () => {
+    // given / when / then
+    expect(SEARCH_ATTRIBUTE_TYPES).toEqual(SEARCH_ATTRIBUTES);
+  });
+
+  it('should give the setup job the search attributes of contracts/searchAttributes.json and the script that registers them', () => {
     // given the one-shot setup job
     const setup = services['temporal-setup'];
-    const pairs = env(setup).SPARROW_SEARCH_ATTRIBUTES ?? '';
-    // when reading the Name=Type pairs it registers
-    const registered = Object.fromEntries(pairs.split(/\s+/).filter(Boolean).map((p) => p.split('=')));
-    // then every attribute the app uses is there with the right type
-    expect(registered).toEqual(SEARCH_ATTRIBUTES);
-    // and the job runs the registration script, which is mounted from the repository and reads them
-    const script = 'docker/temporal/register-search-attributes.sh';
-    expect(words(setup.entrypoint).concat(words(setup.command)).join(' ')).toContain(
-      'register-search-attributes.sh',
-    );
-    expect(mounts(setup).binds).toContain(`./${script}`);
-    const source = readFileSync(resolve(ROOT, script), 'utf8');
-    expect(source).toContain('SPARROW_SEARCH_ATTRIBUTES');
-    expect(source).toContain('temporal operator search-attribute create');
+    // when reading what it runs and what is mounted
+    const file = env(setup).SPARROW_SEARCH_ATTRIBUTES_FILE;
+    // then it runs the registration script, mounted from the repository, on the mounted JSON file
+    expect(words(setup.entrypoint).concat(words(setup.command)).join(' ')).toContain('register-search-attributes.sh');
+    expect(mounts(setup).binds).toEqual(expect.arrayContaining([`./${REGISTER_SCRIPT}`, './contracts/searchAttributes.json']));
+    expect(setup.volumes).toContain(`./contracts/searchAttributes.json:${file}:ro`);
+  });
+
+  it('should register every attribute of the JSON file with its type, in one create call', () => {
+    // given the repository's file and a stub CLI
+    // when the registration script runs
+    const { calls, status } = registerWith(resolve(ROOT, 'contracts/searchAttributes.json'));
+    // then it succeeds and creates each attribute with the file's type
+    expect(status).toBe(0);
+    const creates = calls.filter((call) => call.startsWith('operator search-attribute create'));
+    expect(creates).toHaveLength(1);
+    const flags = Object.entries(SEARCH_ATTRIBUTES).map(([name, type]) => `--name ${name} --type ${type}`).join(' ');
+    expect(creates[0]).toContain(flags);
+  });
+
+  it('should refuse a JSON file with an entry that is not a "Name": "Type" pair, creating nothing', () => {
+    // given a file with a numeric type
+    const dir = mkdtempSync(join(tmpdir(), 'sparrow-attributes-'));
+    const file = join(dir, 'searchAttributes.json');
+    writeFileSync(file, '{ "SparrowStatus": "Keyword", "SparrowDefinitionVersion": 3 }');
+    try {
+      // when the registration script runs
+      const { calls, status } = registerWith(file);
+      // then it fails before calling the CLI
+      expect(status).not.toBe(0);
+      expect(calls).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('should register exactly the search attributes the workflow code defines', () => {
@@ -276,11 +327,9 @@ describe('docker-compose.yml (production-like stack)', () => {
     const defined = Object.fromEntries(
       Object.values(workflowSearchAttributes).map((key) => [key.name, cliType[key.type]]),
     );
-    // when reading what the setup job registers
-    const pairs = env(services['temporal-setup']).SPARROW_SEARCH_ATTRIBUTES ?? '';
-    const registered = Object.fromEntries(pairs.split(/\s+/).filter(Boolean).map((p) => p.split('=')));
+    // when reading what the setup job, the worker and scripts/dev-stack register
     // then the two agree, name for name and type for type
-    expect(registered).toEqual(defined);
+    expect(SEARCH_ATTRIBUTE_TYPES).toEqual(defined);
   });
 
   it('should keep auto-setup from adding its own test search attributes', () => {

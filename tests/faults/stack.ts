@@ -5,12 +5,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import mongoose from 'mongoose';
 import { freePort } from '../../scripts/lib/ferretdb';
+import SEARCH_ATTRIBUTE_TYPES from '../../contracts/searchAttributes.json';
 import { checkedConnectionOptions } from '../../store/mongoReplyGuard';
 import { FERRETDB_BIN, ROOT, TEMPORAL_BIN } from '../support/paths';
 import { ManagedChild, whenHttpOk, whenLogSays, whenPortOpen } from './child';
 
-/** The search attributes the dev server registers (as scripts/dev-stack does). */
-const SEARCH_ATTRIBUTES = ['SparrowDefinitionKey=Keyword', 'SparrowDefinitionVersion=Int', 'SparrowBusinessKey=Keyword', 'SparrowStreet=Keyword', 'SparrowStatus=Keyword'];
+/** The search attributes the dev server registers, as Name=Type (as scripts/dev-stack does, from contracts/searchAttributes.json). */
+const SEARCH_ATTRIBUTES = Object.entries(SEARCH_ATTRIBUTE_TYPES).map(([name, type]) => `${name}=${type}`);
 
 /** Where the worker and the server run from: the work tree, or FAULTS_APP_DIR (e.g. an export of a commit with node_modules linked). */
 const APP_DIR = process.env.FAULTS_APP_DIR ?? ROOT;

@@ -3,11 +3,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import SEARCH_ATTRIBUTE_TYPES from '../../contracts/searchAttributes.json';
 import { freePort, startFerretDb } from '../../scripts/lib/ferretdb';
 import { FERRETDB_BIN, ROOT, TEMPORAL_BIN } from '../support/paths';
 
-/** The search attributes scripts/dev-stack registers, so cases can be listed by them. */
-const SEARCH_ATTRIBUTES = ['SparrowDefinitionKey=Keyword', 'SparrowDefinitionVersion=Int', 'SparrowBusinessKey=Keyword', 'SparrowStreet=Keyword', 'SparrowStatus=Keyword'];
+/** The search attributes scripts/dev-stack registers (contracts/searchAttributes.json), as Name=Type, so cases can be listed by them. */
+const SEARCH_ATTRIBUTES = Object.entries(SEARCH_ATTRIBUTE_TYPES).map(([name, type]) => `${name}=${type}`);
 
 /** A running fuzzing stack: the app's base URL and how to stop everything. */
 export interface FuzzStack {

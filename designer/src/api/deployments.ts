@@ -1,9 +1,9 @@
 // Request builder and response types for deploying BPMN, and the reading of a refused deployment.
-import type { ModelProblem } from '../../../engine/model';
+import type { ModelProblem } from '../../../contracts/api/common';
 import type { ProblemError } from './problem';
 import type { RequestBuilder } from './request';
 
-/** One compiler finding, named by element when it has one (shared with the engine). */
+/** One compiler finding, named by element when it has one (contracts/api/common.ts). */
 export type { ModelProblem };
 
 /** Body of `POST /api/deployments`. */

@@ -1,6 +1,6 @@
 // Camunda 8 (zeebe) element templates for Sparrow's job types, so an owner picks "发送通知" by name and fills typed fields.
 import type { Locale } from '../i18n/locales';
-import { JOB_TYPES, type JobTypeInfo } from './jobTypes';
+import { BUILTIN_JOB_TYPES, type JobTypeInfo } from '../../../contracts/jobTypes';
 
 const SCHEMA = 'https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json';
 
@@ -64,5 +64,5 @@ function templateOf(job: JobTypeInfo, locale: Locale): ElementTemplate {
 
 /** The element templates of every Sparrow job type, labelled in `locale`. */
 export function elementTemplatesFor(locale: Locale): ElementTemplate[] {
-  return JOB_TYPES.map((job) => templateOf(job, locale));
+  return BUILTIN_JOB_TYPES.map((job) => templateOf(job, locale));
 }

@@ -1,6 +1,6 @@
 // Shows the server's refusal (422 problems) on the diagram: a red outline and a badge on each named element.
 import type BpmnModeler from 'bpmn-js/lib/Modeler';
-import type { ModelProblem } from '../../../engine/model';
+import type { ModelProblem } from '../../../contracts/api/common';
 
 const MARKER = 'sparrow-server-problem';
 const OVERLAY_TYPE = 'sparrow-server-problem';

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describeTemplates } from '../../../designer/src/bpmn/templateInfo';
-import { KNOWN_JOB_TYPES } from '../../../designer/src/bpmn/jobTypes';
+import { BUILTIN_JOB_TYPE_NAMES } from '../../../contracts/jobTypes';
 import { compile } from '../../../engine/compile';
 import { lintXml } from './lintXml';
 
@@ -40,6 +40,6 @@ describe('process templates', () => {
     expect(result.problems).toEqual([]);
     expect(result.warnings).toEqual([]);
     const jobTypes = Object.values(result.processes[0].model.nodes).flatMap((node) => (node.taskDefinition ? [node.taskDefinition.type] : []));
-    expect(jobTypes.filter((type) => !KNOWN_JOB_TYPES.has(type))).toEqual([]);
+    expect(jobTypes.filter((type) => !BUILTIN_JOB_TYPE_NAMES.has(type))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { SUPPORTED_ELEMENTS } from '../../../engine/compile';
+import { SUPPORTED_ELEMENTS } from '../../../contracts/bpmnElements';
 import { compileModel, diagram, fixture, problemsOf, startingAt } from './harness';
 
 describe('nodes', () => {

@@ -1,5 +1,5 @@
 // Rule sparrow/job-type: a job (service task, send task, message throw) names a job type a Sparrow worker runs.
-import { KNOWN_JOB_TYPES } from '../../jobTypes';
+import { BUILTIN_JOB_TYPE_NAMES } from '../../../../../contracts/jobTypes';
 import { SPARROW_LINT_MESSAGES } from '../messages';
 import { extensionOf, isA, textOf, type ModdleNode, type RuleFactory } from '../moddle';
 
@@ -23,6 +23,6 @@ export const jobType: RuleFactory = () => ({
     const type = textOf(definition, 'type');
     if (type === '') reporter.report(node.id, SPARROW_LINT_MESSAGES.jobTypeMissing);
     else if (type.startsWith('=')) reporter.report(node.id, SPARROW_LINT_MESSAGES.jobTypeDynamic);
-    else if (!KNOWN_JOB_TYPES.has(type)) reporter.report(node.id, SPARROW_LINT_MESSAGES.jobTypeUnknown);
+    else if (!BUILTIN_JOB_TYPE_NAMES.has(type)) reporter.report(node.id, SPARROW_LINT_MESSAGES.jobTypeUnknown);
   },
 });

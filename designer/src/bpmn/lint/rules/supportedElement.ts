@@ -1,11 +1,12 @@
-// Rule sparrow/supported-element: every flow element must be of a type the engine runs (the compiler's own list).
-import { SUPPORTED_ELEMENTS } from '../../../../../engine/compile/nodes';
+// Rule sparrow/supported-element: every flow element must be of a type the engine runs (contracts/bpmnElements.ts, the
+// compiler's own lists).
+import { IGNORED_ELEMENTS, SUPPORTED_ELEMENTS } from '../../../../../contracts/bpmnElements';
 import { SPARROW_LINT_MESSAGES } from '../messages';
 import { isA, type RuleFactory } from '../moddle';
 
 const SUPPORTED = new Set(SUPPORTED_ELEMENTS);
-/** Flow elements the compiler ignores with a warning rather than refusing. */
-const IGNORED = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference']);
+/** Elements the compiler ignores with a warning rather than refusing. */
+const IGNORED = new Set(IGNORED_ELEMENTS);
 
 /** Reports flow elements the engine does not run, event sub-processes, and loop or multi-instance markers. */
 export const supportedElement: RuleFactory = () => ({
