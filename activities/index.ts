@@ -1,14 +1,12 @@
 // All activities of the worker, built by a factory so tests and benches can add job types.
 import { Context } from '@temporalio/activity';
+import type { JobActivities, JobActivity, ReadModelActivities } from '../contracts/activities';
 import { unreachableDependency } from '../server/http/problem';
-import { builtinJobTypes, type JobHandler, type JobInput, type JobType } from './jobs';
+import { builtinJobTypes, type JobHandler, type JobType } from './jobs';
 import { closeUserTask, openUserTask, recordProgress, setTaskHolder } from './readModel';
 
-/** The read-model activities every worker registers (their names are fixed). */
-export const readModelActivities = { openUserTask, closeUserTask, recordProgress, setTaskHolder };
-
-/** Read-model activities as the workflow calls them. */
-export type ReadModelActivities = typeof readModelActivities;
+/** The read-model activities every worker registers (their names are fixed: the workflow calls them by these). */
+export const readModelActivities = { openUserTask, closeUserTask, recordProgress, setTaskHolder } satisfies ReadModelActivities;
 
 /** How often a running job tells Temporal it is alive (the workflow's job heartbeat timeout is 15 s). */
 const JOB_HEARTBEAT_MS = 5000;
@@ -19,8 +17,8 @@ const JOB_HEARTBEAT_MS = 5000;
  * the database is unreachable it waits and runs the (idempotent) handler again within the same attempt, so an outage
  * does not use up the task's `retries` and become an incident; an outage longer than the attempt's 5 minutes does.
  */
-function asActivity(handler: JobHandler) {
-  return async (input: JobInput) => {
+function asActivity(handler: JobHandler): JobActivity {
+  return async (input) => {
     const context = Context.current();
     context.log.debug('job started', { jobType: input.jobType, elementId: input.elementId });
     const beat = setInterval(() => context.heartbeat(), JOB_HEARTBEAT_MS);
@@ -42,7 +40,7 @@ function asActivity(handler: JobHandler) {
 
 /** Builds the activity map of a worker: read-model activities plus one activity per job type. */
 export function createActivities(jobTypes: JobType[] = builtinJobTypes): Record<string, (...args: never[]) => Promise<unknown>> {
-  const jobs = Object.fromEntries(jobTypes.map((job) => [job.type, asActivity(job.handler)]));
+  const jobs: JobActivities = Object.fromEntries(jobTypes.map((job) => [job.type, asActivity(job.handler)]));
   for (const name of Object.keys(readModelActivities)) {
     if (name in jobs) throw new Error(`job type ${name} clashes with a built-in activity name`);
   }

@@ -1,46 +1,14 @@
-// Activities that keep MongoDB's read models in step with the case: tasks, instance summary, the audit chain.
+// Activities that keep MongoDB's read models in step with the case: tasks, instance summary, the audit chain (their
+// inputs: contracts/activities.ts).
 import { ApplicationFailure } from '@temporalio/activity';
-import type { AuditEntry, UserTaskSpec } from '../engine/interpreter/types';
+import type { CaseRef, CloseUserTaskInput, OpenUserTaskInput, RecordProgressInput, SetTaskHolderInput } from '../contracts/activities';
+import type { AuditEntry } from '../contracts/caseData';
 import { AuditEvent, AuditPendingSeal, auditRowId } from '../store/models/auditEvent';
 import { buildChain, GENESIS_HASH } from '../audit/chain';
 import { Instance } from '../store/models/instance';
 import { Task } from '../store/models/task';
 import { GroupInsert } from './groupInsert';
 import { requestSealing } from './ledgerSealer';
-
-/** Who and what a case is, as carried by every read-model write. */
-export interface CaseRef {
-  instanceId: string;
-  definitionKey: string;
-  definitionVersion: number;
-  businessKey: string;
-  street: string | null;
-}
-
-/** Input of openUserTask. */
-export interface OpenUserTaskInput {
-  caseRef: CaseRef;
-  task: UserTaskSpec;
-  at: string;
-}
-
-/** Input of closeUserTask. */
-export interface CloseUserTaskInput {
-  taskId: string;
-  outcome: 'completed' | 'cancelled';
-  actor: string;
-  at: string;
-}
-
-/** Input of recordProgress: audit entries numbered from `firstSeq`, and the summary after them. */
-export interface RecordProgressInput {
-  caseRef: CaseRef;
-  startedBy: string;
-  startedAt: string;
-  firstSeq: number;
-  entries: AuditEntry[];
-  summary: { status: 'running' | 'incident' | 'completed' | 'cancelled'; currentElements: string[]; incidentCount: number; endedAt?: string };
-}
 
 const dateOrNull = (value?: string) => (value ? new Date(value) : null);
 
@@ -87,14 +55,6 @@ export async function openUserTask({ caseRef, task, at }: OpenUserTaskInput): Pr
 export async function closeUserTask({ taskId, outcome, actor, at }: CloseUserTaskInput): Promise<void> {
   const set = outcome === 'completed' ? { status: 'completed', completedAt: new Date(at), completedBy: actor } : { status: 'cancelled', completedAt: new Date(at) };
   await Task.updateOne({ _id: taskId, status: { $in: ['open', 'claimed'] } }, { $set: set });
-}
-
-/** Input of setTaskHolder: who holds the task now (null: no one) and who made the change. */
-export interface SetTaskHolderInput {
-  taskId: string;
-  assignee: string | null;
-  by: string;
-  at: string;
 }
 
 /** Records who holds an open task, as the workflow ordered the claims, unclaims and assigns (retries write the same). */

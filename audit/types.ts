@@ -1,5 +1,5 @@
 // Types the audit files share: a Temporal history in its JSON form, and the audit entries a replay of it captures.
-import type { RecordProgressInput } from '../activities/readModel';
+import type { RecordProgressInput } from '../contracts/activities';
 import type { AuditEntry } from '../engine/interpreter/types';
 
 /** One event of a history in Temporal's JSON form (proto3 JSON: ids as strings, times as RFC 3339). */

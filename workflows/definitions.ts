@@ -1,8 +1,7 @@
 // Updates, queries and search attributes of the bpmnProcess workflow: defined once, used by workflow and server alike.
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { EngineLimits } from '../engine/interpreter/runtime';
-import type { EngineState, Variables } from '../engine/interpreter/types';
+import type { EngineLimits, EngineState, Variables } from '../engine/interpreter';
 import type { ExecutableModel } from '../engine/model';
 import SEARCH_ATTRIBUTE_TYPES from '../contracts/searchAttributes.json';
 

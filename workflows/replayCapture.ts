@@ -2,7 +2,7 @@
 // the worker's: while a recorded history replays, it hands every recordProgress input (the audit entries the workflow
 // code produces for that history) to the `auditCapture` sink. It only observes: no command is added or changed.
 import { proxySinks, type Sinks, type WorkflowInterceptorsFactory } from '@temporalio/workflow';
-import type { RecordProgressInput } from '../activities/readModel';
+import type { RecordProgressInput } from '../contracts/activities';
 
 /** The sink the replayer registers (called during replay). */
 export interface AuditCaptureSinks extends Sinks {

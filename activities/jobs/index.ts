@@ -9,4 +9,4 @@ const HANDLERS: Record<BuiltinJobTypeName, JobHandler> = { 'sparrow.notify': not
 /** Job types shipped with Sparrow: contracts/jobTypes.ts's list, each with its handler. */
 export const builtinJobTypes: JobType[] = BUILTIN_JOB_TYPES.map(({ type, title, description }) => ({ type, title, description, handler: HANDLERS[type] }));
 
-export type { JobHandler, JobInput, JobType } from './types';
+export type { JobHandler, JobType } from './types';

@@ -1,6 +1,6 @@
 // The benchmark's baseline: a hand-written workflow calling the same job activity ten times in a row.
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { JobInput } from '../../activities/jobs/types';
+import type { JobInput } from '../../contracts/activities';
 
 const { 'bench.step': benchStep } = proxyActivities<Record<string, (input: JobInput) => Promise<Record<string, unknown>>>>({
   startToCloseTimeout: '5 minutes',

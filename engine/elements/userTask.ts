@@ -1,4 +1,4 @@
-// User task: opens a task in the read model and waits for the completeTask update.
+// User task: opens a task in the read model (held by its assignee, if it has one) and waits for the completeTask update.
 import type { ElementBehaviour, Runtime } from '../interpreter/runtime';
 import { IncidentSignal } from '../interpreter/runtime';
 import type { Expression, ModelNode } from '../model';
@@ -64,7 +64,7 @@ export function userTaskSpec(rt: Runtime, token: Token, node: ModelNode): UserTa
 export const userTask: ElementBehaviour = {
   enter(rt, token, node) {
     const spec = userTaskSpec(rt, token, node);
-    rt.wait(spec.taskId, { kind: 'userTask', tokenId: token.id, taskId: spec.taskId });
+    rt.wait(spec.taskId, { kind: 'userTask', tokenId: token.id, taskId: spec.taskId, holder: spec.assignee ?? null });
     rt.emit({ type: 'openUserTask', task: spec, variables: rt.contextOf(token) });
     rt.record({ kind: 'task.opened', elementId: node.id, tokenId: token.id, data: { taskId: spec.taskId } });
   },

@@ -1,12 +1,15 @@
 // The interpreter: a pure function of (model, state, event) -> (state, commands, audit entries).
-import { jsonSha256 } from '../compile/hash';
+import { jsonSha256 } from '../hash';
 import { behaviours } from '../elements';
 import type { ExecutableModel } from '../model';
 import { own } from './own';
 import { DEFAULT_LIMITS, type EngineLimits, Runtime } from './runtime';
+import { changeHolder, holderRejectionOf, isHolderEvent } from './taskHolders';
 import type { EngineEvent, EngineState, StepResult, Token, Variables } from './types';
 
+export { own } from './own';
 export { DEFAULT_LIMITS, type EngineLimits, type VariableChange } from './runtime';
+export { type HolderEvent, holderOf } from './taskHolders';
 export * from './types';
 
 /** The state of a case before its start event: nothing has happened yet. */
@@ -43,6 +46,7 @@ const hasIncident = (state: EngineState, id: string, limits: EngineLimits) =>
  * judged here: a result that is no object or too large becomes an incident on its element instead.
  */
 export function rejectionOf(state: EngineState, event: EngineEvent, limits: EngineLimits = DEFAULT_LIMITS): string | null {
+  if (isHolderEvent(event)) return holderRejectionOf(state, event);
   if (event.type !== 'start' && state.status !== 'running') return `the case is ${state.status}`;
   const checked = 'variables' in event && event.type !== 'jobCompleted';
   if (checked && !isPlainObject(event.variables)) return 'variables must be a JSON object';
@@ -56,7 +60,10 @@ export function rejectionOf(state: EngineState, event: EngineEvent, limits: Engi
       return Object.keys(state.tokens).length > 0 || state.rootScopeId ? 'the case has already started' : null;
     case 'taskCompleted': {
       const wait = own(state.waits, event.taskId);
-      return wait?.kind === 'userTask' ? null : `task ${event.taskId} is not open in this case`;
+      if (wait?.kind !== 'userTask') return `task ${event.taskId} is not open in this case`;
+      // A claim accepted after the caller looked at the task wins over the completion.
+      const claimedMeanwhile = event.holder !== undefined && wait.holder !== null && wait.holder !== event.holder;
+      return claimedMeanwhile ? `task ${event.taskId} is claimed by ${wait.holder}` : null;
     }
     case 'jobCompleted':
     case 'jobFailed':
@@ -105,6 +112,10 @@ function apply(rt: Runtime, event: EngineEvent): void {
       rt.record({ kind: 'task.completed', elementId: token.nodeId, tokenId: token.id, data: { taskId: event.taskId, variables: Object.keys(event.variables), variablesHash: jsonSha256(event.variables) } });
       return rt.finish(token, event.variables);
     }
+    case 'taskClaimed':
+    case 'taskUnclaimed':
+    case 'taskAssigned':
+      return changeHolder(rt, event);
     case 'jobCompleted': {
       const token = tokenWaitingFor(rt, event.waitId);
       const reserved = rt.limits.bounded && isPlainObject(event.variables) && Object.hasOwn(event.variables, RESERVED_NAME);

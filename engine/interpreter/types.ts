@@ -1,8 +1,8 @@
 // The interpreter's contract: its JSON state, the events fed to it and the commands it asks the workflow to run.
-import type { AuditEntryKind } from '../../contracts/auditKinds';
+import type { AuditEntry, UserTaskSpec, Variables } from '../../contracts/caseData';
 
-/** A JSON object of process variables. */
-export type Variables = Record<string, unknown>;
+// What a step hands out (variables, opened tasks, audit entries) is defined in contracts/, for the activities and the API.
+export type { AuditEntry, UserTaskSpec, Variables };
 
 /** A token: one thread of control sitting on one node of one scope instance. */
 export interface Token {
@@ -29,7 +29,8 @@ export interface ScopeInstance {
 
 /** What a waiting token waits for. */
 export type Wait =
-  | { kind: 'userTask'; tokenId: string; taskId: string }
+  /** `holder`: who holds the open task (its assignee when it opens; then claims, unclaims and assigns); null: no one. */
+  | { kind: 'userTask'; tokenId: string; taskId: string; holder: string | null }
   | { kind: 'job'; tokenId: string; jobType: string }
   | { kind: 'timer'; tokenId: string; dueAt: string }
   | { kind: 'message'; tokenId: string; name: string; correlationKey: string };
@@ -82,7 +83,14 @@ export type Actor = string;
 /** An input to the interpreter; `at` is the workflow's deterministic clock (ISO 8601). */
 export type EngineEvent =
   | { type: 'start'; at: string; actor: Actor; instanceId: string; variables: Variables }
-  | { type: 'taskCompleted'; at: string; actor: Actor; taskId: string; variables: Variables }
+  /** `holder`: who the caller saw holding the task (null: no one); refused when someone else holds it. Absent: not checked. */
+  | { type: 'taskCompleted'; at: string; actor: Actor; taskId: string; variables: Variables; holder?: string | null }
+  /** The actor takes an open task that no one else holds. */
+  | { type: 'taskClaimed'; at: string; actor: Actor; taskId: string }
+  /** The actor gives the task back, if `holder` (as the actor saw it) still holds it. */
+  | { type: 'taskUnclaimed'; at: string; actor: Actor; taskId: string; holder: string }
+  /** The actor (a dispatcher) gives the open task to `assignee`, replacing any claim. */
+  | { type: 'taskAssigned'; at: string; actor: Actor; taskId: string; assignee: string }
   | { type: 'jobCompleted'; at: string; waitId: string; variables: Variables }
   | { type: 'jobFailed'; at: string; waitId: string; message: string }
   | { type: 'timerFired'; at: string; waitId: string }
@@ -90,25 +98,12 @@ export type EngineEvent =
   | { type: 'incidentResolved'; at: string; actor: Actor; incidentId: string }
   | { type: 'cancel'; at: string; actor: Actor; reason: string };
 
-/** A user task as opened in the task read model, its FEEL fields already evaluated. */
-export interface UserTaskSpec {
-  taskId: string;
-  elementId: string;
-  name?: string;
-  assignee?: string;
-  candidateGroups: string[];
-  candidateUsers: string[];
-  formKey?: string;
-  formId?: string;
-  dueDate?: string;
-  followUpDate?: string;
-  priority: number;
-}
-
 /** Side effects the interpreter asks the workflow to perform (the workflow turns them into activities and timers). */
 export type Command =
   | { type: 'openUserTask'; task: UserTaskSpec; variables: Variables }
   | { type: 'closeUserTask'; taskId: string; outcome: 'completed' | 'cancelled'; actor: Actor }
+  /** Who holds an open task changed (null: no one). */
+  | { type: 'setTaskHolder'; taskId: string; holder: string | null; actor: Actor }
   | {
       type: 'runJob';
       waitId: string;
@@ -121,23 +116,6 @@ export type Command =
   | { type: 'cancelJob'; waitId: string }
   | { type: 'startTimer'; waitId: string; elementId: string; dueAt: string; delayMs: number }
   | { type: 'cancelTimer'; waitId: string };
-
-/** One business step for the audit log; the audit chain is built from these. */
-export interface AuditEntry {
-  at: string;
-  actor: Actor;
-  /** What happened (contracts/auditKinds.ts lists every kind and what it means). */
-  kind: AuditEntryKind;
-  elementId?: string;
-  tokenId?: string;
-  /**
-   * Small JSON payload (hashed in the audit chain): the names of the variables a person or job supplied and the
-   * sha256 of their values (`variablesHash`, on instance.started, task.completed, message.correlated), each changed
-   * variable with the sha256 of its old and new value (`changes`, on variables.changed), incident message, task id,
-   * the task's holder before and after (`previous`, `assignee`, on task.claimed/unclaimed/assigned) …
-   */
-  data?: Variables;
-}
 
 /** What one step of the interpreter produced. */
 export interface StepResult {

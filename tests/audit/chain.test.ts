@@ -4,10 +4,11 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { jsonSha256 } from '../../engine/compile/hash';
+import { jsonSha256 } from '../../engine/hash';
 import type { AuditEntry } from '../../engine/interpreter/types';
 import { sealPendingCases } from '../../audit/ledger';
-import { recordProgress, type RecordProgressInput } from '../../activities/readModel';
+import { recordProgress } from '../../activities/readModel';
+import type { RecordProgressInput } from '../../contracts/activities';
 import { AuditEvent, AuditLedger, AuditLedgerHead, AuditPendingSeal, auditRowId, LEDGER_HEAD_ID } from '../../store/models/auditEvent';
 import { Instance } from '../../store/models/instance';
 import { buildChain, GENESIS_HASH, linkHash } from '../../audit/chain';

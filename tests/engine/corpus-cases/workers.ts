@@ -1,7 +1,8 @@
 // Test job workers for corpus models: what the upstream tests' workers do, as Sparrow job types that record each call.
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import type { JobInput, JobType } from '../../../activities/jobs';
+import type { JobType } from '../../../activities/jobs';
+import type { JobInput } from '../../../contracts/activities';
 import type { Variables } from '../../../engine/interpreter/types';
 
 /** What a worker does with one activation of a job; `attempt` counts from 1 (Temporal's activity attempt). */

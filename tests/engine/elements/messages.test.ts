@@ -1,6 +1,6 @@
 // Messages: send task, message throw and message end events run their job; receive task and message catch wait for correlateMessage.
 import path from 'node:path';
-import type { JobInput } from '../../../activities/jobs';
+import type { JobInput } from '../../../contracts/activities';
 import { completedIds, refusalOf, runCase } from '../../support/cases';
 import { testJob } from '../../support/jobs';
 import { startTestStack, type TestStack } from '../../support/stack';

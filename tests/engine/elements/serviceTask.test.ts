@@ -1,6 +1,6 @@
 // Service task: the job's headers and input-mapped variables, output mappings, retries, incidents and their resolution.
 import path from 'node:path';
-import type { JobInput } from '../../../activities/jobs';
+import type { JobInput } from '../../../contracts/activities';
 import { completedIds, instanceOf, runCase } from '../../support/cases';
 import { testJob } from '../../support/jobs';
 import { startTestStack, type TestStack } from '../../support/stack';

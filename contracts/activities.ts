@@ -1,0 +1,82 @@
+// The activities the bpmnProcess workflow calls, as a contract: their inputs and outputs, and the interface the
+// workflow proxies. workflows/ types its proxies with it; activities/ implements it (type-only).
+import type { AuditEntry, UserTaskSpec, Variables } from './caseData';
+
+/** Who and what a case is, as carried by every read-model write. */
+export interface CaseRef {
+  instanceId: string;
+  definitionKey: string;
+  definitionVersion: number;
+  businessKey: string;
+  street: string | null;
+}
+
+/** Input of openUserTask. */
+export interface OpenUserTaskInput {
+  caseRef: CaseRef;
+  task: UserTaskSpec;
+  at: string;
+}
+
+/** Input of closeUserTask. */
+export interface CloseUserTaskInput {
+  taskId: string;
+  outcome: 'completed' | 'cancelled';
+  actor: string;
+  at: string;
+}
+
+/** Input of setTaskHolder: who holds the task now (null: no one) and who made the change. */
+export interface SetTaskHolderInput {
+  taskId: string;
+  assignee: string | null;
+  by: string;
+  at: string;
+}
+
+/** A case's summary row as the workflow writes it (incident: running, but some step is stopped). */
+export interface CaseSummary {
+  status: 'running' | 'incident' | 'completed' | 'cancelled';
+  currentElements: string[];
+  incidentCount: number;
+  endedAt?: string;
+}
+
+/** Input of recordProgress: audit entries numbered from `firstSeq`, and the summary after them. */
+export interface RecordProgressInput {
+  caseRef: CaseRef;
+  startedBy: string;
+  startedAt: string;
+  firstSeq: number;
+  entries: AuditEntry[];
+  summary: CaseSummary;
+}
+
+/** The read-model activities every worker registers under these names. */
+export interface ReadModelActivities {
+  /** Opens a user task's row (a retried or replayed call leaves the same single row). */
+  openUserTask(input: OpenUserTaskInput): Promise<void>;
+  /** Marks a task's row completed or cancelled. */
+  closeUserTask(input: CloseUserTaskInput): Promise<void>;
+  /** Writes who holds an open task. */
+  setTaskHolder(input: SetTaskHolderInput): Promise<void>;
+  /** Appends audit entries to the case's chain and writes its summary. */
+  recordProgress(input: RecordProgressInput): Promise<void>;
+}
+
+/** What a job activity is given: the case, the element, its headers and the variables it can see. */
+export interface JobInput {
+  /** Stable across activity retries and replays: use it to make side effects idempotent. */
+  jobKey: string;
+  instanceId: string;
+  elementId: string;
+  jobType: string;
+  headers: Record<string, string>;
+  variables: Variables;
+}
+
+/** A job activity: runs the work of a service task and returns variables to set in the case. */
+export type JobActivity = (input: JobInput) => Promise<Variables>;
+
+/** The job activities a worker registers, keyed by job type (the activity's name is the job type). */
+export type JobActivities = Record<string, JobActivity>;

@@ -1,0 +1,34 @@
+// The activities the bpmnProcess workflow calls (contracts/activities.ts types them), with their timeouts and retries.
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import type { JobActivities, ReadModelActivities } from '../contracts/activities';
+
+// Timeouts bound how long a killed worker's in-flight activity stalls its case before it is retried elsewhere: read-model
+// writes are short (20 s), jobs may run long but heartbeat (activities/index.ts) so a dead worker is noticed in 15 s.
+
+/** The read-model writes of user tasks and their holders. */
+export const readModel = proxyActivities<ReadModelActivities>({
+  startToCloseTimeout: '20 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/** recordProgress as a local activity: the audit rows and the summary, written from the worker without a task queue round trip. */
+export const progress = proxyLocalActivities<Pick<ReadModelActivities, 'recordProgress'>>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+const jobProxies = new Map<number, JobActivities>();
+
+/** Job activities, one proxy per retry count (a service task's `retries` is its number of attempts). */
+export function jobs(retries: number): JobActivities {
+  let proxy = jobProxies.get(retries);
+  if (!proxy) {
+    proxy = proxyActivities<JobActivities>({
+      startToCloseTimeout: '5 minutes',
+      heartbeatTimeout: '15 seconds',
+      retry: { maximumAttempts: Math.max(1, retries), initialInterval: '1 second', maximumInterval: '30 seconds' },
+    });
+    jobProxies.set(retries, proxy);
+  }
+  return proxy;
+}

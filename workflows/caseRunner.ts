@@ -1,0 +1,142 @@
+// The case runner: feeds events to the pure interpreter and turns the commands it returns into activities and timers.
+import { ActivityFailure, ApplicationFailure, isCancellation, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { CaseRef, JobInput } from '../contracts/activities';
+import { jobKeyOf } from '../contracts/ids';
+import { type Command, emptyState, type EngineEvent, type EngineLimits, type EngineState, rejectionOf, step } from '../engine/interpreter';
+import { jobs, progress, readModel } from './activityProxies';
+import { CancellationScopePool } from './cancellationScopePool';
+import { caseSummaryOf } from './caseViews';
+import { type BpmnProcessInput, searchAttributes } from './definitions';
+import { ProgressWriter } from './progressWriter';
+
+/** The workflow's deterministic clock (ISO 8601), as the interpreter's `at`. */
+export const now = () => new Date().toISOString();
+
+function failureMessage(error: unknown): string {
+  const cause = error instanceof ActivityFailure ? (error.cause ?? error) : error;
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
+/** One case: its engine state, the commands of each step started, the writes of each step queued in order. */
+export class CaseRunner {
+  private current: EngineState;
+  private readonly workflowId: string;
+  private readonly caseRef: CaseRef;
+  /** The status last written to the search attributes; the client sets `running` when it starts the case. */
+  private summaryStatus = 'running';
+  private readonly writer: ProgressWriter;
+  private readonly scopes = new CancellationScopePool();
+
+  /** `limits`: the interpreter's limits for this case (its `bounded` from the patch marker). */
+  constructor(
+    private readonly input: BpmnProcessInput,
+    private readonly limits: EngineLimits,
+  ) {
+    this.workflowId = workflowInfo().workflowId;
+    this.caseRef = {
+      instanceId: this.workflowId,
+      definitionKey: input.definition.key,
+      definitionVersion: input.definition.version,
+      businessKey: input.businessKey,
+      street: input.street ?? null,
+    };
+    this.current = emptyState(this.workflowId, now());
+    this.writer = new ProgressWriter((batch) =>
+      progress.recordProgress({ caseRef: this.caseRef, startedBy: this.input.startedBy, startedAt: this.current.startedAt, ...batch }),
+    );
+  }
+
+  /** The engine state: one JSON value, replaced by every step. */
+  get state(): EngineState {
+    return this.current;
+  }
+
+  /** Resolves once every write queued so far is done. */
+  get settled(): Promise<void> {
+    return this.writer.settled;
+  }
+
+  /** Starts the case; a start the interpreter refuses (e.g. variables over the size limit) fails the case with the reason, not a stuck workflow task. */
+  start(): Promise<void> {
+    const start: EngineEvent = { type: 'start', at: now(), actor: this.input.startedBy, instanceId: this.workflowId, variables: this.input.variables };
+    const refused = rejectionOf(this.current, start, this.limits);
+    if (refused) throw ApplicationFailure.nonRetryable(`the case cannot start: ${refused}`, 'Rejected');
+    return this.apply(start);
+  }
+
+  /** Applies an event and starts what it asks for; resolves once its read-model writes are done. */
+  apply(event: EngineEvent): Promise<void> {
+    const result = step(this.input.model, this.current, event, this.limits);
+    this.current = result.state;
+    // A step that changed nothing (a claim by the task's holder) writes nothing.
+    if (result.commands.length === 0 && result.audit.length === 0) return this.writer.settled;
+    const summary = caseSummaryOf(this.current);
+    const statusChanged = summary.status !== this.summaryStatus;
+    if (statusChanged) {
+      this.summaryStatus = summary.status;
+      upsertSearchAttributes([{ key: searchAttributes.status, value: summary.status }]);
+    }
+    const ordered: Array<() => Promise<void>> = [];
+    for (const command of result.commands) {
+      const write = this.dispatch(command);
+      if (write) ordered.push(write);
+    }
+    // A chain of service tasks is written once it stops (a person, timer or message is awaited, the
+    // status changes or the buffer grows), so automated steps cost no extra round trip each; the
+    // server writes the summary row itself when it starts a case.
+    const automated = result.commands.length > 0 && result.commands.every((c) => c.type === 'runJob');
+    return this.writer.record(result.audit, ordered, statusChanged || !automated, summary);
+  }
+
+  /** Applies an event unless the case has moved on (e.g. the job's token was cancelled, the task completed); then only waits for the writes. */
+  applyUnlessMovedOn(event: EngineEvent): Promise<void> {
+    return rejectionOf(this.current, event, this.limits) === null ? this.apply(event) : this.writer.settled;
+  }
+
+  /** Starts a command: jobs and timers run in cancellation scopes; read-model writes are returned so they run in order. */
+  private dispatch(command: Command): (() => Promise<void>) | undefined {
+    switch (command.type) {
+      case 'openUserTask':
+        return () => readModel.openUserTask({ caseRef: this.caseRef, task: command.task, at: now() });
+      case 'closeUserTask':
+        return () => readModel.closeUserTask({ taskId: command.taskId, outcome: command.outcome, actor: command.actor, at: now() });
+      case 'setTaskHolder': {
+        const at = now();
+        return () => readModel.setTaskHolder({ taskId: command.taskId, assignee: command.holder, by: command.actor, at });
+      }
+      case 'runJob': {
+        const jobInput: JobInput = {
+          jobKey: jobKeyOf(this.workflowId, command.waitId),
+          instanceId: this.workflowId,
+          elementId: command.elementId,
+          jobType: command.jobType,
+          headers: command.headers,
+          variables: command.variables,
+        };
+        this.scopes.run(
+          command.waitId,
+          () => jobs(command.retries)[command.jobType](jobInput),
+          (variables) => void this.applyUnlessMovedOn({ type: 'jobCompleted', at: now(), waitId: command.waitId, variables: variables ?? {} }),
+          (error) => {
+            if (!isCancellation(error)) void this.applyUnlessMovedOn({ type: 'jobFailed', at: now(), waitId: command.waitId, message: failureMessage(error) });
+          },
+        );
+        return undefined;
+      }
+      case 'startTimer':
+        this.scopes.run(
+          command.waitId,
+          () => sleep(command.delayMs),
+          () => void this.applyUnlessMovedOn({ type: 'timerFired', at: now(), waitId: command.waitId }),
+          (error) => {
+            if (!isCancellation(error)) throw error;
+          },
+        );
+        return undefined;
+      case 'cancelJob':
+      case 'cancelTimer':
+        this.scopes.cancel(command.waitId);
+        return undefined;
+    }
+  }
+}
