@@ -94,7 +94,7 @@ const boundaryPolicies = [
   // 2. Another layer's package folder is entered only through its index.ts ...
   {
     disallow: { to: { element: { type: '* package', fileInternalPath: '!index.{ts,tsx}' } } },
-    message: "another layer's package folder is imported through its index.ts, not its inner files",
+    message: "{{ to.file.path }} is inside another layer's package folder: import the folder's index.ts",
   },
   // ... while inside one layer its folders may share files.
   ...LAYERS.map(sameLayer),
@@ -102,7 +102,7 @@ const boundaryPolicies = [
   {
     from: { element: inLayer('server'), file: { path: '!server/app.ts' } },
     disallow: { to: { file: { path: 'server/routes/**' } } },
-    message: 'server/routes/ is mounted by server/app.ts only',
+    message: '{{ to.file.path }}: server/routes/ is mounted by server/app.ts only',
   },
 ];
 
@@ -186,7 +186,15 @@ module.exports = tseslint.config(
       'import/resolver': { node: { extensions: ['.ts', '.tsx', '.mts', '.cts', '.js', '.json'] } },
     },
     rules: {
-      'boundaries/dependencies': ['error', { default: 'disallow', policies: boundaryPolicies }],
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          message:
+            '{{ from.file.path }} may not import {{ to.file.path }} ({{ dependency.kind }} import): see the layering in scripts/layers.cjs',
+          policies: boundaryPolicies,
+        },
+      ],
     },
   },
 );

@@ -132,4 +132,4 @@ if (process.argv.includes('--check')) {
   process.exit(failed ? 1 : 0);
 }
 writeFileSync(OUTPUT, text);
-console.log(`wrote docs/layers.md (${loops.length} import cycles)`);
+console.log(`wrote docs/layers.md; import cycles: ${loops.length}`);
