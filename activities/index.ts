@@ -1,7 +1,7 @@
 // All activities of the worker, built by a factory so tests and benches can add job types.
 import { Context } from '@temporalio/activity';
 import type { JobActivities, JobActivity, ReadModelActivities } from '../contracts/activities';
-import { unreachableDependency } from '../server/http/problem';
+import { unreachableDependency } from '../platform/unreachable';
 import { builtinJobTypes, type JobHandler, type JobType } from './jobs';
 import { closeUserTask, openUserTask, recordProgress, setTaskHolder } from './readModel';
 

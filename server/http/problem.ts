@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { DomainError, type DomainErrorKind } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
+import { unreachableDependency } from '../../platform/unreachable';
 
 /** An error that becomes an `application/problem+json` response. */
 export class HttpProblem extends Error {
@@ -62,30 +63,6 @@ export function sendProblem(res: Parameters<RequestHandler>[1], problem: HttpPro
 export const unknownRoute: RequestHandler = (req, res) => {
   sendProblem(res, new HttpProblem(404, 'route-not-found', 'Not Found', `no route ${req.method} ${req.path}`));
 };
-
-const MONGO_DOWN = new Set([
-  'MongoServerSelectionError',
-  'MongooseServerSelectionError',
-  'MongoNetworkError',
-  'MongoNetworkTimeoutError',
-  'MongoNotConnectedError',
-  'MongoTopologyClosedError',
-  'MongoPoolClearedError',
-]);
-/** gRPC status codes meaning "the server is not there": UNAVAILABLE (14), DEADLINE_EXCEEDED (4). */
-const GRPC_DOWN = new Set([4, 14]);
-
-/** Which dependency an error says is unreachable: MongoDB, Temporal, or none. */
-export function unreachableDependency(error: unknown): 'mongo' | 'temporal' | null {
-  for (let e = error as { name?: string; message?: string; code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth += 1) {
-    if (e.name && MONGO_DOWN.has(e.name)) return 'mongo';
-    if (e.name === 'MongooseError' && /buffering timed out|Client must be connected/.test(e.message ?? '')) return 'mongo';
-    if (typeof e.code === 'number' && GRPC_DOWN.has(e.code) && ('details' in e || 'metadata' in e)) return 'temporal';
-    if (e.name === 'ServiceError' && /UNAVAILABLE|DEADLINE_EXCEEDED|Failed to connect|connection/i.test(e.message ?? '')) return 'temporal';
-    if (e.name === 'TransportError' || e.name === 'ConnectionError') return 'temporal';
-  }
-  return null;
-}
 
 /** Turns any error into a problem response; unexpected errors are logged and never leak their message. */
 export function problemHandler(log: Logger): ErrorRequestHandler {

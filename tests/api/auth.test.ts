@@ -1,7 +1,7 @@
 // Sign-in, sessions, CSRF, bearer tokens, the admin routes for users and org units, errors common to all routes, OpenAPI.
 import mongoose from 'mongoose';
 import request from 'supertest';
-import { unreachableDependency } from '../../server/http/problem';
+import { unreachableDependency } from '../../platform/unreachable';
 import { routeName } from '../../server/http/route';
 import { ApiToken } from '../../store/models';
 import { apiRoutes } from '../../server/routes/index';
