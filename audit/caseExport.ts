@@ -1,6 +1,6 @@
 // The one-file export of a case (GET /instances/:id/export): its format, the hashes it declares, and reading it back.
 import type { ExecutableModel } from '../engine/model';
-import { canonicalJson } from '../engine/compile/hash';
+import { canonicalJson } from '../engine/hash';
 import type { ChainRow, LedgerEntry } from './chain';
 import { sha256Hex } from './sha256';
 import type { AuditSignature } from './signing';

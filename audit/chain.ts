@@ -3,8 +3,8 @@
 // global chain (the ledger) of the head hashes of closed cases.
 // Hashing uses Node's native sha256 (./sha256) over the engine's non-recursive RFC 8785 writer.
 import { endsCase } from '../contracts/auditKinds';
-import { canonicalJson } from '../engine/compile/hash';
-import type { AuditEntry } from '../engine/interpreter/types';
+import type { AuditEntry } from '../contracts/caseData';
+import { canonicalJson } from '../engine/hash';
 import { sha256Hex } from './sha256';
 
 /** The prevHash of a chain's first link. */

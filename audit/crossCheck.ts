@@ -1,7 +1,7 @@
 // The cross-check of a case's stored audit chain against the story its Temporal history tells when replayed: the
 // same entries, in the same order, by the same actors, at the same times, with the same data. Pure; shared by the API
 // and the offline CLI.
-import type { AuditEntry } from '../engine/interpreter/types';
+import type { AuditEntry } from '../contracts/caseData';
 import { type ChainRow, dataHashOf } from './chain';
 import type { AcceptedUpdate, HistoryFacts } from './historyFacts';
 import type { NumberedEntry } from './types';

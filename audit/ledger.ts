@@ -1,7 +1,7 @@
 // The global audit ledger in the store: where it ends, and sealing the closed cases queued for it (the pending seals)
 // at the next positions in closing order. Sealers of several processes stay correct: a position is taken by inserting
 // its `_id`. activities/ledgerSealer.ts runs the sealing passes.
-import { AuditLedger, AuditLedgerHead, AuditPendingSeal, LEDGER_HEAD_ID } from '../store/models/auditEvent';
+import { AuditLedger, AuditLedgerHead, AuditPendingSeal, LEDGER_HEAD_ID } from '../store/models';
 import { GENESIS_HASH, ledgerHash } from './chain';
 
 const isDuplicateKey = (error: unknown) => (error as { code?: unknown }).code === 11000;

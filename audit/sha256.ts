@@ -1,7 +1,7 @@
 // The audit code's hashes: Node's native sha256 (the same digest as the engine's pure-JS one, which the workflow
-// sandbox needs, but about 100× faster) over the engine's RFC 8785 canonical JSON (engine/compile/hash.ts).
+// sandbox needs, but about 100× faster) over the engine's RFC 8785 canonical JSON (engine/hash.ts).
 import { createHash } from 'node:crypto';
-import { hashedJson } from '../engine/compile/hash';
+import { hashedJson } from '../engine/hash';
 
 /** Hex sha256 of a UTF-8 string. */
 export function sha256Hex(text: string): string {

@@ -3,7 +3,7 @@
 // each document names its own `format`, so a signature of one kind of document never verifies as another kind.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
 import fs from 'node:fs';
-import { canonicalJson } from '../engine/compile/hash';
+import { canonicalJson } from '../engine/hash';
 
 /** The signature a signed audit document carries. */
 export interface AuditSignature {

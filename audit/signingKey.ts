@@ -1,7 +1,7 @@
 // The server's audit signing key: SPARROW_AUDIT_SIGNING_KEY (an Ed25519 private key, PKCS#8 PEM) when set, else the
 // key stored in MongoDB (auditSigningKeys), generated on first use. Several server instances share the stored key:
 // each inserts its freshly generated one only if none exists, and all then read back the one that won.
-import { AUDIT_SIGNING_KEY_ID, AuditSigningKey } from '../store/models/auditSigningKey';
+import { AUDIT_SIGNING_KEY_ID, AuditSigningKey } from '../store/models';
 import { generateSigningKey, type SigningKey, signingKeyFromPem } from './signing';
 
 /** The environment variable that overrides the stored key. */

@@ -3,7 +3,7 @@
 // audit entry kind, checked against every kind of contracts/auditKinds.ts. Pure; shared by the API and the CLIs.
 import { AUDIT_KIND_MEANING, type AuditEntryKind } from '../contracts/auditKinds';
 import { jobKeyOf, waitIdOf } from '../contracts/ids';
-import type { Variables } from '../engine/interpreter/types';
+import type { Variables } from '../contracts/caseData';
 import type { ExecutableModel } from '../engine/model';
 import type { AcceptedUpdate, ActivityRun, HistoryFacts } from './historyFacts';
 import type { NumberedEntry } from './types';

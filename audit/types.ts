@@ -1,6 +1,6 @@
 // Types the audit files share: a Temporal history in its JSON form, and the audit entries a replay of it captures.
 import type { RecordProgressInput } from '../contracts/activities';
-import type { AuditEntry } from '../engine/interpreter/types';
+import type { AuditEntry } from '../contracts/caseData';
 
 /** One event of a history in Temporal's JSON form (proto3 JSON: ids as strings, times as RFC 3339). */
 export type HistoryEventJson = Record<string, unknown> & { eventId: string; eventTime: string; eventType: string };

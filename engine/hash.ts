@@ -3,7 +3,7 @@
 // for the workflow sandbox, and without recursion, so a value nested 100,000 deep costs heap, not stack.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import type { ExecutableModel } from '../model';
+import type { ExecutableModel } from './model';
 
 /** A container being written: its members still to come. */
 interface Frame {

@@ -1,14 +1,14 @@
 // The BPMN compiler: XML with zeebe extensions -> executable models (one per executable process), or element-named problems.
 import type { ExecutableModel, ModelProblem } from '../model';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ELEMENTS, guardInput } from './guards';
-import { modelSha256 } from './hash';
+import { modelSha256 } from '../hash';
 import { children, type BpmnElement } from './moddle';
 import { checkNamespaces } from './namespaces';
 import { parseDefinitions } from './parse';
 import { Diagnostics } from './problems';
 import { compileProcess } from './process';
 
-export { modelSha256 } from './hash';
+export { modelSha256 } from '../hash';
 export type { ProblemCode, WarningCode } from './problems';
 
 /** Limits of one compilation. */

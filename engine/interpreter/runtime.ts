@@ -1,6 +1,6 @@
 // The token lifecycle, written once: entering and leaving nodes, scopes, variables, waits, incidents.
 // A Runtime mutates a private copy of the state during one step; element behaviours drive it.
-import { jsonSha256 } from '../compile/hash';
+import { jsonSha256 } from '../hash';
 import { DEFAULT_FEEL_LIMITS, evaluateCondition, evaluateExpression, FeelError, type FeelLimits } from '../feel';
 import { own } from './own';
 import type { ExecutableModel, Mapping, ModelFlow, ModelNode } from '../model';

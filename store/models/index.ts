@@ -1,6 +1,7 @@
 // Every mongoose model of Sparrow, registered on import (so indexes can be created at start-up).
 export { ApiToken } from './apiToken';
-export { AuditEvent } from './auditEvent';
+export { AuditEvent, AuditLedger, AuditLedgerHead, AuditPendingSeal, auditRowId, LEDGER_HEAD_ID } from './auditEvent';
+export { AUDIT_SIGNING_KEY_ID, AuditSigningKey } from './auditSigningKey';
 export { Definition, DefinitionVersion } from './definition';
 export { Draft } from './draft';
 export { Form, FormVersion, formVersionId } from './form';

@@ -1,10 +1,10 @@
-// Sparrow's one canonical-JSON writer (engine/compile/hash.ts, which the audit code hashes with): the same text as the
+// Sparrow's one canonical-JSON writer (engine/hash.ts, which the audit code hashes with): the same text as the
 // json-canonicalize package (which wrote every hash stored before it, so recorded hashes still match) for any JSON
 // data, and no stack overflow for data nested far deeper than a recursive writer can take.
 import fs from 'node:fs';
 import path from 'node:path';
 import { canonicalize } from 'json-canonicalize';
-import { canonicalJson, jsonSha256 } from '../../engine/compile/hash';
+import { canonicalJson, jsonSha256 } from '../../engine/hash';
 import { canonicalSha256 } from '../../audit/sha256';
 
 /** A deterministic pseudo-random JSON value (objects, arrays, strings with escapes and surrogates, numbers). */

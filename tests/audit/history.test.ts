@@ -1,7 +1,7 @@
 // History, timeline, replay check and export on the real stack: the timeline derived from Temporal's history tells the
 // same story as the audit chain; the recorded run replays through the current workflow code, and a deliberately changed
 // behaviour is caught at the first diverging event; the export carries everything `npm run replay` needs.
-import { sha256Hex } from '../../engine/compile/hash';
+import { sha256Hex } from '../../engine/hash';
 import { exportHashes } from '../../audit/caseExport';
 import { chainOf } from '../../audit/service';
 import request from 'supertest';

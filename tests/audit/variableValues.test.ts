@@ -1,7 +1,7 @@
 // The values behind recorded variable changes, matched by hash against what the history holds (pure, on a committed export).
 import fs from 'node:fs';
 import path from 'node:path';
-import { jsonSha256 } from '../../engine/compile/hash';
+import { jsonSha256 } from '../../engine/hash';
 import type { CaseExport } from '../../audit/caseExport';
 import { historyFacts } from '../../audit/historyFacts';
 import { buildTimeline } from '../../audit/timeline';

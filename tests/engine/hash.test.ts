@@ -1,5 +1,5 @@
-import { canonicalJson, modelSha256 } from '../../../engine/compile/hash';
-import type { ExecutableModel } from '../../../engine/model';
+import { canonicalJson, modelSha256 } from '../../engine/hash';
+import type { ExecutableModel } from '../../engine/model';
 
 const MODEL: ExecutableModel = {
   schemaVersion: 1,

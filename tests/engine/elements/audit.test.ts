@@ -1,6 +1,6 @@
 // Audit: every transition of a case is an AuditEvent row, in seq order without gaps, with its actor.
 import path from 'node:path';
-import { jsonSha256 } from '../../../engine/compile/hash';
+import { jsonSha256 } from '../../../engine/hash';
 import { auditOf, runCase } from '../../support/cases';
 import { startTestStack, type TestStack } from '../../support/stack';
 import { eventually } from '../../support/wait';
