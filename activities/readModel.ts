@@ -3,10 +3,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { CaseRef, CloseUserTaskInput, OpenUserTaskInput, RecordProgressInput, SetTaskHolderInput } from '../contracts/activities';
 import type { AuditEntry } from '../contracts/caseData';
-import { AuditEvent, AuditPendingSeal, auditRowId } from '../store/models/auditEvent';
 import { buildChain, GENESIS_HASH } from '../audit/chain';
-import { Instance } from '../store/models/instance';
-import { Task } from '../store/models/task';
+import { AuditEvent, AuditPendingSeal, auditRowId, Instance, Task } from '../store/models';
 import { GroupInsert } from './groupInsert';
 import { requestSealing } from './ledgerSealer';
 
