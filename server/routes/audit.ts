@@ -4,14 +4,12 @@
 // like the case routes: an out-of-scope id answers 404. No answer carries a stack trace.
 import type { Client } from '@temporalio/client';
 import { inScope, instanceScope, type Principal, seesWholeStreet } from '../auth/principal';
-import { HttpProblem } from '../http/problem';
 import { type AnyRoute, route } from '../http/route';
 import { auditView, exportView, historyView, ledgerHeadView, replayView, signingKeyView, verificationView } from '../../contracts/api/audit';
 import { idParam } from '../../contracts/api/common';
 import { AUDIT_READERS, LEDGER_READERS } from '../../contracts/roles';
-import { notFound } from '../../platform/errors';
-import { AuditLedger } from '../../store/models/auditEvent';
-import { Instance } from '../../store/models/instance';
+import { notFound, unprocessable } from '../../platform/errors';
+import { AuditLedger, Instance } from '../../store/models';
 import { auditRowView, caseHistory, chainOf, exportCase, replayCheck, sealOf, signedLedgerHead, verifyCase } from '../../audit/service';
 import { serverSigningKey } from '../../audit/signingKey';
 
@@ -37,7 +35,7 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof RangeError) {
-      throw new HttpProblem(422, 'audit-data-too-deep', 'Unprocessable Content', 'the case\'s recorded data is nested too deeply to be processed (a limit of the JavaScript runtime); its chain can still be read with GET …/audit');
+      throw unprocessable('audit-data-too-deep', 'the case\'s recorded data is nested too deeply to be processed (a limit of the JavaScript runtime); its chain can still be read with GET …/audit');
     }
     throw error;
   }

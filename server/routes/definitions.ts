@@ -1,12 +1,11 @@
 // Process definitions: list, versions, XML, model, drafts (list, read, save, discard), deployments and diffs.
 import { z } from 'zod';
-import { HttpProblem } from '../http/problem';
 import { type AnyRoute, reply, route } from '../http/route';
 import { pageWindow } from '../http/schemas';
 import { keyParam, paging, versionParams } from '../../contracts/api/common';
 import { definitionSummary, deploymentView, draftSummary, draftView, versionSummary, versionView } from '../../contracts/api/definitions';
 import { DEFINITION_READERS, DESIGNERS, DRAFT_READERS, PROCESS_LISTERS } from '../../contracts/roles';
-import { notFound } from '../../platform/errors';
+import { notFound, unprocessable } from '../../platform/errors';
 import { Definition, Draft } from '../../store/models';
 import { deleteDraft, deploy, listDefinitions, listDrafts, listVersions, loadVersion, versionSummaryOf } from '../services/definitions';
 import { diffModels } from '../services/diff';
@@ -192,7 +191,7 @@ export function definitionRoutes(): AnyRoute[] {
       responses: { 200: { description: 'the saved draft', schema: draftView } },
       problems: [422],
       handler: async ({ params, body, user }) => {
-        if (!/<(\w+:)?definitions[\s>]/.test(body.xml)) throw new HttpProblem(422, 'invalid-bpmn', 'Unprocessable Content', 'the draft is not BPMN XML (no definitions element)', { problems: [] });
+        if (!/<(\w+:)?definitions[\s>]/.test(body.xml)) throw unprocessable('invalid-bpmn', 'the draft is not BPMN XML (no definitions element)', { problems: [] });
         const savedAt = new Date();
         await Draft.updateOne({ _id: params.key }, { $set: { xml: body.xml, baseVersion: body.baseVersion ?? null, savedBy: user.username, savedAt } }, { upsert: true });
         return { key: params.key, xml: body.xml, baseVersion: body.baseVersion ?? null, savedBy: user.username, savedAt: savedAt.toISOString() };

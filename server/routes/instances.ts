@@ -11,7 +11,7 @@ import { businessKey, businessKeyFilter } from '../../contracts/api/identifiers'
 import { caseState as caseStateSchema, instanceView as instanceSchema } from '../../contracts/api/instances';
 import { DISPATCHERS, EVERY_ROLE, INCIDENT_RESOLVERS, MESSENGERS, STARTERS } from '../../contracts/roles';
 import { INSTANCE_STATUSES } from '../../contracts/statuses';
-import { forbidden } from '../../platform/errors';
+import { forbidden, unprocessable } from '../../platform/errors';
 import { Instance, OrgUnit } from '../../store/models';
 import { caseState, instanceView, startCase, updateCase, visibleInstance } from '../services/cases';
 import { escapeRegex } from '../services/definitions';
@@ -45,7 +45,7 @@ async function streetOf(user: Parameters<typeof inScope>[0], street: string | nu
     throw new HttpProblem(400, 'validation-failed', 'Bad Request', 'body.street: which street the case belongs to is required', { errors: [{ path: 'body.street', message: 'required' }] });
   }
   const unit = await OrgUnit.findById(chosen).lean();
-  if (!unit || unit.kind !== 'street') throw new HttpProblem(422, 'unknown-street', 'Unprocessable Content', `${chosen} is not a street`);
+  if (!unit || unit.kind !== 'street') throw unprocessable('unknown-street', `${chosen} is not a street`);
   if (!inScope(user, chosen)) throw forbidden(`you may not start cases in ${chosen}`, 'street-out-of-scope');
   return chosen;
 }

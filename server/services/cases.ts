@@ -1,8 +1,7 @@
 // Starting cases and sending them updates through Temporal, with Temporal's errors turned into domain errors.
 import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { type UpdateDefinition, WorkflowIdReusePolicy } from '@temporalio/common';
-import { DEFAULT_LIMITS } from '../../engine/interpreter';
-import type { Variables } from '../../engine/interpreter/types';
+import { DEFAULT_LIMITS, type Variables } from '../../engine/interpreter';
 import {
   BPMN_WORKFLOW_TYPE,
   type BpmnProcessInput,
@@ -13,8 +12,7 @@ import {
 } from '../../workflows/definitions';
 import { instanceScope, type Principal } from '../auth/principal';
 import { conflict, invalid, notFound, unprocessable } from '../../platform/errors';
-import { Instance } from '../../store/models';
-import type { InstanceDoc } from '../../store/models/instance';
+import { Instance, type InstanceDoc } from '../../store/models';
 import { loadVersion } from './definitions';
 import { startVariables } from './forms';
 import { reconcileCase } from './reconcile';

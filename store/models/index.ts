@@ -6,7 +6,7 @@ export { Definition, DefinitionVersion } from './definition';
 export { Draft } from './draft';
 export { Form, FormVersion, formVersionId } from './form';
 export { Idempotency } from './idempotency';
-export { Instance } from './instance';
+export { Instance, type InstanceDoc } from './instance';
 export { Notification } from './notification';
 export { OrgUnit } from './orgUnit';
 export { Task } from './task';
