@@ -66,10 +66,7 @@ const inLayer = (layer) => ({ type: [layer, packageType(layer)] });
 function allowedTargets(layer) {
   return [layer.name, ...layer.may].map((entry) => {
     if (typeof entry === 'string') return { to: { element: inLayer(entry) } };
-    return {
-      to: { element: { type: entry.layer, fileInternalPath: entry.file } },
-      ...(entry.kind ? { dependency: { kind: entry.kind } } : {}),
-    };
+    return { to: { element: { type: entry.layer, fileInternalPath: entry.file } } };
   });
 }
 

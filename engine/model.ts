@@ -117,9 +117,3 @@ export interface ExecutableModel {
   flows: Record<string, ModelFlow>;
 }
 
-/** A problem found in a diagram: the element it concerns (when there is one) and what is wrong. */
-export interface ModelProblem {
-  elementId?: string;
-  code: string;
-  message: string;
-}

@@ -21,13 +21,9 @@ function cruise() {
 /** The layer a repository path belongs to, or undefined. */
 const layerOf = (file) => LAYERS.find((layer) => file.startsWith(`${layer.dir}/`));
 
-/** Whether scripts/layers.cjs lets `from` import `file` of layer `to` (type-only when `typeOnly`). */
-function allowed(from, to, file, typeOnly) {
-  return from.may.some((entry) =>
-    typeof entry === 'string'
-      ? entry === to.name
-      : entry.layer === to.name && file === `${to.dir}/${entry.file}` && (entry.kind !== 'type' || typeOnly),
-  );
+/** Whether scripts/layers.cjs lets `from` import `file` of layer `to`. */
+function allowed(from, to, file) {
+  return from.may.some((entry) => (typeof entry === 'string' ? entry === to.name : entry.layer === to.name && file === `${to.dir}/${entry.file}`));
 }
 
 /** Layer-to-layer edges: whether every import along it is `import type`, and the imports not allowed. */
@@ -42,7 +38,7 @@ function layerEdges(modules) {
       const edge = edges.get(key) ?? { from, to, typeOnly: true, refused: [] };
       const typeOnly = dependency.dependencyTypes.includes('type-only');
       edge.typeOnly &&= typeOnly;
-      if (!allowed(from, to, dependency.resolved, typeOnly)) edge.refused.push(`${module.source} → ${dependency.resolved}`);
+      if (!allowed(from, to, dependency.resolved)) edge.refused.push(`${module.source} → ${dependency.resolved}`);
       edges.set(key, edge);
     }
   }
@@ -70,8 +66,7 @@ const mayText = (layer) =>
     : layer.may
         .map((entry) => {
           if (typeof entry === 'string') return entry;
-          const file = `${LAYERS.find((other) => other.name === entry.layer).dir}/${entry.file}`;
-          return entry.kind === 'type' ? `\`import type\` from ${file}` : `${file} only`;
+          return `${LAYERS.find((other) => other.name === entry.layer).dir}/${entry.file} only`;
         })
         .join(', ');
 

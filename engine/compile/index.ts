@@ -1,5 +1,6 @@
 // The BPMN compiler: XML with zeebe extensions -> executable models (one per executable process), or element-named problems.
-import type { ExecutableModel, ModelProblem } from '../model';
+import type { ModelProblem } from '../../contracts/api/common';
+import type { ExecutableModel } from '../model';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ELEMENTS, guardInput } from './guards';
 import { modelSha256 } from '../hash';
 import { children, type BpmnElement } from './moddle';

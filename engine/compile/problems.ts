@@ -1,5 +1,5 @@
 // The stable codes of compile problems and warnings, the collector that gathers them, and how messages quote diagram text.
-import type { ModelProblem } from '../model';
+import type { ModelProblem } from '../../contracts/api/common';
 
 /** Stable problem codes; the API returns them as they are, so never rename one. */
 export type ProblemCode =

@@ -1,7 +1,6 @@
 // The signed-in caller as routes see it, and the 属地 scope it implies for cases and tasks.
 import type { Role } from '../../contracts/roles';
-import { ALL_STREETS, type UserDoc } from '../../store/models';
-import { credentialVersionOf } from '../../store/models/user';
+import { ALL_STREETS, credentialVersionOf, type UserDoc } from '../../store/models';
 
 /** Who is calling, and how they authenticated. */
 export interface Principal {

@@ -1,7 +1,7 @@
 // `Idempotency-Key`: the first request with a key runs; duplicates (even concurrent ones) get its answer replayed.
 import { createHash } from 'node:crypto';
 import type { Response } from 'express';
-import { canonicalize } from 'json-canonicalize';
+import { canonicalJson } from '../../engine/hash';
 import type { Principal } from '../auth/principal';
 import { Idempotency } from '../../store/models';
 import { HttpProblem } from './problem';
@@ -35,7 +35,7 @@ export async function withIdempotency(req: IdempotentRequest, run: () => Promise
     throw new HttpProblem(400, 'validation-failed', 'Bad Request', 'header Idempotency-Key: must be 1 to 200 characters', { errors: [{ path: 'header.Idempotency-Key', message: 'must be 1 to 200 characters' }] });
   }
   const id = sha256(`${req.user.username}\n${req.route}\n${req.key}`);
-  const requestHash = sha256(canonicalize(req.request ?? null));
+  const requestHash = sha256(canonicalJson(req.request ?? null));
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
     const claimed = await claim(id, requestHash);

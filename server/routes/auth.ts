@@ -10,8 +10,7 @@ import { HttpProblem, sendProblem } from '../http/problem';
 import { type AnyRoute, reply, route } from '../http/route';
 import { meView } from '../../contracts/api/users';
 import { forbidden, notFound } from '../../platform/errors';
-import { User, type UserDoc } from '../../store/models';
-import { credentialVersionOf } from '../../store/models/user';
+import { credentialVersionOf, User, type UserDoc } from '../../store/models';
 
 const loginBody = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(500) });
 const tokenBody = z.object({

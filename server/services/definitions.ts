@@ -1,7 +1,8 @@
 // Deploying and reading process definitions: compile, check job types, store an immutable version.
 import { BUILTIN_JOB_TYPE_NAMES } from '../../contracts/jobTypes';
 import type { CompiledProcess } from '../../engine/compile';
-import type { ExecutableModel, ModelProblem } from '../../engine/model';
+import type { ModelProblem } from '../../contracts/api/common';
+import type { ExecutableModel } from '../../engine/model';
 import { conflict, type DomainError, notFound, unprocessable } from '../../platform/errors';
 import { Definition, DefinitionVersion, Draft } from '../../store/models';
 import { compileBounded } from './compileOffThread';

@@ -1,5 +1,5 @@
 // Differences between two deployed versions of a definition, element by element, from their stored models.
-import { canonicalize } from 'json-canonicalize';
+import { canonicalJson } from '../../engine/hash';
 import type { ExecutableModel } from '../../engine/model';
 
 /** One element as the diff names it. */
@@ -40,7 +40,7 @@ export function diffModels(from: ExecutableModel, to: ExecutableModel): ModelDif
     const old = before.get(id);
     if (!old) continue;
     const keys = new Set([...Object.keys(old.element), ...Object.keys(entry.element)]);
-    const fields = [...keys].filter((k) => canonicalize(old.element[k] ?? null) !== canonicalize(entry.element[k] ?? null)).sort();
+    const fields = [...keys].filter((k) => canonicalJson(old.element[k] ?? null) !== canonicalJson(entry.element[k] ?? null)).sort();
     if (old.type !== entry.type && !fields.includes('kind')) fields.unshift('kind');
     if (fields.length > 0) diff.changed.push({ ...describe(id, entry), fields });
   }

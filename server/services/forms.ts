@@ -1,7 +1,8 @@
 // Forms: saving versions of form-js schemas, pinning them to a deployed definition, finding a task's form.
 import { createHash } from 'node:crypto';
-import { canonicalize } from 'json-canonicalize';
-import type { ExecutableModel, ModelProblem } from '../../engine/model';
+import { canonicalJson } from '../../engine/hash';
+import type { ModelProblem } from '../../contracts/api/common';
+import type { ExecutableModel } from '../../engine/model';
 import { conflict, DomainError, notFound, unprocessable } from '../../platform/errors';
 import { DefinitionVersion, Form, FormVersion, formVersionId } from '../../store/models';
 import { checkFormSubmission, schemaProblems } from './formValidation';
@@ -33,7 +34,7 @@ export async function saveForm(formId: string, input: { schema: unknown; name?: 
   if (problems.length > 0) {
     throw unprocessable('invalid-form', `the form schema has ${problems.length} problem(s): ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { errors: problems });
   }
-  const schemaJson = canonicalize(input.schema);
+  const schemaJson = canonicalJson(input.schema);
   const sha256 = createHash('sha256').update(schemaJson).digest('hex');
   const latest = await FormVersion.findOne({ formId }).sort({ version: -1 }).lean();
   const name = input.name ?? ((input.schema as { name?: unknown }).name as string | undefined) ?? latest?.name ?? null;

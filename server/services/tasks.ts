@@ -5,7 +5,7 @@ import { assignTaskUpdate, claimTaskUpdate, completeTaskUpdate, type TaskHolderV
 import { inScope, isCandidate, type Principal, principalOf, taskScope } from '../auth/principal';
 import { conflict, DomainError, forbidden, notFound, unprocessable } from '../../platform/errors';
 import { Definition, Task, User } from '../../store/models';
-import { TASK_WORKERS } from '../../contracts/roles';
+import { DISPATCHERS, hasAnyRole, TASK_WORKERS } from '../../contracts/roles';
 import { caseState, updateCase } from './cases';
 import { escapeRegex } from './definitions';
 import { formOfTask, invalidFormData } from './forms';
@@ -103,8 +103,7 @@ export async function unclaimTask(client: Client, user: Principal, id: string) {
   const task = await visibleTask(user, id);
   refuseClosed(task);
   if (!task.assignee) return taskView(task);
-  const dispatcher = user.roles.includes('street-commander') || user.roles.includes('admin');
-  if (task.assignee !== user.username && !dispatcher) throw forbidden(`task ${id} is claimed by ${task.assignee}; only they or a commander may unclaim it`, 'not-the-assignee');
+  if (task.assignee !== user.username && !hasAnyRole(user.roles, DISPATCHERS)) throw forbidden(`task ${id} is claimed by ${task.assignee}; only they or a commander may unclaim it`, 'not-the-assignee');
   return changeHolder(client, task, unclaimTaskUpdate, { taskId: task._id, holder: task.assignee, actor: user.username });
 }
 

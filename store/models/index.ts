@@ -10,4 +10,4 @@ export { Instance, type InstanceDoc } from './instance';
 export { Notification } from './notification';
 export { OrgUnit } from './orgUnit';
 export { Task } from './task';
-export { ALL_STREETS, User, type UserDoc } from './user';
+export { ALL_STREETS, credentialVersionOf, User, type UserDoc } from './user';

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { compile, type CompileResult } from '../../../engine/compile';
-import type { ExecutableModel, ModelProblem } from '../../../engine/model';
+import type { ExecutableModel } from '../../../engine/model';
+import type { ModelProblem } from '../../../contracts/api/common';
 
 const NAMESPACES = [
   'xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"',
