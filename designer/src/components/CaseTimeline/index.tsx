@@ -1,5 +1,6 @@
 // The case's steps so far as a vertical timeline: each finished step with its start and end, the active ones last.
 import { Timeline, Typography } from 'antd';
+import { elementKindKey } from '../../i18n/elementKindKey';
 import { useFormatDateTime } from '../../i18n/useFormatDateTime';
 import { useT } from '../../i18n/useT';
 import type { TimelineEntry } from './timelineEntries';
@@ -22,7 +23,7 @@ export function CaseTimeline({ entries, highlight }: { entries: readonly Timelin
               <>
                 <Typography.Text strong={entry.elementId === highlight}>
                   {entry.label}
-                  {entry.kind && <Typography.Text type="secondary"> · {t(kindKey(entry.kind))}</Typography.Text>}
+                  {entry.kind && <Typography.Text type="secondary"> · {t(elementKindKey(entry.kind))}</Typography.Text>}
                 </Typography.Text>
                 <br />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -35,11 +36,4 @@ export function CaseTimeline({ entries, highlight }: { entries: readonly Timelin
       )}
     </section>
   );
-}
-
-const KINDS = ['startEvent', 'endEvent', 'userTask', 'serviceTask', 'scriptTask', 'sendTask', 'receiveTask', 'task', 'exclusiveGateway', 'parallelGateway', 'inclusiveGateway', 'intermediateCatchEvent', 'intermediateThrowEvent', 'subProcess'] as const;
-type Kind = (typeof KINDS)[number];
-
-function kindKey(kind: string) {
-  return `element.${(KINDS as readonly string[]).includes(kind) ? (kind as Kind) : 'other'}` as const;
 }

@@ -1,11 +1,10 @@
 // The chosen step: its element, kind, actor and times, where the tokens were, the variables after it, and its data.
 import { Card, Descriptions, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { useAuditTime } from '../useAuditTime';
+import { elementKindKey } from '../../../i18n/elementKindKey';
 import { useT } from '../../../i18n/useT';
 import type { AuditStep, VariableAtStep } from '../stepModel';
 
-const KINDS = ['startEvent', 'endEvent', 'userTask', 'serviceTask', 'scriptTask', 'sendTask', 'receiveTask', 'task', 'exclusiveGateway', 'parallelGateway', 'inclusiveGateway', 'intermediateCatchEvent', 'intermediateThrowEvent', 'subProcess'] as const;
-const kindKey = (kind: string) => `element.${(KINDS as readonly string[]).includes(kind) ? (kind as (typeof KINDS)[number]) : 'other'}` as const;
 
 /** A value as JSON text on one line (strings without quotes). */
 const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
@@ -27,7 +26,7 @@ export function StepDetails({ step, elementLabel }: { step: AuditStep; elementLa
         column={1}
         items={[
           { key: 'element', label: t('audit.step.element'), children: <span data-testid="step-element">{element}</span> },
-          { key: 'kind', label: t('audit.step.kind'), children: s.elementKind === 'case' ? '—' : t(kindKey(s.elementKind)) },
+          { key: 'kind', label: t('audit.step.kind'), children: s.elementKind === 'case' ? '—' : t(elementKindKey(s.elementKind)) },
           { key: 'actor', label: t('audit.step.actor'), children: <span data-testid="step-actor">{s.actor ?? s.startedBy}</span> },
           { key: 'startedBy', label: t('audit.step.startedBy'), children: s.startedBy },
           { key: 'time', label: t('audit.step.time'), children: <span data-testid="step-time">{`${formatDateTime(s.startedAt)} → ${s.endedAt ? formatDateTime(s.endedAt) : '…'}`}</span> },
