@@ -1,0 +1,311 @@
+// An in-process harness for the interpreter (issue 12): drives step() with a fake clock, no servers. Specs read the
+// case only through this API, so when the engine's state changes shape only the adapter below changes, not the specs.
+import fs from 'node:fs';
+import path from 'node:path';
+import { compile } from '../../../engine/compile';
+import { DEFAULT_LIMITS, type EngineEvent, type EngineLimits, type EngineState, emptyState, step } from '../../../engine/interpreter';
+import type { Command } from '../../../engine/interpreter';
+import type { ExecutableModel } from '../../../engine/model';
+
+/** Variables as JSON. */
+export type Vars = Record<string, unknown>;
+
+/** What an element waits for, with its essentials. */
+export type HarnessWait =
+  | { elementId: string; kind: 'userTask'; holder: string | null }
+  | { elementId: string; kind: 'job'; jobType: string }
+  | { elementId: string; kind: 'timer'; dueAt: string }
+  | { elementId: string; kind: 'message'; name: string; correlationKey: string };
+
+/** A command of the last step: its type, the element it concerns and its essentials. */
+export type HarnessCommand =
+  | { type: 'openUserTask'; elementId: string; assignee?: string; variables: Vars }
+  | { type: 'closeUserTask'; elementId: string; outcome: 'completed' | 'cancelled' }
+  | { type: 'setTaskHolder'; elementId: string; holder: string | null }
+  | { type: 'runJob'; elementId: string; jobType: string; retries: number; variables: Vars }
+  | { type: 'cancelJob'; elementId: string }
+  | { type: 'startTimer'; elementId: string; dueAt: string; delayMs: number }
+  | { type: 'cancelTimer'; elementId: string };
+
+/** An audit entry reduced to what specs compare: its kind and element (when it names one). */
+export interface HarnessAuditEntry {
+  kind: string;
+  elementId?: string;
+}
+
+/** An open incident: the element it stops and why. */
+export interface HarnessIncident {
+  elementId: string;
+  kind: string;
+  message: string;
+}
+
+/** A joining gateway holding arrivals: the flows that have delivered so far (one entry per arrival, sorted). */
+export interface HarnessJoin {
+  elementId: string;
+  flows: string[];
+}
+
+/** Options of a harness: engine limits to override, the case id and the clock's start. */
+export interface HarnessOptions {
+  limits?: Partial<EngineLimits>;
+  instanceId?: string;
+  /** ISO 8601 start of the fake clock; default 2026-01-01T00:00:00.000Z. */
+  startAt?: string;
+}
+
+/** The actor specs use when they do not care who acted. */
+export const DEFAULT_ACTOR = 'tester';
+
+const FIXTURES = path.join(__dirname, '..', 'elements', 'fixtures');
+
+/** Compiles BPMN XML into its (single) executable model; throws with the compiler's problems. */
+export async function compileXml(xml: string): Promise<ExecutableModel> {
+  const result = await compile(xml);
+  if (result.problems.length > 0 || result.processes.length !== 1) {
+    throw new Error(`the diagram does not compile: ${JSON.stringify(result.problems)}`);
+  }
+  return result.processes[0].model;
+}
+
+/** Builds a harness for BPMN XML written in the spec. */
+export async function harnessFor(xml: string, options: HarnessOptions = {}): Promise<Harness> {
+  return new Harness(await compileXml(xml), options);
+}
+
+/** Builds a harness for a fixture of tests/engine/elements/fixtures (e.g. `'exclusive.bpmn'`). */
+export async function harnessForFixture(name: string, options: HarnessOptions = {}): Promise<Harness> {
+  return harnessFor(fs.readFileSync(path.join(FIXTURES, name), 'utf8'), options);
+}
+
+const tokenNumber = (id: string): number => Number(id.replace(/\D/g, '')) || 0;
+const byElement = <T extends { elementId: string }>(a: T, b: T): number => (a.elementId < b.elementId ? -1 : a.elementId > b.elementId ? 1 : 0);
+
+/** One case driven in process: drivers feed events at the fake clock's time; queries read the case. */
+export class Harness {
+  /** The commands of the last step (the workflow's side effects), in the order the engine emitted them. */
+  commands: HarnessCommand[] = [];
+  private state: EngineState;
+  private readonly limits: EngineLimits;
+  private clock: number;
+  private readonly auditLog: HarnessAuditEntry[] = [];
+  private lastAudit: HarnessAuditEntry[] = [];
+
+  constructor(
+    /** The compiled model the case runs. */
+    readonly model: ExecutableModel,
+    options: HarnessOptions = {},
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.clock = Date.parse(options.startAt ?? '2026-01-01T00:00:00.000Z');
+    this.state = emptyState(options.instanceId ?? 'case-1', this.now());
+  }
+
+  // ---------- the fake clock ----------
+
+  /** The fake clock's time (ISO 8601); every event is stamped with it. */
+  now(): string {
+    return new Date(this.clock).toISOString();
+  }
+
+  /** Moves the fake clock forward by `ms` milliseconds (timers do not fire by themselves: use fireTimer). */
+  advance(ms: number): this {
+    this.clock += ms;
+    return this;
+  }
+
+  // ---------- drivers (each applies one event; a refused event throws) ----------
+
+  /** Starts the case with these variables. */
+  start(variables: Vars = {}, actor = DEFAULT_ACTOR): this {
+    return this.apply({ type: 'start', at: this.now(), actor, instanceId: this.state.instanceId, variables });
+  }
+
+  /** Completes the oldest job waiting at `elementId` with the worker's result. */
+  completeJob(elementId: string, variables: Vars = {}): this {
+    return this.apply({ type: 'jobCompleted', at: this.now(), waitId: this.waitIdAt(elementId, 'job'), variables });
+  }
+
+  /**
+   * Fails the oldest job at `elementId`. Retries are the workflow's (the activity's retry policy), so with
+   * `retriesLeft` > 0 the engine sees nothing and the job keeps waiting; at 0 (default) the failure reaches the engine.
+   */
+  failJob(elementId: string, message: string, retriesLeft = 0): this {
+    const waitId = this.waitIdAt(elementId, 'job');
+    if (retriesLeft > 0) {
+      this.commands = [];
+      this.lastAudit = [];
+      return this;
+    }
+    return this.apply({ type: 'jobFailed', at: this.now(), waitId, message });
+  }
+
+  /** Completes the oldest open user task at `elementId` as `actor`. */
+  completeTask(elementId: string, variables: Vars = {}, actor = DEFAULT_ACTOR): this {
+    return this.apply({ type: 'taskCompleted', at: this.now(), actor, taskId: this.waitIdAt(elementId, 'userTask'), variables });
+  }
+
+  /** Fires the oldest timer at `elementId`; the clock first moves to its due time if that is later. */
+  fireTimer(elementId: string): this {
+    const waitId = this.waitIdAt(elementId, 'timer');
+    const wait = this.state.waits[waitId];
+    if (wait.kind === 'timer') this.clock = Math.max(this.clock, Date.parse(wait.dueAt));
+    return this.apply({ type: 'timerFired', at: this.now(), waitId });
+  }
+
+  /** Correlates a message by name and correlation key to the oldest subscription that matches; throws when none does. */
+  correlate(name: string, correlationKey: string, variables: Vars = {}, actor = DEFAULT_ACTOR): this {
+    const match = this.waitEntries().find(([, w]) => w.kind === 'message' && w.name === name && w.correlationKey === correlationKey);
+    if (!match) throw new Error(`no subscription to message ${name} with key ${correlationKey}`);
+    return this.apply({ type: 'messageCorrelated', at: this.now(), actor, waitId: match[0], variables });
+  }
+
+  /** Resolves the oldest open incident at `elementId` (the element retries or completes again). */
+  resolveIncident(elementId: string, actor = DEFAULT_ACTOR): this {
+    const incident = Object.values(this.state.incidents)
+      .filter((i) => i.elementId === elementId)
+      .sort((a, b) => tokenNumber(a.id) - tokenNumber(b.id))[0];
+    if (!incident) throw new Error(`no incident at <${elementId}>`);
+    return this.apply({ type: 'incidentResolved', at: this.now(), actor, incidentId: incident.id });
+  }
+
+  /** Cancels the case. */
+  cancel(reason: string, actor = DEFAULT_ACTOR): this {
+    return this.apply({ type: 'cancel', at: this.now(), actor, reason });
+  }
+
+  // ---------- queries ----------
+
+  /** Element ids with an active token/instance (one entry each, sorted); arrivals parked at a join are in joins() instead. */
+  activeElements(): string[] {
+    const parked = new Set(Object.values(this.state.joins).flat());
+    return Object.values(this.state.tokens)
+      .filter((t) => !parked.has(t.id))
+      .map((t) => t.nodeId)
+      .sort();
+  }
+
+  /** Joining gateways holding arrivals, with the flows that delivered them (sorted by element). */
+  joins(): HarnessJoin[] {
+    const result: HarnessJoin[] = [];
+    for (const ids of Object.values(this.state.joins)) {
+      const tokens = ids.map((id) => this.state.tokens[id]).filter(Boolean);
+      if (tokens.length === 0) continue;
+      result.push({ elementId: tokens[0].nodeId, flows: tokens.map((t) => t.viaFlow ?? '').sort() });
+    }
+    return result.sort(byElement);
+  }
+
+  /** What the case waits for, one entry per wait, sorted by element. */
+  waits(): HarnessWait[] {
+    return this.waitEntries()
+      .map(([, w]): HarnessWait => {
+        const elementId = this.state.tokens[w.tokenId]?.nodeId ?? '?';
+        switch (w.kind) {
+          case 'userTask':
+            return { elementId, kind: 'userTask', holder: w.holder };
+          case 'job':
+            return { elementId, kind: 'job', jobType: w.jobType };
+          case 'timer':
+            return { elementId, kind: 'timer', dueAt: w.dueAt };
+          case 'message':
+            return { elementId, kind: 'message', name: w.name, correlationKey: w.correlationKey };
+        }
+      })
+      .sort(byElement);
+  }
+
+  /** Every audit entry so far, in order, as kind and element. */
+  audit(): HarnessAuditEntry[] {
+    return [...this.auditLog];
+  }
+
+  /** The audit entries of the last step only. */
+  stepAudit(): HarnessAuditEntry[] {
+    return [...this.lastAudit];
+  }
+
+  /** The process scope's variables. */
+  variables(): Vars {
+    return { ...(this.state.scopes[this.state.rootScopeId]?.variables ?? {}) };
+  }
+
+  /**
+   * The local variables of the active instance of `elementId`: a subprocess's own scope, or an element's input
+   * mappings; undefined when the element is not active.
+   */
+  localVariables(elementId: string): Vars | undefined {
+    const token = Object.values(this.state.tokens)
+      .filter((t) => t.nodeId === elementId)
+      .sort((a, b) => tokenNumber(a.id) - tokenNumber(b.id))[0];
+    if (!token) return undefined;
+    const scope = Object.values(this.state.scopes).find((s) => s.tokenId === token.id);
+    return { ...(scope?.variables ?? {}), ...(token.locals ?? {}) };
+  }
+
+  /** The case's status: running, completed or cancelled. */
+  status(): EngineState['status'] {
+    return this.state.status;
+  }
+
+  /** Open incidents, sorted by element. */
+  incidents(): HarnessIncident[] {
+    return Object.values(this.state.incidents)
+      .map((i) => ({ elementId: i.elementId, kind: i.kind, message: i.message }))
+      .sort(byElement);
+  }
+
+  /** Element ids that completed, in completion order (the path the case took). */
+  completedElements(): string[] {
+    return this.state.completed.map((c) => c.elementId);
+  }
+
+  /** Sequence flow ids taken so far, in order. */
+  takenFlows(): string[] {
+    return [...this.state.takenFlows];
+  }
+
+  // ---------- the adapter ----------
+
+  private waitEntries() {
+    return Object.entries(this.state.waits).sort(([, a], [, b]) => tokenNumber(a.tokenId) - tokenNumber(b.tokenId));
+  }
+
+  private waitIdAt(elementId: string, kind: HarnessWait['kind']): string {
+    const match = this.waitEntries().find(([, w]) => w.kind === kind && this.state.tokens[w.tokenId]?.nodeId === elementId);
+    if (!match) throw new Error(`no ${kind} waits at <${elementId}>; waits: ${JSON.stringify(this.waits())}`);
+    return match[0];
+  }
+
+  private apply(event: EngineEvent): this {
+    const before = this.state;
+    const result = step(this.model, before, event, this.limits);
+    this.state = result.state;
+    this.commands = result.commands.map((c) => this.commandOf(c, before, result.state));
+    this.lastAudit = result.audit.map((a) => (a.elementId === undefined ? { kind: a.kind } : { kind: a.kind, elementId: a.elementId }));
+    this.auditLog.push(...this.lastAudit);
+    return this;
+  }
+
+  private commandOf(command: Command, before: EngineState, after: EngineState): HarnessCommand {
+    const elementOfWait = (waitId: string): string => {
+      const wait = before.waits[waitId] ?? after.waits[waitId];
+      return (wait && (before.tokens[wait.tokenId] ?? after.tokens[wait.tokenId])?.nodeId) ?? '?';
+    };
+    switch (command.type) {
+      case 'openUserTask':
+        return { type: command.type, elementId: command.task.elementId, assignee: command.task.assignee, variables: command.variables };
+      case 'closeUserTask':
+        return { type: command.type, elementId: elementOfWait(command.taskId), outcome: command.outcome };
+      case 'setTaskHolder':
+        return { type: command.type, elementId: elementOfWait(command.taskId), holder: command.holder };
+      case 'runJob':
+        return { type: command.type, elementId: command.elementId, jobType: command.jobType, retries: command.retries, variables: command.variables };
+      case 'cancelJob':
+      case 'cancelTimer':
+        return { type: command.type, elementId: elementOfWait(command.waitId) };
+      case 'startTimer':
+        return { type: command.type, elementId: command.elementId, dueAt: command.dueAt, delayMs: command.delayMs };
+    }
+  }
+}
