@@ -281,16 +281,22 @@ export class Harness {
     const before = this.state;
     const result = step(this.model, before, event, this.limits);
     this.state = result.state;
-    this.commands = result.commands.map((c) => this.commandOf(c, before, result.state));
+    // Waits opened in this step may also be withdrawn in it (a terminate end event): their commands name the element.
+    const opened = new Map<string, string>();
+    for (const c of result.commands) {
+      if (c.type === 'runJob' || c.type === 'startTimer') opened.set(c.waitId, c.elementId);
+      if (c.type === 'openUserTask') opened.set(c.task.taskId, c.task.elementId);
+    }
+    this.commands = result.commands.map((c) => this.commandOf(c, before, result.state, opened));
     this.lastAudit = result.audit.map((a) => (a.elementId === undefined ? { kind: a.kind } : { kind: a.kind, elementId: a.elementId }));
     this.auditLog.push(...this.lastAudit);
     return this;
   }
 
-  private commandOf(command: Command, before: EngineState, after: EngineState): HarnessCommand {
+  private commandOf(command: Command, before: EngineState, after: EngineState, opened: Map<string, string>): HarnessCommand {
     const elementOfWait = (waitId: string): string => {
       const wait = before.waits[waitId] ?? after.waits[waitId];
-      return (wait && (before.tokens[wait.tokenId] ?? after.tokens[wait.tokenId])?.nodeId) ?? '?';
+      return (wait && (before.tokens[wait.tokenId] ?? after.tokens[wait.tokenId])?.nodeId) ?? opened.get(waitId) ?? '?';
     };
     switch (command.type) {
       case 'openUserTask':
