@@ -121,6 +121,7 @@ describe('terminate end event', () => {
     expect(h.completedElements()).not.toContain('End1');
     expect(h.completedElements()).toContain('Stop');
     expect(h.audit().slice(-1)).toEqual([{ kind: 'instance.completed' }]);
+    expect(h.stepAudit()).toContainEqual(expect.objectContaining({ kind: 'task.cancelled' }));
   });
 
   it('should refuse events for element instances it terminated', async () => {

@@ -1,6 +1,6 @@
 // Parallel gateway: a split takes every outgoing flow; a join waits until each incoming flow has delivered a token, then
 // consumes one token per flow, so a flow that delivers twice keeps its extra token for the next firing.
-import { bpmn, chain, endEvent, gateway, startEvent, userTask } from './bpmn';
+import { bpmn, chain, endEvent, flow, gateway, startEvent, userTask } from './bpmn';
 import { harnessFor, harnessForFixture } from './harness';
 
 /** Start -> Fork -> (A | B) -> Join -> After -> End, A and B user tasks. */
@@ -33,6 +33,28 @@ describe('parallel gateway', () => {
       ['openUserTask', 'A'],
       ['openUserTask', 'B'],
     ]);
+  });
+
+  it('should ignore conditions on its outgoing flows', async () => {
+    // given a fork whose outgoing flows carry conditions that are false
+    const h = await harnessFor(
+      bpmn([
+        startEvent('Start'),
+        gateway('parallel', 'Fork'),
+        userTask('A'),
+        userTask('B'),
+        ...chain('Start', 'Fork'),
+        flow('ToA', 'Fork', 'A', '=false'),
+        flow('ToB', 'Fork', 'B', '=false'),
+      ]),
+    );
+
+    // when the case starts
+    h.start();
+
+    // then both flows are taken anyway (BPMN: a parallel gateway does not evaluate conditions)
+    expect(h.activeElements()).toEqual(['A', 'B']);
+    expect(h.incidents()).toEqual([]);
   });
 
   it('should wait at the join until every incoming flow has delivered', async () => {
