@@ -1,6 +1,7 @@
 // Service and send tasks (job elements): the runJob command, the job's result, failures, retries and incidents.
 import { bpmn, chain, endEvent, serviceTask, startEvent } from './bpmn';
 import { harnessFor } from './harness';
+import { jobHeaders, watchCommands } from './taskDrivers';
 
 /** A service task with a job type, retries, a header and an input mapping n = parcel.weight. */
 const weigh = `<bpmn:serviceTask id="Weigh"><bpmn:extensionElements>
@@ -27,6 +28,16 @@ describe('service task', () => {
     expect(h.waits()).toEqual([{ elementId: 'Weigh', kind: 'job', jobType: 'parcel.weigh' }]);
     expect(h.activeElements()).toEqual(['Weigh']);
     expect(h.status()).toBe('running');
+  });
+
+  it('should give the job the task headers', async () => {
+    // given a service task with the header unit = kg
+    const h = await harnessFor(oneStep(weigh, 'Weigh'));
+    const raw = watchCommands(h);
+
+    // when the case starts, then its job carries the headers
+    h.start({ parcel: { weight: 21 } });
+    expect(jobHeaders(raw, 'Weigh')).toEqual({ unit: 'kg' });
   });
 
   it('should give a job 3 retries when the task definition does not say (Camunda 8 default)', async () => {
