@@ -64,6 +64,8 @@ describe('cancel', () => {
     h.cancel('no longer needed');
     expect(h.incidents()).toEqual([]);
     expect(h.status()).toBe('cancelled');
+    // and the audit records only the cancellation: neither the dropped incident nor the ended element (questionable: see the report of issue 12)
+    expect(h.stepAudit()).toEqual([{ kind: 'instance.cancelled' }]);
   });
 
   it('should refuse further events once the case is cancelled', async () => {

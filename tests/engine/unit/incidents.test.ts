@@ -83,6 +83,29 @@ describe('incident resolution', () => {
     ]);
   });
 
+  it('should not run a job again when its output mapping failed after the job completed', async () => {
+    // given a service task whose output mapping asserts that the job's result has a receipt
+    const h = await harnessFor(
+      bpmn([
+        startEvent('Start'),
+        serviceTask('Pay', 'payment.charge', { outputs: { receipt: '=assert(receipt, receipt != null, "no receipt")' } }),
+        endEvent('End'),
+        ...chain('Start', 'Pay', 'End'),
+      ]),
+    );
+    h.start();
+
+    // when the job completes without a receipt, then the output mapping raises an incident
+    h.completeJob('Pay', { charged: true });
+    expect(h.incidents()).toEqual([{ elementId: 'Pay', kind: 'expression', message: expect.stringContaining('no receipt') }]);
+
+    // when the incident is resolved, then the job is not asked for again (no second charge): the same result is mapped again
+    h.resolveIncident('Pay');
+    expect(h.commands).toEqual([]);
+    expect(h.waits()).toEqual([]);
+    expect(h.incidents()).toEqual([{ elementId: 'Pay', kind: 'expression', message: expect.stringContaining('no receipt') }]);
+  });
+
   it('should raise the incident again when the output mapping still fails on resolution', async () => {
     // given the failed Enter output mapping, with Approve not done yet
     const h = await harnessFor(enterThenApprove);
