@@ -73,6 +73,8 @@ function readMapping(element: BpmnElement, direction: string, parameter: BpmnEle
   if (!target) diagnostics.problem('mapping-invalid', `${describe(element)} has an ${direction} mapping without target variable`, element.id);
   else if (!VARIABLE_PATH.test(target)) {
     diagnostics.problem('mapping-invalid', `${describe(element)} has an ${direction} mapping to "${abbreviate(target)}", which is not a variable name or path (a.b)`, element.id);
+  } else if (target.split('.').some(isReservedKey)) {
+    diagnostics.problem('mapping-invalid', `${describe(element)} has an ${direction} mapping to "${target}", which is reserved; choose another name`, element.id);
   }
   if (!source) diagnostics.problem('mapping-invalid', `${describe(element)} has an ${direction} mapping to "${target}" without source`, element.id);
   return { source: checkedExpression(source, `${direction} mapping "${target}" of ${describe(element)}`, element.id, diagnostics), target };
@@ -126,6 +128,10 @@ export function readScript(element: BpmnElement, diagnostics: Diagnostics): Scri
       `${describe(element)} needs a zeebe:script with a FEEL expression (starting with "=") and a resultVariable, or a zeebe:taskDefinition`,
       element.id,
     );
+    return undefined;
+  }
+  if (isReservedKey(resultVariable)) {
+    diagnostics.problem('script-invalid', `${describe(element)} has the result variable "${resultVariable}", which is reserved; choose another name`, element.id);
     return undefined;
   }
   return { expression: checkedExpression(raw, `script of ${describe(element)}`, element.id, diagnostics), resultVariable };

@@ -135,6 +135,17 @@ describe('zeebe extensions', () => {
       ]);
     });
 
+    it.each(['__proto__', 'case.__proto__'])('should NOT accept the reserved mapping target "%s" (it would replace a scope\'s prototype)', async (target) => {
+      // given
+      const xml = serviceTask(`<zeebe:taskDefinition type="archive" /><zeebe:ioMapping><zeebe:output source="=a" target="${target}" /></zeebe:ioMapping>`);
+
+      // when
+      const problems = await problemsOf(xml);
+
+      // then
+      expect(problems).toEqual([{ elementId: 'Task', code: 'mapping-invalid', message: `serviceTask <Task> has an output mapping to "${target}", which is reserved; choose another name` }]);
+    });
+
     it('should NOT accept a mapping with invalid FEEL, saying where', async () => {
       // given
       const xml = serviceTask('<zeebe:taskDefinition type="archive" /><zeebe:ioMapping><zeebe:input source="=a +" target="b" /></zeebe:ioMapping>');
@@ -220,6 +231,17 @@ describe('zeebe extensions', () => {
           message: 'scriptTask <Task> needs a zeebe:script with a FEEL expression (starting with "=") and a resultVariable, or a zeebe:taskDefinition',
         },
       ]);
+    });
+
+    it('should NOT accept a script whose result variable is reserved (it would replace the scope\'s prototype)', async () => {
+      // given
+      const xml = withTask('<bpmn:scriptTask id="Task"><bpmn:extensionElements><zeebe:script expression="={polluted: true}" resultVariable="__proto__" /></bpmn:extensionElements></bpmn:scriptTask>');
+
+      // when
+      const problems = await problemsOf(xml);
+
+      // then
+      expect(problems).toEqual([{ elementId: 'Task', code: 'script-invalid', message: 'scriptTask <Task> has the result variable "__proto__", which is reserved; choose another name' }]);
     });
 
     it('should NOT accept a script with invalid FEEL', async () => {
