@@ -1,16 +1,31 @@
-// Jest: unit tests (engine, pure) and integration tests (real Temporal dev server + FerretDB/MongoDB).
+// Jest: two projects. `unit` (tests/engine/unit: the interpreter driven in-process with a fake clock) needs no servers;
+// `integration` (everything else: engine, API, audit, designer components, browser) gets the run's own FerretDB and the
+// workflow bundle from its global setup, which Jest runs only when a test of that project is selected — so
+// `npm test -- tests/engine/unit` starts nothing.
 const esmPackages = ['feelin', 'lezer-feel', 'bpmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'min-dash', '@noble/hashes', 'temporal-polyfill', 'temporal-spec', 'temporal-utils', 'bpmn-js-differ', 'diffpatch'];
 
-module.exports = {
+const shared = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
-  globalSetup: '<rootDir>/tests/support/globalSetup.ts',
-  globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
-  // Component tests opt into jsdom with a `@jest-environment jsdom` docblock; this file adds what jsdom lacks.
-  setupFilesAfterEnv: ['<rootDir>/tests/designer/support/domSetup.ts'],
   testTimeout: 60000,
+};
+
+module.exports = {
   maxWorkers: 2,
+  projects: [
+    { ...shared, displayName: 'unit', rootDir: __dirname, roots: ['<rootDir>/tests/engine/unit'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      rootDir: __dirname,
+      roots: ['<rootDir>/tests'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/engine/unit/'],
+      globalSetup: '<rootDir>/tests/support/globalSetup.ts',
+      globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
+      // Component tests opt into jsdom with a `@jest-environment jsdom` docblock; this file adds what jsdom lacks.
+      setupFilesAfterEnv: ['<rootDir>/tests/designer/support/domSetup.ts'],
+    },
+  ],
 };
