@@ -9,10 +9,11 @@ const shared = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
-  testTimeout: 60000,
 };
 
 module.exports = {
+  // Global options: Jest does not read these from a project.
+  testTimeout: 60000,
   maxWorkers: 2,
   projects: [
     { ...shared, displayName: 'unit', rootDir: __dirname, roots: ['<rootDir>/tests/engine/unit'] },
