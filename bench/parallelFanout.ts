@@ -1,4 +1,5 @@
 // Generates the fan-out benchmark process: start → parallel split → N service tasks → parallel join → end.
+import { bpmnDocument } from './bpmnDocument';
 
 /** BPMN XML of `branches` service tasks of type `bench.step` between a parallel split and a parallel join. */
 export function parallelFanoutXml(branches: number): string {
@@ -20,10 +21,5 @@ export function parallelFanoutXml(branches: number): string {
     ]),
     '<bpmn:sequenceFlow id="Flow_end" sourceRef="Join" targetRef="End" />',
   ];
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="BenchFanout" targetNamespace="http://sparrow.local/bench">
-  <bpmn:process id="bench-parallel-fanout" name="Benchmark fan-out" isExecutable="true">
-    ${[...nodes, ...flows].join('\n    ')}
-  </bpmn:process>
-</bpmn:definitions>`;
+  return bpmnDocument('BenchFanout', 'bench-parallel-fanout', 'Benchmark fan-out', [...nodes, ...flows]);
 }

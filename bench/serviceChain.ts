@@ -1,4 +1,5 @@
 // Generates the benchmark process: a start event, N service tasks of type `bench.step` in a row, an end event.
+import { bpmnDocument } from './bpmnDocument';
 
 /** BPMN XML of a straight chain of `steps` service tasks. */
 export function serviceChainXml(steps: number): string {
@@ -16,10 +17,5 @@ export function serviceChainXml(steps: number): string {
     const target = i === steps ? 'End' : `Step_${i + 1}`;
     return `<bpmn:sequenceFlow id="Flow_${i}" sourceRef="${source}" targetRef="${target}" />`;
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Bench" targetNamespace="http://sparrow.local/bench">
-  <bpmn:process id="bench-service-chain" name="Benchmark chain" isExecutable="true">
-    ${[...nodes, ...flows].join('\n    ')}
-  </bpmn:process>
-</bpmn:definitions>`;
+  return bpmnDocument('Bench', 'bench-service-chain', 'Benchmark chain', [...nodes, ...flows]);
 }

@@ -3,6 +3,18 @@
 import { bpmn, chain, endEvent, flow, serviceTask, startEvent, task, userTask } from './bpmn';
 import { harnessFor, harnessForFixture } from './harness';
 
+/** A task Check with a flow to A conditioned on `a` and a default flow to Other (declared on the task). */
+const defaultFlowModel = () =>
+  bpmn([
+    startEvent('Start'),
+    task('Check', { default: 'ToOther' }),
+    userTask('A'),
+    userTask('Other'),
+    ...chain('Start', 'Check'),
+    flow('ToA', 'Check', 'A', '=a'),
+    flow('ToOther', 'Check', 'Other'),
+  ]);
+
 describe('sequence flows', () => {
   // A service task whose only outgoing flows are conditioned on a and b (no default flow).
   const conditional = () =>
@@ -61,17 +73,7 @@ describe('sequence flows', () => {
 
   it('should take the default flow when no condition holds', async () => {
     // given a task whose conditional flows are on a and b, and a default flow (declared on the task)
-    const h = await harnessFor(
-      bpmn([
-        startEvent('Start'),
-        task('Check', { default: 'ToOther' }),
-        userTask('A'),
-        userTask('Other'),
-        ...chain('Start', 'Check'),
-        flow('ToA', 'Check', 'A', '=a'),
-        flow('ToOther', 'Check', 'Other'),
-      ]),
-    );
+    const h = await harnessFor(defaultFlowModel());
 
     // when the case starts with a = false
     h.start({ a: false });
@@ -83,17 +85,7 @@ describe('sequence flows', () => {
 
   it('should NOT take the default flow when a condition holds', async () => {
     // given the same task
-    const h = await harnessFor(
-      bpmn([
-        startEvent('Start'),
-        task('Check', { default: 'ToOther' }),
-        userTask('A'),
-        userTask('Other'),
-        ...chain('Start', 'Check'),
-        flow('ToA', 'Check', 'A', '=a'),
-        flow('ToOther', 'Check', 'Other'),
-      ]),
-    );
+    const h = await harnessFor(defaultFlowModel());
 
     // when the case starts with a = true
     h.start({ a: true });
