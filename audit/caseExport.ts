@@ -2,7 +2,7 @@
 import type { ExecutableModel } from '../engine/model';
 import { canonicalJson } from '../engine/hash';
 import type { ChainRow, LedgerEntry } from './chain';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../platform/sha256';
 import type { AuditSignature } from './signing';
 import type { HistoryJson } from './types';
 

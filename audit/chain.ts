@@ -5,7 +5,7 @@
 import { endsCase } from '../contracts/auditKinds';
 import type { AuditEntry } from '../contracts/caseData';
 import { canonicalJson } from '../engine/hash';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../platform/sha256';
 
 /** The prevHash of a chain's first link. */
 export const GENESIS_HASH = '0'.repeat(64);

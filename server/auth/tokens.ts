@@ -1,9 +1,9 @@
 // Bearer API tokens: `spw_` + 32 random bytes; only the SHA-256 is stored, so a leaked database reveals no token.
 // Every token expires, and carries its holder's credential version (see session.ts).
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sha256Hex } from '../../platform/sha256';
 import { ApiToken } from '../../store/models';
 
-const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const DAY_MS = 86_400_000;
 
 /** A token's lifetime in days when none is asked for. */
@@ -26,13 +26,13 @@ export async function createApiToken(holder: TokenHolder, name: string, expiresI
   const createdAt = new Date();
   const expiresAt = new Date(createdAt.getTime() + expiresInDays * DAY_MS);
   const tokenId = randomBytes(9).toString('base64url');
-  await ApiToken.create({ _id: sha256(token), tokenId, username: holder.username, credentialVersion: holder.credentialVersion, name, createdAt, expiresAt });
+  await ApiToken.create({ _id: sha256Hex(token), tokenId, username: holder.username, credentialVersion: holder.credentialVersion, name, createdAt, expiresAt });
   return { id: tokenId, name, token, createdAt: createdAt.toISOString(), expiresAt: expiresAt.toISOString() };
 }
 
 /** Who a bearer token belongs to (and under which credential version), or null when it is unknown or expired. */
 export async function tokenHolder(token: string): Promise<TokenHolder | null> {
-  const id = sha256(token);
+  const id = sha256Hex(token);
   const row = await ApiToken.findById(id).lean();
   if (!row || row._id !== id || expiryOf(row).getTime() <= Date.now()) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {

@@ -1,5 +1,5 @@
 // `Idempotency-Key`: the first request with a key runs; duplicates (even concurrent ones) get its answer replayed.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../platform/sha256';
 import type { Response } from 'express';
 import { canonicalJson } from '../../engine/hash';
 import type { Principal } from '../auth/principal';
@@ -7,7 +7,6 @@ import { Idempotency } from '../../store/models';
 import { HttpProblem } from './problem';
 import type { Reply } from './reply';
 
-const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 /** How long a duplicate waits for the first request to finish before it is told to retry. */
 const WAIT_MS = 30_000;
 /** A pending record older than this belongs to a request that died; a duplicate may take it over. */
@@ -34,8 +33,8 @@ export async function withIdempotency(req: IdempotentRequest, run: () => Promise
   if (req.key.length < 1 || req.key.length > 200) {
     throw new HttpProblem(400, 'validation-failed', 'Bad Request', 'header Idempotency-Key: must be 1 to 200 characters', { errors: [{ path: 'header.Idempotency-Key', message: 'must be 1 to 200 characters' }] });
   }
-  const id = sha256(`${req.user.username}\n${req.route}\n${req.key}`);
-  const requestHash = sha256(canonicalJson(req.request ?? null));
+  const id = sha256Hex(`${req.user.username}\n${req.route}\n${req.key}`);
+  const requestHash = sha256Hex(canonicalJson(req.request ?? null));
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
     const claimed = await claim(id, requestHash);

@@ -1,5 +1,5 @@
 // Forms: saving versions of form-js schemas, pinning them to a deployed definition, finding a task's form.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../platform/sha256';
 import { canonicalJson } from '../../engine/hash';
 import type { ModelProblem } from '../../contracts/api/common';
 import type { ExecutableModel } from '../../engine/model';
@@ -35,7 +35,7 @@ export async function saveForm(formId: string, input: { schema: unknown; name?: 
     throw unprocessable('invalid-form', `the form schema has ${problems.length} problem(s): ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { errors: problems });
   }
   const schemaJson = canonicalJson(input.schema);
-  const sha256 = createHash('sha256').update(schemaJson).digest('hex');
+  const sha256 = sha256Hex(schemaJson);
   const latest = await FormVersion.findOne({ formId }).sort({ version: -1 }).lean();
   const name = input.name ?? ((input.schema as { name?: unknown }).name as string | undefined) ?? latest?.name ?? null;
   if (latest && latest.sha256 === sha256 && (latest.name ?? null) === name) return { created: false, form: view(latest) };
