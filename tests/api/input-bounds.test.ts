@@ -226,8 +226,10 @@ describe('input bounds at the API', () => {
     });
 
     it('should keep a failed summary failed when a progress write still in flight arrives later, counting its rows', async () => {
-      // given a terminated case whose summary was marked failed
+      // given a terminated case whose summary was marked failed, terminated only once the worker's write of the step
+      // that opened the task has landed (the task row is written first; a write still in flight would move progressSeq)
       const { id } = await inspectionCase(await stack.as('bajiao-staff'));
+      await eventually(() => Instance.findOne({ _id: id, currentElements: 'Inspect' }).lean().then((row) => row ?? undefined), `the summary of ${id} at Inspect`);
       await stack.client.workflow.getHandle(id).terminate('terminated by an operator');
       await (await stack.as('bajiao-commander')).get(`/api/instances/${enc(id)}`).expect(200);
       const before = await Instance.findById(id).lean();
