@@ -147,11 +147,23 @@ const taskCompleted = onTokenStep((step, entry, data, build) => {
   step.data.submittedHash = data.variablesHash;
 });
 
-const taskCancelled = onTokenStep((step, entry, _data, build) => {
+/** The step ends without completing: its task was cancelled, or its element instance terminated. */
+const stepCancelled = onTokenStep((step, entry, _data, build) => {
   step.status = endedAs(entry.kind);
   step.endedAt = entry.at;
   step.actor = entry.actor;
   build.open.delete(step.tokenId as string);
+});
+
+/** A job, timer or message the step's element waited for was withdrawn (its element completed or was terminated). */
+const subscriptionCancelled = onTokenStep((step, entry, data) => {
+  list(step, 'withdrawn').push({ seq: entry.seq, what: entry.kind.slice(0, entry.kind.indexOf('.')), at: entry.at, ...data });
+});
+
+/** The step's open incident was withdrawn with its element. */
+const incidentCancelled = onTokenStep((step, entry, data) => {
+  const incident = (list(step, 'incidents') as Array<Record<string, unknown>>).find((i) => i.incidentId === data.incidentId);
+  if (incident) Object.assign(incident, { cancelledAt: entry.at });
 });
 
 const messageCorrelated: Handler = (entry, data, build) => {
@@ -215,13 +227,18 @@ const HANDLERS: Readonly<Record<AuditEntryKind, Handler>> = {
   'task.unclaimed': holderChanged,
   'task.assigned': holderChanged,
   'task.completed': taskCompleted,
-  'task.cancelled': taskCancelled,
+  'task.cancelled': stepCancelled,
   'message.correlated': messageCorrelated,
   'timer.fired': timerFired,
   'incident.raised': incidentRaised,
   'incident.resolved': incidentResolved,
+  'incident.cancelled': incidentCancelled,
+  'job.cancelled': subscriptionCancelled,
+  'timer.cancelled': subscriptionCancelled,
+  'message.cancelled': subscriptionCancelled,
   'variables.changed': variablesChanged,
   'element.left': elementLeft,
+  'element.terminated': stepCancelled,
   'instance.completed': caseEnded,
   'instance.cancelled': caseEnded,
 };

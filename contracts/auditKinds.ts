@@ -17,8 +17,15 @@ export const AUDIT_ENTRY_KINDS = [
   'timer.fired',
   'incident.raised',
   'incident.resolved',
+  // withdrawn when their element instance completed or was terminated (engine format 2)
+  'incident.cancelled',
+  'job.cancelled',
+  'timer.cancelled',
+  'message.cancelled',
   'variables.changed',
   'element.left',
+  // an element instance ended without completing: cancelled with its case, or by a terminate end event (engine format 2)
+  'element.terminated',
   'instance.completed',
   'instance.cancelled',
 ] as const;
@@ -52,8 +59,13 @@ export const AUDIT_KIND_MEANING: Readonly<Record<AuditEntryKind, AuditKindMeanin
   'timer.fired': { step: 'element', effect: 'adds', byPerson: false },
   'incident.raised': { step: 'element', effect: 'adds', byPerson: false },
   'incident.resolved': { step: 'element', effect: 'adds', byPerson: true },
+  'incident.cancelled': { step: 'element', effect: 'adds', byPerson: false },
+  'job.cancelled': { step: 'element', effect: 'adds', byPerson: false },
+  'timer.cancelled': { step: 'element', effect: 'adds', byPerson: false },
+  'message.cancelled': { step: 'element', effect: 'adds', byPerson: false },
   'variables.changed': { step: 'element', effect: 'adds', byPerson: false },
   'element.left': { step: 'element', effect: 'ends', endsAs: 'completed', byPerson: false },
+  'element.terminated': { step: 'element', effect: 'ends', endsAs: 'cancelled', byPerson: false },
   'instance.completed': { step: 'case', effect: 'ends', endsAs: 'completed', byPerson: false },
   'instance.cancelled': { step: 'case', effect: 'ends', endsAs: 'cancelled', byPerson: true },
 };

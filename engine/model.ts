@@ -1,28 +1,12 @@
 // The executable model: plain JSON produced by the compiler from BPMN XML and read by the interpreter.
 // Everything here is data (no functions, no classes), so it can travel in a workflow's input and be hashed.
+// A node is a union by kind: each behaviour in engine/elements is typed by the node kind it runs.
 
-/** Version of this model format; bumped when the shape changes incompatibly. */
+/** Version of this model format; bumped when the shape changes incompatibly (models of version 1 read as version 2). */
 export const MODEL_SCHEMA_VERSION = 1;
 
 /** A value written in the diagram: either a FEEL expression (attribute started with `=`) or a static string. */
 export type Expression = { kind: 'feel'; source: string } | { kind: 'static'; value: string };
-
-/** The element kinds the interpreter knows; every other BPMN element is refused by the compiler. */
-export type NodeKind =
-  | 'startEvent'
-  | 'endEvent'
-  | 'intermediateCatchEvent'
-  | 'intermediateThrowEvent'
-  | 'task'
-  | 'userTask'
-  | 'serviceTask'
-  | 'scriptTask'
-  | 'sendTask'
-  | 'receiveTask'
-  | 'exclusiveGateway'
-  | 'parallelGateway'
-  | 'inclusiveGateway'
-  | 'subProcess';
 
 /** The event definition an event carries (none when absent). */
 export type EventDefinition =
@@ -74,10 +58,9 @@ export interface ScriptDefinition {
   resultVariable: string;
 }
 
-/** One flow node of the process (or of an embedded subprocess, named by `scope`). */
-export interface ModelNode {
+/** What every flow node has: where it sits, its flows and its variable mappings. */
+interface NodeBase {
   id: string;
-  kind: NodeKind;
   name?: string;
   /** Id of the enclosing subprocess, or null for the process itself. */
   scope: string | null;
@@ -85,17 +68,97 @@ export interface ModelNode {
   outgoing: string[];
   /** The default flow of a gateway or activity, when the diagram names one. */
   defaultFlow?: string;
-  eventDefinition?: EventDefinition;
-  taskDefinition?: TaskDefinition;
-  userTask?: UserTaskDefinition;
-  script?: ScriptDefinition;
   inputs?: Mapping[];
   outputs?: Mapping[];
-  /** For a subProcess: the none start event inside it. */
-  startNodeId?: string;
-  /** For a start event: the formId of its start form (zeebe:formDefinition), which the API checks start variables against. */
+}
+
+/** A start event; `startFormId` is the formId of its start form (zeebe:formDefinition), which the API checks start variables against. */
+export interface StartEventNode extends NodeBase {
+  kind: 'startEvent';
+  eventDefinition?: EventDefinition;
   startFormId?: string;
 }
+
+/** An end event: none, terminate, or a message end event whose job (`taskDefinition`) runs first. */
+export interface EndEventNode extends NodeBase {
+  kind: 'endEvent';
+  eventDefinition?: EventDefinition;
+  taskDefinition?: TaskDefinition;
+}
+
+/** An intermediate catch event: it waits for its timer or message. */
+export interface IntermediateCatchEventNode extends NodeBase {
+  kind: 'intermediateCatchEvent';
+  eventDefinition?: EventDefinition;
+}
+
+/** An intermediate throw event: none passes on; a message throw runs its job first. */
+export interface IntermediateThrowEventNode extends NodeBase {
+  kind: 'intermediateThrowEvent';
+  eventDefinition?: EventDefinition;
+  taskDefinition?: TaskDefinition;
+}
+
+/** A task without work of its own (a BPMN task or manual task). */
+export interface TaskNode extends NodeBase {
+  kind: 'task';
+}
+
+/** A user task: a person completes it from the task list. */
+export interface UserTaskNode extends NodeBase {
+  kind: 'userTask';
+  userTask?: UserTaskDefinition;
+}
+
+/** A service or send task (or a job-worker script or business-rule task): its job runs as a named activity. */
+export interface JobTaskNode extends NodeBase {
+  kind: 'serviceTask' | 'sendTask';
+  taskDefinition?: TaskDefinition;
+}
+
+/** A script task: a FEEL expression whose value lands in its result variable. */
+export interface ScriptTaskNode extends NodeBase {
+  kind: 'scriptTask';
+  script?: ScriptDefinition;
+}
+
+/** A receive task: it waits for its message. */
+export interface ReceiveTaskNode extends NodeBase {
+  kind: 'receiveTask';
+  eventDefinition?: EventDefinition;
+}
+
+/** A gateway: it chooses (exclusive), splits and joins (parallel, inclusive) flows. */
+export interface GatewayNode extends NodeBase {
+  kind: 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway';
+}
+
+/** An embedded subprocess: a scope of its own variables, started at `startNodeId`. */
+export interface SubProcessNode extends NodeBase {
+  kind: 'subProcess';
+  /** The none start event inside it. */
+  startNodeId?: string;
+}
+
+/** One flow node of the process (or of an embedded subprocess, named by `scope`), by kind. */
+export type ModelNode =
+  | StartEventNode
+  | EndEventNode
+  | IntermediateCatchEventNode
+  | IntermediateThrowEventNode
+  | TaskNode
+  | UserTaskNode
+  | JobTaskNode
+  | ScriptTaskNode
+  | ReceiveTaskNode
+  | GatewayNode
+  | SubProcessNode;
+
+/** The element kinds the interpreter knows; every other BPMN element is refused by the compiler. */
+export type NodeKind = ModelNode['kind'];
+
+/** The node type of one kind. */
+export type NodeOf<K extends NodeKind> = Extract<ModelNode, { kind: K }>;
 
 /** A sequence flow; `condition` is a FEEL expression evaluated when a gateway or activity leaves. */
 export interface ModelFlow {
@@ -116,4 +179,3 @@ export interface ExecutableModel {
   nodes: Record<string, ModelNode>;
   flows: Record<string, ModelFlow>;
 }
-

@@ -1,7 +1,8 @@
 // The state query and the seven Updates of a case. Each validator refuses what the interpreter would refuse, so a bad
 // request records nothing; each handler feeds the interpreter one event and answers once its writes are done.
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
-import { type EngineEvent, type EngineLimits, type HolderEvent, holderOf, rejectionOf } from '../engine/interpreter';
+import type { EngineEvent, EngineLimits, HolderEvent } from '../engine/interpreter';
+import { caseHolderOf, caseRejectionOf, messageWaitOf } from './caseEngine';
 import { type CaseRunner, now } from './caseRunner';
 import { caseStateView } from './caseViews';
 import {
@@ -24,7 +25,7 @@ export function setCaseHandlers(runner: CaseRunner, input: BpmnProcessInput, val
 
   /** Refuses an update whose event the interpreter would refuse; the state stays unchanged. */
   const validate = (event: EngineEvent) => {
-    const rejection = rejectionOf(runner.state, event, validatorLimits);
+    const rejection = caseRejectionOf(runner.state, event, validatorLimits);
     if (rejection) throw ApplicationFailure.nonRetryable(rejection, 'Rejected');
   };
 
@@ -37,17 +38,14 @@ export function setCaseHandlers(runner: CaseRunner, input: BpmnProcessInput, val
   /** Applies a change of a task's holder (none if the task closed meanwhile) and answers who holds the task now. */
   const holderChanged = async (event: HolderEvent): Promise<TaskHolderView> => {
     await runner.applyUnlessMovedOn(event);
-    return { taskId: event.taskId, assignee: holderOf(runner.state, event.taskId) };
+    return { taskId: event.taskId, assignee: caseHolderOf(runner.state, event.taskId) };
   };
-
-  const messageWait = (name: string, correlationKey: string) =>
-    Object.entries(runner.state.waits).find(([, w]) => w.kind === 'message' && w.name === name && w.correlationKey === correlationKey)?.[0];
 
   const messageEvent = (req: CorrelateMessageRequest): EngineEvent => ({
     type: 'messageCorrelated',
     at: now(),
     actor: req.actor,
-    waitId: messageWait(req.name, req.correlationKey) ?? `message ${req.name} with key ${req.correlationKey}`,
+    waitId: messageWaitOf(runner.state, req.name, req.correlationKey) ?? `message ${req.name} with key ${req.correlationKey}`,
     variables: req.variables,
   });
 

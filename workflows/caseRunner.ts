@@ -2,9 +2,10 @@
 import { ActivityFailure, ApplicationFailure, isCancellation, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { CaseRef, JobInput } from '../contracts/activities';
 import { jobKeyOf } from '../contracts/ids';
-import { type Command, emptyState, type EngineEvent, type EngineLimits, type EngineState, rejectionOf, step } from '../engine/interpreter';
+import type { Command, EngineEvent, EngineLimits } from '../engine/interpreter';
 import { jobs, progress, readModel } from './activityProxies';
 import { CancellationScopePool } from './cancellationScopePool';
+import { caseRejectionOf, type CaseState, emptyCaseState, stepCase } from './caseEngine';
 import { caseSummaryOf } from './caseViews';
 import { type BpmnProcessInput, searchAttributes } from './definitions';
 import { ProgressWriter } from './progressWriter';
@@ -19,7 +20,7 @@ function failureMessage(error: unknown): string {
 
 /** One case: its engine state, the commands of each step started, the writes of each step queued in order. */
 export class CaseRunner {
-  private current: EngineState;
+  private current: CaseState;
   private readonly workflowId: string;
   private readonly caseRef: CaseRef;
   /** The status last written to the search attributes; the client sets `running` when it starts the case. */
@@ -27,10 +28,11 @@ export class CaseRunner {
   private readonly writer: ProgressWriter;
   private readonly scopes = new CancellationScopePool();
 
-  /** `limits`: the interpreter's limits for this case (its `bounded` from the patch marker). */
+  /** `limits`: the interpreter's limits for this case (its `bounded` from the patch marker); `currentEngine`: run on engine/interpreter, not engine/v1. */
   constructor(
     private readonly input: BpmnProcessInput,
     private readonly limits: EngineLimits,
+    currentEngine: boolean,
   ) {
     this.workflowId = workflowInfo().workflowId;
     this.caseRef = {
@@ -40,14 +42,14 @@ export class CaseRunner {
       businessKey: input.businessKey,
       street: input.street ?? null,
     };
-    this.current = emptyState(this.workflowId, now());
+    this.current = emptyCaseState(currentEngine, this.workflowId, now());
     this.writer = new ProgressWriter((batch) =>
       progress.recordProgress({ caseRef: this.caseRef, startedBy: this.input.startedBy, startedAt: this.current.startedAt, ...batch }),
     );
   }
 
   /** The engine state: one JSON value, replaced by every step. */
-  get state(): EngineState {
+  get state(): CaseState {
     return this.current;
   }
 
@@ -59,14 +61,14 @@ export class CaseRunner {
   /** Starts the case; a start the interpreter refuses (e.g. variables over the size limit) fails the case with the reason, not a stuck workflow task. */
   start(): Promise<void> {
     const start: EngineEvent = { type: 'start', at: now(), actor: this.input.startedBy, instanceId: this.workflowId, variables: this.input.variables };
-    const refused = rejectionOf(this.current, start, this.limits);
+    const refused = caseRejectionOf(this.current, start, this.limits);
     if (refused) throw ApplicationFailure.nonRetryable(`the case cannot start: ${refused}`, 'Rejected');
     return this.apply(start);
   }
 
   /** Applies an event and starts what it asks for; resolves once its read-model writes are done. */
   apply(event: EngineEvent): Promise<void> {
-    const result = step(this.input.model, this.current, event, this.limits);
+    const result = stepCase(this.input.model, this.current, event, this.limits);
     this.current = result.state;
     // A step that changed nothing (a claim by the task's holder) writes nothing.
     if (result.commands.length === 0 && result.audit.length === 0) return this.writer.settled;
@@ -90,7 +92,7 @@ export class CaseRunner {
 
   /** Applies an event unless the case has moved on (e.g. the job's token was cancelled, the task completed); then only waits for the writes. */
   applyUnlessMovedOn(event: EngineEvent): Promise<void> {
-    return rejectionOf(this.current, event, this.limits) === null ? this.apply(event) : this.writer.settled;
+    return caseRejectionOf(this.current, event, this.limits) === null ? this.apply(event) : this.writer.settled;
   }
 
   /** Starts a command: jobs and timers run in cancellation scopes; read-model writes are returned so they run in order. */

@@ -1,30 +1,31 @@
 // What a case shows outside its workflow, derived from the engine state: the summary row and the state query's view.
 import type { CaseSummary } from '../contracts/activities';
-import { type EngineState, own } from '../engine/interpreter';
+import { activeElementsOf, type CaseState, currentElementsOf, openTasksOf, processVariablesOf } from './caseEngine';
 import type { BpmnProcessInput, CaseStateView } from './definitions';
 
 /** The case's summary row: `incident` while a running case has an open incident. */
-export function caseSummaryOf(state: EngineState): CaseSummary {
+export function caseSummaryOf(state: CaseState): CaseSummary {
+  const incidentCount = Object.keys(state.incidents).length;
   return {
-    status: state.status === 'running' && Object.keys(state.incidents).length > 0 ? 'incident' : state.status,
-    currentElements: [...new Set(Object.values(state.tokens).map((t) => t.nodeId))],
-    incidentCount: Object.keys(state.incidents).length,
+    status: state.status === 'running' && incidentCount > 0 ? 'incident' : state.status,
+    currentElements: currentElementsOf(state),
+    incidentCount,
     endedAt: state.endedAt,
   };
 }
 
 /** The state query's answer: the engine state plus the lists the designer and the server read. */
-export function caseStateView(input: BpmnProcessInput, state: EngineState): CaseStateView {
+export function caseStateView(input: BpmnProcessInput, state: CaseState): CaseStateView {
   return {
     status: state.status,
     definition: input.definition,
     businessKey: input.businessKey,
-    activeElements: Object.values(state.tokens).map((t) => ({ elementId: t.nodeId, tokenId: t.id, since: t.enteredAt })),
-    openTasks: Object.values(state.waits).flatMap((w) => (w.kind === 'userTask' ? [w.taskId] : [])),
+    activeElements: activeElementsOf(state),
+    openTasks: openTasksOf(state),
     incidents: Object.values(state.incidents),
     completed: state.completed,
     takenFlows: state.takenFlows,
-    variables: own(state.scopes, state.rootScopeId)?.variables ?? {},
+    variables: processVariablesOf(state),
     startedAt: state.startedAt,
     endedAt: state.endedAt,
     cancelReason: state.cancelReason,

@@ -1,6 +1,9 @@
 // One builder per supported BPMN element type: the element and its zeebe extensions -> a ModelNode.
 import type { SupportedFlowNode } from '../../contracts/bpmnElements';
-import type { ModelNode, NodeKind } from '../model';
+import type { ModelNode } from '../model';
+
+/** A node's kind and kind-specific fields, distributed over the node union (what a builder returns). */
+type KindFields<N> = N extends ModelNode ? Omit<N, 'id' | 'name' | 'scope' | 'incoming' | 'outgoing' | 'defaultFlow' | 'inputs' | 'outputs'> : never;
 import { readCaughtMessage, readEventDefinition, type EventKind } from './events';
 import { readId } from './ids';
 import { child, children, describe, extension, text, type BpmnElement } from './moddle';
@@ -8,25 +11,25 @@ import type { Diagnostics } from './problems';
 import { readMappings, readScript, readTaskDefinition, readUserTask } from './zeebe';
 
 /** What a builder contributes: the node kind and its kind-specific fields (absent when invalid; the problem is recorded). */
-type NodeFields = Pick<ModelNode, 'kind'> & Partial<Pick<ModelNode, 'eventDefinition' | 'taskDefinition' | 'userTask' | 'script' | 'startFormId'>>;
+type NodeFields = KindFields<ModelNode>;
 
 type Builder = (element: BpmnElement, diagnostics: Diagnostics) => NodeFields;
 
-const plain = (kind: NodeKind): Builder => () => ({ kind });
+const plain = (kind: 'task' | 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway' | 'subProcess'): Builder => () => ({ kind });
 
-const catchingEvent = (kind: NodeKind, allowed: readonly EventKind[]): Builder => (element, diagnostics) => ({
+const catchingEvent = (kind: 'startEvent' | 'intermediateCatchEvent', allowed: readonly EventKind[]): Builder => (element, diagnostics) => ({
   kind,
   eventDefinition: readEventDefinition(element, allowed, diagnostics),
 });
 
 /** A throw event; a message throw is a job (as in Camunda 8), so it needs a zeebe:taskDefinition. */
-const throwingEvent = (kind: NodeKind, allowed: readonly EventKind[]): Builder => (element, diagnostics) => {
+const throwingEvent = (kind: 'endEvent' | 'intermediateThrowEvent', allowed: readonly EventKind[]): Builder => (element, diagnostics) => {
   const eventDefinition = readEventDefinition(element, allowed, diagnostics);
   const isMessage = children(element, 'eventDefinitions').some((definition) => definition.$type === 'bpmn:MessageEventDefinition');
   return { kind, eventDefinition, taskDefinition: isMessage ? readTaskDefinition(element, diagnostics) : undefined };
 };
 
-const jobTask = (kind: NodeKind): Builder => (element, diagnostics) => ({ kind, taskDefinition: readTaskDefinition(element, diagnostics) });
+const jobTask = (kind: 'serviceTask' | 'sendTask'): Builder => (element, diagnostics) => ({ kind, taskDefinition: readTaskDefinition(element, diagnostics) });
 
 /** One builder per flow-node type of contracts/bpmnElements.ts: a type listed there without a builder fails the type check. */
 const BUILDERS: Record<SupportedFlowNode, Builder> = {
@@ -80,16 +83,12 @@ export function buildNode(element: BpmnElement, scope: string | null, diagnostic
   checkUnsupportedFeatures(element, diagnostics);
   const fields = builder(element, diagnostics);
   const { inputs, outputs } = readMappings(element, diagnostics);
-  const node: ModelNode = { id, kind: fields.kind, scope, incoming: [], outgoing: [] };
+  const node = { id, kind: fields.kind, scope, incoming: [], outgoing: [] } as ModelNode;
   const name = text(element, 'name');
   if (name) node.name = name;
   const defaultFlow = child(element, 'default')?.id;
   if (defaultFlow) node.defaultFlow = defaultFlow;
-  if (fields.eventDefinition) node.eventDefinition = fields.eventDefinition;
-  if (fields.taskDefinition) node.taskDefinition = fields.taskDefinition;
-  if (fields.userTask) node.userTask = fields.userTask;
-  if (fields.script) node.script = fields.script;
-  if (fields.startFormId) node.startFormId = fields.startFormId;
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined && key !== 'kind') Object.assign(node, { [key]: value });
   if (inputs) node.inputs = inputs;
   if (outputs) node.outputs = outputs;
   return node;

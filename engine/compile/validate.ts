@@ -94,7 +94,7 @@ function warnUnreachable(model: ExecutableModel, nodes: ModelNode[], diagnostics
     if (reached.has(id)) continue;
     reached.add(id);
     const node = model.nodes[id];
-    if (node.startNodeId) pending.push(node.startNodeId);
+    if (node.kind === 'subProcess' && node.startNodeId) pending.push(node.startNodeId);
     for (const flow of node.outgoing) pending.push(model.flows[flow].target);
   }
   for (const node of nodes) {

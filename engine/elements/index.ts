@@ -1,19 +1,17 @@
-// The registry of element behaviours: one line per node kind of the executable model.
+// The registry of element behaviours: one entry per node kind of the executable model, each typed by its node kind;
+// a kind without a behaviour (or a behaviour for the wrong kind) fails the type check.
 import type { ElementBehaviour } from '../interpreter/runtime';
-import type { NodeKind } from '../model';
+import type { NodeKind, NodeOf } from '../model';
 import { endEvent, intermediateCatchEvent, intermediateThrowEvent, receiveTask } from './events';
-import { exclusiveGateway } from './exclusiveGateway';
-import { inclusiveGateway } from './inclusiveGateway';
+import { exclusiveGateway, inclusiveGateway, parallelGateway } from './gateways';
 import { serviceTask } from './job';
-import { parallelGateway } from './parallelGateway';
-import { scriptTask } from './scriptTask';
 import { startEvent } from './startEvent';
 import { subProcess } from './subProcess';
-import { task } from './task';
+import { scriptTask, task } from './tasks';
 import { userTask } from './userTask';
 
 /** Behaviour of each node kind the interpreter runs. */
-export const behaviours: Record<NodeKind, ElementBehaviour> = {
+export const behaviours = {
   startEvent,
   endEvent,
   intermediateCatchEvent,
@@ -28,4 +26,4 @@ export const behaviours: Record<NodeKind, ElementBehaviour> = {
   parallelGateway,
   inclusiveGateway,
   subProcess,
-};
+} satisfies { [K in NodeKind]: ElementBehaviour<NodeOf<K>> };

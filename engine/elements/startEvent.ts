@@ -1,9 +1,6 @@
-// None start event: the token leaves at once.
-import type { ElementBehaviour } from '../interpreter/runtime';
+// Start events: a none start event passes on.
+import type { StartEventNode } from '../model';
+import { passThrough } from './lifecycle';
 
-/** A start event only passes its token on. */
-export const startEvent: ElementBehaviour = {
-  enter(rt, token) {
-    rt.leave(token);
-  },
-};
+/** A start event only passes on. */
+export const startEvent = passThrough<StartEventNode>();

@@ -1,13 +1,20 @@
-// Embedded subprocess: a child variable scope with its own tokens; it completes when its last token ends.
-import type { ElementBehaviour } from '../interpreter/runtime';
+// Embedded subprocess: a container with its own variables; it completes when its last child is gone.
 import { IncidentSignal } from '../interpreter/runtime';
+import type { SubProcessNode } from '../model';
+import { behaviour } from './lifecycle';
 
-/** Opens a scope (input mappings become its local variables) and starts a token on its start event. */
-export const subProcess: ElementBehaviour = {
-  enter(rt, token, node) {
+/** Opens a scope (input mappings become its variables) and activates its start event; completes by its output mappings once empty. */
+export const subProcess = behaviour<SubProcessNode>(
+  (rt, instance, node) => {
     if (!node.startNodeId) throw new IncidentSignal('expression', `subprocess <${node.id}> has no start event`);
-    const locals = node.inputs?.length ? rt.evaluateMappings(node.inputs, rt.contextOf(token)) : {};
-    const scope = rt.createScope(node.id, token.scopeId, token.id, locals);
-    rt.spawn(node.startNodeId, scope.id);
+    const variables = node.inputs?.length ? rt.evaluateMappings(node.inputs, rt.contextOf(instance)) : {};
+    rt.openContainer(instance, variables);
+    rt.createInstance(node.startNodeId, instance, undefined, rt.depthOf(instance) + 1);
   },
-};
+  {
+    childDone(rt, instance, node) {
+      const produced = node.outputs?.length ? rt.evaluateMappings(node.outputs, rt.contextOf(instance)) : {};
+      rt.leave(instance, produced);
+    },
+  },
+);

@@ -1,9 +1,9 @@
 // User task: opens a task in the read model (held by its assignee, if it has one) and waits for the completeTask update.
-import type { ElementBehaviour, Runtime } from '../interpreter/runtime';
-import { IncidentSignal } from '../interpreter/runtime';
-import type { Expression, ModelNode } from '../model';
-import type { Token, UserTaskSpec } from '../interpreter/types';
 import { taskIdOf } from '../../contracts/ids';
+import { IncidentSignal, type Runtime } from '../interpreter/runtime';
+import type { ElementInstance, UserTaskSpec } from '../interpreter/types';
+import type { Expression, UserTaskNode } from '../model';
+import { behaviour } from './lifecycle';
 
 /** Turns a static "a, b" list or a FEEL list/string into a list of names. */
 function listOf(rt: Runtime, expression: Expression | undefined, context: Record<string, unknown>, what: string): string[] {
@@ -26,27 +26,27 @@ function textOf(rt: Runtime, expression: Expression | undefined, context: Record
 /** An ISO 8601 date (`2025-03-01`) or date-time with optional seconds, fraction and offset (`2025-03-01T08:00:00+08:00`). */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
-/** A due or follow-up date: when bounded, a value that is no ISO 8601 date(-time) is an incident naming the element and the value. */
+/** A due or follow-up date: a value that is no ISO 8601 date(-time) is an incident naming the element and the value. */
 function dateOf(rt: Runtime, expression: Expression | undefined, context: Record<string, unknown>, what: string): string | undefined {
   const value = textOf(rt, expression, context, what);
-  if (value === undefined || !rt.limits.bounded) return value;
+  if (value === undefined) return value;
   if (!ISO_DATE.test(value) || Number.isNaN(new Date(value).getTime())) {
     throw new IncidentSignal('expression', `${what} must be an ISO 8601 date or date-time such as 2025-03-01T17:00:00+08:00, got ${JSON.stringify(value)}`);
   }
   return value;
 }
 
-/** Evaluates a user task's assignment, schedule and priority for the token. */
-export function userTaskSpec(rt: Runtime, token: Token, node: ModelNode): UserTaskSpec {
+/** Evaluates a user task's assignment, schedule and priority for the element instance. */
+export function userTaskSpec(rt: Runtime, instance: ElementInstance, node: UserTaskNode): UserTaskSpec {
   const def = node.userTask ?? {};
-  const context = rt.contextOf(token);
+  const context = rt.contextOf(instance);
   const priorityValue = def.priority ? rt.evaluate(def.priority, context) : 50;
   const priority = typeof priorityValue === 'string' ? Number(priorityValue) : priorityValue;
   if (typeof priority !== 'number' || !Number.isInteger(priority) || priority < 0 || priority > 100) {
     throw new IncidentSignal('expression', `priority of <${node.id}> must be an integer from 0 to 100, got ${JSON.stringify(priorityValue)}`);
   }
   return {
-    taskId: taskIdOf(rt.state.instanceId, node.id, token.id),
+    taskId: taskIdOf(rt.state.instanceId, node.id, instance.id),
     elementId: node.id,
     name: node.name,
     assignee: textOf(rt, def.assignee, context, `assignee of <${node.id}>`),
@@ -60,12 +60,10 @@ export function userTaskSpec(rt: Runtime, token: Token, node: ModelNode): UserTa
   };
 }
 
-/** A user task waits for a person: its task id is stable (`<instance>/<element>/<token>`). */
-export const userTask: ElementBehaviour = {
-  enter(rt, token, node) {
-    const spec = userTaskSpec(rt, token, node);
-    rt.wait(spec.taskId, { kind: 'userTask', tokenId: token.id, taskId: spec.taskId, holder: spec.assignee ?? null });
-    rt.emit({ type: 'openUserTask', task: spec, variables: rt.contextOf(token) });
-    rt.record({ kind: 'task.opened', elementId: node.id, tokenId: token.id, data: { taskId: spec.taskId } });
-  },
-};
+/** A user task waits for a person: its task id is stable (`<case>/<element>/<element instance>`). */
+export const userTask = behaviour<UserTaskNode>((rt, instance, node) => {
+  const spec = userTaskSpec(rt, instance, node);
+  rt.subscribe(spec.taskId, { kind: 'userTask', instanceId: instance.id, elementId: node.id, taskId: spec.taskId, holder: spec.assignee ?? null });
+  rt.emit({ type: 'openUserTask', task: spec, variables: rt.contextOf(instance) });
+  rt.record({ kind: 'task.opened', elementId: node.id, tokenId: instance.id, data: { taskId: spec.taskId } });
+});

@@ -1,21 +1,21 @@
 // Who holds an open user task: the claim, unclaim and assign events, how they are checked and what they change.
 import { own } from './own';
 import type { Runtime } from './runtime';
-import type { AuditEntry, EngineEvent, EngineState, Wait } from './types';
+import type { AuditEntry, EngineEvent, EngineState, Subscription } from './types';
 
 /** An event that changes who holds an open user task. */
 export type HolderEvent = Extract<EngineEvent, { type: 'taskClaimed' | 'taskUnclaimed' | 'taskAssigned' }>;
 
-/** The wait of an open user task. */
-type UserTaskWait = Extract<Wait, { kind: 'userTask' }>;
+/** The subscription of an open user task. */
+type UserTaskWait = Extract<Subscription, { kind: 'userTask' }>;
 
 /** Whether the event changes who holds a task. */
 export const isHolderEvent = (event: EngineEvent): event is HolderEvent =>
   event.type === 'taskClaimed' || event.type === 'taskUnclaimed' || event.type === 'taskAssigned';
 
-/** The wait of the open user task with this id, or undefined (unknown, completed, cancelled; or not a string). */
+/** The subscription of the open user task with this id, or undefined (unknown, completed, cancelled; or not a string). */
 export function openUserTask(state: EngineState, taskId: unknown): UserTaskWait | undefined {
-  const wait = typeof taskId === 'string' ? own(state.waits, taskId) : undefined;
+  const wait = typeof taskId === 'string' ? own(state.subscriptions, taskId) : undefined;
   return wait?.kind === 'userTask' ? wait : undefined;
 }
 
@@ -58,5 +58,5 @@ export function changeHolder(rt: Runtime, event: HolderEvent): void {
   if (previous === holder) return;
   task.holder = holder;
   rt.emit({ type: 'setTaskHolder', taskId: event.taskId, holder, actor: event.actor });
-  rt.record({ kind, elementId: own(rt.state.tokens, task.tokenId)?.nodeId, tokenId: task.tokenId, data: { taskId: event.taskId, previous, assignee: holder } });
+  rt.record({ kind, elementId: task.elementId, tokenId: task.instanceId, data: { taskId: event.taskId, previous, assignee: holder } });
 }

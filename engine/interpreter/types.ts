@@ -4,40 +4,45 @@ import type { AuditEntry, UserTaskSpec, Variables } from '../../contracts/caseDa
 // What a step hands out (variables, opened tasks, audit entries) is defined in contracts/, for the activities and the API.
 export type { AuditEntry, UserTaskSpec, Variables };
 
-/** A token: one thread of control sitting on one node of one scope instance. */
-export interface Token {
+/**
+ * One run of one element (Zeebe's element instance): the process itself (the root), a subprocess run, or a run of any
+ * other flow node. Containers (the root, subprocesses) are the flow scope of their children and hold their variables.
+ */
+export interface ElementInstance {
   id: string;
-  nodeId: string;
-  scopeId: string;
-  /** The flow the token arrived by (undefined for a start event). */
-  viaFlow?: string;
-  /** Local variables of the element the token is in (from input mappings). */
-  locals?: Variables;
-  enteredAt: string;
-}
-
-/** An instance of a variable scope: the process itself or one run of an embedded subprocess. */
-export interface ScopeInstance {
-  id: string;
-  /** The subprocess node this scope belongs to; null for the process. */
-  nodeId: string | null;
+  /** The node it runs; the process id for the root. */
+  elementId: string;
+  /** The flow scope instance it runs in; null for the root. */
   parentId: string | null;
-  /** The token (in the parent scope) that sits on the subprocess node; null for the process. */
-  tokenId: string | null;
-  variables: Variables;
+  /** The flow it was activated by (undefined for a start event and the root). */
+  viaFlow?: string;
+  enteredAt: string;
+  /** Local variables of a non-container element (from its input mappings). */
+  locals?: Variables;
+  /** A container's variables (the process's, or a subprocess run's from its input mappings). */
+  variables?: Variables;
+  /** A container's child instances (ids), so terminating and settling it never scans the whole state. */
+  children?: Record<string, true>;
+  /** How many children a container has plus the flows taken into its joins that have not fired yet. */
+  active?: number;
+  /** Ids of the subscriptions this instance holds (a job, a task, timers, messages). */
+  subscriptions?: string[];
+  /** The open incident that stops it, if any. */
+  incidentId?: string;
 }
 
-/** What a waiting token waits for. */
-export type Wait =
+/** What an element instance waits for; terminating the instance withdraws every one it holds. */
+export type Subscription =
   /** `holder`: who holds the open task (its assignee when it opens; then claims, unclaims and assigns); null: no one. */
-  | { kind: 'userTask'; tokenId: string; taskId: string; holder: string | null }
-  | { kind: 'job'; tokenId: string; jobType: string }
-  | { kind: 'timer'; tokenId: string; dueAt: string }
-  | { kind: 'message'; tokenId: string; name: string; correlationKey: string };
+  | { kind: 'userTask'; instanceId: string; elementId: string; taskId: string; holder: string | null }
+  | { kind: 'job'; instanceId: string; elementId: string; jobType: string }
+  | { kind: 'timer'; instanceId: string; elementId: string; dueAt: string }
+  | { kind: 'message'; instanceId: string; elementId: string; name: string; correlationKey: string };
 
-/** A problem that stops one token until someone resolves it; the rest of the case goes on. */
+/** A problem that stops one element instance until someone resolves it; the rest of the case goes on. */
 export interface Incident {
   id: string;
+  /** The element instance it stops (named `tokenId` in the API, as before element instances). */
   tokenId: string;
   elementId: string;
   kind: 'jobFailed' | 'expression' | 'noMatchingFlow' | 'loopGuard' | 'variables';
@@ -47,7 +52,7 @@ export interface Incident {
   completing?: { result: Variables };
 }
 
-/** An element instance that finished (kept for the case's timeline and the diagram's path). */
+/** An element instance that finished (the last MAX_RECENT are kept for the designer's diagram; the audit chain has all). */
 export interface CompletedElement {
   elementId: string;
   tokenId: string;
@@ -55,21 +60,36 @@ export interface CompletedElement {
   endedAt: string;
 }
 
-/** The whole interpreter state; plain JSON, so it can be queried, hashed and carried over by continue-as-new. */
+/** Flows taken into one joining gateway of one scope instance that the gateway has not consumed yet. */
+export interface JoinArrivals {
+  /** Arrivals per incoming flow id. */
+  flows: Record<string, number>;
+  /** How many incoming flows have at least one arrival. */
+  satisfied: number;
+}
+
+/** The whole interpreter state; plain JSON, so it can be queried and hashed. Every record is keyed for direct lookups. */
 export interface EngineState {
+  /** The state format: 2 since element instances and subscriptions (engine/v1 runs format 1). */
+  format: 2;
   status: 'running' | 'completed' | 'cancelled';
   /** The workflow id of the case; part of every user-task id. */
   instanceId: string;
-  /** Counter for ids of tokens, scopes, waits and incidents: deterministic, no randomness. */
+  /** Counter for ids of instances, subscriptions and incidents: deterministic, no randomness. */
   seq: number;
-  rootScopeId: string;
-  tokens: Record<string, Token>;
-  scopes: Record<string, ScopeInstance>;
-  /** Waits keyed by their id (a task id for user tasks). */
-  waits: Record<string, Wait>;
-  /** Arrivals at joining gateways, keyed by `<scopeId>/<gatewayId>`: the tokens waiting there. */
-  joins: Record<string, string[]>;
+  /** The root element instance (the process); '' before the start. */
+  rootId: string;
+  instances: Record<string, ElementInstance>;
+  /** Subscriptions keyed by their id (a task id for user tasks). */
+  subscriptions: Record<string, Subscription>;
+  /** Arrivals at joining gateways, keyed by `<scope instance id>/<gateway id>`. */
+  joins: Record<string, JoinArrivals>;
   incidents: Record<string, Incident>;
+  /** How many instances of each element are active (for the case's summary row). */
+  activeElements: Record<string, number>;
+  /** Size of all variables, kept up to date as they change (bytes of their JSON, an upper-bound proxy). */
+  variableBytes: number;
+  /** The most recent finished element instances and taken flows (bounded; the audit chain holds the whole path). */
   completed: CompletedElement[];
   takenFlows: string[];
   startedAt: string;
@@ -80,7 +100,7 @@ export interface EngineState {
 /** Who caused an event: a user, or the system (timers, workers). */
 export type Actor = string;
 
-/** An input to the interpreter; `at` is the workflow's deterministic clock (ISO 8601). */
+/** An input to the interpreter; `at` is the workflow's deterministic clock (ISO 8601). `waitId` names a subscription. */
 export type EngineEvent =
   | { type: 'start'; at: string; actor: Actor; instanceId: string; variables: Variables }
   /** `holder`: who the caller saw holding the task (null: no one); refused when someone else holds it. Absent: not checked. */

@@ -26,7 +26,7 @@ export function modelProblems(problems: ModelProblem[], warnings: ModelProblem[]
 /** Problems for service tasks whose job type no worker registers. */
 export function unknownJobTypes(model: ExecutableModel, known: Set<string>): ModelProblem[] {
   return Object.values(model.nodes).flatMap((node) =>
-    node.taskDefinition && !known.has(node.taskDefinition.type)
+    'taskDefinition' in node && node.taskDefinition && !known.has(node.taskDefinition.type)
       ? [{ elementId: node.id, code: 'unknown-job-type', message: `<${node.id}> uses job type "${node.taskDefinition.type}", which no worker runs (known: ${[...known].join(', ')})` }]
       : [],
   );

@@ -69,7 +69,8 @@ export async function listForms(options: { skip?: number; limit?: number } = {})
 }
 
 /** The form a node names: a user task's form or a start event's start form. */
-const formIdOf = (node: ExecutableModel['nodes'][string]) => node.userTask?.formId ?? node.startFormId;
+const formIdOf = (node: ExecutableModel['nodes'][string]) =>
+  node.kind === 'userTask' ? node.userTask?.formId : node.kind === 'startEvent' ? node.startFormId : undefined;
 
 /** The latest version of each form the model's user tasks and start events name, and a warning for each form not saved yet. */
 export async function pinForms(model: ExecutableModel): Promise<{ forms: Array<{ formId: string; version: number }>; warnings: ModelProblem[] }> {
@@ -102,7 +103,7 @@ export async function formOfTask(task: { formId?: string | null; definitionKey: 
  * visible fields are kept; without a start form they pass as given (bounded by the API's variable limits).
  */
 export async function startVariables(definition: { key: string; version: number; model: ExecutableModel }, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const formId = definition.model.startNodeIds.map((id) => definition.model.nodes[id]?.startFormId).find(Boolean);
+  const formId = definition.model.startNodeIds.map((id) => definition.model.nodes[id]).map((node) => (node?.kind === 'startEvent' ? node.startFormId : undefined)).find(Boolean);
   if (!formId) return variables;
   const form = await formOfTask({ formId, definitionKey: definition.key, definitionVersion: definition.version });
   if (!form) throw unprocessable('start-form-missing', `the start form "${formId}" of ${definition.key} has not been saved, so its start data cannot be checked`);

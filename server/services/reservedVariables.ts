@@ -10,8 +10,9 @@ const namesOf = (expression: Expression | undefined): string[] => (expression?.k
 export function reservedVariables(model: ExecutableModel): Set<string> {
   const names = new Set<string>();
   for (const node of Object.values(model.nodes)) {
-    if (node.eventDefinition?.kind === 'message') for (const name of namesOf(node.eventDefinition.message.correlationKey)) names.add(name);
-    const task = node.userTask;
+    const event = 'eventDefinition' in node ? node.eventDefinition : undefined;
+    if (event?.kind === 'message') for (const name of namesOf(event.message.correlationKey)) names.add(name);
+    const task = node.kind === 'userTask' ? node.userTask : undefined;
     if (task) for (const expression of [task.assignee, task.candidateGroups, task.candidateUsers]) for (const name of namesOf(expression)) names.add(name);
   }
   return names;

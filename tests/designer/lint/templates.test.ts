@@ -39,7 +39,7 @@ describe('process templates', () => {
     // then
     expect(result.problems).toEqual([]);
     expect(result.warnings).toEqual([]);
-    const jobTypes = Object.values(result.processes[0].model.nodes).flatMap((node) => (node.taskDefinition ? [node.taskDefinition.type] : []));
+    const jobTypes = Object.values(result.processes[0].model.nodes).flatMap((node) => ('taskDefinition' in node && node.taskDefinition ? [node.taskDefinition.type] : []));
     expect(jobTypes.filter((type) => !BUILTIN_JOB_TYPE_NAMES.has(type))).toEqual([]);
   });
 });

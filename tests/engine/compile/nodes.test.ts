@@ -1,6 +1,9 @@
 import { SUPPORTED_ELEMENTS } from '../../../contracts/bpmnElements';
 import { compileModel, diagram, fixture, problemsOf, startingAt } from './harness';
 
+/** A kind-specific field of a compiled node (the node type is a union by kind). */
+const field = (node: object, name: string): unknown => (node as Record<string, unknown>)[name];
+
 describe('nodes', () => {
   describe('tasks', () => {
     it('should compile every task kind with its zeebe definitions', async () => {
@@ -51,18 +54,18 @@ describe('nodes', () => {
         inputs: [{ source: { kind: 'static', value: 'fixed' }, target: 'mode' }],
       });
       expect(model.nodes.Task_Script.kind).toBe('scriptTask');
-      expect(model.nodes.Task_Script.script).toEqual({ expression: { kind: 'feel', source: 'count(findings) * 10' }, resultVariable: 'score' });
+      expect(field(model.nodes.Task_Script, 'script')).toEqual({ expression: { kind: 'feel', source: 'count(findings) * 10' }, resultVariable: 'score' });
       expect(model.nodes.Task_ScriptJob.kind).toBe('serviceTask');
-      expect(model.nodes.Task_ScriptJob.taskDefinition).toEqual({ type: 'score-case', retries: 3, headers: {} });
+      expect(field(model.nodes.Task_ScriptJob, 'taskDefinition')).toEqual({ type: 'score-case', retries: 3, headers: {} });
       expect(model.nodes.Task_Send.kind).toBe('sendTask');
-      expect(model.nodes.Task_Send.taskDefinition).toEqual({ type: 'send-notice', retries: 1, headers: {} });
+      expect(field(model.nodes.Task_Send, 'taskDefinition')).toEqual({ type: 'send-notice', retries: 1, headers: {} });
       expect(model.nodes.Task_Receive.kind).toBe('receiveTask');
-      expect(model.nodes.Task_Receive.eventDefinition).toEqual({
+      expect(field(model.nodes.Task_Receive, 'eventDefinition')).toEqual({
         kind: 'message',
         message: { name: 'resident-reply', correlationKey: { kind: 'feel', source: 'caseId' } },
       });
       expect(model.nodes.Task_Rule.kind).toBe('serviceTask');
-      expect(model.nodes.Task_Rule.taskDefinition).toEqual({ type: 'classify-case', retries: 2, headers: {} });
+      expect(field(model.nodes.Task_Rule, 'taskDefinition')).toEqual({ type: 'classify-case', retries: 2, headers: {} });
       expect(model.nodes.End).toEqual({
         id: 'End', kind: 'endEvent', name: 'Closed', scope: null, incoming: ['Flow_10'], outgoing: [], eventDefinition: { kind: 'none' },
       });
@@ -94,24 +97,24 @@ describe('nodes', () => {
 
       // then
       expect(model.nodes.Throw_None).toMatchObject({ kind: 'intermediateThrowEvent', eventDefinition: { kind: 'none' } });
-      expect(model.nodes.Throw_None.taskDefinition).toBeUndefined();
+      expect(field(model.nodes.Throw_None, 'taskDefinition')).toBeUndefined();
       expect(model.nodes.Throw_Message).toMatchObject({
         kind: 'intermediateThrowEvent',
         eventDefinition: { kind: 'message', message: { name: 'notice' } },
         taskDefinition: { type: 'publish-notice', retries: 3, headers: {} },
       });
-      expect(model.nodes.Timer_Duration.eventDefinition).toEqual({ kind: 'timer', timer: { type: 'duration', value: { kind: 'static', value: 'PT5M' } } });
-      expect(model.nodes.Timer_Date.eventDefinition).toEqual({
+      expect(field(model.nodes.Timer_Duration, 'eventDefinition')).toEqual({ kind: 'timer', timer: { type: 'duration', value: { kind: 'static', value: 'PT5M' } } });
+      expect(field(model.nodes.Timer_Date, 'eventDefinition')).toEqual({
         kind: 'timer', timer: { type: 'date', value: { kind: 'static', value: '2025-03-01T09:00:00+08:00' } },
       });
-      expect(model.nodes.Timer_Feel.eventDefinition).toEqual({ kind: 'timer', timer: { type: 'duration', value: { kind: 'feel', source: 'reminderDelay' } } });
+      expect(field(model.nodes.Timer_Feel, 'eventDefinition')).toEqual({ kind: 'timer', timer: { type: 'duration', value: { kind: 'feel', source: 'reminderDelay' } } });
       expect(model.nodes.Catch_Message).toMatchObject({
         kind: 'intermediateCatchEvent',
         eventDefinition: { kind: 'message', message: { name: 'ack', correlationKey: { kind: 'feel', source: 'caseId' } } },
         outputs: [{ source: { kind: 'feel', source: 'ackBy' }, target: 'acknowledgedBy' }],
       });
-      expect(model.nodes.End_None.eventDefinition).toEqual({ kind: 'none' });
-      expect(model.nodes.End_Terminate.eventDefinition).toEqual({ kind: 'terminate' });
+      expect(field(model.nodes.End_None, 'eventDefinition')).toEqual({ kind: 'none' });
+      expect(field(model.nodes.End_Terminate, 'eventDefinition')).toEqual({ kind: 'terminate' });
       expect(model.nodes.End_Message).toMatchObject({
         kind: 'endEvent',
         eventDefinition: { kind: 'message', message: { name: 'case-closed' } },

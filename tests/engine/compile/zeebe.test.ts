@@ -1,6 +1,9 @@
 import { compile } from '../../../engine/compile';
 import { compileModel, problemsOf, startingAt } from './harness';
 
+/** A kind-specific field of a compiled node (the node type is a union by kind). */
+const field = (node: object, name: string): unknown => (node as Record<string, unknown>)[name];
+
 /** A diagram whose start event flows into `element` (which must have id `Task`). */
 const withTask = (element: string, rootElements = '') => startingAt('Task', element, rootElements);
 
@@ -17,7 +20,7 @@ describe('zeebe extensions', () => {
       const model = await compileModel(xml);
 
       // then
-      expect(model.nodes.Task.taskDefinition).toEqual({ type: 'archive', retries: 3, headers: {} });
+      expect(field(model.nodes.Task, 'taskDefinition')).toEqual({ type: 'archive', retries: 3, headers: {} });
     });
 
     it.each([
@@ -169,7 +172,7 @@ describe('zeebe extensions', () => {
       const model = await compileModel(xml);
 
       // then
-      expect(model.nodes.Task.userTask).toEqual({ formKey: 'camunda-forms:bpmn:Form_1' });
+      expect(field(model.nodes.Task, 'userTask')).toEqual({ formKey: 'camunda-forms:bpmn:Form_1' });
     });
 
     it('should warn that an external form reference is ignored', async () => {

@@ -39,9 +39,18 @@ describe('cancel', () => {
     expect(h.waits()).toEqual([]);
     expect(h.activeElements()).toEqual([]);
     expect(h.status()).toBe('cancelled');
-    // (today's task.cancelled entry names no element, unlike task.opened and task.completed)
-    expect(h.stepAudit()).toEqual(expect.arrayContaining([{ kind: 'task.cancelled' }, { kind: 'instance.cancelled' }]));
-    expect(h.stepAudit().at(-1)).toEqual({ kind: 'instance.cancelled' });
+    // and each withdrawal is recorded with its element, each element instance as terminated, the case last
+    expect(h.stepAudit()).toEqual([
+      { kind: 'task.cancelled', elementId: 'Review' },
+      { kind: 'element.terminated', elementId: 'Review' },
+      { kind: 'job.cancelled', elementId: 'Print' },
+      { kind: 'element.terminated', elementId: 'Print' },
+      { kind: 'timer.cancelled', elementId: 'Wait' },
+      { kind: 'element.terminated', elementId: 'Wait' },
+      { kind: 'message.cancelled', elementId: 'AwaitReply' },
+      { kind: 'element.terminated', elementId: 'AwaitReply' },
+      { kind: 'instance.cancelled' },
+    ]);
   });
 
   it('should keep the variables and the completed path of a cancelled case', async () => {
@@ -64,8 +73,12 @@ describe('cancel', () => {
     h.cancel('no longer needed');
     expect(h.incidents()).toEqual([]);
     expect(h.status()).toBe('cancelled');
-    // and the audit records only the cancellation: neither the dropped incident nor the ended element (questionable: see the report of issue 12)
-    expect(h.stepAudit()).toEqual([{ kind: 'instance.cancelled' }]);
+    // and the audit records the withdrawn incident and the terminated element before the cancellation
+    expect(h.stepAudit()).toEqual([
+      { kind: 'incident.cancelled', elementId: 'Print' },
+      { kind: 'element.terminated', elementId: 'Print' },
+      { kind: 'instance.cancelled' },
+    ]);
   });
 
   it('should refuse further events once the case is cancelled', async () => {

@@ -148,7 +148,7 @@ export class Harness {
   /** Fires the oldest timer at `elementId`; the clock first moves to its due time if that is later. */
   fireTimer(elementId: string): this {
     const waitId = this.waitIdAt(elementId, 'timer');
-    const wait = this.state.waits[waitId];
+    const wait = this.state.subscriptions[waitId];
     if (wait.kind === 'timer') this.clock = Math.max(this.clock, Date.parse(wait.dueAt));
     return this.apply({ type: 'timerFired', at: this.now(), waitId });
   }
@@ -176,22 +176,20 @@ export class Harness {
 
   // ---------- queries ----------
 
-  /** Element ids with an active token/instance (one entry each, sorted); arrivals parked at a join are in joins() instead. */
+  /** Element ids with an active element instance (one entry each, sorted); arrivals at a join are in joins() instead. */
   activeElements(): string[] {
-    const parked = new Set(Object.values(this.state.joins).flat());
-    return Object.values(this.state.tokens)
-      .filter((t) => !parked.has(t.id))
-      .map((t) => t.nodeId)
+    return Object.values(this.state.instances)
+      .filter((i) => i.parentId !== null)
+      .map((i) => i.elementId)
       .sort();
   }
 
   /** Joining gateways holding arrivals, with the flows that delivered them (sorted by element). */
   joins(): HarnessJoin[] {
     const result: HarnessJoin[] = [];
-    for (const ids of Object.values(this.state.joins)) {
-      const tokens = ids.map((id) => this.state.tokens[id]).filter(Boolean);
-      if (tokens.length === 0) continue;
-      result.push({ elementId: tokens[0].nodeId, flows: tokens.map((t) => t.viaFlow ?? '').sort() });
+    for (const [key, entry] of Object.entries(this.state.joins)) {
+      const flows = Object.entries(entry.flows).flatMap(([flow, n]) => Array.from({ length: n }, () => flow));
+      result.push({ elementId: key.slice(key.indexOf('/') + 1), flows: flows.sort() });
     }
     return result.sort(byElement);
   }
@@ -200,7 +198,7 @@ export class Harness {
   waits(): HarnessWait[] {
     return this.waitEntries()
       .map(([, w]): HarnessWait => {
-        const elementId = this.state.tokens[w.tokenId]?.nodeId ?? '?';
+        const elementId = w.elementId;
         switch (w.kind) {
           case 'userTask':
             return { elementId, kind: 'userTask', holder: w.holder };
@@ -227,7 +225,7 @@ export class Harness {
 
   /** The process scope's variables. */
   variables(): Vars {
-    return { ...(this.state.scopes[this.state.rootScopeId]?.variables ?? {}) };
+    return { ...(this.state.instances[this.state.rootId]?.variables ?? {}) };
   }
 
   /**
@@ -235,12 +233,11 @@ export class Harness {
    * mappings; undefined when the element is not active.
    */
   localVariables(elementId: string): Vars | undefined {
-    const token = Object.values(this.state.tokens)
-      .filter((t) => t.nodeId === elementId)
+    const instance = Object.values(this.state.instances)
+      .filter((i) => i.elementId === elementId && i.parentId !== null)
       .sort((a, b) => tokenNumber(a.id) - tokenNumber(b.id))[0];
-    if (!token) return undefined;
-    const scope = Object.values(this.state.scopes).find((s) => s.tokenId === token.id);
-    return { ...(scope?.variables ?? {}), ...(token.locals ?? {}) };
+    if (!instance) return undefined;
+    return { ...(instance.variables ?? {}), ...(instance.locals ?? {}) };
   }
 
   /** The case's status: running, completed or cancelled. */
@@ -268,36 +265,35 @@ export class Harness {
   // ---------- the adapter ----------
 
   private waitEntries() {
-    return Object.entries(this.state.waits).sort(([, a], [, b]) => tokenNumber(a.tokenId) - tokenNumber(b.tokenId));
+    return Object.entries(this.state.subscriptions).sort(([, a], [, b]) => tokenNumber(a.instanceId) - tokenNumber(b.instanceId));
   }
 
   private waitIdAt(elementId: string, kind: HarnessWait['kind']): string {
-    const match = this.waitEntries().find(([, w]) => w.kind === kind && this.state.tokens[w.tokenId]?.nodeId === elementId);
+    const match = this.waitEntries().find(([, w]) => w.kind === kind && w.elementId === elementId);
     if (!match) throw new Error(`no ${kind} waits at <${elementId}>; waits: ${JSON.stringify(this.waits())}`);
     return match[0];
   }
 
   private apply(event: EngineEvent): this {
-    const before = this.state;
-    const result = step(this.model, before, event, this.limits);
+    // The step updates the state in place: the element of each subscription is noted before it.
+    const before = new Map(Object.entries(this.state.subscriptions).map(([id, w]) => [id, w.elementId]));
+    const result = step(this.model, this.state, event, this.limits);
     this.state = result.state;
-    // Waits opened in this step may also be withdrawn in it (a terminate end event): their commands name the element.
+    // Subscriptions opened in this step may also be withdrawn in it (a terminate end event): their commands name the element.
     const opened = new Map<string, string>();
     for (const c of result.commands) {
       if (c.type === 'runJob' || c.type === 'startTimer') opened.set(c.waitId, c.elementId);
       if (c.type === 'openUserTask') opened.set(c.task.taskId, c.task.elementId);
     }
-    this.commands = result.commands.map((c) => this.commandOf(c, before, result.state, opened));
+    this.commands = result.commands.map((c) => this.commandOf(c, before, opened));
     this.lastAudit = result.audit.map((a) => (a.elementId === undefined ? { kind: a.kind } : { kind: a.kind, elementId: a.elementId }));
     this.auditLog.push(...this.lastAudit);
     return this;
   }
 
-  private commandOf(command: Command, before: EngineState, after: EngineState, opened: Map<string, string>): HarnessCommand {
-    const elementOfWait = (waitId: string): string => {
-      const wait = before.waits[waitId] ?? after.waits[waitId];
-      return (wait && (before.tokens[wait.tokenId] ?? after.tokens[wait.tokenId])?.nodeId) ?? opened.get(waitId) ?? '?';
-    };
+  private commandOf(command: Command, before: Map<string, string>, opened: Map<string, string>): HarnessCommand {
+    const elementOfWait = (waitId: string): string =>
+      before.get(waitId) ?? this.state.subscriptions[waitId]?.elementId ?? opened.get(waitId) ?? '?';
     switch (command.type) {
       case 'openUserTask':
         return { type: command.type, elementId: command.task.elementId, assignee: command.task.assignee, variables: command.variables };

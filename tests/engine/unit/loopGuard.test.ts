@@ -1,6 +1,7 @@
-// The loop guard: more than maxStepsWithoutWait element activations in one step stop the token with an incident, so a
-// loop without a wait state cannot hang the case; a wait state (or resolving the incident) gives a fresh budget.
-import { bpmn, chain, endEvent, flow, gateway, startEvent, userTask } from './bpmn';
+// The loop guard: a thread of control that runs more than maxStepsWithoutWait elements in a row without a wait state is
+// stopped with an incident, so a loop cannot hang the case; a wait state (or resolving the incident) gives a fresh
+// budget, and parallel branches each count their own run (a wide fan-out is no loop).
+import { bpmn, chain, endEvent, flow, gateway, serviceTask, startEvent, userTask } from './bpmn';
 import { harnessFor, harnessForFixture } from './harness';
 
 describe('loop guard', () => {
@@ -24,11 +25,11 @@ describe('loop guard', () => {
     // when the case starts with far more rounds than the limit allows
     h.start({ n: 0, limit: 1000 });
 
-    // then the 21st activation raises the incident; the rounds done so far stay done; the case still runs
+    // then the element reached after 21 in a row is entered and stopped; the rounds done so far stay done; the case still runs
     const [incident] = h.incidents();
     expect(incident).toEqual({ kind: 'loopGuard', elementId: expect.any(String), message: `more than 20 steps without a wait state; stopped at <${incident.elementId}>` });
-    expect(h.audit().filter((a) => a.kind === 'element.entered')).toHaveLength(20);
-    expect(h.variables().n).toBe(6);
+    expect(h.audit().filter((a) => a.kind === 'element.entered')).toHaveLength(22);
+    expect(h.variables().n).toBe(7);
     expect(h.status()).toBe('running');
   });
 
@@ -45,6 +46,33 @@ describe('loop guard', () => {
     expect(h.incidents()).toEqual([]);
     expect(h.status()).toBe('completed');
     expect(h.variables().n).toBe(8);
+  });
+
+  it('should count each parallel branch on its own, so a fan-out wider than the limit runs', async () => {
+    // given a parallel split into 30 tasks and a join, under a limit of 5 in a row
+    const ids = Array.from({ length: 30 }, (_, i) => `T${i}`);
+    const h = await harnessFor(
+      bpmn([
+        startEvent('Start'),
+        gateway('parallel', 'Split'),
+        ...ids.map((id) => serviceTask(id, 'bench.step')),
+        gateway('parallel', 'Join'),
+        endEvent('End'),
+        flow('F0', 'Start', 'Split'),
+        ...ids.flatMap((id) => [flow(`In${id}`, 'Split', id), flow(`Out${id}`, id, 'Join')]),
+        flow('F9', 'Join', 'End'),
+      ]),
+      { limits: { maxStepsWithoutWait: 5 } },
+    );
+
+    // when the case starts and every job completes
+    h.start();
+    expect(h.waits()).toHaveLength(30);
+    for (const id of ids) h.completeJob(id);
+
+    // then no incident was raised and the case completed
+    expect(h.incidents()).toEqual([]);
+    expect(h.status()).toBe('completed');
   });
 
   it('should count activations per step, so a loop through a wait state never trips it', async () => {

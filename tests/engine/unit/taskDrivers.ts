@@ -63,14 +63,15 @@ export interface CommandWatch {
 
 /**
  * Keeps the engine's raw commands of each step from now on, for essentials the harness's commands leave out. The step
- * is pure, so it is run again on the state before it; failJob with retries left sends nothing and leaves `last` as it was.
+ * is deterministic (and updates its state in place), so it is run again on a copy of the state before it; failJob with
+ * retries left sends nothing and leaves `last` as it was.
  */
 export function watchCommands(h: Harness): CommandWatch {
   const adapter = adapterOf(h);
   const apply = adapter.apply.bind(h);
   const watch: CommandWatch = { last: [] };
   adapter.apply = (event) => {
-    const before = adapter.state;
+    const before = structuredClone(adapter.state);
     const result = apply(event);
     watch.last = step(h.model, before, event, adapter.limits).commands;
     return result;

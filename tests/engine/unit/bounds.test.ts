@@ -1,16 +1,23 @@
 // The interpreter's bounds (issue 10, defects 5, 9, 10), pure: a FEEL overrun in a gateway and a due date that is no
 // date become incidents on their element; incident ids such as `constructor` name nothing; cases recorded before the
-// bounds (`bounded: false`) keep their old behaviour, so their histories replay.
-import { DEFAULT_LIMITS, emptyState, type EngineLimits, type EngineState, rejectionOf, step } from '../../engine/interpreter';
-import type { ExecutableModel } from '../../engine/model';
-import { compileModel, startingAt } from './compile/harness';
+// bounds run on the frozen engine/v1 with `bounded: false` and keep their old behaviour, so their histories replay.
+import { DEFAULT_LIMITS, emptyState, type EngineLimits, type EngineState, rejectionOf, step } from '../../../engine/interpreter';
+import type { ExecutableModel } from '../../../engine/model';
+import * as v1 from '../../../engine/v1/interpreter';
+import type { ExecutableModel as V1Model } from '../../../engine/v1/model';
+import { compileModel, startingAt } from '../compile/harness';
 
 const AT = '2025-03-01T08:00:00.000Z';
 const legacy: EngineLimits = { ...DEFAULT_LIMITS, bounded: false };
 
 /** A started case of `model` with `variables`. */
-function started(model: ExecutableModel, variables: Record<string, unknown>, limits: EngineLimits = DEFAULT_LIMITS) {
-  return step(model, emptyState('case-1', AT), { type: 'start', at: AT, actor: 'alice', instanceId: 'case-1', variables }, limits);
+function started(model: ExecutableModel, variables: Record<string, unknown>) {
+  return step(model, emptyState('case-1', AT), { type: 'start', at: AT, actor: 'alice', instanceId: 'case-1', variables });
+}
+
+/** A case of `model` started as cases recorded before the bounds ran: on engine/v1, unbounded. */
+function startedBeforeBounds(model: ExecutableModel, variables: Record<string, unknown>) {
+  return v1.step(model as unknown as V1Model, v1.emptyState('case-1', AT), { type: 'start', at: AT, actor: 'alice', instanceId: 'case-1', variables }, legacy);
 }
 
 const gateway = (condition: string) =>
@@ -118,7 +125,7 @@ describe('interpreter bounds', () => {
     const model = await compileModel(dueTask('=due'));
 
     // when it starts with a due date that is no date, then the task is opened as it was then
-    const { commands, state } = started(model, { due: 'next week', follow: null }, legacy);
+    const { commands, state } = startedBeforeBounds(model, { due: 'next week', follow: null });
     expect(commands).toEqual([expect.objectContaining({ type: 'openUserTask', task: expect.objectContaining({ dueDate: 'next week' }) })]);
     expect(state.incidents).toEqual({});
   });
@@ -152,7 +159,8 @@ describe('interpreter bounds', () => {
 
     it('should replay a case recorded before the bounds as it ran then (a resolve of "constructor" was accepted)', () => {
       // given the same case recorded before the bounds, when "constructor" is resolved, then it is accepted as it was
-      expect(rejectionOf(state, { type: 'incidentResolved', at: AT, actor: 'admin', incidentId: 'constructor' }, legacy)).toBeNull();
+      const before = startedBeforeBounds(model, {}).state;
+      expect(v1.rejectionOf(before, { type: 'incidentResolved', at: AT, actor: 'admin', incidentId: 'constructor' }, legacy)).toBeNull();
     });
   });
 

@@ -1,12 +1,12 @@
 // Who holds an open user task, as engine state (issue 11): claims, unclaims and assignments are interpreter events,
 // checked by rejectionOf with the messages the API maps (409 task-claimed / task-closed) and applied by step, which
 // records them and asks the workflow to write the task row; a change to the holder it already has records nothing.
-import { emptyState, type EngineEvent, type EngineState, holderOf, rejectionOf, step } from '../../engine/interpreter';
-import type { ExecutableModel } from '../../engine/model';
-import { compileModel, startingAt } from './compile/harness';
+import { emptyState, type EngineEvent, type EngineState, holderOf, rejectionOf, step } from '../../../engine/interpreter';
+import type { ExecutableModel } from '../../../engine/model';
+import { compileModel, startingAt } from '../compile/harness';
 
 const AT = '2025-03-01T08:00:00.000Z';
-const TASK = 'case-1/Review/t3';
+const TASK = 'case-1/Review/e3';
 
 /** A case of `model` waiting at its Review task. */
 function started(model: ExecutableModel): EngineState {
@@ -45,7 +45,7 @@ describe('task holders in the engine state', () => {
     expect(holderOf(state, TASK)).toBe('wang');
     expect(commands).toEqual([{ type: 'setTaskHolder', taskId: TASK, holder: 'wang', actor: 'wang' }]);
     expect(audit).toEqual([
-      { at: AT, actor: 'wang', kind: 'task.claimed', elementId: 'Review', tokenId: 't3', data: { taskId: TASK, previous: null, assignee: 'wang' } },
+      { at: AT, actor: 'wang', kind: 'task.claimed', elementId: 'Review', tokenId: 'e3', data: { taskId: TASK, previous: null, assignee: 'wang' } },
     ]);
   });
 
@@ -90,9 +90,9 @@ describe('task holders in the engine state', () => {
   });
 
   it('should accept a completion by the holder, one that does not say whom it saw, and one on a task no one holds', () => {
-    // given a task wang holds and one no one holds
+    // given a task wang holds and one no one holds (a step updates the state it is given, so each case is its own)
     const open = started(model);
-    const claimed = step(model, open, claim('wang')).state;
+    const claimed = step(model, started(model), claim('wang')).state;
 
     // then completions that agree with the holder are accepted
     expect(rejectionOf(claimed, complete('wang'))).toBeNull();

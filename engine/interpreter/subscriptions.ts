@@ -1,0 +1,40 @@
+// Withdrawing what an element instance waits for when it completes or is terminated: each withdrawal is a command
+// for the workflow (cancel the job, the timer, close the task) and an audit entry.
+import { own } from './own';
+import type { Actor, AuditEntry, Command, ElementInstance, EngineState } from './types';
+
+/** What withdrawing uses of the step's runtime (interpreter/runtime.ts). */
+export interface SubscriptionHost {
+  readonly state: EngineState;
+  readonly actor: Actor;
+  emit(command: Command): void;
+  record(entry: Omit<AuditEntry, 'at' | 'actor'> & { actor?: Actor }): void;
+}
+
+/** Withdraws every subscription the instance still holds, each recorded with the element it belonged to. */
+export function withdrawAll(rt: SubscriptionHost, instance: ElementInstance, actor: Actor = rt.actor): void {
+  for (const id of instance.subscriptions ?? []) {
+    const subscription = own(rt.state.subscriptions, id);
+    if (!subscription) continue;
+    delete rt.state.subscriptions[id];
+    const at = { elementId: subscription.elementId, tokenId: instance.id, actor };
+    switch (subscription.kind) {
+      case 'userTask':
+        rt.emit({ type: 'closeUserTask', taskId: subscription.taskId, outcome: 'cancelled', actor });
+        rt.record({ kind: 'task.cancelled', ...at, data: { taskId: subscription.taskId } });
+        break;
+      case 'job':
+        rt.emit({ type: 'cancelJob', waitId: id });
+        rt.record({ kind: 'job.cancelled', ...at, data: { waitId: id, jobType: subscription.jobType } });
+        break;
+      case 'timer':
+        rt.emit({ type: 'cancelTimer', waitId: id });
+        rt.record({ kind: 'timer.cancelled', ...at, data: { waitId: id, dueAt: subscription.dueAt } });
+        break;
+      case 'message':
+        rt.record({ kind: 'message.cancelled', ...at, data: { waitId: id, name: subscription.name, correlationKey: subscription.correlationKey } });
+        break;
+    }
+  }
+  delete instance.subscriptions;
+}

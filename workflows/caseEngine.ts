@@ -1,0 +1,56 @@
+// Which interpreter runs a case: engine/interpreter (state format 2) for cases started since ENGINE_V2_PATCH, the frozen
+// engine/v1 for cases recorded before it, so their histories and audit chains replay to exactly what was recorded.
+// Everything the workflow does with the engine state goes through here and is chosen by the state's format.
+import * as current from '../engine/interpreter';
+import * as v1 from '../engine/v1/interpreter';
+import type { ExecutableModel } from '../engine/model';
+import type { ExecutableModel as V1Model } from '../engine/v1/model';
+
+/** A case's engine state, in either format. */
+export type CaseState = current.EngineState | v1.EngineState;
+
+/** Whether the state is of the current interpreter. */
+const isCurrent = (state: CaseState): state is current.EngineState => (state as current.EngineState).format === 2;
+
+/** The state before the start event: of the current interpreter, or of v1 when replaying a case recorded before it. */
+export const emptyCaseState = (useCurrent: boolean, instanceId: string, at: string): CaseState =>
+  useCurrent ? current.emptyState(instanceId, at) : v1.emptyState(instanceId, at);
+
+/** Applies one event with the case's interpreter (v1 knows no event the current one added: none so far). */
+export function stepCase(model: ExecutableModel, state: CaseState, event: current.EngineEvent, limits: current.EngineLimits): { state: CaseState; commands: current.Command[]; audit: current.AuditEntry[] } {
+  return isCurrent(state) ? current.step(model, state, event, limits) : v1.step(model as unknown as V1Model, state, event, limits);
+}
+
+/** Why the case's interpreter refuses the event, or null. */
+export const caseRejectionOf = (state: CaseState, event: current.EngineEvent, limits: current.EngineLimits): string | null =>
+  isCurrent(state) ? current.rejectionOf(state, event, limits) : v1.rejectionOf(state, event, limits);
+
+/** Who holds the open task `taskId` (null: no one, or not open). */
+export const caseHolderOf = (state: CaseState, taskId: unknown): string | null => (isCurrent(state) ? current.holderOf(state, taskId) : v1.holderOf(state, taskId));
+
+/** The subscription (wait) id of the message `name` with `correlationKey`, if an element waits for it. */
+export function messageWaitOf(state: CaseState, name: string, correlationKey: string): string | undefined {
+  const waits: Record<string, { kind: string; name?: string; correlationKey?: string }> = isCurrent(state) ? state.subscriptions : state.waits;
+  for (const [id, wait] of Object.entries(waits)) if (wait.kind === 'message' && wait.name === name && wait.correlationKey === correlationKey) return id;
+  return undefined;
+}
+
+/** The element instances now active: element, instance id and since when (the root of the current format excluded). */
+export function activeElementsOf(state: CaseState): Array<{ elementId: string; tokenId: string; since: string }> {
+  if (!isCurrent(state)) return Object.values(state.tokens).map((t) => ({ elementId: t.nodeId, tokenId: t.id, since: t.enteredAt }));
+  return Object.values(state.instances).flatMap((i) => (i.parentId === null ? [] : [{ elementId: i.elementId, tokenId: i.id, since: i.enteredAt }]));
+}
+
+/** The distinct elements now active (for the summary row): read from a count per element in the current format. */
+export const currentElementsOf = (state: CaseState): string[] =>
+  isCurrent(state) ? Object.keys(state.activeElements) : [...new Set(Object.values(state.tokens).map((t) => t.nodeId))];
+
+/** The ids of the open user tasks. */
+export function openTasksOf(state: CaseState): string[] {
+  const waits: Record<string, { kind: string; taskId?: string }> = isCurrent(state) ? state.subscriptions : state.waits;
+  return Object.values(waits).flatMap((w) => (w.kind === 'userTask' && w.taskId ? [w.taskId] : []));
+}
+
+/** The process-level variables. */
+export const processVariablesOf = (state: CaseState): current.Variables =>
+  (isCurrent(state) ? current.own(state.instances, state.rootId)?.variables : v1.own(state.scopes, state.rootScopeId)?.variables) ?? {};
