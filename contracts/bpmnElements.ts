@@ -7,6 +7,7 @@ export const SUPPORTED_FLOW_NODES = [
   'bpmn:EndEvent',
   'bpmn:IntermediateCatchEvent',
   'bpmn:IntermediateThrowEvent',
+  'bpmn:BoundaryEvent',
   'bpmn:Task',
   'bpmn:ManualTask',
   'bpmn:UserTask',
@@ -18,6 +19,7 @@ export const SUPPORTED_FLOW_NODES = [
   'bpmn:ExclusiveGateway',
   'bpmn:ParallelGateway',
   'bpmn:InclusiveGateway',
+  'bpmn:EventBasedGateway',
   'bpmn:SubProcess',
 ] as const;
 /** One flow-node type the engine runs. */

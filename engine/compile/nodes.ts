@@ -1,26 +1,32 @@
 // One builder per supported BPMN element type: the element and its zeebe extensions -> a ModelNode.
 import type { SupportedFlowNode } from '../../contracts/bpmnElements';
 import type { ModelNode } from '../model';
-
-/** A node's kind and kind-specific fields, distributed over the node union (what a builder returns). */
-type KindFields<N> = N extends ModelNode ? Omit<N, 'id' | 'name' | 'scope' | 'incoming' | 'outgoing' | 'defaultFlow' | 'inputs' | 'outputs'> : never;
-import { readCaughtMessage, readEventDefinition, type EventKind } from './events';
+import { isInterrupting, readCaughtMessage, readEventDefinition, type EventKind } from './events';
 import { readId } from './ids';
 import { child, children, describe, extension, text, type BpmnElement } from './moddle';
 import type { Diagnostics } from './problems';
 import { readMappings, readScript, readTaskDefinition, readUserTask } from './zeebe';
 
-/** What a builder contributes: the node kind and its kind-specific fields (absent when invalid; the problem is recorded). */
+/** What every node has, whatever its kind (set by `buildNode`, not by a builder). */
+type CommonField = 'id' | 'name' | 'scope' | 'incoming' | 'outgoing' | 'defaultFlow' | 'inputs' | 'outputs';
+
+/** A node's kind and kind-specific fields, distributed over the node union; a field is absent when invalid (the problem is recorded). */
+type KindFields<N> = N extends ModelNode ? Pick<N, 'kind'> & Partial<Omit<N, 'kind' | CommonField>> : never;
+
+/** What a builder contributes: the node kind and its kind-specific fields. */
 type NodeFields = KindFields<ModelNode>;
 
 type Builder = (element: BpmnElement, diagnostics: Diagnostics) => NodeFields;
 
-const plain = (kind: 'task' | 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway' | 'subProcess'): Builder => () => ({ kind });
+/** Camunda 8: what each event type may carry where it sits (timer and message process start events come later). */
+const START_EVENTS: readonly EventKind[] = ['none'];
+const EVENT_SUBPROCESS_STARTS: readonly EventKind[] = ['timer', 'message', 'error', 'escalation', 'signal'];
+const END_EVENTS: readonly EventKind[] = ['none', 'terminate', 'message', 'error', 'escalation', 'signal'];
+const CATCH_EVENTS: readonly EventKind[] = ['timer', 'message', 'signal', 'link'];
+const THROW_EVENTS: readonly EventKind[] = ['none', 'message', 'escalation', 'signal', 'link'];
+const BOUNDARY_EVENTS: readonly EventKind[] = ['timer', 'message', 'error', 'escalation', 'signal'];
 
-const catchingEvent = (kind: 'startEvent' | 'intermediateCatchEvent', allowed: readonly EventKind[]): Builder => (element, diagnostics) => ({
-  kind,
-  eventDefinition: readEventDefinition(element, allowed, diagnostics),
-});
+const plain = (kind: 'task' | 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway'): Builder => () => ({ kind });
 
 /** A throw event; a message throw is a job (as in Camunda 8), so it needs a zeebe:taskDefinition. */
 const throwingEvent = (kind: 'endEvent' | 'intermediateThrowEvent', allowed: readonly EventKind[]): Builder => (element, diagnostics) => {
@@ -31,16 +37,46 @@ const throwingEvent = (kind: 'endEvent' | 'intermediateThrowEvent', allowed: rea
 
 const jobTask = (kind: 'serviceTask' | 'sendTask'): Builder => (element, diagnostics) => ({ kind, taskDefinition: readTaskDefinition(element, diagnostics) });
 
+/** True for an element directly inside an event subprocess. */
+function inEventSubProcess(element: BpmnElement): boolean {
+  const parent = child(element, '$parent');
+  return parent?.$type === 'bpmn:SubProcess' && parent.triggeredByEvent === true;
+}
+
+/** A start event: none (with its start form) in a process or embedded subprocess; an event start in an event subprocess. */
+const startEvent: Builder = (element, diagnostics) => {
+  if (inEventSubProcess(element)) {
+    const eventDefinition = readEventDefinition(element, EVENT_SUBPROCESS_STARTS, diagnostics);
+    return { kind: 'startEvent', eventDefinition, ...(isInterrupting(element) ? {} : { interrupting: false }) };
+  }
+  const form = extension(element, 'zeebe:FormDefinition');
+  const startFormId = form && text(form, 'formId')?.trim();
+  return { kind: 'startEvent', eventDefinition: readEventDefinition(element, START_EVENTS, diagnostics), ...(startFormId ? { startFormId } : {}) };
+};
+
+/** A boundary event: the activity it is attached to (checked once all nodes are built), whether it cancels it, its event. */
+const boundaryEvent: Builder = (element, diagnostics) => {
+  const attachedTo = child(element, 'attachedToRef')?.id;
+  if (!attachedTo) diagnostics.problem('boundary-event-invalid', `${describe(element)} is attached to no activity (attachedToRef)`, element.id);
+  return { kind: 'boundaryEvent', attachedTo, cancelActivity: isInterrupting(element), eventDefinition: readEventDefinition(element, BOUNDARY_EVENTS, diagnostics) };
+};
+
+/** An event-based gateway; Camunda 8 runs neither a parallel one nor one that instantiates the process. */
+const eventBasedGateway: Builder = (element, diagnostics) => {
+  if (element.instantiate === true || element.eventGatewayType === 'Parallel') {
+    const what = element.instantiate === true ? 'instantiates the process (instantiate="true")' : 'is parallel (eventGatewayType="Parallel")';
+    diagnostics.problem('event-gateway-invalid', `${describe(element)} ${what}, which is not supported`, element.id);
+  }
+  return { kind: 'eventBasedGateway' };
+};
+
 /** One builder per flow-node type of contracts/bpmnElements.ts: a type listed there without a builder fails the type check. */
 const BUILDERS: Record<SupportedFlowNode, Builder> = {
-  'bpmn:StartEvent': (element, diagnostics) => {
-    const form = extension(element, 'zeebe:FormDefinition');
-    const startFormId = form && text(form, 'formId')?.trim();
-    return { ...catchingEvent('startEvent', ['none'])(element, diagnostics), ...(startFormId ? { startFormId } : {}) };
-  },
-  'bpmn:EndEvent': throwingEvent('endEvent', ['none', 'terminate', 'message']),
-  'bpmn:IntermediateCatchEvent': catchingEvent('intermediateCatchEvent', ['timer', 'message']),
-  'bpmn:IntermediateThrowEvent': throwingEvent('intermediateThrowEvent', ['none', 'message']),
+  'bpmn:StartEvent': startEvent,
+  'bpmn:EndEvent': throwingEvent('endEvent', END_EVENTS),
+  'bpmn:IntermediateCatchEvent': (element, diagnostics) => ({ kind: 'intermediateCatchEvent', eventDefinition: readEventDefinition(element, CATCH_EVENTS, diagnostics) }),
+  'bpmn:IntermediateThrowEvent': throwingEvent('intermediateThrowEvent', THROW_EVENTS),
+  'bpmn:BoundaryEvent': boundaryEvent,
   'bpmn:Task': plain('task'),
   'bpmn:ManualTask': plain('task'),
   'bpmn:UserTask': (element, diagnostics) => ({ kind: 'userTask', userTask: readUserTask(element, diagnostics) }),
@@ -62,7 +98,8 @@ const BUILDERS: Record<SupportedFlowNode, Builder> = {
   'bpmn:ExclusiveGateway': plain('exclusiveGateway'),
   'bpmn:ParallelGateway': plain('parallelGateway'),
   'bpmn:InclusiveGateway': plain('inclusiveGateway'),
-  'bpmn:SubProcess': plain('subProcess'),
+  'bpmn:EventBasedGateway': eventBasedGateway,
+  'bpmn:SubProcess': (element) => (element.triggeredByEvent === true ? { kind: 'subProcess', triggeredByEvent: true } : { kind: 'subProcess' }),
 };
 
 const LISTENERS = { 'zeebe:ExecutionListeners': 'execution listeners', 'zeebe:TaskListeners': 'task listeners' };
@@ -73,9 +110,8 @@ const LISTENERS = { 'zeebe:ExecutionListeners': 'execution listeners', 'zeebe:Ta
  */
 export function buildNode(element: BpmnElement, scope: string | null, diagnostics: Diagnostics): ModelNode | undefined {
   const builder = (BUILDERS as Partial<Record<string, Builder>>)[element.$type];
-  if (!builder || element.triggeredByEvent === true) {
-    const what = element.triggeredByEvent === true ? `event subProcess <${element.id}>` : describe(element);
-    diagnostics.problem('unsupported-element', `${what} is not supported yet`, element.id);
+  if (!builder) {
+    diagnostics.problem('unsupported-element', `${describe(element)} is not supported yet`, element.id);
     return undefined;
   }
   const id = readId(element, diagnostics);

@@ -1,12 +1,13 @@
 // One executable bpmn:Process -> ExecutableModel: walks its flow elements (and subprocesses), wires flows, validates.
 import { IGNORED_ELEMENTS } from '../../contracts/bpmnElements';
 import { MODEL_SCHEMA_VERSION, type ExecutableModel, type ModelFlow } from '../model';
+import { attachBoundaryEvents } from './boundary';
 import { readFlow, type FlowEnds } from './flows';
 import { readId } from './ids';
 import { children, describe, text, type BpmnElement } from './moddle';
 import { buildNode, checkUnsupportedFeatures } from './nodes';
 import type { Diagnostics } from './problems';
-import { isNoneStart, validateModel } from './validate';
+import { isNoneStart, isStartIn, validateModel } from './validate';
 
 const IGNORED = new Set(IGNORED_ELEMENTS);
 
@@ -30,11 +31,17 @@ export function compileProcess(process: BpmnElement, diagnostics: Diagnostics): 
     ends.nodes[flow.target].incoming.push(flow.id);
   }
   const nodes = Object.values(ends.nodes);
+  const eventSubProcesses: string[] = [];
   for (const node of nodes) {
     if (node.kind !== 'subProcess') continue;
-    const starts = nodes.filter((candidate) => isNoneStart(candidate, node.id));
+    const starts = nodes.filter((candidate) => (node.triggeredByEvent ? isStartIn(candidate, node.id) : isNoneStart(candidate, node.id)));
     if (starts.length === 1) node.startNodeId = starts[0].id;
+    if (!node.triggeredByEvent) continue;
+    const parent = node.scope === null ? undefined : ends.nodes[node.scope];
+    if (parent?.kind === 'subProcess') (parent.eventSubProcesses ??= []).push(node.id);
+    else eventSubProcesses.push(node.id);
   }
+  attachBoundaryEvents(ends, diagnostics);
 
   const name = text(process, 'name');
   const model: ExecutableModel = {
@@ -42,6 +49,7 @@ export function compileProcess(process: BpmnElement, diagnostics: Diagnostics): 
     processId,
     ...(name ? { name } : {}),
     startNodeIds: nodes.filter((node) => isNoneStart(node, null)).map((node) => node.id),
+    ...(eventSubProcesses.length > 0 ? { eventSubProcesses } : {}),
     nodes: ends.nodes,
     flows,
   };

@@ -48,14 +48,16 @@ const VALIDATORS = {
 } as const;
 
 /**
- * Reads the timer of a `bpmn:TimerEventDefinition` on `event`, allowing the `allowed` timer types; records a problem
- * and returns undefined when the timer is missing, of a type not allowed here, or (when static) not valid ISO 8601.
+ * Reads the timer of a `bpmn:TimerEventDefinition` on `event`, allowing the `allowed` timer types (`where` names what
+ * allows only those in the message); records a problem and returns undefined when the timer is missing, of a type not
+ * allowed here, or (when static) not valid ISO 8601.
  */
 export function readTimer(
   definition: BpmnElement,
   event: BpmnElement,
   allowed: readonly TimerDefinition['type'][],
   diagnostics: Diagnostics,
+  where = 'this event',
 ): TimerDefinition | undefined {
   const set = TIMER_FIELDS.flatMap(([field, type]) => {
     const expression = child(definition, field);
@@ -69,7 +71,7 @@ export function readTimer(
   const { field, type, expression } = set[0];
   if (!allowed.includes(type)) {
     const fields = TIMER_FIELDS.filter(([, candidate]) => allowed.includes(candidate)).map(([name]) => name);
-    diagnostics.problem('timer-invalid', `timer of ${describe(event)} uses ${field}; this event allows only ${fields.join(' or ')}`, event.id);
+    diagnostics.problem('timer-invalid', `timer of ${describe(event)} uses ${field}; ${where} allows only ${fields.join(' or ')}`, event.id);
     return undefined;
   }
   const raw = (text(expression, 'body') ?? '').trim();

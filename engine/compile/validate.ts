@@ -1,13 +1,29 @@
-// Structural checks of an assembled model: start events, gateways and default flows, flow rules, reachability.
+// Structural checks of an assembled model: start events, gateways and default flows, flow rules, event rules, reachability.
 import type { ExecutableModel, ModelNode } from '../model';
+import { checkEventRules, linkTargets } from './eventRules';
 import type { Diagnostics } from './problems';
 
 const CONDITIONAL_GATEWAYS = new Set(['exclusiveGateway', 'inclusiveGateway']);
-const CONDITION_IGNORED = new Set(['parallelGateway', 'startEvent', 'intermediateCatchEvent', 'intermediateThrowEvent']);
+const CONDITION_IGNORED = new Set(['parallelGateway', 'eventBasedGateway', 'startEvent', 'intermediateCatchEvent', 'intermediateThrowEvent', 'boundaryEvent']);
+
+/** True for a start event directly inside `scope` (a subprocess id, or null for the process). */
+export function isStartIn(node: ModelNode, scope: string | null): boolean {
+  return node.kind === 'startEvent' && node.scope === scope;
+}
 
 /** True for a none start event directly inside `scope` (a subprocess id, or null for the process). */
 export function isNoneStart(node: ModelNode, scope: string | null): boolean {
   return node.kind === 'startEvent' && node.scope === scope && node.eventDefinition?.kind === 'none';
+}
+
+/** True for an event subprocess, which events start rather than flows. */
+export function isEventSubProcess(node: ModelNode): boolean {
+  return node.kind === 'subProcess' && node.triggeredByEvent === true;
+}
+
+/** How messages name a node: `userTask <Task_1>`, `event subProcess <Sub_1>`. */
+export function label(node: ModelNode): string {
+  return `${isEventSubProcess(node) ? 'event subProcess' : node.kind} <${node.id}>`;
 }
 
 /** Records the structural problems and warnings of a model whose nodes and flows are already wired. */
@@ -19,16 +35,13 @@ export function validateModel(model: ExecutableModel, diagnostics: Diagnostics):
     checkGateway(model, node, diagnostics);
     checkDefaultFlow(model, node, diagnostics);
   }
+  checkEventRules(model, nodes, diagnostics);
   warnUnreachable(model, nodes, diagnostics);
   for (const node of nodes) {
-    if (node.outgoing.length === 0 && node.kind !== 'endEvent') {
+    if (node.outgoing.length === 0 && node.kind !== 'endEvent' && !isEventSubProcess(node) && !isLinkThrow(node)) {
       diagnostics.warning('implicit-end', `${label(node)} has no outgoing flow; its token ends there (implicit end)`, node.id);
     }
   }
-}
-
-function label(node: ModelNode): string {
-  return `${node.kind} <${node.id}>`;
 }
 
 function checkStarts(model: ExecutableModel, nodes: ModelNode[], diagnostics: Diagnostics): void {
@@ -43,8 +56,9 @@ function checkStarts(model: ExecutableModel, nodes: ModelNode[], diagnostics: Di
   }
   for (const node of nodes) {
     if (node.kind !== 'subProcess' || node.startNodeId) continue;
-    const count = nodes.filter((candidate) => isNoneStart(candidate, node.id)).length;
-    diagnostics.problem('subprocess-start-invalid', `${label(node)} must contain exactly one none start event, not ${count}`, node.id);
+    const count = nodes.filter((candidate) => (node.triggeredByEvent ? isStartIn(candidate, node.id) : isNoneStart(candidate, node.id))).length;
+    const what = node.triggeredByEvent ? 'start event (timer, message, error, escalation or signal)' : 'none start event';
+    diagnostics.problem('subprocess-start-invalid', `${label(node)} must contain exactly one ${what}, not ${count}`, node.id);
   }
 }
 
@@ -86,15 +100,28 @@ function checkDefaultFlow(model: ExecutableModel, node: ModelNode, diagnostics: 
   }
 }
 
+/** True for an intermediate link throw event, which goes on at its link catch event rather than by flows. */
+function isLinkThrow(node: ModelNode): boolean {
+  return node.kind === 'intermediateThrowEvent' && node.eventDefinition?.kind === 'link';
+}
+
+/**
+ * Warns about nodes no start event leads to. Besides flows, a scope leads to its start and its event subprocesses, an
+ * event subprocess to its start event, an activity to its boundary events and a link throw event to its link catch event.
+ */
 function warnUnreachable(model: ExecutableModel, nodes: ModelNode[], diagnostics: Diagnostics): void {
   if (model.startNodeIds.length === 0) return;
+  const links = linkTargets(nodes);
   const reached = new Set<string>();
-  const pending = [...model.startNodeIds];
+  const pending = [...model.startNodeIds, ...(model.eventSubProcesses ?? [])];
   for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
     if (reached.has(id)) continue;
     reached.add(id);
     const node = model.nodes[id];
-    if (node.kind === 'subProcess' && node.startNodeId) pending.push(node.startNodeId);
+    if (node.kind === 'subProcess') pending.push(...(node.startNodeId ? [node.startNodeId] : []), ...(node.eventSubProcesses ?? []));
+    pending.push(...(node.boundaryEvents ?? []));
+    const linked = links.get(node.id);
+    if (linked) pending.push(linked);
     for (const flow of node.outgoing) pending.push(model.flows[flow].target);
   }
   for (const node of nodes) {

@@ -9,11 +9,12 @@ const ACK = (subscription: string, name = 'ack') =>
 describe('events', () => {
   describe('event definitions', () => {
     it.each([
-      ['signal', 'intermediateCatchEvent', '<bpmn:intermediateCatchEvent id="Event"><bpmn:signalEventDefinition /></bpmn:intermediateCatchEvent>'],
+      ['error', 'intermediateCatchEvent', '<bpmn:intermediateCatchEvent id="Event"><bpmn:errorEventDefinition /></bpmn:intermediateCatchEvent>'],
       ['conditional', 'intermediateCatchEvent', '<bpmn:intermediateCatchEvent id="Event"><bpmn:conditionalEventDefinition /></bpmn:intermediateCatchEvent>'],
-      ['link', 'intermediateCatchEvent', '<bpmn:intermediateCatchEvent id="Event"><bpmn:linkEventDefinition name="a" /></bpmn:intermediateCatchEvent>'],
-      ['error', 'endEvent', '<bpmn:endEvent id="Event"><bpmn:errorEventDefinition /></bpmn:endEvent>'],
-      ['escalation', 'intermediateThrowEvent', '<bpmn:intermediateThrowEvent id="Event"><bpmn:escalationEventDefinition /></bpmn:intermediateThrowEvent>'],
+      ['escalation', 'intermediateCatchEvent', '<bpmn:intermediateCatchEvent id="Event"><bpmn:escalationEventDefinition /></bpmn:intermediateCatchEvent>'],
+      ['link', 'endEvent', '<bpmn:endEvent id="Event"><bpmn:linkEventDefinition name="a" /></bpmn:endEvent>'],
+      ['error', 'intermediateThrowEvent', '<bpmn:intermediateThrowEvent id="Event"><bpmn:errorEventDefinition /></bpmn:intermediateThrowEvent>'],
+      ['cancel', 'endEvent', '<bpmn:endEvent id="Event"><bpmn:cancelEventDefinition /></bpmn:endEvent>'],
       ['compensate', 'intermediateThrowEvent', '<bpmn:intermediateThrowEvent id="Event"><bpmn:compensateEventDefinition /></bpmn:intermediateThrowEvent>'],
       ['timer', 'endEvent', '<bpmn:endEvent id="Event"><bpmn:timerEventDefinition /></bpmn:endEvent>'],
       ['terminate', 'intermediateThrowEvent', '<bpmn:intermediateThrowEvent id="Event"><bpmn:terminateEventDefinition /></bpmn:intermediateThrowEvent>'],
@@ -66,7 +67,7 @@ describe('events', () => {
 
       // then
       expect(problems).toEqual([
-        { elementId: 'Event', code: 'event-definition-missing', message: 'intermediateCatchEvent <Event> has no event definition (expected timer or message)' },
+        { elementId: 'Event', code: 'event-definition-missing', message: 'intermediateCatchEvent <Event> has no event definition (expected timer, message, signal or link)' },
       ]);
     });
   });

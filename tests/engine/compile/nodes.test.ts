@@ -168,25 +168,11 @@ describe('nodes', () => {
       expect(model.nodes.Inner_Task).toMatchObject({ scope: 'Sub_Inner', incoming: ['Flow_Inner_1'], outgoing: ['Flow_Inner_2'] });
       expect(model.flows.Flow_Inner_1).toEqual({ id: 'Flow_Inner_1', source: 'Inner_Start', target: 'Inner_Task' });
     });
-
-    it('should NOT accept an event subprocess', async () => {
-      // given
-      const xml = startingAt('End', `<bpmn:endEvent id="End" />
-        <bpmn:subProcess id="Events" triggeredByEvent="true"><bpmn:startEvent id="Inner" /></bpmn:subProcess>`);
-
-      // when
-      const problems = await problemsOf(xml);
-
-      // then
-      expect(problems).toEqual([{ elementId: 'Events', code: 'unsupported-element', message: 'event subProcess <Events> is not supported yet' }]);
-    });
   });
 
   describe('unsupported elements', () => {
     it.each([
-      ['boundaryEvent', '<bpmn:boundaryEvent id="Element_X" attachedToRef="Task"><bpmn:timerEventDefinition /></bpmn:boundaryEvent>'],
       ['callActivity', '<bpmn:callActivity id="Element_X" />'],
-      ['eventBasedGateway', '<bpmn:eventBasedGateway id="Element_X" />'],
       ['complexGateway', '<bpmn:complexGateway id="Element_X" />'],
       ['transaction', '<bpmn:transaction id="Element_X" />'],
       ['adHocSubProcess', '<bpmn:adHocSubProcess id="Element_X" />'],
@@ -256,7 +242,7 @@ describe('nodes', () => {
     it('should list the BPMN types the engine runs', () => {
       // then
       expect([...SUPPORTED_ELEMENTS].sort()).toEqual([
-        'bpmn:BusinessRuleTask', 'bpmn:EndEvent', 'bpmn:ExclusiveGateway', 'bpmn:InclusiveGateway', 'bpmn:IntermediateCatchEvent',
+        'bpmn:BoundaryEvent', 'bpmn:BusinessRuleTask', 'bpmn:EndEvent', 'bpmn:EventBasedGateway', 'bpmn:ExclusiveGateway', 'bpmn:InclusiveGateway', 'bpmn:IntermediateCatchEvent',
         'bpmn:IntermediateThrowEvent', 'bpmn:ManualTask', 'bpmn:ParallelGateway', 'bpmn:Process', 'bpmn:ReceiveTask', 'bpmn:ScriptTask',
         'bpmn:SendTask', 'bpmn:SequenceFlow', 'bpmn:ServiceTask', 'bpmn:StartEvent', 'bpmn:SubProcess', 'bpmn:Task', 'bpmn:UserTask',
       ]);
