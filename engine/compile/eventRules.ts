@@ -57,7 +57,9 @@ function checkEventGateway(model: ExecutableModel, gateway: ModelNode, diagnosti
   const targets: ModelNode[] = [];
   for (const flowId of gateway.outgoing) {
     const target = model.nodes[model.flows[flowId].target];
+    const refused = target.kind === 'intermediateCatchEvent' && target.eventDefinition === undefined; // its problem is recorded
     const kind = target.kind === 'intermediateCatchEvent' ? target.eventDefinition?.kind : undefined;
+    if (refused) continue;
     if (kind === undefined || !GATEWAY_EVENTS.has(kind)) {
       invalid(`leads by flow <${flowId}> to ${target.kind} <${target.id}>; it may only lead to timer, message or signal intermediate catch events`);
       continue;

@@ -76,6 +76,17 @@ describe('event-based gateways', () => {
     expect(problems).toEqual([{ elementId: 'Gate', code: 'event-gateway-invalid', message }]);
   });
 
+  it('should NOT report a target catch event already refused a second time', async () => {
+    // given
+    const xml = withGateway([TIMER, MESSAGE('Answer', 'Message_NoKey')], '', `${ROOTS}<bpmn:message id="Message_NoKey" name="answer" />`);
+
+    // when
+    const problems = await problemsOf(xml);
+
+    // then
+    expect(problems.map((problem) => [problem.code, problem.elementId])).toEqual([['message-invalid', 'Answer']]);
+  });
+
   it('should NOT accept two catch events of one gateway for the same message', async () => {
     // given
     const xml = withGateway([MESSAGE('First'), MESSAGE('Second', 'Message_2')], '', ROOTS);
