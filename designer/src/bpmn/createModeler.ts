@@ -1,4 +1,5 @@
-// Builds Sparrow's bpmn-js Modeler: Zeebe properties panel, element templates, lint, translation, form picker.
+// Builds Sparrow's bpmn-js Modeler: Zeebe properties panel, element templates, lint, translation, form picker, and a
+// palette, context pad and replace menu limited to what the engine runs.
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
@@ -15,6 +16,7 @@ import camundaCloudBehaviors from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import zeebeDescriptor from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import type { Locale } from '../i18n/locales';
 import { elementTemplatesFor } from './elementTemplates';
+import engineScopeModule from './engineScope';
 import flowRefsModule from './flowRefs';
 import formPickerModule from './formPicker';
 import { LINT_CONFIG } from './lint/config';
@@ -26,7 +28,7 @@ export interface ModelerContainers {
   propertiesPanel: HTMLElement;
 }
 
-/** A Modeler for `locale` (palette, context pad, panel and lint messages translated), linting from the start. */
+/** A Modeler for `locale` (palette, context pad, panel and lint messages translated), offering only what the engine runs, linting from the start. */
 export function createModeler(containers: ModelerContainers, locale: Locale): BpmnModeler {
   return new BpmnModeler({
     container: containers.canvas,
@@ -44,6 +46,7 @@ export function createModeler(containers: ModelerContainers, locale: Locale): Bp
       lintModule,
       formPickerModule,
       flowRefsModule,
+      engineScopeModule,
       translateModule(locale),
     ],
   });

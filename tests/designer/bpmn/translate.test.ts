@@ -31,8 +31,8 @@ describe('bpmn-js zh-CN dictionary', () => {
 
   it('should translate every Sparrow lint message and the fixed messages of the recommended rules', () => {
     // given
-    const recommended = ['label-required', 'no-disconnected', 'no-implicit-split', 'no-gateway-join-fork', 'conditional-flows', 'fake-join', 'end-event-required', 'start-event-required'].flatMap((rule) =>
-      matches(source(`bpmnlint/rules/${rule}.js`), /report\([^,]+,\s*'([^']+)'/g),
+    const recommended = ['label-required', 'no-disconnected', 'no-implicit-split', 'no-gateway-join-fork', 'conditional-flows', 'fake-join', 'end-event-required', 'start-event-required', 'event-based-gateway', 'event-sub-process-typed-start-event', 'link-event'].flatMap(
+      (rule) => matches(source(`bpmnlint/rules/${rule}.js`), /report\([^,]+,\s*'([^']+)'/g),
     );
 
     // then
@@ -54,6 +54,16 @@ describe('bpmnTranslator', () => {
     // then
     expect(translate('Create task')).toBe('创建任务');
     expect(translate('Unknown {thing}', { thing: 'x' })).toBe('Unknown x');
+  });
+
+  it('should translate the link-event messages that embed a link name', () => {
+    // given
+    const translate = bpmnTranslator('zh-CN');
+
+    // then
+    expect(translate('Link catch event with link name <next> missing in scope')).toBe('作用域内缺少链接名称为 <next> 的链接捕获事件');
+    expect(translate('Duplicate link catch event with link name <next> in scope')).toBe('作用域内链接名称为 <next> 的链接捕获事件重复');
+    expect(bpmnTranslator('en')('Link throw event with link name <next> missing in scope')).toBe('Link throw event with link name <next> missing in scope');
   });
 
   it('should leave English texts as they are in English', () => {

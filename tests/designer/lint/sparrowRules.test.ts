@@ -31,6 +31,28 @@ describe('sparrow/supported-element', () => {
   });
 });
 
+describe('sparrow/supported-element on the events of issue 12', () => {
+  it('should accept what the engine runs and report triggers it does not run, non-interrupting errors, blank boundaries and event-based gateways leading elsewhere', async () => {
+    // when
+    const findings = await only('sparrow/supported-element')('events.bpmn');
+
+    // then
+    expect(findings).toEqual(
+      expect.arrayContaining([
+        { id: 'SoftError', message: M.alwaysInterrupting, category: 'error' },
+        { id: 'Blank', message: M.eventDefinitionMissing, category: 'error' },
+        { id: 'Conditional', message: M.unsupportedEventDefinition, category: 'error' },
+        { id: 'Wait', message: M.eventGatewayTarget, category: 'error' },
+        { id: 'Compensate', message: M.unsupportedEventDefinition, category: 'error' },
+        { id: 'MessageStart', message: M.unsupportedEventDefinition, category: 'error' },
+        { id: 'SoftErrorStart', message: M.alwaysInterrupting, category: 'error' },
+        { id: 'ConditionalStart', message: M.unsupportedEventDefinition, category: 'error' },
+      ]),
+    );
+    expect(findings).toHaveLength(8);
+  });
+});
+
 describe('sparrow/gateway-default', () => {
   it('should warn about a forking gateway without default flow only', async () => {
     // when

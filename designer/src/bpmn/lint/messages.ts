@@ -3,7 +3,10 @@
 /** Every message a Sparrow lint rule reports. */
 export const SPARROW_LINT_MESSAGES = {
   unsupportedElement: 'Element type is not supported by the Sparrow engine',
-  unsupportedEventSubProcess: 'Event sub-processes are not supported by the Sparrow engine',
+  unsupportedEventDefinition: 'This kind of event is not supported here by the Sparrow engine',
+  eventDefinitionMissing: 'Event needs a trigger here (timer, message, error, escalation or signal)',
+  alwaysInterrupting: 'Error events always interrupt: they cannot be non-interrupting',
+  eventGatewayTarget: 'Event-based gateway may only lead to timer, message or signal intermediate catch events',
   unsupportedLoop: 'Loops and multi-instance are not supported by the Sparrow engine',
   gatewayWithoutDefault: 'Gateway has no default flow',
   userTaskWithoutAssignment: 'User task has no assignee, candidate groups or candidate users',

@@ -32,3 +32,9 @@ export function textOf(node: ModdleNode | undefined, property: string): string {
   const value = node?.[property];
   return typeof value === 'string' ? value.trim() : '';
 }
+
+/** The sequence flows leaving `node`, read from its container (XML need not list `<outgoing>`). */
+export function outgoingFlows(node: ModdleNode): ModdleNode[] {
+  const parent = node.$parent as { flowElements?: ModdleNode[] } | undefined;
+  return (parent?.flowElements ?? []).filter((element) => element.$type === 'bpmn:SequenceFlow' && element.sourceRef === node);
+}

@@ -1,5 +1,6 @@
 // zh-CN translations of the modeler's own texts: palette, context pad, replace menu, properties panel, lint messages.
 import { SPARROW_LINT_MESSAGES } from '../lint/messages';
+import { ZH_CN_EVENTS } from './zhCNEvents';
 
 const palette: Record<string, string> = {
   'Activate hand tool': '激活抓手工具',
@@ -222,7 +223,10 @@ const propertiesPanel: Record<string, string> = {
 
 const lint: Record<string, string> = {
   [SPARROW_LINT_MESSAGES.unsupportedElement]: 'Sparrow 引擎不支持此元素类型',
-  [SPARROW_LINT_MESSAGES.unsupportedEventSubProcess]: 'Sparrow 引擎不支持事件子流程',
+  [SPARROW_LINT_MESSAGES.unsupportedEventDefinition]: 'Sparrow 引擎不支持在此处使用这种事件',
+  [SPARROW_LINT_MESSAGES.eventDefinitionMissing]: '此处的事件需要触发方式（定时器、消息、错误、升级或信号）',
+  [SPARROW_LINT_MESSAGES.alwaysInterrupting]: '错误事件总是中断的，不能设为非中断',
+  [SPARROW_LINT_MESSAGES.eventGatewayTarget]: '事件网关之后只能连接定时器、消息或信号中间捕获事件',
   [SPARROW_LINT_MESSAGES.unsupportedLoop]: 'Sparrow 引擎不支持循环和多实例',
   [SPARROW_LINT_MESSAGES.gatewayWithoutDefault]: '网关没有默认流',
   [SPARROW_LINT_MESSAGES.userTaskWithoutAssignment]: '用户任务没有指定处理人、候选组或候选人',
@@ -244,6 +248,9 @@ const lint: Record<string, string> = {
   'Sequence flow is missing condition': '顺序流缺少条件',
   'Sequence flow has superfluous label': '顺序流有多余的标签',
   'Start event must be blank': '开始事件必须为空白事件',
+  'Link event is missing link name': '链接事件缺少链接名称',
+  'An <Event-based Gateway> must have at least 2 outgoing <Sequence Flows>': '事件网关至少需要 2 条流出的顺序流',
+  'A <Sequence Flow> outgoing from an <Event-based Gateway> must not be conditional': '事件网关流出的顺序流不能带条件',
   'Start event is missing event definition': '开始事件缺少事件定义',
   'Event has multiple event definitions': '事件有多个事件定义',
   'Duplicate outgoing sequence flows': '重复的流出顺序流',
@@ -275,4 +282,11 @@ const headers: Record<string, string> = {
 };
 
 /** The zh-CN dictionary: an English bpmn-js text → its translation. */
-export const ZH_CN_BPMN: Readonly<Record<string, string>> = { ...palette, ...contextPad, ...elements, ...headers, ...propertiesPanel, ...lint };
+export const ZH_CN_BPMN: Readonly<Record<string, string>> = { ...palette, ...contextPad, ...elements, ...headers, ...propertiesPanel, ...ZH_CN_EVENTS, ...lint };
+
+/** zh-CN of the lint messages that embed a name (bpmnlint's link-event rule): a pattern and its translation with `$n` groups. */
+export const ZH_CN_BPMN_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^Link catch event with link name <(.*)> missing in scope$/, '作用域内缺少链接名称为 <$1> 的链接捕获事件'],
+  [/^Link throw event with link name <(.*)> missing in scope$/, '作用域内缺少链接名称为 <$1> 的链接抛出事件'],
+  [/^Duplicate link catch event with link name <(.*)> in scope$/, '作用域内链接名称为 <$1> 的链接捕获事件重复'],
+];
