@@ -17,12 +17,12 @@ export function isNoneStart(node: ModelNode, scope: string | null): boolean {
 }
 
 /** True for an event subprocess, which events start rather than flows. */
-export function isEventSubProcess(node: ModelNode): boolean {
+function isEventSubProcess(node: ModelNode): boolean {
   return node.kind === 'subProcess' && node.triggeredByEvent === true;
 }
 
 /** How messages name a node: `userTask <Task_1>`, `event subProcess <Sub_1>`. */
-export function label(node: ModelNode): string {
+function label(node: ModelNode): string {
   return `${isEventSubProcess(node) ? 'event subProcess' : node.kind} <${node.id}>`;
 }
 
