@@ -160,6 +160,11 @@ const subscriptionCancelled = onTokenStep((step, entry, data) => {
   list(step, 'withdrawn').push({ seq: entry.seq, what: entry.kind.slice(0, entry.kind.indexOf('.')), at: entry.at, ...data });
 });
 
+/** A signal reached the step's element, or the element threw an error, escalation or signal: listed under `events`. */
+const eventNoted = onTokenStep((step, entry, data) => {
+  list(step, 'events').push({ seq: entry.seq, kind: entry.kind, at: entry.at, ...data });
+});
+
 /** The step's open incident was withdrawn with its element. */
 const incidentCancelled = onTokenStep((step, entry, data) => {
   const incident = (list(step, 'incidents') as Array<Record<string, unknown>>).find((i) => i.incidentId === data.incidentId);
@@ -236,6 +241,11 @@ const HANDLERS: Readonly<Record<AuditEntryKind, Handler>> = {
   'job.cancelled': subscriptionCancelled,
   'timer.cancelled': subscriptionCancelled,
   'message.cancelled': subscriptionCancelled,
+  'signal.cancelled': subscriptionCancelled,
+  'signal.received': eventNoted,
+  'error.thrown': eventNoted,
+  'escalation.thrown': eventNoted,
+  'signal.thrown': eventNoted,
   'variables.changed': variablesChanged,
   'element.left': elementLeft,
   'element.terminated': stepCancelled,

@@ -2,10 +2,16 @@
 // read them from here.
 
 /** What a token waits for, as the suffix of its wait id. */
-export type WaitSuffix = 'job' | 'timer' | 'msg';
+export type WaitSuffix = 'job' | 'timer' | 'msg' | 'signal';
 
 /** The id of the wait a token holds: `<tokenId>:<suffix>`. */
 export const waitIdOf = (tokenId: string, suffix: WaitSuffix): string => `${tokenId}:${suffix}`;
+
+/**
+ * The id of a subscription an instance holds for another element (a boundary event, an event subprocess's start, an
+ * event-based gateway's target): `<instanceId>:<elementId>:<n>`, `n` unique in the case (a repeating timer gets a new one).
+ */
+export const eventWaitIdOf = (instanceId: string, elementId: string, n: string): string => `${instanceId}:${elementId}:${n}`;
 
 /** A job's key, stable across retries and unique over all cases: `<workflowId>/<waitId>`. */
 export const jobKeyOf = (workflowId: string, waitId: string): string => `${workflowId}/${waitId}`;

@@ -13,7 +13,15 @@ export type EventDefinition =
   | { kind: 'none' }
   | { kind: 'terminate' }
   | { kind: 'timer'; timer: TimerDefinition }
-  | { kind: 'message'; message: MessageDefinition };
+  | { kind: 'message'; message: MessageDefinition }
+  /** Thrown with `errorCode`; caught by code, or by any code when a catching event has none. */
+  | { kind: 'error'; errorCode?: string }
+  /** Thrown with `escalationCode`; caught by code, or by any code when a catching event has none. */
+  | { kind: 'escalation'; escalationCode?: string }
+  /** Broadcast by name to every element of the case waiting for it. */
+  | { kind: 'signal'; signalName: string }
+  /** A link throw event goes on at the link catch event of the same name in its scope. */
+  | { kind: 'link'; linkName: string };
 
 /** A timer: an ISO 8601 duration, date or repeating cycle, static or computed by FEEL. */
 export interface TimerDefinition {
@@ -70,13 +78,20 @@ interface NodeBase {
   defaultFlow?: string;
   inputs?: Mapping[];
   outputs?: Mapping[];
+  /** For an activity (task, subprocess): the ids of the boundary events attached to it, in diagram order. */
+  boundaryEvents?: string[];
 }
 
-/** A start event; `startFormId` is the formId of its start form (zeebe:formDefinition), which the API checks start variables against. */
+/**
+ * A start event; `startFormId` is the formId of its start form (zeebe:formDefinition), which the API checks start
+ * variables against. In an event subprocess it carries a timer, message, error or escalation definition and
+ * `interrupting` (false: non-interrupting; absent: interrupting).
+ */
 export interface StartEventNode extends NodeBase {
   kind: 'startEvent';
   eventDefinition?: EventDefinition;
   startFormId?: string;
+  interrupting?: boolean;
 }
 
 /** An end event: none, terminate, or a message end event whose job (`taskDefinition`) runs first. */
@@ -128,16 +143,29 @@ export interface ReceiveTaskNode extends NodeBase {
   eventDefinition?: EventDefinition;
 }
 
-/** A gateway: it chooses (exclusive), splits and joins (parallel, inclusive) flows. */
+/** A gateway: it chooses (exclusive), splits and joins (parallel, inclusive) flows, or waits for the first of its events (eventBased). */
 export interface GatewayNode extends NodeBase {
-  kind: 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway';
+  kind: 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway' | 'eventBasedGateway';
 }
 
-/** An embedded subprocess: a scope of its own variables, started at `startNodeId`. */
+/** A boundary event on activity `attachedTo`: when triggered it interrupts the activity (`cancelActivity`) or runs beside it. */
+export interface BoundaryEventNode extends NodeBase {
+  kind: 'boundaryEvent';
+  attachedTo: string;
+  cancelActivity: boolean;
+  eventDefinition: EventDefinition;
+}
+
+/**
+ * An embedded subprocess: a scope of its own variables, started at `startNodeId` (its none start event). An event
+ * subprocess (`triggeredByEvent`) is not reached by flows: its event start event (`startNodeId`) subscribes while its
+ * enclosing scope runs. `eventSubProcesses`: the event subprocesses directly inside it.
+ */
 export interface SubProcessNode extends NodeBase {
   kind: 'subProcess';
-  /** The none start event inside it. */
   startNodeId?: string;
+  triggeredByEvent?: boolean;
+  eventSubProcesses?: string[];
 }
 
 /** One flow node of the process (or of an embedded subprocess, named by `scope`), by kind. */
@@ -152,6 +180,7 @@ export type ModelNode =
   | ScriptTaskNode
   | ReceiveTaskNode
   | GatewayNode
+  | BoundaryEventNode
   | SubProcessNode;
 
 /** The element kinds the interpreter knows; every other BPMN element is refused by the compiler. */
@@ -176,6 +205,8 @@ export interface ExecutableModel {
   name?: string;
   /** The none start event(s) of the process scope. */
   startNodeIds: string[];
+  /** The event subprocesses directly inside the process. */
+  eventSubProcesses?: string[];
   nodes: Record<string, ModelNode>;
   flows: Record<string, ModelFlow>;
 }

@@ -16,14 +16,21 @@ const isCurrent = (state: CaseState): state is current.EngineState => (state as 
 export const emptyCaseState = (useCurrent: boolean, instanceId: string, at: string): CaseState =>
   useCurrent ? current.emptyState(instanceId, at) : v1.emptyState(instanceId, at);
 
-/** Applies one event with the case's interpreter (v1 knows no event the current one added: none so far). */
+/** An event v1 knows (it has no signals); the current interpreter's other events are v1's. */
+const isV1Event = (event: current.EngineEvent): event is v1.EngineEvent => event.type !== 'signalBroadcast';
+
+/** Applies one event with the case's interpreter (v1 is given only events it knows: caseRejectionOf refuses the others). */
 export function stepCase(model: ExecutableModel, state: CaseState, event: current.EngineEvent, limits: current.EngineLimits): { state: CaseState; commands: current.Command[]; audit: current.AuditEntry[] } {
-  return isCurrent(state) ? current.step(model, state, event, limits) : v1.step(model as unknown as V1Model, state, event, limits);
+  if (isCurrent(state)) return current.step(model, state, event, limits);
+  if (!isV1Event(event)) throw new Error(`event ${event.type} refused: the case runs on engine v1`);
+  return v1.step(model as unknown as V1Model, state, event, limits);
 }
 
 /** Why the case's interpreter refuses the event, or null. */
-export const caseRejectionOf = (state: CaseState, event: current.EngineEvent, limits: current.EngineLimits): string | null =>
-  isCurrent(state) ? current.rejectionOf(state, event, limits) : v1.rejectionOf(state, event, limits);
+export function caseRejectionOf(state: CaseState, event: current.EngineEvent, limits: current.EngineLimits): string | null {
+  if (isCurrent(state)) return current.rejectionOf(state, event, limits);
+  return isV1Event(event) ? v1.rejectionOf(state, event, limits) : 'the case was started before signals and cannot receive one';
+}
 
 /** Who holds the open task `taskId` (null: no one, or not open). */
 export const caseHolderOf = (state: CaseState, taskId: unknown): string | null => (isCurrent(state) ? current.holderOf(state, taskId) : v1.holderOf(state, taskId));
@@ -35,15 +42,24 @@ export function messageWaitOf(state: CaseState, name: string, correlationKey: st
   return undefined;
 }
 
-/** The element instances now active: element, instance id and since when (the root of the current format excluded). */
+/**
+ * The element instances now active: element, instance id and since when (the root of the current format excluded), and
+ * each arrival waiting at a joining gateway (its id: `<container>/<gateway>:<flow>:<n>`).
+ */
 export function activeElementsOf(state: CaseState): Array<{ elementId: string; tokenId: string; since: string }> {
   if (!isCurrent(state)) return Object.values(state.tokens).map((t) => ({ elementId: t.nodeId, tokenId: t.id, since: t.enteredAt }));
-  return Object.values(state.instances).flatMap((i) => (i.parentId === null ? [] : [{ elementId: i.elementId, tokenId: i.id, since: i.enteredAt }]));
+  const instances = Object.values(state.instances).flatMap((i) => (i.parentId === null ? [] : [{ elementId: i.elementId, tokenId: i.id, since: i.enteredAt }]));
+  const joins = Object.entries(state.joins).flatMap(([key, join]) =>
+    Object.entries(join.flows).flatMap(([flowId, count]) => Array.from({ length: count }, (_, n) => ({ elementId: current.joinKeyParts(key).gatewayId, tokenId: `${key}:${flowId}:${n + 1}`, since: join.since }))),
+  );
+  return [...instances, ...joins];
 }
 
-/** The distinct elements now active (for the summary row): read from a count per element in the current format. */
-export const currentElementsOf = (state: CaseState): string[] =>
-  isCurrent(state) ? Object.keys(state.activeElements) : [...new Set(Object.values(state.tokens).map((t) => t.nodeId))];
+/** The distinct elements now active (for the summary row): read from a count per element in the current format, with joins holding arrivals. */
+export function currentElementsOf(state: CaseState): string[] {
+  if (!isCurrent(state)) return [...new Set(Object.values(state.tokens).map((t) => t.nodeId))];
+  return [...new Set([...Object.keys(state.activeElements), ...Object.keys(state.joins).map((key) => current.joinKeyParts(key).gatewayId)])];
+}
 
 /** The ids of the open user tasks. */
 export function openTasksOf(state: CaseState): string[] {

@@ -2,6 +2,8 @@
 // a kind without a behaviour (or a behaviour for the wrong kind) fails the type check.
 import type { ElementBehaviour } from '../interpreter/runtime';
 import type { NodeKind, NodeOf } from '../model';
+import { boundaryEvent } from './boundaryEvents';
+import { eventBasedGateway } from './eventBasedGateway';
 import { endEvent, intermediateCatchEvent, intermediateThrowEvent, receiveTask } from './events';
 import { exclusiveGateway, inclusiveGateway, parallelGateway } from './gateways';
 import { serviceTask } from './job';
@@ -25,5 +27,7 @@ export const behaviours = {
   exclusiveGateway,
   parallelGateway,
   inclusiveGateway,
+  eventBasedGateway,
+  boundaryEvent,
   subProcess,
 } satisfies { [K in NodeKind]: ElementBehaviour<NodeOf<K>> };

@@ -1,15 +1,20 @@
-// The parts of an element's lifecycle most behaviours share: completing by leaving with the work's result, and
-// nothing of their own to undo when terminated (the runtime withdraws subscriptions and children).
+// The parts of an element's lifecycle every behaviour shares: its boundary events subscribe before its own work
+// starts; it completes by leaving with the work's result; it has nothing of its own to undo when terminated (the
+// runtime withdraws subscriptions and children).
 import type { ElementBehaviour } from '../interpreter/runtime';
 import type { ModelNode } from '../model';
+import { openBoundaries } from './boundarySubscriptions';
 
-/** A behaviour from its `activate`, completing by leaving with the result and undoing nothing when terminated, unless overridden. */
+/** A behaviour from its `activate` (after its boundary events subscribe), completing by leaving with the result and undoing nothing when terminated, unless overridden. */
 export function behaviour<N extends ModelNode>(
   activate: ElementBehaviour<N>['activate'],
   overrides: Partial<Omit<ElementBehaviour<N>, 'activate'>> = {},
 ): ElementBehaviour<N> {
   return {
-    activate,
+    activate(rt, instance, node) {
+      openBoundaries(rt, instance, node);
+      activate(rt, instance, node);
+    },
     complete: (rt, instance, _node, result) => rt.leave(instance, result),
     terminate: () => undefined,
     ...overrides,

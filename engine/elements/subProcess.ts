@@ -1,6 +1,8 @@
-// Embedded subprocess: a container with its own variables; it completes when its last child is gone.
+// Embedded subprocess: a container with its own variables; it completes when its last child is gone. An event
+// subprocess is started by its start event's trigger (eventSubProcesses.ts) and runs from that start event on.
 import { IncidentSignal } from '../interpreter/runtime';
 import type { SubProcessNode } from '../model';
+import { openEventSubProcesses } from './eventSubProcesses';
 import { behaviour } from './lifecycle';
 
 /** Opens a scope (input mappings become its variables) and activates its start event; completes by its output mappings once empty. */
@@ -9,7 +11,9 @@ export const subProcess = behaviour<SubProcessNode>(
     if (!node.startNodeId) throw new IncidentSignal('expression', `subprocess <${node.id}> has no start event`);
     const variables = node.inputs?.length ? rt.evaluateMappings(node.inputs, rt.contextOf(instance)) : {};
     rt.openContainer(instance, variables);
-    rt.createInstance(node.startNodeId, instance, undefined, rt.depthOf(instance) + 1);
+    if (!node.triggeredByEvent) openEventSubProcesses(rt, instance, node.eventSubProcesses);
+    // an event subprocess's start event already happened: it completes at once with the event's variables
+    rt.createInstance(node.startNodeId, instance, undefined, rt.depthOf(instance) + 1, node.triggeredByEvent ? (rt.triggerOf(instance) ?? {}) : undefined);
   },
   {
     childDone(rt, instance, node) {

@@ -3,15 +3,20 @@
 // touches, not the size of the case; a refused event changes nothing.
 import { jsonSha256 } from '../hash';
 import { behaviours } from '../elements';
+import { throwError } from '../elements/catching';
+import { openEventSubProcesses } from '../elements/eventSubProcesses';
+import { broadcastSignal } from '../elements/signals';
 import type { ExecutableModel } from '../model';
 import { own } from './own';
-import { DEFAULT_LIMITS, type EngineLimits, Runtime } from './runtime';
+import { DEFAULT_LIMITS, type EngineLimits, IncidentSignal, Runtime } from './runtime';
+import { withdrawAll } from './subscriptions';
 import { dropJoinsOf } from './joins';
 import { recordBytes, type VariableChange } from './scopeVariables';
 import { changeHolder, holderRejectionOf, isHolderEvent } from './taskHolders';
 import type { ElementInstance, EngineEvent, EngineState, StepResult, Subscription, Variables } from './types';
 
 export { own } from './own';
+export { parseKey as joinKeyParts } from './joins';
 export { DEFAULT_LIMITS, type EngineLimits, MAX_RECENT } from './runtime';
 export type { VariableChange };
 export { type HolderEvent, holderOf } from './taskHolders';
@@ -75,6 +80,9 @@ export function rejectionOf(state: EngineState, event: EngineEvent, limits: Engi
       return own(state.subscriptions, event.waitId)?.kind === 'message' ? null : `nothing waits for ${event.waitId}`;
     case 'incidentResolved':
       return own(state.incidents, event.incidentId) ? null : `incident ${event.incidentId} is not open in this case`;
+    case 'signalBroadcast':
+      if (typeof event.name !== 'string' || !event.name) return 'a signal needs a name';
+      return Object.values(state.subscriptions).some((s) => s.kind === 'signal' && s.name === event.name) ? null : `nothing waits for signal ${event.name}`;
     case 'cancel':
       return event.reason.trim() ? null : 'a cancellation needs a reason';
   }
@@ -92,7 +100,7 @@ export function step(model: ExecutableModel, state: EngineState, event: EngineEv
 
 /** The subscription `id` (checked by rejectionOf), taken off its instance, and that instance. */
 function triggered(rt: Runtime, id: string): { subscription: Subscription; instance: ElementInstance } {
-  const subscription = rt.consume(id);
+  const { subscription } = rt.consume(id);
   return { subscription, instance: rt.instance(subscription.instanceId) };
 }
 
@@ -104,6 +112,7 @@ function apply(rt: Runtime, event: EngineEvent): void {
       const root = rt.createRoot({ ...event.variables });
       rt.state.startedAt = event.at;
       rt.record({ kind: 'instance.started', data: variablesData(event.variables) });
+      openEventSubProcesses(rt, root, rt.model.eventSubProcesses);
       for (const id of rt.model.startNodeIds) rt.createInstance(id, root, undefined, 0);
       return;
     }
@@ -127,18 +136,27 @@ function apply(rt: Runtime, event: EngineEvent): void {
     }
     case 'jobFailed': {
       const { instance } = triggered(rt, event.waitId);
-      return rt.raiseIncident(instance, 'jobFailed', event.message);
+      if (event.errorCode === undefined) return rt.raiseIncident(instance, 'jobFailed', event.message);
+      try {
+        return throwError(rt, instance, event.errorCode, event.message);
+      } catch (error) {
+        if (error instanceof IncidentSignal) return rt.raiseIncident(instance, error.kind, error.message);
+        throw error;
+      }
     }
     case 'timerFired': {
-      const { instance } = triggered(rt, event.waitId);
-      rt.record({ kind: 'timer.fired', elementId: instance.elementId, tokenId: instance.id });
-      return rt.finish(instance, {});
+      const fired = rt.consume(event.waitId);
+      rt.record({ kind: 'timer.fired', elementId: fired.subscription.elementId, tokenId: fired.subscription.instanceId });
+      return rt.trigger(fired, {});
     }
     case 'messageCorrelated': {
-      const { instance } = triggered(rt, event.waitId);
-      rt.record({ kind: 'message.correlated', elementId: instance.elementId, tokenId: instance.id, data: variablesData(event.variables) });
-      return rt.finish(instance, event.variables);
+      const fired = rt.consume(event.waitId);
+      rt.record({ kind: 'message.correlated', elementId: fired.subscription.elementId, tokenId: fired.subscription.instanceId, data: variablesData(event.variables) });
+      return rt.trigger(fired, event.variables);
     }
+    case 'signalBroadcast':
+      broadcastSignal(rt, event.name, event.variables);
+      return;
     case 'incidentResolved': {
       const incident = rt.state.incidents[event.incidentId];
       delete rt.state.incidents[event.incidentId];
@@ -149,6 +167,7 @@ function apply(rt: Runtime, event: EngineEvent): void {
       const root = rt.instance(rt.state.rootId);
       for (const childId of Object.keys(root.children ?? {})) rt.terminate(rt.instance(childId), event.actor);
       dropJoinsOf(rt, root);
+      withdrawAll(rt, root, event.actor);
       rt.state.status = 'cancelled';
       rt.state.cancelReason = event.reason;
       rt.state.endedAt = event.at;

@@ -3,16 +3,17 @@
 import type { ExecutableModel, ModelFlow, ModelNode } from '../model';
 import { own } from './own';
 import { canReach } from './reach';
-import type { ElementInstance, EngineState, JoinArrivals } from './types';
+import type { ElementInstance, EngineState, JoinArrivals, Variables } from './types';
 
 /** What joins use of the step's runtime (interpreter/runtime.ts). */
 export interface JoinHost {
   readonly model: ExecutableModel;
+  readonly at: string;
   readonly state: EngineState;
   node(id: string): ModelNode;
   flow(id: string): ModelFlow;
   instance(id: string): ElementInstance;
-  createInstance(elementId: string, parent: ElementInstance, viaFlow: string | undefined, depth: number): ElementInstance;
+  createInstance(elementId: string, parent: ElementInstance, viaFlow: string | undefined, depth: number, trigger?: Variables): ElementInstance;
 }
 
 /** Whether a node joins flows: a parallel or inclusive gateway with more than one incoming flow. */
@@ -23,16 +24,17 @@ const joinKey = (container: ElementInstance, gatewayId: string) => `${container.
 /**
  * Takes flow `flowId` inside `container`: its target is activated, or, for a joining gateway, the arrival is counted;
  * a parallel join fires once each incoming flow has delivered at least one (a flow that delivers twice keeps its extra
- * arrival for the next firing). `depth`: elements run in a row before it (the loop guard).
+ * arrival for the next firing). `depth`: elements run in a row before it (the loop guard); `trigger`: the variables of
+ * an event that already happened at the target (see Runtime.createInstance).
  */
-export function arrive(rt: JoinHost, container: ElementInstance, flowId: string, depth: number): void {
+export function arrive(rt: JoinHost, container: ElementInstance, flowId: string, depth: number, trigger?: Variables): void {
   const target = rt.node(rt.flow(flowId).target);
   if (!isJoin(target)) {
-    rt.createInstance(target.id, container, flowId, depth);
+    rt.createInstance(target.id, container, flowId, depth, trigger);
     return;
   }
   const key = joinKey(container, target.id);
-  const entry = own(rt.state.joins, key) ?? (rt.state.joins[key] = { flows: {}, satisfied: 0 });
+  const entry = own(rt.state.joins, key) ?? (rt.state.joins[key] = { flows: {}, satisfied: 0, since: rt.at });
   const arrived = own(entry.flows, flowId) ?? 0;
   if (arrived === 0) entry.satisfied += 1;
   entry.flows[flowId] = arrived + 1;
@@ -53,10 +55,11 @@ function fire(rt: JoinHost, container: ElementInstance, gateway: ModelNode, entr
   }
   container.active = (container.active ?? 0) - flows.length;
   if (entry.satisfied === 0) delete rt.state.joins[joinKey(container, gateway.id)];
+  else entry.since = rt.at;
 }
 
 /** The container and gateway a join key names (instance ids and XML ids hold no `/`). */
-function parseKey(key: string): { containerId: string; gatewayId: string } {
+export function parseKey(key: string): { containerId: string; gatewayId: string } {
   const slash = key.indexOf('/');
   return { containerId: key.slice(0, slash), gatewayId: key.slice(slash + 1) };
 }

@@ -41,6 +41,17 @@ export interface ElementBehaviour<N extends ModelNode = ModelNode> {
   terminate(rt: Runtime, instance: ElementInstance, node: N): void;
   /** A container's child completed or was terminated while the container goes on; it completes once no child is left. */
   childDone?(rt: Runtime, instance: ElementInstance, node: N): void;
+  /**
+   * A subscription for this element held by another instance fired (`owner`: the activity a boundary event is attached
+   * to, the container of an event subprocess, the event-based gateway before this catch event), with `variables`.
+   */
+  onTrigger?(rt: Runtime, owner: ElementInstance, node: N, fired: FiredSubscription, variables: Variables): void;
+}
+
+/** A subscription that fired, with its id (a non-interrupting event subscribes again under it). */
+export interface FiredSubscription {
+  id: string;
+  subscription: Subscription;
 }
 
 /** Raised by a behaviour to stop the element instance with an incident instead of failing the case. */
@@ -67,6 +78,8 @@ export class Runtime {
   private readonly retrying = new Set<string>();
   /** How many elements each instance's thread of control ran in a row in this step (the loop guard). */
   private readonly depth = new Map<string, number>();
+  /** Instances created by an event that already happened (a boundary event, an event subprocess, a gateway's target), with its variables. */
+  private readonly triggers = new Map<string, Variables>();
 
   constructor(
     readonly model: ExecutableModel,
@@ -183,8 +196,12 @@ export class Runtime {
     return root;
   }
 
-  /** Creates an instance of `elementId` in container `parent` and queues it for activation; `depth`: elements run in a row before it. */
-  createInstance(elementId: string, parent: ElementInstance, viaFlow: string | undefined, depth: number): ElementInstance {
+  /**
+   * Creates an instance of `elementId` in container `parent` and queues it for activation; `depth`: elements run in a row
+   * before it; `trigger`: the variables of the event that already happened there (the instance completes with them when
+   * activated, instead of waiting for its event).
+   */
+  createInstance(elementId: string, parent: ElementInstance, viaFlow: string | undefined, depth: number, trigger?: Variables): ElementInstance {
     const instance: ElementInstance = { id: this.nextId('e'), elementId, parentId: parent.id, enteredAt: this.at };
     if (viaFlow) instance.viaFlow = viaFlow;
     this.state.instances[instance.id] = instance;
@@ -192,8 +209,14 @@ export class Runtime {
     parent.active = (parent.active ?? 0) + 1;
     this.state.activeElements[elementId] = (own(this.state.activeElements, elementId) ?? 0) + 1;
     this.depth.set(instance.id, depth);
+    if (trigger) this.triggers.set(instance.id, trigger);
     this.ready.push(instance.id);
     return instance;
+  }
+
+  /** The variables of the event an instance was created by (see createInstance), if it was. */
+  triggerOf(instance: ElementInstance): Variables | undefined {
+    return this.triggers.get(instance.id);
   }
 
   /** How many elements the instance's thread of control ran in a row in this step (0 after a wait). */
@@ -226,7 +249,9 @@ export class Runtime {
         instance.locals = undefined;
         instance.locals = this.evaluateMappings(node.inputs, this.contextOf(instance));
       }
-      this.behaviourOf(node).activate(this, instance, node);
+      const trigger = this.triggers.get(instance.id);
+      if (trigger && node.kind !== 'subProcess') this.finish(instance, trigger);
+      else this.behaviourOf(node).activate(this, instance, node);
     } catch (error) {
       if (error instanceof IncidentSignal) this.raiseIncident(instance, error.kind, error.message);
       else throw error;
@@ -276,8 +301,11 @@ export class Runtime {
     return chosen;
   }
 
-  /** Records the instance as completed, takes `flows` from its container and removes it (its container settles when it was the last). */
-  completeInstance(instance: ElementInstance, flows: string[]): void {
+  /**
+   * Records the instance as completed, takes `flows` from its container and removes it (its container settles when it
+   * was the last); `trigger`: the variables of an event that already happened at the flows' target (an event-based gateway's).
+   */
+  completeInstance(instance: ElementInstance, flows: string[], trigger?: Variables): void {
     this.record({ kind: 'element.left', elementId: instance.elementId, tokenId: instance.id });
     pushBounded(this.state.completed, { elementId: instance.elementId, tokenId: instance.id, startedAt: instance.enteredAt, endedAt: this.at });
     withdrawAll(this, instance);
@@ -285,7 +313,7 @@ export class Runtime {
     const depth = this.depthOf(instance) + 1;
     for (const id of flows) {
       pushBounded(this.state.takenFlows, id);
-      arrive(this, parent, id, depth);
+      arrive(this, parent, id, depth, trigger);
     }
     this.remove(instance);
     this.settle(parent);
@@ -295,6 +323,7 @@ export class Runtime {
   settle(container: ElementInstance): void {
     if ((container.active ?? 0) > 0 || this.state.status !== 'running' || container.incidentId) return;
     if (container.parentId === null) {
+      withdrawAll(this, container);
       this.state.status = 'completed';
       this.state.endedAt = this.at;
       this.record({ kind: 'instance.completed' });
@@ -352,8 +381,27 @@ export class Runtime {
     (owner.subscriptions ??= []).push(id);
   }
 
-  /** Removes a subscription that was triggered (its job finished, its task was completed, its timer fired). */
-  consume(id: string): Subscription {
+  /**
+   * A subscription fired with `variables`: the instance's own element completes with them, or the element the
+   * subscription is for (a boundary event, an event subprocess's start, a gateway's target) handles it.
+   */
+  trigger(fired: FiredSubscription, variables: Variables): void {
+    const { subscription } = fired;
+    const owner = this.instance(subscription.instanceId);
+    if (subscription.elementId === owner.elementId) return this.finish(owner, variables);
+    const node = this.node(subscription.elementId);
+    const onTrigger = this.behaviourOf(node).onTrigger;
+    if (!onTrigger) throw new Error(`<${node.id}> cannot be triggered by a subscription of <${owner.elementId}>`);
+    try {
+      onTrigger(this, owner, node, fired, variables);
+    } catch (error) {
+      if (error instanceof IncidentSignal) this.raiseIncident(owner, error.kind, error.message);
+      else throw error;
+    }
+  }
+
+  /** Removes a subscription that was triggered (its job finished, its task was completed, its timer fired) and returns it. */
+  consume(id: string): FiredSubscription {
     const subscription = own(this.state.subscriptions, id);
     if (!subscription) throw new Error(`nothing waits for ${id}`);
     delete this.state.subscriptions[id];
@@ -362,7 +410,7 @@ export class Runtime {
       owner.subscriptions = owner.subscriptions.filter((s) => s !== id);
       if (owner.subscriptions.length === 0) delete owner.subscriptions;
     }
-    return subscription;
+    return { id, subscription };
   }
 
   // ---------- incidents ----------

@@ -1,7 +1,7 @@
 // Withdrawing what an element instance waits for when it completes or is terminated: each withdrawal is a command
 // for the workflow (cancel the job, the timer, close the task) and an audit entry.
 import { own } from './own';
-import type { Actor, AuditEntry, Command, ElementInstance, EngineState } from './types';
+import type { Actor, AuditEntry, Command, ElementInstance, EngineState, Subscription } from './types';
 
 /** What withdrawing uses of the step's runtime (interpreter/runtime.ts). */
 export interface SubscriptionHost {
@@ -13,9 +13,19 @@ export interface SubscriptionHost {
 
 /** Withdraws every subscription the instance still holds, each recorded with the element it belonged to. */
 export function withdrawAll(rt: SubscriptionHost, instance: ElementInstance, actor: Actor = rt.actor): void {
+  withdrawWhere(rt, instance, () => true, actor);
+}
+
+/** Withdraws the subscriptions of the instance that `which` selects, each recorded with the element it belonged to. */
+export function withdrawWhere(rt: SubscriptionHost, instance: ElementInstance, which: (subscription: Subscription) => boolean, actor: Actor = rt.actor): void {
+  const kept: string[] = [];
   for (const id of instance.subscriptions ?? []) {
     const subscription = own(rt.state.subscriptions, id);
     if (!subscription) continue;
+    if (!which(subscription)) {
+      kept.push(id);
+      continue;
+    }
     delete rt.state.subscriptions[id];
     const at = { elementId: subscription.elementId, tokenId: instance.id, actor };
     switch (subscription.kind) {
@@ -34,7 +44,11 @@ export function withdrawAll(rt: SubscriptionHost, instance: ElementInstance, act
       case 'message':
         rt.record({ kind: 'message.cancelled', ...at, data: { waitId: id, name: subscription.name, correlationKey: subscription.correlationKey } });
         break;
+      case 'signal':
+        rt.record({ kind: 'signal.cancelled', ...at, data: { waitId: id, name: subscription.name } });
+        break;
     }
   }
-  delete instance.subscriptions;
+  if (kept.length) instance.subscriptions = kept;
+  else delete instance.subscriptions;
 }

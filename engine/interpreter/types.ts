@@ -31,13 +31,25 @@ export interface ElementInstance {
   incidentId?: string;
 }
 
-/** What an element instance waits for; terminating the instance withdraws every one it holds. */
+/**
+ * What an element instance waits for; terminating the instance withdraws every one it holds. `elementId` is the element
+ * the subscription triggers: the instance's own element, or a boundary event attached to it, an event subprocess's start
+ * event (the instance is the enclosing container) or an event-based gateway's target (the instance is the gateway).
+ */
 export type Subscription =
   /** `holder`: who holds the open task (its assignee when it opens; then claims, unclaims and assigns); null: no one. */
   | { kind: 'userTask'; instanceId: string; elementId: string; taskId: string; holder: string | null }
   | { kind: 'job'; instanceId: string; elementId: string; jobType: string }
-  | { kind: 'timer'; instanceId: string; elementId: string; dueAt: string }
-  | { kind: 'message'; instanceId: string; elementId: string; name: string; correlationKey: string };
+  /** `cycle`: a repeating timer's interval and the firings left after this one (null: no end). */
+  | { kind: 'timer'; instanceId: string; elementId: string; dueAt: string; cycle?: TimerCycle }
+  | { kind: 'message'; instanceId: string; elementId: string; name: string; correlationKey: string }
+  | { kind: 'signal'; instanceId: string; elementId: string; name: string };
+
+/** A repeating timer (a non-interrupting cycle): its ISO 8601 interval and how many firings are left after the current one. */
+export interface TimerCycle {
+  interval: string;
+  remaining: number | null;
+}
 
 /** A problem that stops one element instance until someone resolves it; the rest of the case goes on. */
 export interface Incident {
@@ -45,7 +57,7 @@ export interface Incident {
   /** The element instance it stops (named `tokenId` in the API, as before element instances). */
   tokenId: string;
   elementId: string;
-  kind: 'jobFailed' | 'expression' | 'noMatchingFlow' | 'loopGuard' | 'variables';
+  kind: 'jobFailed' | 'expression' | 'noMatchingFlow' | 'loopGuard' | 'variables' | 'unhandledError';
   message: string;
   createdAt: string;
   /** Set when the element had done its work and failed while completing: resolving completes it again with this result. */
@@ -66,6 +78,8 @@ export interface JoinArrivals {
   flows: Record<string, number>;
   /** How many incoming flows have at least one arrival. */
   satisfied: number;
+  /** When the oldest arrival still waiting came. */
+  since: string;
 }
 
 /** The whole interpreter state; plain JSON, so it can be queried and hashed. Every record is keyed for direct lookups. */
@@ -112,10 +126,13 @@ export type EngineEvent =
   /** The actor (a dispatcher) gives the open task to `assignee`, replacing any claim. */
   | { type: 'taskAssigned'; at: string; actor: Actor; taskId: string; assignee: string }
   | { type: 'jobCompleted'; at: string; waitId: string; variables: Variables }
-  | { type: 'jobFailed'; at: string; waitId: string; message: string }
+  /** `errorCode`: the job threw a BPMN error (ApplicationFailure of type BpmnError) that an error event may catch. */
+  | { type: 'jobFailed'; at: string; waitId: string; message: string; errorCode?: string }
   | { type: 'timerFired'; at: string; waitId: string }
   | { type: 'messageCorrelated'; at: string; actor: Actor; waitId: string; variables: Variables }
   | { type: 'incidentResolved'; at: string; actor: Actor; incidentId: string }
+  /** A signal sent to the case from outside (POST /api/signals): every element waiting for `name` is triggered. */
+  | { type: 'signalBroadcast'; at: string; actor: Actor; name: string; variables: Variables }
   | { type: 'cancel'; at: string; actor: Actor; reason: string };
 
 /** Side effects the interpreter asks the workflow to perform (the workflow turns them into activities and timers). */

@@ -47,7 +47,7 @@ describe('audit', () => {
     // and the rows carry their times and data
     expect(rows.every((r) => r.at instanceof Date)).toBe(true);
     const taskId = JSON.parse(rows[4].dataJson ?? '{}').taskId;
-    expect(taskId).toBe(`${c.id}/Review/t3`);
+    expect(taskId).toBe(`${c.id}/Review/e3`);
     expect(JSON.parse(rows[5].dataJson ?? '{}')).toEqual({ taskId, variables: ['verdict'], variablesHash: jsonSha256({ verdict: 'ok' }) });
     expect(JSON.parse(rows[6].dataJson ?? '{}')).toEqual({ names: ['verdict'], changes: [{ name: 'verdict', scope: expect.any(String), oldHash: null, newHash: jsonSha256('ok') }] });
   });

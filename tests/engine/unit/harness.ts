@@ -15,7 +15,8 @@ export type HarnessWait =
   | { elementId: string; kind: 'userTask'; holder: string | null }
   | { elementId: string; kind: 'job'; jobType: string }
   | { elementId: string; kind: 'timer'; dueAt: string }
-  | { elementId: string; kind: 'message'; name: string; correlationKey: string };
+  | { elementId: string; kind: 'message'; name: string; correlationKey: string }
+  | { elementId: string; kind: 'signal'; name: string };
 
 /** A command of the last step: its type, the element it concerns and its essentials. */
 export type HarnessCommand =
@@ -208,6 +209,8 @@ export class Harness {
             return { elementId, kind: 'timer', dueAt: w.dueAt };
           case 'message':
             return { elementId, kind: 'message', name: w.name, correlationKey: w.correlationKey };
+          case 'signal':
+            return { elementId, kind: 'signal', name: w.name };
         }
       })
       .sort(byElement);
