@@ -92,6 +92,9 @@ const BUILDERS: Record<SupportedFlowNode, Builder> = {
       ? jobTask('serviceTask')(element, diagnostics)
       : { kind: 'scriptTask', script: readScript(element, diagnostics) },
   'bpmn:ReceiveTask': (element, diagnostics) => {
+    if (element.instantiate === true) {
+      diagnostics.problem('unsupported-element', `${describe(element)} instantiates the process (instantiate="true"), which is not supported`, element.id);
+    }
     const message = readCaughtMessage(child(element, 'messageRef'), element, diagnostics);
     return { kind: 'receiveTask', eventDefinition: message && { kind: 'message', message } };
   },
