@@ -1,4 +1,6 @@
 // The designer's message dictionaries stay complete: same keys in every language, no blank message.
+import { AUDIT_ENTRY_KINDS } from '../../contracts/auditKinds';
+import { auditKindKey } from '../../designer/src/i18n/auditKindKey';
 import { en } from '../../designer/src/i18n/messages/en';
 import { zhCN } from '../../designer/src/i18n/messages/zh-CN';
 
@@ -53,4 +55,16 @@ describe('designer i18n dictionaries', () => {
     // then
     expect(notChinese).toEqual(['language.en', 'library.none']);
   });
+
+  it('should name every audit entry kind of contracts/auditKinds.ts in every language, and NOT a kind it does not know', () => {
+    // then
+    const unnamed = AUDIT_ENTRY_KINDS.filter((kind) => {
+      const key = auditKindKey(kind);
+      return key === undefined || !(key in zhCN) || !(key in en);
+    });
+    expect(unnamed).toEqual([]);
+    expect(zhCN[auditKindKey('element.terminated')!]).toBe('已终止');
+    expect(auditKindKey('element.teleported')).toBeUndefined();
+  });
 });
+

@@ -1,7 +1,7 @@
 // The message key that names a BPMN element kind (`element.userTask` → 用户任务), `element.other` for kinds without one.
 
 /** The element kinds that have their own name in the message catalogues. */
-const NAMED_KINDS = ['startEvent', 'endEvent', 'userTask', 'serviceTask', 'scriptTask', 'sendTask', 'receiveTask', 'task', 'exclusiveGateway', 'parallelGateway', 'inclusiveGateway', 'intermediateCatchEvent', 'intermediateThrowEvent', 'subProcess'] as const;
+const NAMED_KINDS = ['startEvent', 'endEvent', 'userTask', 'serviceTask', 'scriptTask', 'sendTask', 'receiveTask', 'task', 'exclusiveGateway', 'parallelGateway', 'inclusiveGateway', 'intermediateCatchEvent', 'intermediateThrowEvent', 'subProcess', 'boundaryEvent', 'eventBasedGateway', 'eventSubProcess'] as const;
 
 /** The message key of element kind `kind`. */
 export const elementKindKey = (kind: string) => `element.${(NAMED_KINDS as readonly string[]).includes(kind) ? (kind as (typeof NAMED_KINDS)[number]) : 'other'}` as const;

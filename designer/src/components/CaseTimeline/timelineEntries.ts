@@ -20,8 +20,11 @@ export interface TimelineState {
   activeElements: ReadonlyArray<{ elementId: string; tokenId: string; since: string }>;
 }
 
-/** Names and kinds of the model's nodes, keyed by element id. */
-export type NodeInfo = Readonly<Record<string, { name?: string; kind?: string } | undefined>>;
+/** Names and kinds of the model's nodes, keyed by element id (`triggeredByEvent`: an event subprocess). */
+export type NodeInfo = Readonly<Record<string, { name?: string; kind?: string; triggeredByEvent?: boolean } | undefined>>;
+
+/** The kind a step shows: the node's, an event subprocess told apart from a subprocess. */
+const kindOf = (node: NodeInfo[string]) => (node?.triggeredByEvent === true ? 'eventSubProcess' : (node?.kind ?? null));
 
 /** The nodes of a compiled model (`versionView.model.nodes`), or none when the model has no such map. */
 export function nodeInfoOf(model: Record<string, unknown> | undefined): NodeInfo {
@@ -35,7 +38,7 @@ export function timelineEntries(state: TimelineState, nodes: NodeInfo): Timeline
     elementId,
     tokenId,
     label: nodes[elementId]?.name?.trim() || elementId,
-    kind: nodes[elementId]?.kind ?? null,
+    kind: kindOf(nodes[elementId]),
     startedAt,
     endedAt,
   });

@@ -33,6 +33,17 @@ describe('timelineEntries', () => {
     expect(entry).toMatchObject({ label: 'Ghost', kind: null, endedAt: null });
   });
 
+  it('should tell an event subprocess from a subprocess', () => {
+    // given
+    const model = nodeInfoOf({ nodes: { OnRecall: { kind: 'subProcess', triggeredByEvent: true }, Handle: { kind: 'subProcess' } } });
+
+    // when
+    const entries = timelineEntries({ activeElements: [{ elementId: 'OnRecall', tokenId: 't1', since: '2026-01-01T00:00:00Z' }, { elementId: 'Handle', tokenId: 't2', since: '2026-01-01T00:00:01Z' }] }, model);
+
+    // then
+    expect(entries.map((e) => e.kind)).toEqual(['eventSubProcess', 'subProcess']);
+  });
+
   it('should read no nodes from a model without a node map', () => {
     // given / when / then
     expect(nodeInfoOf(undefined)).toEqual({});

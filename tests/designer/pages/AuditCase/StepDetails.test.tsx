@@ -51,4 +51,31 @@ describe('StepDetails', () => {
     expect(within(variables).getByText('score').closest('tr')).toHaveTextContent('历史中无此值（哈希 abcdef012345…）');
     expect(screen.getByText(/"submitted"/)).toBeInTheDocument();
   });
+
+  it('names the waits withdrawn when the element was terminated and the events it threw, and keeps them out of the raw data', () => {
+    // given: a task a boundary timer interrupted, as audit/timeline.ts lists it
+    const terminated: AuditStep = {
+      ...step,
+      step: {
+        ...step.step,
+        status: 'cancelled',
+        data: {
+          withdrawn: [
+            { seq: 7, what: 'timer', at: '2026-11-27T23:39:38.800Z', timerId: 'x' },
+            { seq: 6, what: 'job', at: '2026-11-27T23:39:38.700Z' },
+          ],
+          events: [{ seq: 5, kind: 'signal.thrown', at: '2026-11-27T23:39:38.600Z', signalName: 'recall' }],
+        },
+      },
+    };
+
+    // when
+    renderWithProviders(<StepDetails step={terminated} elementLabel={(id) => id} />);
+
+    // then
+    expect(screen.getByText('已取消')).toBeInTheDocument();
+    expect([...screen.getByTestId('step-withdrawn').querySelectorAll('.ant-tag')].map((tag) => tag.textContent?.split(' 于 ')[0])).toEqual(['作业', '定时器']);
+    expect(screen.getByTestId('step-events')).toHaveTextContent('发出信号');
+    expect(screen.queryByText(/"withdrawn"/)).not.toBeInTheDocument();
+  });
 });

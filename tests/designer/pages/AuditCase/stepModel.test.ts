@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AuditRow, TimelineStep } from '../../../../designer/src/api/audit';
-import { auditSteps, type FlowEnds, positionOfSeq, tokensAt, variablesAt } from '../../../../designer/src/pages/AuditCase/stepModel';
+import { auditSteps, type FlowEnds, pathAt, positionOfSeq, tokensAt, variablesAt } from '../../../../designer/src/pages/AuditCase/stepModel';
 import type { CaseExport } from '../../../../audit/caseExport';
 import { historyFacts } from '../../../../audit/historyFacts';
 import { buildTimeline } from '../../../../audit/timeline';
@@ -92,6 +92,23 @@ describe('the auditor\'s step model', () => {
     expect(tokensAt(chain, 6).map((t) => t.elementId)).toEqual(['B']);
     expect(tokensAt(chain, 8).map((t) => t.elementId)).toEqual(['End']);
     expect(tokensAt(chain, 9)).toEqual([]);
+  });
+
+  it('should end a step as cancelled on element.terminated: its token gone, its element NOT marked passed', () => {
+    // given: a boundary timer interrupted task B (engine format 2)
+    const chain = [
+      row(1, 'instance.started', null, null),
+      row(2, 'element.entered', 'B', 't2'),
+      row(3, 'job.cancelled', 'B', 't2'),
+      row(4, 'element.terminated', 'B', 't2'),
+      row(5, 'element.entered', 'Late', 't3'),
+    ];
+
+    // then
+    expect(tokensAt(chain, 3).map((t) => t.elementId)).toEqual(['B']);
+    expect(tokensAt(chain, 4)).toEqual([]);
+    expect(tokensAt(chain, 5).map((t) => t.elementId)).toEqual(['Late']);
+    expect(pathAt(chain, 5, [{ id: 'F', source: 'B', target: 'Next' }]).done).toEqual([]);
   });
 
   it('should find the step a chain row belongs to', () => {

@@ -4,6 +4,7 @@ import { Card, Table, Typography } from 'antd';
 import { auditKindMeaning } from '../../../../../contracts/auditKinds';
 import type { AuditRow, CaseAudit } from '../../../api/audit';
 import { useAuditTime } from '../useAuditTime';
+import { auditKindKey } from '../../../i18n/auditKindKey';
 import { useT } from '../../../i18n/useT';
 
 const HASH_PREFIX = 12;
@@ -48,7 +49,16 @@ export function AuditChainTable({
         columns={[
           { title: t('audit.chain.seq'), dataIndex: 'seq', width: 64 },
           { title: t('audit.chain.step'), key: 'step', width: 64, render: (_: unknown, row) => stepOf(row.seq) ?? '—' },
-          { title: t('audit.chain.kind'), dataIndex: 'kind', width: 160 },
+          {
+            title: t('audit.chain.kind'),
+            dataIndex: 'kind',
+            width: 160,
+            // the kind's name, its id (what the export and the verifier say) on hover; a kind newer than this build shows its id
+            render: (kind: string) => {
+              const key = auditKindKey(kind);
+              return <span title={kind}>{key ? t(key) : kind}</span>;
+            },
+          },
           { title: t('audit.chain.element'), dataIndex: 'elementId', render: (id: string | null) => (id ? elementLabel(id) : '—') },
           { title: t('audit.chain.actor'), dataIndex: 'actor', width: 120, render: (actor: string, row) => <Typography.Text strong={auditKindMeaning(row.kind)?.byPerson}>{actor}</Typography.Text> },
           { title: t('audit.chain.at'), dataIndex: 'at', width: 180, render: (at: string) => formatDateTime(at) },

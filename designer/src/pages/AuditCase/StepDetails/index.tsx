@@ -1,9 +1,12 @@
-// The chosen step: its element, kind, actor and times, where the tokens were, the variables after it, and its data.
+// The chosen step: its element, kind, actor and times, where the tokens were, the variables after it, the waits withdrawn
+// when its element ended, the events it threw or received, and its other data.
 import { Card, Descriptions, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { useAuditTime } from '../useAuditTime';
+import { auditKindKey } from '../../../i18n/auditKindKey';
 import { elementKindKey } from '../../../i18n/elementKindKey';
 import { useT } from '../../../i18n/useT';
 import type { AuditStep, VariableAtStep } from '../stepModel';
+import { eventsOf, NAMED_WAITS, withdrawnOf } from './stepLists';
 
 
 /** A value as JSON text on one line (strings without quotes). */
@@ -16,7 +19,14 @@ export function StepDetails({ step, elementLabel }: { step: AuditStep; elementLa
   const s = step.step;
   const element = s.elementKind === 'case' ? t('audit.step.case') : (s.elementName ?? (s.elementId ? elementLabel(s.elementId) : '—'));
   const variables = Object.entries(step.variables).sort(([a], [b]) => a.localeCompare(b));
-  const { variablesChanged: _changes, ...data } = s.data;
+  const { variablesChanged: _changes, withdrawn: _withdrawn, events: _events, ...data } = s.data;
+  const withdrawn = withdrawnOf(s.data);
+  const events = eventsOf(s.data);
+  const waitName = (what: string) => t((NAMED_WAITS as readonly string[]).includes(what) ? (`audit.withdrawn.${what as (typeof NAMED_WAITS)[number]}` as const) : 'audit.withdrawn.other');
+  const kindName = (kind: string) => {
+    const key = auditKindKey(kind);
+    return key ? t(key) : kind;
+  };
   const value = (v: VariableAtStep) => (v.known ? <Typography.Text code>{shown(v.value)}</Typography.Text> : <Typography.Text type="secondary">{t('audit.step.valueUnknown', { hash: v.hash.slice(0, 12) })}</Typography.Text>);
 
   return (
@@ -40,6 +50,40 @@ export function StepDetails({ step, elementLabel }: { step: AuditStep; elementLa
               </Flex>
             ),
           },
+          ...(withdrawn.length > 0
+            ? [
+                {
+                  key: 'withdrawn',
+                  label: t('audit.step.withdrawn'),
+                  children: (
+                    <Flex gap={4} wrap data-testid="step-withdrawn">
+                      {withdrawn.map((w) => (
+                        <Tag key={w.seq} title={`seq ${w.seq}`}>
+                          {t('audit.step.listItem', { what: waitName(w.what), at: formatDateTime(w.at) })}
+                        </Tag>
+                      ))}
+                    </Flex>
+                  ),
+                },
+              ]
+            : []),
+          ...(events.length > 0
+            ? [
+                {
+                  key: 'events',
+                  label: t('audit.step.events'),
+                  children: (
+                    <Flex gap={4} wrap data-testid="step-events">
+                      {events.map((e) => (
+                        <Tag key={e.seq} color="purple" title={`seq ${e.seq}`}>
+                          {t('audit.step.listItem', { what: kindName(e.kind), at: formatDateTime(e.at) })}
+                        </Tag>
+                      ))}
+                    </Flex>
+                  ),
+                },
+              ]
+            : []),
           { key: 'seqs', label: t('audit.step.seqs'), children: s.auditSeqs.join(', ') },
         ]}
       />
