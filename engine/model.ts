@@ -84,7 +84,7 @@ interface NodeBase {
 
 /**
  * A start event; `startFormId` is the formId of its start form (zeebe:formDefinition), which the API checks start
- * variables against. In an event subprocess it carries a timer, message, error or escalation definition and
+ * variables against. In an event subprocess it carries a timer, message, signal, error or escalation definition and
  * `interrupting` (false: non-interrupting; absent: interrupting).
  */
 export interface StartEventNode extends NodeBase {

@@ -63,10 +63,7 @@ export const endEvent = behaviour<EndEventNode>((rt, instance, node) => {
 });
 
 /** A receive task waits for its message. */
-export const receiveTask = behaviour<ReceiveTaskNode>(
-  (rt, instance, node) => {
-    if (node.eventDefinition?.kind !== 'message') return rt.leave(instance);
-    awaitMessage(rt, instance, node, node.eventDefinition.message);
-  },
-  { onTrigger: enterTarget },
-);
+export const receiveTask = behaviour<ReceiveTaskNode>((rt, instance, node) => {
+  if (node.eventDefinition?.kind !== 'message') return rt.leave(instance);
+  awaitMessage(rt, instance, node, node.eventDefinition.message);
+});

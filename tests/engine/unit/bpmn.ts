@@ -2,7 +2,7 @@
 // Values are attribute-escaped; FEEL expressions are written as in the modeler (`=amount > 10`).
 
 /** Escapes a value for an XML attribute or text node. */
-const esc = (value: string): string =>
+export const esc = (value: string): string =>
   value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Input and output mappings of an element: `{ target: '=source' }`. */
@@ -27,13 +27,30 @@ const extensions = (...parts: string[]): string => {
 /** Messages referenced by message catch events, collected while a diagram is built (emitted by `bpmn()`). */
 let messages: Map<string, string> = new Map();
 
+/** Other root elements (errors, escalations, signals) referenced while a diagram is built, by id (emitted by `bpmn()`). */
+let roots: Map<string, string> = new Map();
+
+/** Registers a root element (`<bpmn:error …/>` …) for the diagram being built; returns its id. */
+export function defineRoot(id: string, xml: string): string {
+  roots.set(id, xml);
+  return id;
+}
+
+/** Registers message `name` correlated by `correlationKey` for the diagram being built; returns its id. */
+export function defineMessage(name: string, correlationKey: string): string {
+  messages.set(name, correlationKey);
+  return `Msg_${esc(name)}`;
+}
+
 /** A whole diagram: one executable process `processId` holding `elements`, plus the messages they reference. */
 export function bpmn(elements: string[], processId = 'p'): string {
   const defs = [...messages.entries()].map(
     ([name, key]) =>
       `<bpmn:message id="Msg_${esc(name)}" name="${esc(name)}"><bpmn:extensionElements><zeebe:subscription correlationKey="${esc(key)}" /></bpmn:extensionElements></bpmn:message>`,
   );
+  defs.push(...roots.values());
   messages = new Map();
+  roots = new Map();
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="Defs" targetNamespace="http://bpmn.io/schema/bpmn">',
@@ -92,7 +109,7 @@ export const messageCatch = (id: string, name: string, correlationKey: string, i
 };
 
 /** A gateway of the given kind, optionally naming its default flow. */
-export const gateway = (kind: 'exclusive' | 'parallel' | 'inclusive', id: string, defaultFlow?: string): string =>
+export const gateway = (kind: 'exclusive' | 'parallel' | 'inclusive' | 'eventBased', id: string, defaultFlow?: string): string =>
   `<bpmn:${kind}Gateway id="${esc(id)}"${defaultFlow ? ` default="${esc(defaultFlow)}"` : ''} />`;
 
 /** An embedded subprocess holding `elements` (its own start event, flows, …), with optional mappings. */

@@ -141,6 +141,16 @@ export class Harness {
     return this.apply({ type: 'jobFailed', at: this.now(), waitId, message });
   }
 
+  /** Fails the oldest job at `elementId` with BPMN error `errorCode` (a job that throws ApplicationFailure of type BpmnError). */
+  throwJobError(elementId: string, errorCode: string, message = 'business error'): this {
+    return this.apply({ type: 'jobFailed', at: this.now(), waitId: this.waitIdAt(elementId, 'job'), message, errorCode });
+  }
+
+  /** Sends signal `name` to the case from outside (POST /api/signals). */
+  signal(name: string, variables: Vars = {}, actor = DEFAULT_ACTOR): this {
+    return this.apply({ type: 'signalBroadcast', at: this.now(), actor, name, variables });
+  }
+
   /** Completes the oldest open user task at `elementId` as `actor`. */
   completeTask(elementId: string, variables: Vars = {}, actor = DEFAULT_ACTOR): this {
     return this.apply({ type: 'taskCompleted', at: this.now(), actor, taskId: this.waitIdAt(elementId, 'userTask'), variables });
