@@ -107,7 +107,15 @@ async function queueSeal(caseRef: CaseRef, lastSeq: number, headHash: string, cl
  */
 async function writeSummary(input: RecordProgressInput, lastSeq: number): Promise<void> {
   const { caseRef, summary } = input;
-  const progress = { status: summary.status, currentElements: summary.currentElements, incidentCount: summary.incidentCount, endedAt: dateOrNull(summary.endedAt), progressSeq: lastSeq };
+  const progress = {
+    status: summary.status,
+    currentElements: summary.currentElements,
+    incidentCount: summary.incidentCount,
+    waitingSignals: summary.waitingSignals ?? [],
+    waitingMessages: summary.waitingMessages ?? [],
+    endedAt: dateOrNull(summary.endedAt),
+    progressSeq: lastSeq,
+  };
   // Every field of the schema is given, so the driver's insert writes what Instance.create would, without its casting.
   const insert = async () =>
     (await summaryInserts.insert([

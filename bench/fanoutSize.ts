@@ -93,7 +93,7 @@ export function driveFanout(model: ExecutableModel, options: SizeOptions, onStep
     const w2 = performance.now();
     const c2 = cpuUs();
     state = result.state;
-    caseSummaryOf(state);
+    caseSummaryOf(state, model);
     const c3 = cpuUs();
     totals.steps += 1;
     totals.stepCpuUs += c2 - c1;

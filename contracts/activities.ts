@@ -34,11 +34,17 @@ export interface SetTaskHolderInput {
   at: string;
 }
 
-/** A case's summary row as the workflow writes it (incident: running, but some step is stopped). */
+/**
+ * A case's summary row as the workflow writes it (incident: running, but some step is stopped). `waitingSignals` and
+ * `waitingMessages`: the names the case may wait for now (read from the model by its active elements, a superset), so
+ * the server finds the cases a signal or message goes to; absent from summaries written before issue 12.
+ */
 export interface CaseSummary {
   status: 'running' | 'incident' | 'completed' | 'cancelled';
   currentElements: string[];
   incidentCount: number;
+  waitingSignals?: string[];
+  waitingMessages?: string[];
   endedAt?: string;
 }
 
@@ -75,8 +81,16 @@ export interface JobInput {
   variables: Variables;
 }
 
-/** A job activity: runs the work of a service task and returns variables to set in the case. */
+/**
+ * A job activity: runs the work of a service task and returns variables to set in the case. Any other failure is
+ * retried up to the task's retries, then becomes an incident; a business error the process should handle is thrown as
+ * `ApplicationFailure.nonRetryable(message, BPMN_ERROR_TYPE, errorCode)` (not retried): an error boundary or error event
+ * subprocess catching `errorCode` (or any code) takes over, as in Camunda 8; uncaught, it is an incident on the task.
+ */
 export type JobActivity = (input: JobInput) => Promise<Variables>;
+
+/** The ApplicationFailure type of a BPMN error thrown by a job; its details[0] is the error code (a non-empty text). */
+export const BPMN_ERROR_TYPE = 'BpmnError';
 
 /** The job activities a worker registers, keyed by job type (the activity's name is the job type). */
 export type JobActivities = Record<string, JobActivity>;

@@ -1,6 +1,6 @@
 // The activities the bpmnProcess workflow calls (contracts/activities.ts types them), with their timeouts and retries.
 import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
-import type { JobActivities, ReadModelActivities } from '../contracts/activities';
+import { BPMN_ERROR_TYPE, type JobActivities, type ReadModelActivities } from '../contracts/activities';
 
 // Timeouts bound how long a killed worker's in-flight activity stalls its case before it is retried elsewhere: read-model
 // writes are short (20 s), jobs may run long but heartbeat (activities/index.ts) so a dead worker is noticed in 15 s.
@@ -19,14 +19,14 @@ export const progress = proxyLocalActivities<Pick<ReadModelActivities, 'recordPr
 
 const jobProxies = new Map<number, JobActivities>();
 
-/** Job activities, one proxy per retry count (a service task's `retries` is its number of attempts). */
+/** Job activities, one proxy per retry count (a service task's `retries` is its number of attempts); a BPMN error is never retried. */
 export function jobs(retries: number): JobActivities {
   let proxy = jobProxies.get(retries);
   if (!proxy) {
     proxy = proxyActivities<JobActivities>({
       startToCloseTimeout: '5 minutes',
       heartbeatTimeout: '15 seconds',
-      retry: { maximumAttempts: Math.max(1, retries), initialInterval: '1 second', maximumInterval: '30 seconds' },
+      retry: { maximumAttempts: Math.max(1, retries), initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: [BPMN_ERROR_TYPE] },
     });
     jobProxies.set(retries, proxy);
   }

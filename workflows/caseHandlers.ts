@@ -1,4 +1,4 @@
-// The state query and the seven Updates of a case. Each validator refuses what the interpreter would refuse, so a bad
+// The state query and the eight Updates of a case. Each validator refuses what the interpreter would refuse, so a bad
 // request records nothing; each handler feeds the interpreter one event and answers once its writes are done.
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 import type { EngineEvent, EngineLimits, HolderEvent } from '../engine/interpreter';
@@ -8,6 +8,8 @@ import { caseStateView } from './caseViews';
 import {
   assignTaskUpdate,
   type BpmnProcessInput,
+  type BroadcastSignalRequest,
+  broadcastSignalUpdate,
   cancelUpdate,
   claimTaskUpdate,
   completeTaskUpdate,
@@ -49,6 +51,8 @@ export function setCaseHandlers(runner: CaseRunner, input: BpmnProcessInput, val
     variables: req.variables,
   });
 
+  const signalEvent = (req: BroadcastSignalRequest): EngineEvent => ({ type: 'signalBroadcast', at: now(), actor: req.actor, name: req.name, variables: req.variables });
+
   setHandler(stateQuery, view);
   // The holder the caller saw is checked too: a claim accepted after the caller looked at the task wins over the completion.
   setHandler(
@@ -66,6 +70,7 @@ export function setCaseHandlers(runner: CaseRunner, input: BpmnProcessInput, val
     validator: (req) => validate({ type: 'taskAssigned', at: now(), actor: req.actor, taskId: req.taskId, assignee: req.assignee }),
   });
   setHandler(correlateMessageUpdate, (req) => applied(messageEvent(req)), { validator: (req) => validate(messageEvent(req)) });
+  setHandler(broadcastSignalUpdate, (req) => applied(signalEvent(req)), { validator: (req) => validate(signalEvent(req)) });
   setHandler(resolveIncidentUpdate, (req) => applied({ type: 'incidentResolved', at: now(), actor: req.actor, incidentId: req.incidentId }), {
     validator: (req) => validate({ type: 'incidentResolved', at: now(), actor: req.actor, incidentId: req.incidentId }),
   });

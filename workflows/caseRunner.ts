@@ -1,6 +1,6 @@
 // The case runner: feeds events to the pure interpreter and turns the commands it returns into activities and timers.
 import { ActivityFailure, ApplicationFailure, isCancellation, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { CaseRef, JobInput } from '../contracts/activities';
+import { BPMN_ERROR_TYPE, type CaseRef, type JobInput } from '../contracts/activities';
 import { jobKeyOf } from '../contracts/ids';
 import type { Command, EngineEvent, EngineLimits } from '../engine/interpreter';
 import { jobs, progress, readModel } from './activityProxies';
@@ -13,9 +13,14 @@ import { ProgressWriter } from './progressWriter';
 /** The workflow's deterministic clock (ISO 8601), as the interpreter's `at`. */
 export const now = () => new Date().toISOString();
 
-function failureMessage(error: unknown): string {
+/** The jobFailed event of a failed job: its message, and the error code when it threw a BPMN error (contracts/activities.ts). */
+function jobFailure(at: string, waitId: string, error: unknown): EngineEvent {
   const cause = error instanceof ActivityFailure ? (error.cause ?? error) : error;
-  return cause instanceof Error ? cause.message : String(cause);
+  const message = cause instanceof Error ? cause.message : String(cause);
+  if (!(cause instanceof ApplicationFailure) || cause.type !== BPMN_ERROR_TYPE) return { type: 'jobFailed', at, waitId, message };
+  const errorCode: unknown = cause.details?.[0];
+  if (typeof errorCode === 'string' && errorCode) return { type: 'jobFailed', at, waitId, message, errorCode };
+  return { type: 'jobFailed', at, waitId, message: `the job threw a ${BPMN_ERROR_TYPE} without an error code (details[0] must be a non-empty text): ${message}` };
 }
 
 /** One case: its engine state, the commands of each step started, the writes of each step queued in order. */
@@ -72,7 +77,7 @@ export class CaseRunner {
     this.current = result.state;
     // A step that changed nothing (a claim by the task's holder) writes nothing.
     if (result.commands.length === 0 && result.audit.length === 0) return this.writer.settled;
-    const summary = caseSummaryOf(this.current);
+    const summary = caseSummaryOf(this.current, this.input.model);
     const statusChanged = summary.status !== this.summaryStatus;
     if (statusChanged) {
       this.summaryStatus = summary.status;
@@ -120,7 +125,7 @@ export class CaseRunner {
           () => jobs(command.retries)[command.jobType](jobInput),
           (variables) => void this.applyUnlessMovedOn({ type: 'jobCompleted', at: now(), waitId: command.waitId, variables: variables ?? {} }),
           (error) => {
-            if (!isCancellation(error)) void this.applyUnlessMovedOn({ type: 'jobFailed', at: now(), waitId: command.waitId, message: failureMessage(error) });
+            if (!isCancellation(error)) void this.applyUnlessMovedOn(jobFailure(now(), command.waitId, error));
           },
         );
         return undefined;

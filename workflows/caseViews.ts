@@ -1,15 +1,21 @@
 // What a case shows outside its workflow, derived from the engine state: the summary row and the state query's view.
 import type { CaseSummary } from '../contracts/activities';
 import { activeElementsOf, type CaseState, currentElementsOf, openTasksOf, processVariablesOf } from './caseEngine';
+import type { ExecutableModel } from '../engine/model';
 import type { BpmnProcessInput, CaseStateView } from './definitions';
+import { waitingEventsOf } from './waitingEvents';
 
-/** The case's summary row: `incident` while a running case has an open incident. */
-export function caseSummaryOf(state: CaseState): CaseSummary {
+/** The case's summary row: `incident` while a running case has an open incident; the signals and messages it may wait for. */
+export function caseSummaryOf(state: CaseState, model: ExecutableModel): CaseSummary {
   const incidentCount = Object.keys(state.incidents).length;
+  const currentElements = currentElementsOf(state);
+  const waiting = waitingEventsOf(model, state.status === 'running', currentElements);
   return {
     status: state.status === 'running' && incidentCount > 0 ? 'incident' : state.status,
-    currentElements: currentElementsOf(state),
+    currentElements,
     incidentCount,
+    waitingSignals: waiting.signals,
+    waitingMessages: waiting.messages,
     endedAt: state.endedAt,
   };
 }

@@ -43,6 +43,13 @@ export interface CorrelateMessageRequest {
   actor: string;
 }
 
+/** Input of the broadcastSignal update: the signal's name and payload, and who sent it. */
+export interface BroadcastSignalRequest {
+  name: string;
+  variables: Variables;
+  actor: string;
+}
+
 /** Input of the resolveIncident update. */
 export interface ResolveIncidentRequest {
   incidentId: string;
@@ -101,6 +108,8 @@ export interface CaseStateView {
 export const completeTaskUpdate = defineUpdate<CaseStateView, [CompleteTaskRequest]>('completeTask');
 /** Delivers a message to the token waiting for it by name and correlation key. */
 export const correlateMessageUpdate = defineUpdate<CaseStateView, [CorrelateMessageRequest]>('correlateMessage');
+/** Triggers every element of the case waiting for the signal; refused (nothing recorded) when none waits for it. */
+export const broadcastSignalUpdate = defineUpdate<CaseStateView, [BroadcastSignalRequest]>('broadcastSignal');
 /**
  * Claims an open task for the caller; refused (nothing recorded) for an unknown or closed task or one someone else
  * holds. Serialised by Temporal with completeTask, so a claim never lands on a task a completion closed.

@@ -27,3 +27,11 @@ export const caseState = z
     variables: z.record(z.string(), z.unknown()).describe("the case's process variables"),
   })
   .loose();
+
+/** The answer of POST /api/signals: the cases the signal reached, and the case id to continue after (null: none left). */
+export const signalBroadcastView = z.object({
+  name: z.string(),
+  delivered: z.number().int(),
+  cases: z.array(z.string()),
+  next: z.string().nullable().describe('more cases may wait: send the signal again with `after` set to this id'),
+});

@@ -1,4 +1,4 @@
-// Cases: start (Idempotency-Key), list, read (summary + workflow state), cancel, resolve an incident, correlate a message.
+// Cases: start (Idempotency-Key), list, read (summary + workflow state), cancel, resolve an incident, correlate a message, broadcast a signal.
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import { cancelUpdate, resolveIncidentUpdate } from '../../workflows/definitions';
@@ -8,7 +8,7 @@ import { type AnyRoute, reply, route } from '../http/route';
 import { pageWindow, variables } from '../http/schemas';
 import { idParam, pageOf, paging } from '../../contracts/api/common';
 import { businessKey, businessKeyFilter } from '../../contracts/api/identifiers';
-import { caseState as caseStateSchema, instanceView as instanceSchema } from '../../contracts/api/instances';
+import { caseState as caseStateSchema, instanceView as instanceSchema, signalBroadcastView } from '../../contracts/api/instances';
 import { DISPATCHERS, EVERY_ROLE, INCIDENT_RESOLVERS, MESSENGERS, STARTERS } from '../../contracts/roles';
 import { INSTANCE_STATUSES } from '../../contracts/statuses';
 import { forbidden, unprocessable } from '../../platform/errors';
@@ -16,6 +16,7 @@ import { Instance, OrgUnit } from '../../store/models';
 import { caseState, instanceView, startCase, updateCase, visibleInstance } from '../services/cases';
 import { escapeRegex } from '../services/definitions';
 import { correlateMessage } from '../services/messages';
+import { broadcastSignal, SIGNAL_PAGE_SIZE } from '../services/signals';
 import { reconcileCase, reconcileRows } from '../services/reconcile';
 
 const startBody = z.object({
@@ -157,6 +158,21 @@ export function instanceRoutes(client: Client, taskQueue: string): AnyRoute[] {
       },
       problems: [404, 422],
       handler: async ({ body, user }) => correlateMessage(client, user, body),
+    }),
+    route({
+      method: 'post',
+      path: '/signals',
+      summary: `Broadcasts a signal to the running cases of the caller's streets that wait for it, at most ${SIGNAL_PAGE_SIZE} per request (none waiting: delivered 0)`,
+      tag: 'instances',
+      access: DISPATCHERS,
+      body: z.object({
+        name: z.string().trim().min(1).max(200),
+        variables: variables.default({}),
+        after: z.string().min(1).max(500).optional().describe('continue a broadcast after this case id (the previous answer\'s `next`)'),
+      }),
+      responses: { 200: { description: 'the cases it reached', schema: signalBroadcastView } },
+      problems: [422],
+      handler: async ({ body, user }) => broadcastSignal(client, user, body),
     }),
   ];
 }

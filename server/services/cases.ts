@@ -82,6 +82,8 @@ export async function startCase(client: Client, taskQueue: string, input: StartC
     status: 'running',
     currentElements: [],
     incidentCount: 0,
+    waitingSignals: [],
+    waitingMessages: [],
     startedBy: input.startedBy,
     startedAt: new Date(),
     endedAt: null,

@@ -37,16 +37,22 @@ export interface CorrelationResult {
 
 /**
  * Delivers a message to every case in the caller's scope that waits for it. Candidates come from the summary read
- * model (running cases whose current elements include an element catching `name`); each candidate's workflow then
+ * model (running cases whose summary lists `name` among the messages they may wait for — boundary events, event
+ * subprocesses and event-based gateways included — or, for rows written before that list, whose current elements
+ * include an element catching `name`); each candidate's workflow then
  * decides through the correlateMessage update, whose validator refuses (without recording anything) when the
  * correlation key does not match. No case waiting is a 404.
  */
 export async function correlateMessage(client: Client, user: Principal, message: { name: string; correlationKey: string; variables: Record<string, unknown> }): Promise<CorrelationResult> {
   const running = await Instance.find({ ...instanceScope(user), status: { $in: ['running', 'incident'] } })
-    .select({ definitionKey: 1, definitionVersion: 1, currentElements: 1 })
+    .select({ definitionKey: 1, definitionVersion: 1, currentElements: 1, waitingMessages: 1 })
     .lean();
   const candidates: string[] = [];
   for (const row of running) {
+    if (row.waitingMessages?.includes(message.name)) {
+      candidates.push(row._id);
+      continue;
+    }
     const catchers = await catchersOf(row.definitionKey, row.definitionVersion, message.name);
     if (catchers.some((id) => row.currentElements?.includes(id))) candidates.push(row._id);
   }

@@ -13,6 +13,9 @@ const instanceSchema = new Schema(
     status: { type: String, enum: INSTANCE_STATUSES, required: true },
     currentElements: { type: [String], default: [] },
     incidentCount: { type: Number, default: 0 },
+    /** Signals and messages the case may wait for now (workflows/waitingEvents.ts); POST /api/signals and /api/messages find their cases by them. */
+    waitingSignals: { type: [String], default: [] },
+    waitingMessages: { type: [String], default: [] },
     startedBy: { type: String, default: null },
     startedAt: { type: Date, required: true },
     endedAt: { type: Date, default: null },
@@ -27,6 +30,7 @@ instanceSchema.index({ street: 1, startedAt: -1 });
 instanceSchema.index({ street: 1, status: 1, startedAt: -1 });
 instanceSchema.index({ startedBy: 1, startedAt: -1 });
 instanceSchema.index({ businessKey: 1 });
+instanceSchema.index({ waitingSignals: 1, _id: 1 });
 
 /** A case's summary for lists and dashboards. */
 export const Instance = model('Instance', instanceSchema);

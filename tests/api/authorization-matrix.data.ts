@@ -11,6 +11,8 @@ export type OtherStreet =
   | 'not-listed'
   /** a 403 `street-out-of-scope` (starting a case in a street not one's own; reading or managing its users) */
   | 'forbidden'
+  /** a 200 broadcast that reached none of bajiao's cases (`delivered: 0`) */
+  | 'not-delivered'
   /** not street-scoped (definitions, forms, org units, the caller's own data) */
   | 'unscoped';
 
@@ -58,6 +60,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'POST /instances/:id/cancel': { allow: ['street-commander', 'admin'], otherStreet: 'not-found' },
   'POST /instances/:id/incidents/:incidentId/resolve': { allow: ['street-commander', 'process-owner', 'admin'], otherStreet: 'not-found' },
   'POST /messages': { allow: ['street-commander', 'enforcement-staff', 'department-liaison', 'admin'], otherStreet: 'not-found' },
+  'POST /signals': { allow: ['street-commander', 'admin'], otherStreet: 'not-delivered' },
 
   // audit (server/routes/audit.ts): read-only checks of the cases of one's streets
   'GET /instances/:id/audit': { allow: ['street-commander', 'process-owner', 'auditor', 'admin'], otherStreet: 'not-found' },

@@ -6,7 +6,7 @@ import { ROLES, type Role } from '../../contracts/roles';
 import { apiRoutes } from '../../server/routes/index';
 import { type ApiSession, type ApiStack, enc, login, startApiStack } from '../support/api';
 import { AUTHORIZATION_MATRIX, type MatrixRow } from './authorization-matrix.data';
-import { deployFixtures, flakyJob, incidentCase, inspectionCase, inspectionForm, inspectionXml, uniqueKey, waitingCase, WORKER_GROUPS } from './fixtures';
+import { deployFixtures, flakyJob, incidentCase, inspectionCase, inspectionForm, inspectionXml, signalCase, uniqueKey, waitingCase, WORKER_GROUPS } from './fixtures';
 
 /** The demo user of a role in a street. */
 const userOf = (street: 'bajiao' | 'lugu', role: Role) => `${street}-${role === 'process-owner' ? 'owner' : role === 'street-commander' ? 'commander' : role === 'enforcement-staff' ? 'staff' : role === 'department-liaison' ? 'liaison' : role}`;
@@ -85,6 +85,11 @@ describe('the authorization matrix', () => {
         const caseNo = fresh ? uniqueKey('MSG') : shared.waitingCaseNo;
         if (fresh) await waitingCase(admin, caseNo);
         return s.post('/api/messages', { name: 'report-received', correlationKey: caseNo, variables: { reportedBy: s.username } });
+      },
+      // every call first starts a bajiao case waiting for the signal: allowed bajiao roles reach it, others must not
+      'POST /signals': async (s) => {
+        await signalCase(admin);
+        return s.post('/api/signals', { name: 'storm-warning', variables: { sentBy: s.username } });
       },
       'GET /instances/:id/audit': (s) => s.get(`/api/instances/${enc(shared.caseId)}/audit`),
       'POST /instances/:id/audit/verify': (s) => s.post(`/api/instances/${enc(shared.caseId)}/audit/verify`),
@@ -171,6 +176,8 @@ describe('the authorization matrix', () => {
           const seen = { role, status: res.status, code: res.body?.code };
           if (row.otherStreet === 'not-found') {
             expect(seen).toEqual({ role, status: 404, code: expect.stringMatching(/^(not-found|no-waiting-case)$/) });
+          } else if (row.otherStreet === 'not-delivered') {
+            expect({ role, status: res.status, delivered: res.body?.delivered }).toEqual({ role, status: 200, delivered: 0 });
           } else if (row.otherStreet === 'forbidden') {
             expect(seen).toEqual({ role, status: 403, code: 'street-out-of-scope' });
           } else {

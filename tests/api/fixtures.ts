@@ -14,6 +14,8 @@ const read = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures', 
 export const inspectionXml = read('street-inspection.bpmn');
 /** BPMN of a case waiting for message `report-received` keyed by `caseNo`. */
 export const awaitReportXml = read('await-report.bpmn');
+/** BPMN of a case patrolling at user task `Patrol` until signal `storm-warning` interrupts it (boundary event `Storm`). */
+export const awaitSignalXml = read('await-signal.bpmn');
 /** BPMN of a case whose service task (`test.flaky`) fails once per case, raising an incident. */
 export const flakyXml = read('flaky-job.bpmn');
 /** The form-js schema of `inspection-form` (verdict required; area 0..10000; note ≤ 20 chars; phone pattern). */
@@ -41,6 +43,7 @@ export async function deployFixtures(stack: ApiStack, owner: ApiSession): Promis
   await owner.put('/api/forms/inspection-form', { schema: inspectionForm }).expect((r) => expect([200, 201]).toContain(r.status));
   await owner.post('/api/deployments', { xml: inspectionXml }).expect((r) => expect([200, 201]).toContain(r.status));
   await owner.post('/api/deployments', { xml: awaitReportXml }).expect((r) => expect([200, 201]).toContain(r.status));
+  await owner.post('/api/deployments', { xml: awaitSignalXml }).expect((r) => expect([200, 201]).toContain(r.status));
   if (stack.jobTypes.includes(flakyJob.type)) await deploy({ xml: flakyXml, deployedBy: 'test' }, new Set(stack.jobTypes));
 }
 
@@ -67,6 +70,15 @@ export async function waitingCase(starter: ApiSession, caseNo: string, street = 
   if (res.status !== 201) throw new Error(`start answered ${res.status}: ${JSON.stringify(res.body)}`);
   const id = res.body.id as string;
   await eventually(() => Instance.findById(id).lean().then((r) => (r?.currentElements?.includes('AwaitReport') ? r : undefined)), `${id} waiting for the report`);
+  return id;
+}
+
+/** Starts an await-signal case and waits until its summary lists signal `storm-warning`; returns its id. */
+export async function signalCase(starter: ApiSession, street = 'bajiao'): Promise<string> {
+  const res = await starter.post('/api/instances', { definitionKey: 'await-signal', businessKey: uniqueKey('SG'), street, variables: { groups: WORKER_GROUPS } });
+  if (res.status !== 201) throw new Error(`start answered ${res.status}: ${JSON.stringify(res.body)}`);
+  const id = res.body.id as string;
+  await eventually(() => Instance.findById(id).lean().then((r) => (r?.waitingSignals?.includes('storm-warning') ? r : undefined)), `${id} waiting for the signal`);
   return id;
 }
 
