@@ -3,8 +3,10 @@
 // tests/histories/<name>.v1.json. Run with `npx tsx scripts/record-history.ts` after a change that is meant to alter
 // histories (bump the version in the file name and keep the old files, so old histories keep replaying).
 import path from 'node:path';
+import { ApplicationFailure } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { JobType } from '../activities/jobs';
+import { BPMN_ERROR_TYPE } from '../contracts/activities';
 import { type CaseUnderTest, refusalOf, runCase } from '../tests/support/cases';
 import { assignTaskUpdate, claimTaskUpdate, completeTaskUpdate, type TaskHolderView, unclaimTaskUpdate } from '../workflows/definitions';
 import { runScript, withRecordingStack, writeRecording } from './lib/recordingStack';
@@ -32,6 +34,9 @@ const jobTypes: JobType[] = [
       throw new Error('the dispatch service is unavailable');
     }
     return { dispatchedTo: `team for ${String(variables.localCase)}` };
+  }),
+  job('history.check-permit', async () => {
+    throw ApplicationFailure.nonRetryable('no permit on file', BPMN_ERROR_TYPE, 'PERMIT_MISSING');
   }),
 ];
 
@@ -111,6 +116,17 @@ const recordings: Recording[] = [
     async drive(c) {
       await c.until((s) => s.incidents.length === 2, 'the FEEL budget and due date incidents');
       await c.cancel('both steps need a corrected diagram');
+    },
+  },
+  {
+    // issue 12 (engine format 2): a non-interrupting message event subprocess beside a user task that an interrupting
+    // PT1S boundary timer then withdraws; on the boundary path a job's BpmnError is caught by an error boundary event
+    name: 'boundary-and-event-subprocess',
+    variables: { caseNo: 'E-12' },
+    async drive(c) {
+      await c.openTaskId('Review');
+      await c.correlate('note-added', 'E-12', { note: 'owner called' });
+      await c.completeTask('Escalate', { escalatedBy: 'lead' }, 'lead');
     },
   },
 ];
