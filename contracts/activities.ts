@@ -84,12 +84,13 @@ export interface JobInput {
 /**
  * A job activity: runs the work of a service task and returns variables to set in the case. Any other failure is
  * retried up to the task's retries, then becomes an incident; a business error the process should handle is thrown as
- * `ApplicationFailure.nonRetryable(message, BPMN_ERROR_TYPE, errorCode)` (not retried): an error boundary or error event
- * subprocess catching `errorCode` (or any code) takes over, as in Camunda 8; uncaught, it is an incident on the task.
+ * `ApplicationFailure.nonRetryable(message, BPMN_ERROR_TYPE, errorCode, variables?)` (not retried): an error boundary or
+ * error event subprocess catching `errorCode` (or any code) takes over with the error's variables (its output mappings
+ * apply), as in Camunda 8; uncaught, it is an incident on the task.
  */
 export type JobActivity = (input: JobInput) => Promise<Variables>;
 
-/** The ApplicationFailure type of a BPMN error thrown by a job; its details[0] is the error code (a non-empty text). */
+/** The ApplicationFailure type of a BPMN error thrown by a job; its details[0] is the error code (a non-empty text), details[1] optional variables. */
 export const BPMN_ERROR_TYPE = 'BpmnError';
 
 /** The job activities a worker registers, keyed by job type (the activity's name is the job type). */

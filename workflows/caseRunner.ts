@@ -19,7 +19,9 @@ function jobFailure(at: string, waitId: string, error: unknown): EngineEvent {
   const message = cause instanceof Error ? cause.message : String(cause);
   if (!(cause instanceof ApplicationFailure) || cause.type !== BPMN_ERROR_TYPE) return { type: 'jobFailed', at, waitId, message };
   const errorCode: unknown = cause.details?.[0];
-  if (typeof errorCode === 'string' && errorCode) return { type: 'jobFailed', at, waitId, message, errorCode };
+  const variables: unknown = cause.details?.[1];
+  const withVariables = typeof variables === 'object' && variables !== null && !Array.isArray(variables) ? { variables: variables as Record<string, unknown> } : {};
+  if (typeof errorCode === 'string' && errorCode) return { type: 'jobFailed', at, waitId, message, errorCode, ...withVariables };
   return { type: 'jobFailed', at, waitId, message: `the job threw a ${BPMN_ERROR_TYPE} without an error code (details[0] must be a non-empty text): ${message}` };
 }
 

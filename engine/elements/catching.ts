@@ -2,7 +2,7 @@
 // the thrower's own boundary events, then at each enclosing container its event subprocesses, then its boundary events;
 // at each place a catcher of the exact code before a catch-all one (Camunda 8).
 import { IncidentSignal, type Runtime } from '../interpreter/runtime';
-import type { ElementInstance } from '../interpreter/types';
+import type { ElementInstance, Variables } from '../interpreter/types';
 import type { BoundaryEventNode, EventDefinition, SubProcessNode } from '../model';
 import { runBoundary } from './boundaryEvents';
 import { startEventSubProcess, startOf } from './eventSubProcesses';
@@ -52,21 +52,22 @@ function findCatcher(rt: Runtime, source: ElementInstance, what: Thrown, code: s
   return found;
 }
 
-function catchAt(rt: Runtime, catcher: Catcher): void {
-  if (catcher.at === 'boundary') runBoundary(rt, catcher.activity, catcher.node, {});
-  else startEventSubProcess(rt, catcher.container, catcher.subProcess, {});
+function catchAt(rt: Runtime, catcher: Catcher, variables: Variables): void {
+  if (catcher.at === 'boundary') runBoundary(rt, catcher.activity, catcher.node, variables);
+  else startEventSubProcess(rt, catcher.container, catcher.subProcess, variables);
 }
 
 /**
- * Throws BPMN error `code` from `source` (an error end event, or a task whose job failed with a business error): the
- * catcher interrupts everything between it and the thrower. Uncaught → an `unhandledError` incident on the thrower, as
- * Camunda 8 (resolving it runs the thrower again).
+ * Throws BPMN error `code` from `source` (an error end event, or a task whose job failed with a business error and
+ * `variables`): the catcher interrupts everything between it and the thrower and completes with the variables (its
+ * output mappings apply). Uncaught → an `unhandledError` incident on the thrower, as Camunda 8 (resolving it runs the
+ * thrower again).
  */
-export function throwError(rt: Runtime, source: ElementInstance, code: string, message?: string): void {
+export function throwError(rt: Runtime, source: ElementInstance, code: string, message?: string, variables: Variables = {}): void {
   rt.record({ kind: 'error.thrown', elementId: source.elementId, tokenId: source.id, data: { errorCode: code, ...(message ? { message } : {}) } });
   const catcher = findCatcher(rt, source, 'error', code);
   if (!catcher) throw new IncidentSignal('unhandledError', `error "${code}" thrown by <${source.elementId}> was not caught by any error event${message ? `: ${message}` : ''}`);
-  catchAt(rt, catcher);
+  catchAt(rt, catcher, variables);
 }
 
 /**
@@ -76,5 +77,5 @@ export function throwError(rt: Runtime, source: ElementInstance, code: string, m
 export function throwEscalation(rt: Runtime, source: ElementInstance, code: string): void {
   rt.record({ kind: 'escalation.thrown', elementId: source.elementId, tokenId: source.id, data: { escalationCode: code } });
   const catcher = findCatcher(rt, source, 'escalation', code);
-  if (catcher) catchAt(rt, catcher);
+  if (catcher) catchAt(rt, catcher, {});
 }

@@ -55,7 +55,7 @@ const RESERVED_NAME = '__proto__';
 export function rejectionOf(state: EngineState, event: EngineEvent, limits: EngineLimits = DEFAULT_LIMITS): string | null {
   if (isHolderEvent(event)) return holderRejectionOf(state, event);
   if (event.type !== 'start' && state.status !== 'running') return `the case is ${state.status}`;
-  const checked = 'variables' in event && event.type !== 'jobCompleted';
+  const checked = 'variables' in event && event.type !== 'jobCompleted' && event.type !== 'jobFailed';
   if (checked && !isPlainObject(event.variables)) return 'variables must be a JSON object';
   if (checked && Object.hasOwn(event.variables, RESERVED_NAME)) return `variables must not be named ${RESERVED_NAME}`;
   if (checked && state.variableBytes + recordBytes(event.variables) > limits.maxVariableBytes) {
@@ -137,8 +137,11 @@ function apply(rt: Runtime, event: EngineEvent): void {
     case 'jobFailed': {
       const { instance } = triggered(rt, event.waitId);
       if (event.errorCode === undefined) return rt.raiseIncident(instance, 'jobFailed', event.message);
+      if (event.variables !== undefined && (!isPlainObject(event.variables) || Object.hasOwn(event.variables, RESERVED_NAME))) {
+        return rt.raiseIncident(instance, 'jobFailed', `the job of <${instance.elementId}> threw error "${event.errorCode}" with variables that are no object of variables or name ${RESERVED_NAME}`);
+      }
       try {
-        return throwError(rt, instance, event.errorCode, event.message);
+        return throwError(rt, instance, event.errorCode, event.message, event.variables);
       } catch (error) {
         if (error instanceof IncidentSignal) return rt.raiseIncident(instance, error.kind, error.message);
         throw error;

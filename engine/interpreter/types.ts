@@ -126,8 +126,8 @@ export type EngineEvent =
   /** The actor (a dispatcher) gives the open task to `assignee`, replacing any claim. */
   | { type: 'taskAssigned'; at: string; actor: Actor; taskId: string; assignee: string }
   | { type: 'jobCompleted'; at: string; waitId: string; variables: Variables }
-  /** `errorCode`: the job threw a BPMN error (ApplicationFailure of type BpmnError) that an error event may catch. */
-  | { type: 'jobFailed'; at: string; waitId: string; message: string; errorCode?: string }
+  /** `errorCode`: the job threw a BPMN error (ApplicationFailure of type BpmnError) that an error event may catch, with its `variables`. */
+  | { type: 'jobFailed'; at: string; waitId: string; message: string; errorCode?: string; variables?: Variables }
   | { type: 'timerFired'; at: string; waitId: string }
   | { type: 'messageCorrelated'; at: string; actor: Actor; waitId: string; variables: Variables }
   | { type: 'incidentResolved'; at: string; actor: Actor; incidentId: string }

@@ -131,7 +131,7 @@ describe('an auditor', () => {
     await page.getByTestId('step-position').filter({ hasText: `第 ${positionOf('Timer_Arrival')} / ${total} 步` }).waitFor();
 
     // when: they pick the chain row of the 城管执法报到 completion
-    await page.getByRole('row', { name: /task\.completed.*城管执法报到/ }).click();
+    await page.getByRole('row', { name: /任务完成.*城管执法报到/ }).click();
 
     // then: the step of that task is shown, by its actor, with the variable its output mapping set
     await page.getByTestId('step-element').filter({ hasText: '城管执法报到' }).waitFor();

@@ -1,6 +1,7 @@
 // camunda-8-js-sdk models executed as its integration tests expect (camunda-8-js-sdk/EXPECTATIONS.md): timers, messages,
 // user tasks and the straight-through fixtures of the API specs; the job-worker specs are in camunda-8-js-sdk-workers.ts.
 import { completedIds } from '../../support/cases';
+import { camunda8JsSdkEventCases } from './camunda-8-js-sdk-events';
 import { camunda8JsSdkWorkerCases } from './camunda-8-js-sdk-workers';
 import { completesAlong, type CorpusCase, ended, messageCorrelates, type SkippedModel, userTaskCompletes, waitsAtJobUntilCancelled } from './scenario';
 import { echoes, neverCompletes } from './workers';
@@ -20,6 +21,7 @@ function neverServiced(file: string, jobType: string, elementId: string, extraJo
 /** The executed camunda-8-js-sdk models. */
 export const camunda8JsSdkCases: CorpusCase[] = [
   ...camunda8JsSdkWorkerCases,
+  ...camunda8JsSdkEventCases,
   {
     corpus: `${DIR}/await-outcome.bpmn`,
     async run({ start }) {

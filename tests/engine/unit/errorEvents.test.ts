@@ -36,6 +36,26 @@ describe('error events', () => {
     expect(h.incidents()).toEqual([]);
   });
 
+  it('should hand the error\'s variables to the catching boundary, whose output mappings apply', async () => {
+    // given a check whose catch-all boundary maps `something` out
+    const h = await harnessFor(
+      bpmn([
+        startEvent('Start'),
+        serviceTask('Check', 'permit.check'),
+        endEvent('Done'),
+        boundary('Caught', 'Check', errorDef()),
+        endEvent('CaughtEnd'),
+        ...chain('Start', 'Check', 'Done'),
+        flow('c', 'Caught', 'CaughtEnd'),
+      ]).replace('<bpmn:boundaryEvent id="Caught" attachedToRef="Check">', '<bpmn:boundaryEvent id="Caught" attachedToRef="Check"><bpmn:extensionElements><zeebe:ioMapping><zeebe:output source="=something" target="found" /></zeebe:ioMapping></bpmn:extensionElements>'),
+    );
+
+    // when the job throws with variables, then the boundary's output mapping saw them
+    h.start().throwJobError('Check', 'ANY', 'with data', { something: 'someValue' });
+    expect(h.variables()).toEqual({ found: 'someValue' });
+    expect(h.status()).toBe('completed');
+  });
+
   it('should catch any other code with the catch-all boundary', async () => {
     const h = await harnessFor(checkWith(['AnyError', undefined], ['NoPermit', 'PERMIT_MISSING']));
     h.start().throwJobError('Check', 'ADDRESS_UNKNOWN');

@@ -141,9 +141,9 @@ export class Harness {
     return this.apply({ type: 'jobFailed', at: this.now(), waitId, message });
   }
 
-  /** Fails the oldest job at `elementId` with BPMN error `errorCode` (a job that throws ApplicationFailure of type BpmnError). */
-  throwJobError(elementId: string, errorCode: string, message = 'business error'): this {
-    return this.apply({ type: 'jobFailed', at: this.now(), waitId: this.waitIdAt(elementId, 'job'), message, errorCode });
+  /** Fails the oldest job at `elementId` with BPMN error `errorCode` and its `variables` (a job that throws ApplicationFailure of type BpmnError). */
+  throwJobError(elementId: string, errorCode: string, message = 'business error', variables?: Vars): this {
+    return this.apply({ type: 'jobFailed', at: this.now(), waitId: this.waitIdAt(elementId, 'job'), message, errorCode, ...(variables ? { variables } : {}) });
   }
 
   /** Sends signal `name` to the case from outside (POST /api/signals). */
