@@ -13,7 +13,7 @@ export const subProcess = behaviour<SubProcessNode>(
     rt.openContainer(instance, variables);
     if (!node.triggeredByEvent) openEventSubProcesses(rt, instance, node.eventSubProcesses);
     // an event subprocess's start event already happened: it completes at once with the event's variables
-    rt.createInstance(node.startNodeId, instance, undefined, rt.depthOf(instance) + 1, node.triggeredByEvent ? (rt.triggerOf(instance) ?? {}) : undefined);
+    rt.createInstance(node.startNodeId, instance, undefined, rt.depthOf(instance) + 1, node.triggeredByEvent ? (instance.trigger ?? {}) : undefined);
   },
   {
     childDone(rt, instance, node) {

@@ -78,8 +78,6 @@ export class Runtime {
   private readonly retrying = new Set<string>();
   /** How many elements each instance's thread of control ran in a row in this step (the loop guard). */
   private readonly depth = new Map<string, number>();
-  /** Instances created by an event that already happened (a boundary event, an event subprocess, a gateway's target), with its variables. */
-  private readonly triggers = new Map<string, Variables>();
 
   constructor(
     readonly model: ExecutableModel,
@@ -177,14 +175,6 @@ export class Runtime {
     this.state.variableBytes += bytes;
   }
 
-  /** Sets variables from container `containerId` upward and records which container each landed in, with old and new hashes. */
-  setVariables(containerId: string, variables: Variables, elementId?: string): void {
-    const names = Object.keys(variables);
-    if (names.length === 0) return;
-    const changes = applyVariables(this.state, planVariables(this.state, containerId, variables));
-    this.record({ kind: 'variables.changed', elementId, data: { names, changes } });
-  }
-
   // ---------- creating and activating ----------
 
   /** Creates the process's root instance with the start variables. */
@@ -209,14 +199,9 @@ export class Runtime {
     parent.active = (parent.active ?? 0) + 1;
     this.state.activeElements[elementId] = (own(this.state.activeElements, elementId) ?? 0) + 1;
     this.depth.set(instance.id, depth);
-    if (trigger) this.triggers.set(instance.id, trigger);
+    if (trigger) instance.trigger = trigger;
     this.ready.push(instance.id);
     return instance;
-  }
-
-  /** The variables of the event an instance was created by (see createInstance), if it was. */
-  triggerOf(instance: ElementInstance): Variables | undefined {
-    return this.triggers.get(instance.id);
   }
 
   /** How many elements the instance's thread of control ran in a row in this step (0 after a wait). */
@@ -249,8 +234,7 @@ export class Runtime {
         instance.locals = undefined;
         instance.locals = this.evaluateMappings(node.inputs, this.contextOf(instance));
       }
-      const trigger = this.triggers.get(instance.id);
-      if (trigger && node.kind !== 'subProcess') this.finish(instance, trigger);
+      if (instance.trigger && node.kind !== 'subProcess') this.finish(instance, instance.trigger);
       else this.behaviourOf(node).activate(this, instance, node);
     } catch (error) {
       if (error instanceof IncidentSignal) this.raiseIncident(instance, error.kind, error.message);

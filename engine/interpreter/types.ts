@@ -29,6 +29,11 @@ export interface ElementInstance {
   subscriptions?: string[];
   /** The open incident that stops it, if any. */
   incidentId?: string;
+  /**
+   * The variables of the event it was created by, when that event already happened (a triggered boundary event, event
+   * subprocess or event-based gateway target): it completes with them when activated, also when an activation is retried.
+   */
+  trigger?: Variables;
 }
 
 /**
