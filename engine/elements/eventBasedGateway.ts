@@ -7,10 +7,11 @@ import type { GatewayNode, IntermediateCatchEventNode } from '../model';
 import { subscribeFor } from './catchEvent';
 import { behaviour } from './lifecycle';
 
-/** Subscribes the gateway instance to the event of each target. */
+/** Subscribes the gateway instance to the event of each target (those already subscribed, when an activation is retried, stay as they are). */
 export const eventBasedGateway = behaviour<GatewayNode>((rt, instance, node) => {
   for (const flowId of node.outgoing) {
     const target = rt.node(rt.flow(flowId).target) as IntermediateCatchEventNode;
+    if (instance.subscriptions?.some((waitId) => rt.state.subscriptions[waitId]?.elementId === target.id)) continue;
     subscribeFor(rt, instance, target, target.eventDefinition, false);
   }
 });
