@@ -110,6 +110,13 @@ export const instanceOf = (instanceId: string) => Instance.findById(instanceId).
 /** The audit rows of a case in the read model, in seq order. */
 export const auditOf = (instanceId: string) => AuditEvent.find({ instanceId }).sort({ seq: 1 }).lean();
 
+/** Waits until the audit rows of a case (written a moment after the state) satisfy `predicate`. */
+export const auditWhen = (instanceId: string, predicate: (rows: Awaited<ReturnType<typeof auditOf>>) => boolean, what: string) =>
+  eventually(async () => {
+    const rows = await auditOf(instanceId);
+    return predicate(rows) ? rows : undefined;
+  }, what);
+
 /** The reason an update was refused (its validator's message); fails when the update was accepted. */
 export async function refusalOf(update: Promise<unknown>): Promise<string> {
   try {

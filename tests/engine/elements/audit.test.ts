@@ -1,9 +1,8 @@
 // Audit: every transition of a case is an AuditEvent row, in seq order without gaps, with its actor.
 import path from 'node:path';
 import { jsonSha256 } from '../../../engine/hash';
-import { auditOf, runCase } from '../../support/cases';
+import { auditWhen, runCase } from '../../support/cases';
 import { startTestStack, type TestStack } from '../../support/stack';
-import { eventually } from '../../support/wait';
 
 const fixture = path.join(__dirname, 'fixtures', 'audit.bpmn');
 
@@ -25,10 +24,7 @@ describe('audit', () => {
     await c.result();
 
     // then the audit collection holds the case's steps, numbered 1..n
-    const rows = await eventually(async () => {
-      const found = await auditOf(c.id);
-      return found.some((r) => r.kind === 'instance.completed') ? found : undefined;
-    }, 'the instance.completed audit row');
+    const rows = await auditWhen(c.id, (found) => found.some((r) => r.kind === 'instance.completed'), 'the instance.completed audit row');
     expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
     expect(rows.map((r) => [r.kind, r.elementId ?? null, r.actor])).toEqual([
       ['instance.started', null, 'test'],

@@ -4,19 +4,12 @@
 import path from 'node:path';
 import type { JobInput } from '../../../contracts/activities';
 import { Instance } from '../../../store/models';
-import { auditOf, completedIds, runCase, tasksWhen } from '../../support/cases';
+import { auditWhen, completedIds, runCase, tasksWhen } from '../../support/cases';
 import { testJob } from '../../support/jobs';
 import { startTestStack, type TestStack } from '../../support/stack';
 import { eventually } from '../../support/wait';
 
 const fixture = (name: string) => path.join(__dirname, 'fixtures', name);
-
-/** Waits until the audit rows of a case (written a moment after the state) satisfy `predicate`. */
-const auditWhen = (id: string, predicate: (rows: Awaited<ReturnType<typeof auditOf>>) => boolean, what: string) =>
-  eventually(async () => {
-    const rows = await auditOf(id);
-    return predicate(rows) ? rows : undefined;
-  }, what);
 
 const reminders: JobInput[] = [];
 const jobTypes = [

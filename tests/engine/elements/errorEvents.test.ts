@@ -3,19 +3,11 @@
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
 import { BPMN_ERROR_TYPE, type JobInput } from '../../../contracts/activities';
-import { auditOf, completedIds, runCase, tasksWhen } from '../../support/cases';
+import { auditWhen, completedIds, runCase, tasksWhen } from '../../support/cases';
 import { testJob } from '../../support/jobs';
 import { startTestStack, type TestStack } from '../../support/stack';
-import { eventually } from '../../support/wait';
 
 const fixture = (name: string) => path.join(__dirname, 'fixtures', name);
-
-/** Waits until the audit rows of a case (written a moment after the state) satisfy `predicate`. */
-const auditWhen = (id: string, predicate: (rows: Awaited<ReturnType<typeof auditOf>>) => boolean, what: string) =>
-  eventually(async () => {
-    const rows = await auditOf(id);
-    return predicate(rows) ? rows : undefined;
-  }, what);
 
 const attempts: JobInput[] = [];
 const jobTypes = [
