@@ -7,7 +7,6 @@ import { subscribeFor } from './catchEvent';
 /** Opens the activity's boundary-event subscriptions (those already open, when an activation is retried, stay as they are). */
 export function openBoundaries(rt: Runtime, activity: ElementInstance, node: ModelNode): void {
   for (const id of node.boundaryEvents ?? []) {
-    if (activity.subscriptions?.some((waitId) => rt.state.subscriptions[waitId]?.elementId === id)) continue;
     const boundary = rt.node(id) as BoundaryEventNode;
     subscribeFor(rt, activity, boundary, boundary.eventDefinition, !boundary.cancelActivity);
   }

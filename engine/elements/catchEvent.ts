@@ -2,6 +2,7 @@
 // behalf of another element (a boundary event, an event subprocess's start event, an event-based gateway's target).
 import { DateTime, Duration } from 'luxon';
 import { eventWaitIdOf, waitIdOf } from '../../contracts/ids';
+import { own } from '../interpreter/own';
 import { IncidentSignal, type Runtime } from '../interpreter/runtime';
 import type { ElementInstance, Subscription, TimerCycle } from '../interpreter/types';
 import type { EventDefinition, MessageDefinition, ModelNode, TimerDefinition } from '../model';
@@ -58,9 +59,11 @@ export function resubscribe(rt: Runtime, waitId: string, subscription: Subscript
 /**
  * Subscribes `owner` to the timer, message or signal of `definition` on behalf of `node` (a boundary event, an event
  * subprocess's start event, a gateway's target); `repeat`: a non-interrupting timer cycle repeats. Other kinds (error,
- * escalation) are caught when thrown, not subscribed to.
+ * escalation) are caught when thrown, not subscribed to. An element the owner already holds a subscription for (an
+ * activation retried after an incident) keeps it, so nothing is subscribed twice.
  */
 export function subscribeFor(rt: Runtime, owner: ElementInstance, node: ModelNode, definition: EventDefinition | undefined, repeat: boolean): void {
+  if (owner.subscriptions?.some((id) => own(rt.state.subscriptions, id)?.elementId === node.id)) return;
   const waitId = eventWaitIdOf(owner.id, node.id, rt.nextId(''));
   if (definition?.kind === 'timer') awaitTimer(rt, owner, node, definition.timer, waitId, repeat);
   else if (definition?.kind === 'message') awaitMessage(rt, owner, node, definition.message, waitId);

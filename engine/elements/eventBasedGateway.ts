@@ -11,7 +11,6 @@ import { behaviour } from './lifecycle';
 export const eventBasedGateway = behaviour<GatewayNode>((rt, instance, node) => {
   for (const flowId of node.outgoing) {
     const target = rt.node(rt.flow(flowId).target) as IntermediateCatchEventNode;
-    if (instance.subscriptions?.some((waitId) => rt.state.subscriptions[waitId]?.elementId === target.id)) continue;
     subscribeFor(rt, instance, target, target.eventDefinition, false);
   }
 });

@@ -9,7 +9,7 @@ import { withdrawWhere } from '../interpreter/subscriptions';
 import type { StartEventNode, SubProcessNode } from '../model';
 import { resubscribe, subscribeFor } from './catchEvent';
 
-/** Opens the start-event subscriptions of the event subprocesses `ids` directly inside `container`. */
+/** Opens the start-event subscriptions of the event subprocesses `ids` directly inside `container` (those already open stay). */
 export function openEventSubProcesses(rt: Runtime, container: ElementInstance, ids: string[] | undefined): void {
   for (const id of ids ?? []) {
     const start = startOf(rt, rt.node(id) as SubProcessNode);

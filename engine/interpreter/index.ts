@@ -4,7 +4,7 @@
 import { jsonSha256 } from '../hash';
 import { behaviours } from '../elements';
 import { throwError } from '../elements/catching';
-import { openEventSubProcesses } from '../elements/eventSubProcesses';
+import { activateProcess } from '../elements/process';
 import { broadcastSignal } from '../elements/signals';
 import type { ExecutableModel } from '../model';
 import { own } from './own';
@@ -112,9 +112,7 @@ function apply(rt: Runtime, event: EngineEvent): void {
       const root = rt.createRoot({ ...event.variables });
       rt.state.startedAt = event.at;
       rt.record({ kind: 'instance.started', data: variablesData(event.variables) });
-      openEventSubProcesses(rt, root, rt.model.eventSubProcesses);
-      for (const id of rt.model.startNodeIds) rt.createInstance(id, root, undefined, 0);
-      return;
+      return activateProcess(rt, root);
     }
     case 'taskCompleted': {
       const { instance } = triggered(rt, event.taskId);
@@ -164,6 +162,8 @@ function apply(rt: Runtime, event: EngineEvent): void {
       const incident = rt.state.incidents[event.incidentId];
       delete rt.state.incidents[event.incidentId];
       rt.record({ kind: 'incident.resolved', elementId: incident.elementId, tokenId: incident.tokenId, data: { incidentId: incident.id } });
+      // only the process's own activation raises an incident on the root
+      if (incident.tokenId === rt.state.rootId) return activateProcess(rt, rt.instance(rt.state.rootId));
       return rt.resolve(incident);
     }
     case 'cancel': {

@@ -376,12 +376,8 @@ export class Runtime {
     const node = this.node(subscription.elementId);
     const onTrigger = this.behaviourOf(node).onTrigger;
     if (!onTrigger) throw new Error(`<${node.id}> cannot be triggered by a subscription of <${owner.elementId}>`);
-    try {
-      onTrigger(this, owner, node, fired, variables);
-    } catch (error) {
-      if (error instanceof IncidentSignal) this.raiseIncident(owner, error.kind, error.message);
-      else throw error;
-    }
+    // a trigger evaluates no expression (the event already happened; what it starts evaluates its own on activation)
+    onTrigger(this, owner, node, fired, variables);
   }
 
   /** Removes a subscription that was triggered (its job finished, its task was completed, its timer fired) and returns it. */

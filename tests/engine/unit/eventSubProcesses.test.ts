@@ -82,6 +82,57 @@ describe('event subprocesses', () => {
     expect(h.waits().map((w) => w.kind)).toEqual(['userTask']);
   });
 
+  it('should raise an incident on the process when an event subprocess of the process cannot subscribe, and retry it when resolved', async () => {
+    // given a process whose message event subprocess correlates by caseNo, started without caseNo
+    const h = await harnessFor(
+      bpmn([
+        startEvent('Start'),
+        userTask('Review'),
+        endEvent('Done'),
+        ...chain('Start', 'Review', 'Done'),
+        eventSubProcess('Withdraw', [eventStart('WithdrawStart', messageDef('withdraw', '=caseNo')), endEvent('Withdrawn'), ...chain('WithdrawStart', 'Withdrawn')]),
+      ]),
+    );
+    h.start({});
+
+    // then the process has an incident naming the start event's key, nothing has started, and the case runs on
+    expect(h.incidents()).toEqual([{ elementId: 'p', kind: 'expression', message: 'correlation key of <WithdrawStart> must be a string or number, got null' }]);
+    expect(h.activeElements()).toEqual([]);
+    expect(h.status()).toBe('running');
+
+    // when it is resolved with the key still missing, then the same incident comes back, once
+    h.resolveIncident('p');
+    expect(h.incidents()).toHaveLength(1);
+    expect(h.waits()).toEqual([]);
+  });
+
+  it('should open a subprocess scope once and subscribe each event subprocess once when its activation is retried', async () => {
+    // given a subprocess with a timer event subprocess and a message one whose key is missing (an incident on it)
+    const h = await harnessFor(
+      bpmn([
+        startEvent('Start'),
+        subProcess('Inspect', [
+          startEvent('S'),
+          userTask('Visit'),
+          endEvent('E'),
+          ...chain('S', 'Visit', 'E'),
+          eventSubProcess('Remind', [eventStart('RemindStart', timerDef('duration', 'P1D'), false), endEvent('Reminded'), ...chain('RemindStart', 'Reminded')]),
+          eventSubProcess('Cancelled', [eventStart('CancelStart', messageDef('cancel-visit', '=caseNo')), endEvent('CancelEnd'), ...chain('CancelStart', 'CancelEnd')]),
+        ]),
+        endEvent('Done'),
+        ...chain('Start', 'Inspect', 'Done'),
+      ]),
+    );
+    h.start({});
+    expect(h.incidents()).toEqual([expect.objectContaining({ elementId: 'Inspect', kind: 'expression' })]);
+    expect(h.waits().map((w) => w.elementId)).toEqual(['RemindStart']);
+
+    // when the incident is resolved (the key still missing), then the timer is still subscribed once
+    h.resolveIncident('Inspect');
+    expect(h.waits().map((w) => w.elementId)).toEqual(['RemindStart']);
+    expect(h.incidents()).toHaveLength(1);
+  });
+
   it('should catch an escalation thrown inside a subprocess with a non-interrupting boundary, the subprocess going on', async () => {
     // given a subprocess that escalates "LATE" then waits at Fix, with a non-interrupting escalation boundary
     const h = await harnessFor(
