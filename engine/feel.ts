@@ -70,6 +70,34 @@ const assert = Object.assign(
   { $args: ['value', 'condition', 'cause'] },
 );
 
+/** What readPath gives back when the expression is no plain variable path (FEEL evaluates it). */
+const NOT_A_PATH = Symbol('not a path');
+
+/** A FEEL name made of ASCII letters, digits and `_`, dot-separated, that is no FEEL keyword or literal. */
+const PLAIN_PATH = /^\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*$/;
+const KEYWORDS = new Set(['true', 'false', 'null', 'not', 'and', 'or', 'for', 'if', 'in', 'return', 'then', 'else', 'some', 'every', 'satisfies', 'instance', 'of', 'function', 'between']);
+
+/**
+ * The value of a plain variable path, read as FEEL reads it: a missing name or entry is null, and every step before
+ * the last is a context (a plain object) or null. Anything else (a list projection, a string, a builtin) is left to
+ * FEEL. The reading costs no parse, which matters for mappings evaluated per item of a 10,000-item collection.
+ */
+function readPath(source: string, context: Record<string, unknown>): unknown {
+  const match = PLAIN_PATH.exec(source);
+  if (!match) return NOT_A_PATH;
+  const [first, ...rest] = match[1].split('.');
+  if (KEYWORDS.has(first) || !Object.hasOwn(context, first)) return NOT_A_PATH;
+  // FEEL reads a variable whose name holds a dot (`site.street`) as one name
+  if (rest.length > 0 && Object.keys(context).some((key) => key.startsWith(`${first}.`))) return NOT_A_PATH;
+  let value = context[first];
+  for (const name of rest) {
+    if (value === null || value === undefined) return null;
+    if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return NOT_A_PATH;
+    value = Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : null;
+  }
+  return toJsonValue(value);
+}
+
 /** Evaluates within a budget: the instrumented text runs with the meter's hooks and metered builtins. */
 function evaluateMetered(source: string, context: Record<string, unknown>, limits: FeelLimits): unknown {
   if (source.length > limits.maxSourceLength) throw new FeelLimitError(source, `it is longer than ${limits.maxSourceLength} characters`);
@@ -86,8 +114,11 @@ function evaluateMetered(source: string, context: Record<string, unknown>, limit
 /**
  * Evaluates a FEEL expression against a context of variables; the result is plain JSON. With `limits` the evaluation
  * is metered (FeelLimits) and an overrun is a FeelLimitError; without, it is not (cases recorded before the budget).
+ * A plain variable path (`site`, `site.address.street`) is read directly when FEEL would read it the same way.
  */
 export function evaluateFeel(source: string, context: Record<string, unknown>, limits?: FeelLimits): unknown {
+  const read = readPath(source, context);
+  if (read !== NOT_A_PATH) return read;
   return wrap(source, () => (limits ? evaluateMetered(source, context, limits) : toJsonValue(evaluate(source, { assert, ...context }).value)));
 }
 
