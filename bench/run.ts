@@ -3,6 +3,7 @@
 // activity, on the same Temporal dev server in the same run, N instances at once. Prints throughput, latencies, ratios.
 // Usage: npm run bench [-- --instances 100 --steps 10 --rounds 2]
 // With --fanout (bench/fanout.ts) only the in-process fan-out benchmark runs: npm run bench -- --fanout 100,1000,10000
+// With --campaign (bench/campaign.ts) only the 10,000-site campaign runs: npm run bench -- --campaign 10000
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,13 +24,15 @@ import { searchAttributes } from '../workflows/definitions';
 import { startFerretDb } from '../scripts/lib/ferretdb';
 import { serviceChainXml } from './serviceChain';
 import { fanoutOptions, runFanout } from './fanout';
+import { campaignOptions, runCampaign } from './campaign';
 
 const ROOT = path.resolve(__dirname, '..');
 const FANOUT = fanoutOptions(process.argv.slice(2));
+const CAMPAIGN = campaignOptions(process.argv.slice(2));
 const { values: args } = parseArgs({
   options: { instances: { type: 'string', default: '100' }, steps: { type: 'string', default: '10' }, rounds: { type: 'string', default: '2' } },
   // The fan-out benchmark's options are read by fanoutOptions; the Temporal bench does not run then.
-  args: FANOUT ? [] : process.argv.slice(2),
+  args: FANOUT || CAMPAIGN ? [] : process.argv.slice(2),
 });
 const INSTANCES = Number(args.instances);
 const STEPS = Number(args.steps);
@@ -181,7 +184,7 @@ async function main(): Promise<void> {
   }
 }
 
-(FANOUT ? runFanout(FANOUT) : main()).catch((error) => {
+(FANOUT ? runFanout(FANOUT) : CAMPAIGN ? runCampaign(CAMPAIGN) : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });

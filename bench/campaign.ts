@@ -1,0 +1,147 @@
+// The campaign benchmark (`npm run bench -- --campaign 10000`, issue 13): a campaign case whose parallel multi-instance
+// call activity starts one site case per item of a 10,000-item collection, each site case waiting in the task list.
+// Measures, on real servers (a Temporal dev server, FerretDB or MONGODB_URI, the express app and a worker in this
+// process): seconds until every site task is listed, the campaign workflow's history (events and bytes), peak memory
+// of this process (worker and server), how fast the site tasks are completed through the API, and the seconds from
+// the last completion until the campaign case completes. Writes bench/results/campaign.json.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import mongoose from 'mongoose';
+import request from 'supertest';
+import { createApp } from '../server/app';
+import { DEMO_PASSWORD, seedDemoData } from '../server/seed';
+import { connectMongo } from '../store/db';
+import { Task } from '../store/models/task';
+import { createLogger } from '../platform/logger';
+import { bundleWorkflows, createSparrowWorker } from '../worker/createWorker';
+import { installSdkLogger } from '../worker/sdkLogger';
+import { searchAttributes } from '../workflows/definitions';
+import { startFerretDb } from '../scripts/lib/ferretdb';
+import { campaignXml, SITE_PROCESS, siteXml } from './campaignProcesses';
+
+const ROOT = path.resolve(__dirname, '..');
+const RESULTS = path.join(__dirname, 'results', 'campaign.json');
+const TASK_QUEUE = 'bench-campaign';
+/** Task completions sent through the API at once. */
+const COMPLETERS = 8;
+
+/** The options of `--campaign [N]`: how many sites. */
+export function campaignOptions(argv: string[]): { sites: number } | null {
+  const at = argv.indexOf('--campaign');
+  if (at < 0) return null;
+  const value = argv[at + 1] && !argv[at + 1].startsWith('--') ? Number(argv[at + 1]) : 10_000;
+  if (!Number.isInteger(value) || value < 1) throw new Error('--campaign takes a positive whole number of sites, e.g. 10000');
+  return { sites: value };
+}
+
+/** A signed-in API user (supertest agent with the CSRF token). */
+async function signIn(app: ReturnType<typeof createApp>, username: string) {
+  const agent = request.agent(app);
+  const res = await agent.post('/api/auth/login').send({ username, password: DEMO_PASSWORD });
+  if (res.status !== 200) throw new Error(`login as ${username} answered ${res.status}`);
+  const csrf = res.body.csrfToken as string;
+  return {
+    get: (url: string) => agent.get(url),
+    post: (url: string, body: object) => agent.post(url).set('X-CSRF-Token', csrf).send(body),
+  };
+}
+
+/** Polls until `check` is true (every `everyMs`), failing after `timeoutS`. */
+async function until(what: string, timeoutS: number, everyMs: number, check: () => Promise<boolean>): Promise<void> {
+  const t0 = Date.now();
+  while (!(await check())) {
+    if (Date.now() - t0 > timeoutS * 1000) throw new Error(`${what}: not within ${timeoutS} s`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+/** Runs the campaign benchmark with `sites` site cases and prints and writes its figures. */
+export async function runCampaign({ sites }: { sites: number }): Promise<void> {
+  installSdkLogger(createLogger('bench', 'warn'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sparrow-campaign-'));
+  const ferretdb = process.env.MONGODB_URI ? undefined : await startFerretDb(path.join(ROOT, '.tools/bin/ferretdb'), dir);
+  const mongoUri = new URL(process.env.MONGODB_URI ?? (ferretdb as { uri: string }).uri);
+  mongoUri.pathname = '/sparrow_bench_campaign';
+  await connectMongo(mongoUri.toString());
+  await mongoose.connection.dropDatabase();
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: { executable: { type: 'existing-path', path: path.join(ROOT, '.tools/bin/temporal') }, searchAttributes: Object.values(searchAttributes), log: { format: 'pretty', level: 'warn' } },
+  });
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 500);
+  try {
+    const worker = await createSparrowWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: TASK_QUEUE, workflows: { workflowBundle: await bundleWorkflows() } });
+    const app = createApp({ client: env.client, connection: env.connection, taskQueue: TASK_QUEUE, log: createLogger('bench', 'silent'), designerDir: '/nonexistent' });
+    await seedDemoData();
+    const owner = await signIn(app, 'owner');
+    const staff = await signIn(app, 'bajiao-staff');
+    for (const xml of [siteXml(), campaignXml()]) {
+      const res = await owner.post('/api/deployments', { xml });
+      if (res.status >= 300) throw new Error(`deploy answered ${res.status}: ${JSON.stringify(res.body)}`);
+    }
+    await worker.runUntil(async () => {
+      const siteCodes = Array.from({ length: sites }, (_, i) => `BJ-${String(i + 1).padStart(5, '0')}`);
+      const t0 = Date.now();
+      const started = await staff.post('/api/instances', { definitionKey: 'campaign', businessKey: `campaign-${sites}`, street: 'bajiao', variables: { sites: siteCodes } });
+      if (started.status !== 201) throw new Error(`start answered ${started.status}: ${JSON.stringify(started.body)}`);
+      const campaignId = started.body.id as string;
+      const open = () => Task.countDocuments({ definitionKey: SITE_PROCESS, status: 'open' });
+      await until('all site tasks listed', 3600, 1000, async () => (await open()) >= sites);
+      const listedS = (Date.now() - t0) / 1000;
+      const q0 = Date.now();
+      const listed = await staff.get(`/api/tasks?definitionKey=${SITE_PROCESS}&status=open&size=20`);
+      const taskListMs = Date.now() - q0;
+      if (listed.body.total !== sites) throw new Error(`the task list shows ${listed.body.total} site tasks, not ${sites}`);
+      console.log(`${sites} site tasks listed after ${listedS.toFixed(1)} s (a task-list page with its count: ${taskListMs} ms)`);
+
+      const ids = (await Task.find({ definitionKey: SITE_PROCESS, status: 'open' }).select({ _id: 1 }).lean()).map((t) => String(t._id));
+      const c0 = Date.now();
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: COMPLETERS }, async () => {
+          while (next < ids.length) {
+            const id = ids[next++];
+            const res = await staff.post(`/api/tasks/${encodeURIComponent(id)}/complete`, { variables: { outcome: '已整改' } });
+            if (res.status !== 200) throw new Error(`completing ${id} answered ${res.status}: ${JSON.stringify(res.body)}`);
+          }
+        }),
+      );
+      const lastCompleted = Date.now();
+      const completeS = (lastCompleted - c0) / 1000;
+      const handle = env.client.workflow.getHandle(campaignId);
+      const result = (await handle.result()) as { status: string; variables: Record<string, unknown> };
+      const parentDoneS = (Date.now() - lastCompleted) / 1000;
+      if (result.status !== 'completed') throw new Error(`the campaign ended ${result.status}`);
+      const outcomes = result.variables.outcomes;
+      if (!Array.isArray(outcomes) || outcomes.length !== sites || outcomes.some((o) => o !== '已整改')) throw new Error('the campaign did not collect one outcome per site');
+      const description = await handle.describe();
+      const figures = {
+        at: new Date().toISOString(),
+        sites,
+        cores: os.cpus().length,
+        store: process.env.MONGODB_URI ? 'MONGODB_URI' : 'FerretDB (SQLite)',
+        listedS,
+        taskListPageMs: taskListMs,
+        campaignHistoryEvents: description.historyLength,
+        campaignHistoryBytes: description.historySize ?? null,
+        peakRssMb: Math.round(peakRss / 1e6),
+        completeS,
+        completionsPerS: sites / completeS,
+        parentDoneAfterLastS: parentDoneS,
+      };
+      console.table([figures]);
+      console.log(`goal: all ${sites} site tasks listed within 60 s — ${listedS < 60 ? 'met' : 'missed'}`);
+      fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
+      fs.writeFileSync(RESULTS, `${JSON.stringify(figures, null, 2)}\n`);
+    });
+  } finally {
+    clearInterval(sampler);
+    await mongoose.connection.dropDatabase().catch(() => undefined);
+    await mongoose.disconnect();
+    await env.teardown();
+    await ferretdb?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
