@@ -180,6 +180,12 @@ const messageCorrelated: Handler = (entry, data, build) => {
   })(entry, data, build);
 };
 
+/** A call activity's child case started or completed: `data.child` names it and, once completed, its chain's final head. */
+const childNoted = onTokenStep((step, entry, data) => {
+  const at = entry.kind === 'child.started' ? { startedAt: entry.at } : { completedAt: entry.at };
+  step.data.child = { ...(step.data.child as Record<string, unknown> | undefined), ...data, ...at };
+});
+
 const timerFired = onTokenStep((step, entry) => {
   step.data.timerFiredAt = entry.at;
 });
@@ -242,6 +248,9 @@ const HANDLERS: Readonly<Record<AuditEntryKind, Handler>> = {
   'timer.cancelled': subscriptionCancelled,
   'message.cancelled': subscriptionCancelled,
   'signal.cancelled': subscriptionCancelled,
+  'child.cancelled': subscriptionCancelled,
+  'child.started': childNoted,
+  'child.completed': childNoted,
   'signal.received': eventNoted,
   'error.thrown': eventNoted,
   'escalation.thrown': eventNoted,

@@ -28,6 +28,10 @@ export const AUDIT_ENTRY_KINDS = [
   'timer.cancelled',
   'message.cancelled',
   'signal.cancelled',
+  // a call activity started its child case, which completed (with the child's final audit chain head) or was cancelled
+  'child.started',
+  'child.completed',
+  'child.cancelled',
   'variables.changed',
   'element.left',
   // an element instance ended without completing: cancelled with its case, or by a terminate end event (engine format 2)
@@ -74,6 +78,9 @@ export const AUDIT_KIND_MEANING: Readonly<Record<AuditEntryKind, AuditKindMeanin
   'timer.cancelled': { step: 'element', effect: 'adds', byPerson: false },
   'message.cancelled': { step: 'element', effect: 'adds', byPerson: false },
   'signal.cancelled': { step: 'element', effect: 'adds', byPerson: false },
+  'child.started': { step: 'element', effect: 'adds', byPerson: false },
+  'child.completed': { step: 'element', effect: 'adds', byPerson: false },
+  'child.cancelled': { step: 'element', effect: 'adds', byPerson: false },
   'variables.changed': { step: 'element', effect: 'adds', byPerson: false },
   'element.left': { step: 'element', effect: 'ends', endsAs: 'completed', byPerson: false },
   'element.terminated': { step: 'element', effect: 'ends', endsAs: 'cancelled', byPerson: false },

@@ -21,6 +21,7 @@ export const SUPPORTED_FLOW_NODES = [
   'bpmn:InclusiveGateway',
   'bpmn:EventBasedGateway',
   'bpmn:SubProcess',
+  'bpmn:CallActivity',
 ] as const;
 /** One flow-node type the engine runs. */
 export type SupportedFlowNode = (typeof SUPPORTED_FLOW_NODES)[number];

@@ -2,7 +2,7 @@
 // read them from here.
 
 /** What a token waits for, as the suffix of its wait id. */
-export type WaitSuffix = 'job' | 'timer' | 'msg' | 'signal';
+export type WaitSuffix = 'job' | 'timer' | 'msg' | 'signal' | 'child';
 
 /** The id of the wait a token holds: `<tokenId>:<suffix>`. */
 export const waitIdOf = (tokenId: string, suffix: WaitSuffix): string => `${tokenId}:${suffix}`;
@@ -18,3 +18,10 @@ export const jobKeyOf = (workflowId: string, waitId: string): string => `${workf
 
 /** A user task's id, also its read-model row id: `<workflowId>/<elementId>/<tokenId>`. */
 export const taskIdOf = (workflowId: string, elementId: string, tokenId: string): string => `${workflowId}/${elementId}/${tokenId}`;
+
+/**
+ * The workflow id of a call activity's child case: `<parentWorkflowId>/<elementId>/<elementInstanceId>`; a child started
+ * again after an incident (`attempt` 2, 3 …) gets `…/<elementInstanceId>.<attempt>`, so each run has its own audit chain.
+ */
+export const childInstanceIdOf = (parentWorkflowId: string, elementId: string, elementInstanceId: string, attempt = 1): string =>
+  `${parentWorkflowId}/${elementId}/${elementInstanceId}${attempt > 1 ? `.${attempt}` : ''}`;

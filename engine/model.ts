@@ -168,6 +168,29 @@ export interface SubProcessNode extends NodeBase {
   eventSubProcesses?: string[];
 }
 
+/**
+ * Which version of the called process a call activity starts (Camunda 8's `bindingType`): `latest` — the latest version
+ * when the call activity is activated; `deployment` — the version that was the latest when the calling process was
+ * deployed (pinned by the server at deployment, so `processId` must be static).
+ */
+export type CalledBinding = 'latest' | 'deployment';
+
+/** What a call activity starts: the process (by id, static or FEEL), its version binding and which variables cross. */
+export interface CalledElement {
+  processId: Expression;
+  binding: CalledBinding;
+  /** Camunda 8 default true: the child's variables are the call activity's result; false: only its output mappings set variables. */
+  propagateAllChildVariables: boolean;
+  /** Camunda 8 default true: the child starts with every variable the call activity sees; false: only its input mappings. */
+  propagateAllParentVariables: boolean;
+}
+
+/** A call activity: it starts a case of another process (a child workflow) and completes when that case completes. */
+export interface CallActivityNode extends NodeBase {
+  kind: 'callActivity';
+  calledElement?: CalledElement;
+}
+
 /** One flow node of the process (or of an embedded subprocess, named by `scope`), by kind. */
 export type ModelNode =
   | StartEventNode
@@ -181,7 +204,8 @@ export type ModelNode =
   | ReceiveTaskNode
   | GatewayNode
   | BoundaryEventNode
-  | SubProcessNode;
+  | SubProcessNode
+  | CallActivityNode;
 
 /** The element kinds the interpreter knows; every other BPMN element is refused by the compiler. */
 export type NodeKind = ModelNode['kind'];

@@ -5,7 +5,7 @@ import type { FlowEnds } from './flows';
 import type { Diagnostics } from './problems';
 
 /** The node kinds a boundary event can be attached to (an event subprocess excepted). */
-const ACTIVITIES = new Set<ModelNode['kind']>(['task', 'userTask', 'serviceTask', 'sendTask', 'scriptTask', 'receiveTask', 'subProcess']);
+const ACTIVITIES = new Set<ModelNode['kind']>(['task', 'userTask', 'serviceTask', 'sendTask', 'scriptTask', 'receiveTask', 'subProcess', 'callActivity']);
 
 /**
  * Attaches every boundary event to its activity (appending its id to the activity's `boundaryEvents`, in document
@@ -37,6 +37,10 @@ function refusal(event: BoundaryEventNode, activity: ModelNode | undefined): str
   if (!activity || !ACTIVITIES.has(activity.kind)) return `is attached to <${event.attachedTo}>, which is not an activity (a task or an embedded subprocess)`;
   if (activity.kind === 'subProcess' && activity.triggeredByEvent) return `is attached to event subProcess <${activity.id}>; an event subprocess cannot have boundary events`;
   if (activity.scope !== event.scope) return `is attached to ${activity.kind} <${activity.id}>, which is in another scope`;
+  const thrown = event.eventDefinition?.kind;
+  if ((thrown === 'error' || thrown === 'escalation') && activity.kind === 'callActivity') {
+    return `catches ${thrown === 'error' ? 'an error' : 'an escalation'} on callActivity <${activity.id}>; what a called process throws does not reach its call activity in Sparrow (an uncaught error is an incident of the called case)`;
+  }
   if (event.eventDefinition?.kind === 'escalation' && activity.kind !== 'subProcess') {
     return `catches an escalation on ${activity.kind} <${activity.id}>; an escalation boundary event can only be attached to a subprocess (Camunda 8)`;
   }

@@ -1,6 +1,7 @@
 // One builder per supported BPMN element type: the element and its zeebe extensions -> a ModelNode.
 import type { SupportedFlowNode } from '../../contracts/bpmnElements';
 import type { ModelNode } from '../model';
+import { readCalledElement } from './callActivity';
 import { isInterrupting, readCaughtMessage, readEventDefinition, type EventKind } from './events';
 import { readId } from './ids';
 import { child, children, describe, extension, text, type BpmnElement } from './moddle';
@@ -102,6 +103,7 @@ const BUILDERS: Record<SupportedFlowNode, Builder> = {
   'bpmn:ParallelGateway': plain('parallelGateway'),
   'bpmn:InclusiveGateway': plain('inclusiveGateway'),
   'bpmn:EventBasedGateway': eventBasedGateway,
+  'bpmn:CallActivity': (element, diagnostics) => ({ kind: 'callActivity', calledElement: readCalledElement(element, diagnostics) }),
   'bpmn:SubProcess': (element) => (element.triggeredByEvent === true ? { kind: 'subProcess', triggeredByEvent: true } : { kind: 'subProcess' }),
 };
 

@@ -32,6 +32,7 @@ export type ProblemCode =
   | 'escalation-invalid'
   | 'signal-invalid'
   | 'link-invalid'
+  | 'call-activity-invalid'
   | 'boundary-event-invalid'
   | 'event-gateway-invalid'
   | 'event-subprocess-invalid'

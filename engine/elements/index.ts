@@ -3,6 +3,7 @@
 import type { ElementBehaviour } from '../interpreter/runtime';
 import type { NodeKind, NodeOf } from '../model';
 import { boundaryEvent } from './boundaryEvents';
+import { callActivity } from './callActivity';
 import { eventBasedGateway } from './eventBasedGateway';
 import { endEvent, intermediateCatchEvent, intermediateThrowEvent, receiveTask } from './events';
 import { exclusiveGateway, inclusiveGateway, parallelGateway } from './gateways';
@@ -30,4 +31,5 @@ export const behaviours = {
   eventBasedGateway,
   boundaryEvent,
   subProcess,
+  callActivity,
 } satisfies { [K in NodeKind]: ElementBehaviour<NodeOf<K>> };

@@ -5,6 +5,7 @@ import { jsonSha256 } from '../hash';
 import { behaviours } from '../elements';
 import { throwError } from '../elements/catching';
 import { activateProcess } from '../elements/process';
+import { endChild } from '../elements/childCases';
 import { broadcastSignal } from '../elements/signals';
 import type { ExecutableModel } from '../model';
 import { own } from './own';
@@ -55,7 +56,7 @@ const RESERVED_NAME = '__proto__';
 export function rejectionOf(state: EngineState, event: EngineEvent, limits: EngineLimits = DEFAULT_LIMITS): string | null {
   if (isHolderEvent(event)) return holderRejectionOf(state, event);
   if (event.type !== 'start' && state.status !== 'running') return `the case is ${state.status}`;
-  const checked = 'variables' in event && event.type !== 'jobCompleted' && event.type !== 'jobFailed';
+  const checked = 'variables' in event && event.type !== 'jobCompleted' && event.type !== 'jobFailed' && event.type !== 'childCompleted';
   if (checked && !isPlainObject(event.variables)) return 'variables must be a JSON object';
   if (checked && Object.hasOwn(event.variables, RESERVED_NAME)) return `variables must not be named ${RESERVED_NAME}`;
   if (checked && state.variableBytes + recordBytes(event.variables) > limits.maxVariableBytes) {
@@ -78,6 +79,9 @@ export function rejectionOf(state: EngineState, event: EngineEvent, limits: Engi
       return own(state.subscriptions, event.waitId)?.kind === 'timer' ? null : `nothing waits for ${event.waitId}`;
     case 'messageCorrelated':
       return own(state.subscriptions, event.waitId)?.kind === 'message' ? null : `nothing waits for ${event.waitId}`;
+    case 'childCompleted':
+    case 'childFailed':
+      return own(state.subscriptions, event.waitId)?.kind === 'child' ? null : `nothing waits for ${event.waitId}`;
     case 'incidentResolved':
       return own(state.incidents, event.incidentId) ? null : `incident ${event.incidentId} is not open in this case`;
     case 'signalBroadcast':
@@ -155,6 +159,9 @@ function apply(rt: Runtime, event: EngineEvent): void {
       rt.record({ kind: 'message.correlated', elementId: fired.subscription.elementId, tokenId: fired.subscription.instanceId, data: variablesData(event.variables) });
       return rt.trigger(fired, event.variables);
     }
+    case 'childCompleted':
+    case 'childFailed':
+      return endChild(rt, event);
     case 'signalBroadcast':
       broadcastSignal(rt, event.name, event.variables);
       return;

@@ -47,6 +47,10 @@ export function withdrawWhere(rt: SubscriptionHost, instance: ElementInstance, w
       case 'signal':
         rt.record({ kind: 'signal.cancelled', ...at, data: { waitId: id, name: subscription.name } });
         break;
+      case 'child':
+        rt.emit({ type: 'cancelChild', waitId: id, childInstanceId: subscription.childInstanceId });
+        rt.record({ kind: 'child.cancelled', ...at, data: { waitId: id, childInstanceId: subscription.childInstanceId } });
+        break;
     }
   }
   if (kept.length) instance.subscriptions = kept;

@@ -1,5 +1,6 @@
 // The interpreter's contract: its JSON state, the events fed to it and the commands it asks the workflow to run.
 import type { AuditEntry, UserTaskSpec, Variables } from '../../contracts/caseData';
+import type { CalledBinding } from '../model';
 
 // What a step hands out (variables, opened tasks, audit entries) is defined in contracts/, for the activities and the API.
 export type { AuditEntry, UserTaskSpec, Variables };
@@ -34,6 +35,8 @@ export interface ElementInstance {
    * subprocess or event-based gateway target): it completes with them when activated, also when an activation is retried.
    */
   trigger?: Variables;
+  /** A call activity's child cases started so far (a retry after an incident starts the next under a new id). */
+  childAttempts?: number;
 }
 
 /**
@@ -48,7 +51,9 @@ export type Subscription =
   /** `cycle`: a repeating timer's interval and the firings left after this one (null: no end). */
   | { kind: 'timer'; instanceId: string; elementId: string; dueAt: string; cycle?: TimerCycle }
   | { kind: 'message'; instanceId: string; elementId: string; name: string; correlationKey: string }
-  | { kind: 'signal'; instanceId: string; elementId: string; name: string };
+  | { kind: 'signal'; instanceId: string; elementId: string; name: string }
+  /** A call activity's child case (workflow `childInstanceId`) of process `processId`. */
+  | { kind: 'child'; instanceId: string; elementId: string; childInstanceId: string; processId: string };
 
 /** A repeating timer (a non-interrupting cycle): its ISO 8601 interval and how many firings are left after the current one. */
 export interface TimerCycle {
@@ -62,7 +67,7 @@ export interface Incident {
   /** The element instance it stops (named `tokenId` in the API, as before element instances). */
   tokenId: string;
   elementId: string;
-  kind: 'jobFailed' | 'expression' | 'noMatchingFlow' | 'loopGuard' | 'variables' | 'unhandledError';
+  kind: 'jobFailed' | 'expression' | 'noMatchingFlow' | 'loopGuard' | 'variables' | 'unhandledError' | 'childFailed';
   message: string;
   createdAt: string;
   /** Set when the element had done its work and failed while completing: resolving completes it again with this result. */
@@ -138,7 +143,17 @@ export type EngineEvent =
   | { type: 'incidentResolved'; at: string; actor: Actor; incidentId: string }
   /** A signal sent to the case from outside (POST /api/signals): every element waiting for `name` is triggered. */
   | { type: 'signalBroadcast'; at: string; actor: Actor; name: string; variables: Variables }
-  | { type: 'cancel'; at: string; actor: Actor; reason: string };
+  | { type: 'cancel'; at: string; actor: Actor; reason: string }
+  /** The child case a call activity waits for completed: its process variables and its audit chain's final head. */
+  | { type: 'childCompleted'; at: string; waitId: string; variables: Variables; auditHead?: AuditHead }
+  /** The child case could not be started or failed (its process is not deployed, its start was refused …). */
+  | { type: 'childFailed'; at: string; waitId: string; message: string };
+
+/** The last link of a case's audit chain: its seq and hash (a parent records its child's). */
+export interface AuditHead {
+  lastSeq: number;
+  hash: string;
+}
 
 /** Side effects the interpreter asks the workflow to perform (the workflow turns them into activities and timers). */
 export type Command =
@@ -157,7 +172,14 @@ export type Command =
     }
   | { type: 'cancelJob'; waitId: string }
   | { type: 'startTimer'; waitId: string; elementId: string; dueAt: string; delayMs: number }
-  | { type: 'cancelTimer'; waitId: string };
+  | { type: 'cancelTimer'; waitId: string }
+  /**
+   * Start the child case of a call activity: workflow `childInstanceId` of the process `processId` in version `binding`,
+   * with `variables`; its end comes back as childCompleted or childFailed for `waitId`.
+   */
+  | { type: 'startChild'; waitId: string; elementId: string; elementInstanceId: string; childInstanceId: string; processId: string; binding: CalledBinding; variables: Variables }
+  /** Cancel the child case started for `waitId` (its call activity was terminated). */
+  | { type: 'cancelChild'; waitId: string; childInstanceId: string };
 
 /** What one step of the interpreter produced. */
 export interface StepResult {

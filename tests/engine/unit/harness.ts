@@ -16,7 +16,8 @@ export type HarnessWait =
   | { elementId: string; kind: 'job'; jobType: string }
   | { elementId: string; kind: 'timer'; dueAt: string }
   | { elementId: string; kind: 'message'; name: string; correlationKey: string }
-  | { elementId: string; kind: 'signal'; name: string };
+  | { elementId: string; kind: 'signal'; name: string }
+  | { elementId: string; kind: 'child'; processId: string; childInstanceId: string };
 
 /** A command of the last step: its type, the element it concerns and its essentials. */
 export type HarnessCommand =
@@ -26,7 +27,9 @@ export type HarnessCommand =
   | { type: 'runJob'; elementId: string; jobType: string; retries: number; variables: Vars }
   | { type: 'cancelJob'; elementId: string }
   | { type: 'startTimer'; elementId: string; dueAt: string; delayMs: number }
-  | { type: 'cancelTimer'; elementId: string };
+  | { type: 'cancelTimer'; elementId: string }
+  | { type: 'startChild'; elementId: string; childInstanceId: string; processId: string; binding: string; variables: Vars }
+  | { type: 'cancelChild'; elementId: string; childInstanceId: string };
 
 /** An audit entry reduced to what specs compare: its kind and element (when it names one). */
 export interface HarnessAuditEntry {
@@ -180,6 +183,16 @@ export class Harness {
     return this.apply({ type: 'incidentResolved', at: this.now(), actor, incidentId: incident.id });
   }
 
+  /** The child case of the oldest call activity instance at `elementId` completed with its process variables. */
+  completeChild(elementId: string, variables: Vars = {}, auditHead?: { lastSeq: number; hash: string }): this {
+    return this.apply({ type: 'childCompleted', at: this.now(), waitId: this.waitIdAt(elementId, 'child'), variables, ...(auditHead ? { auditHead } : {}) });
+  }
+
+  /** The child case of the oldest call activity instance at `elementId` could not start or failed. */
+  failChild(elementId: string, message: string): this {
+    return this.apply({ type: 'childFailed', at: this.now(), waitId: this.waitIdAt(elementId, 'child'), message });
+  }
+
   /** Cancels the case. */
   cancel(reason: string, actor = DEFAULT_ACTOR): this {
     return this.apply({ type: 'cancel', at: this.now(), actor, reason });
@@ -221,6 +234,8 @@ export class Harness {
             return { elementId, kind: 'message', name: w.name, correlationKey: w.correlationKey };
           case 'signal':
             return { elementId, kind: 'signal', name: w.name };
+          case 'child':
+            return { elementId, kind: 'child', processId: w.processId, childInstanceId: w.childInstanceId };
         }
       })
       .sort(byElement);
@@ -295,7 +310,7 @@ export class Harness {
     // Subscriptions opened in this step may also be withdrawn in it (a terminate end event): their commands name the element.
     const opened = new Map<string, string>();
     for (const c of result.commands) {
-      if (c.type === 'runJob' || c.type === 'startTimer') opened.set(c.waitId, c.elementId);
+      if (c.type === 'runJob' || c.type === 'startTimer' || c.type === 'startChild') opened.set(c.waitId, c.elementId);
       if (c.type === 'openUserTask') opened.set(c.task.taskId, c.task.elementId);
     }
     this.commands = result.commands.map((c) => this.commandOf(c, before, opened));
@@ -321,6 +336,10 @@ export class Harness {
         return { type: command.type, elementId: elementOfWait(command.waitId) };
       case 'startTimer':
         return { type: command.type, elementId: command.elementId, dueAt: command.dueAt, delayMs: command.delayMs };
+      case 'startChild':
+        return { type: command.type, elementId: command.elementId, childInstanceId: command.childInstanceId, processId: command.processId, binding: command.binding, variables: command.variables };
+      case 'cancelChild':
+        return { type: command.type, elementId: elementOfWait(command.waitId), childInstanceId: command.childInstanceId };
     }
   }
 }
