@@ -255,6 +255,8 @@ const HANDLERS: Readonly<Record<AuditEntryKind, Handler>> = {
   'error.thrown': eventNoted,
   'escalation.thrown': eventNoted,
   'signal.thrown': eventNoted,
+  'compensation.thrown': eventNoted,
+  'compensation.completed': eventNoted,
   'variables.changed': variablesChanged,
   'element.left': elementLeft,
   'element.terminated': stepCancelled,

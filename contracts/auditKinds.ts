@@ -20,6 +20,9 @@ export const AUDIT_ENTRY_KINDS = [
   'error.thrown',
   'escalation.thrown',
   'signal.thrown',
+  // a compensation throw or end event started the handlers of completed activities; one handler completed (engine format 2)
+  'compensation.thrown',
+  'compensation.completed',
   'incident.raised',
   'incident.resolved',
   // withdrawn when their element instance completed or was terminated (engine format 2)
@@ -71,6 +74,8 @@ export const AUDIT_KIND_MEANING: Readonly<Record<AuditEntryKind, AuditKindMeanin
   'error.thrown': { step: 'element', effect: 'adds', byPerson: false },
   'escalation.thrown': { step: 'element', effect: 'adds', byPerson: false },
   'signal.thrown': { step: 'element', effect: 'adds', byPerson: false },
+  'compensation.thrown': { step: 'element', effect: 'adds', byPerson: false },
+  'compensation.completed': { step: 'element', effect: 'adds', byPerson: false },
   'incident.raised': { step: 'element', effect: 'adds', byPerson: false },
   'incident.resolved': { step: 'element', effect: 'adds', byPerson: true },
   'incident.cancelled': { step: 'element', effect: 'adds', byPerson: false },

@@ -21,7 +21,9 @@ export type EventDefinition =
   /** Broadcast by name to every element of the case waiting for it. */
   | { kind: 'signal'; signalName: string }
   /** A link throw event goes on at the link catch event of the same name in its scope. */
-  | { kind: 'link'; linkName: string };
+  | { kind: 'link'; linkName: string }
+  /** Thrown: compensates the completed activities of its scope (or only `activityRef`) and waits for their handlers; on a boundary event: marks its activity compensable. */
+  | { kind: 'compensation'; activityRef?: string };
 
 /** A timer: an ISO 8601 duration, date or repeating cycle, static or computed by FEEL. */
 export interface TimerDefinition {
@@ -80,6 +82,10 @@ interface NodeBase {
   outputs?: Mapping[];
   /** For an activity (task, subprocess): the ids of the boundary events attached to it, in diagram order. */
   boundaryEvents?: string[];
+  /** For an activity with a compensation boundary event: its compensation handler (an activity marked isForCompensation). */
+  compensationHandler?: string;
+  /** A compensation handler: run only by a compensation throw event, never reached by flows. */
+  isForCompensation?: true;
 }
 
 /**
@@ -229,6 +235,10 @@ export interface ExecutableModel {
   name?: string;
   /** The none start event(s) of the process scope. */
   startNodeIds: string[];
+  /** The timer start events of the process scope: each is a Temporal Schedule that starts cases there (absent: none). */
+  timerStartNodeIds?: string[];
+  /** The message start events of the process scope: `POST /api/messages` starts a case there when no case waits (absent: none). */
+  messageStartNodeIds?: string[];
   /** The event subprocesses directly inside the process. */
   eventSubProcesses?: string[];
   nodes: Record<string, ModelNode>;

@@ -25,6 +25,8 @@ function keyOf(definition: EventDefinition | undefined): string | undefined {
       return definition.errorCode === undefined ? 'every error (no error code)' : `error code "${definition.errorCode}"`;
     case 'escalation':
       return definition.escalationCode === undefined ? 'every escalation (no escalation code)' : `escalation code "${definition.escalationCode}"`;
+    case 'compensation':
+      return 'compensation';
     default:
       return undefined;
   }

@@ -38,7 +38,9 @@ function checkBoundaryFlows(node: ModelNode, diagnostics: Diagnostics): void {
   if (node.incoming.length > 0) {
     diagnostics.problem('boundary-event-invalid', `boundaryEvent <${node.id}> has incoming flows; a boundary event cannot have any`, node.id);
   }
-  if (node.outgoing.length === 0) {
+  // a compensation boundary event leads to its handler by an association (compensation.ts checks it)
+  const compensation = node.kind === 'boundaryEvent' && node.eventDefinition?.kind === 'compensation';
+  if (node.outgoing.length === 0 && !compensation) {
     diagnostics.problem('boundary-event-invalid', `boundaryEvent <${node.id}> has no outgoing flow; a boundary event needs at least one`, node.id);
   }
 }

@@ -1,6 +1,7 @@
 // Event definitions of events (none, terminate, timer, message, error, escalation, signal, link) and the messages that
 // catch events wait for.
 import type { EventDefinition, MessageDefinition, TimerDefinition } from '../model';
+import { readCompensation } from './compensation';
 import { readError, readEscalation, readLink, readSignal } from './eventRefs';
 import { checkedExpression } from './expressions';
 import { child, children, describe, extension, localType, text, type BpmnElement } from './moddle';
@@ -18,6 +19,7 @@ const KINDS: Record<string, Exclude<EventKind, 'none'>> = {
   'bpmn:EscalationEventDefinition': 'escalation',
   'bpmn:SignalEventDefinition': 'signal',
   'bpmn:LinkEventDefinition': 'link',
+  'bpmn:CompensateEventDefinition': 'compensation',
 };
 
 /** Camunda 8: a timer waits for a duration or until a date; only a non-interrupting boundary or event-subprocess start timer may repeat (cycle). */
@@ -86,6 +88,8 @@ export function readEventDefinition(event: BpmnElement, allowed: readonly EventK
       return readSignal(definition, event, diagnostics);
     case 'link':
       return readLink(definition, event, diagnostics);
+    case 'compensation':
+      return readCompensation(definition, event, throwing, diagnostics);
   }
 }
 

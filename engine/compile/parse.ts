@@ -9,6 +9,7 @@ const moddle = new BpmnModdle({ zeebe: zeebeDescriptor });
 const BPMN_NAMESPACE = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
 const UNPARSABLE = /^unparsable content (.*?) ?detected\s+line: (\d+)\s+column: (\d+)\s+nested error: ([\s\S]*)$/;
 const DUPLICATE_ID = /^duplicate ID <(.*)>$/;
+const UNRESOLVED = /^unresolved reference <(.*)>$/;
 
 /** Parses BPMN XML into its `bpmn:Definitions` element; records problems (and moddle's warnings) and returns undefined when it cannot. */
 export async function parseDefinitions(xml: string, diagnostics: Diagnostics): Promise<BpmnElement | undefined> {
@@ -20,7 +21,10 @@ export async function parseDefinitions(xml: string, diagnostics: Diagnostics): P
     reportParseError(error, diagnostics);
     return undefined;
   }
-  for (const warning of warnings) reportWarning(warning, diagnostics);
+  for (const warning of warnings) {
+    keepUnresolved(warning);
+    reportWarning(warning, diagnostics);
+  }
   if (!isElement(root) || root.$type !== 'bpmn:Definitions') {
     diagnostics.problem('not-bpmn', `the document is not BPMN 2.0: its root element is not a <definitions> element of namespace ${BPMN_NAMESPACE}`);
     return undefined;
@@ -46,6 +50,17 @@ function reportParseError(error: unknown, diagnostics: Diagnostics): void {
   const near = content ? ` near ${abbreviate(content)}` : '';
   diagnostics.problem('not-xml', `the diagram is not well-formed XML: ${reason.trim()} at line ${Number(line) + 1}, column ${Number(column) + 1}${near}`);
 }
+
+/** Keeps the id an unresolved reference names on its element (`$unresolved`, by property), so a check can name what is missing. */
+function keepUnresolved(warning: ModdleWarning): void {
+  const id = UNRESOLVED.exec(warning.message)?.[1];
+  if (id === undefined || !isElement(warning.element) || !warning.property) return;
+  const element = warning.element;
+  const kept = isUnresolvedMap(element.$unresolved) ? element.$unresolved : (element.$unresolved = {});
+  kept[warning.property] = id;
+}
+
+const isUnresolvedMap = (value: unknown): value is Record<string, string> => typeof value === 'object' && value !== null;
 
 function reportWarning(warning: ModdleWarning, diagnostics: Diagnostics): void {
   const parsed = UNPARSABLE.exec(warning.message);

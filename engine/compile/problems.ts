@@ -32,6 +32,7 @@ export type ProblemCode =
   | 'escalation-invalid'
   | 'signal-invalid'
   | 'link-invalid'
+  | 'compensation-invalid'
   | 'call-activity-invalid'
   | 'boundary-event-invalid'
   | 'event-gateway-invalid'

@@ -2,6 +2,7 @@
 import type { ExecutableModel, ModelNode } from '../model';
 import { checkEventRules, linkTargets } from './eventRules';
 import type { Diagnostics } from './problems';
+import { checkProcessStarts } from './startEvents';
 
 const CONDITIONAL_GATEWAYS = new Set(['exclusiveGateway', 'inclusiveGateway']);
 const CONDITION_IGNORED = new Set(['parallelGateway', 'eventBasedGateway', 'startEvent', 'intermediateCatchEvent', 'intermediateThrowEvent', 'boundaryEvent']);
@@ -38,22 +39,14 @@ export function validateModel(model: ExecutableModel, diagnostics: Diagnostics):
   checkEventRules(model, nodes, diagnostics);
   warnUnreachable(model, nodes, diagnostics);
   for (const node of nodes) {
-    if (node.outgoing.length === 0 && node.kind !== 'endEvent' && !isEventSubProcess(node) && !isLinkThrow(node)) {
+    if (node.outgoing.length === 0 && node.kind !== 'endEvent' && !isEventSubProcess(node) && !isLinkThrow(node) && !isCompensationOnly(node)) {
       diagnostics.warning('implicit-end', `${label(node)} has no outgoing flow; its token ends there (implicit end)`, node.id);
     }
   }
 }
 
 function checkStarts(model: ExecutableModel, nodes: ModelNode[], diagnostics: Diagnostics): void {
-  if (model.startNodeIds.length === 0) {
-    diagnostics.problem('start-event-missing', `process <${model.processId}> has no none start event`, model.processId);
-  } else if (model.startNodeIds.length > 1) {
-    diagnostics.problem(
-      'start-event-ambiguous',
-      `process <${model.processId}> has ${model.startNodeIds.length} none start events (${model.startNodeIds.map((id) => `<${id}>`).join(', ')}); only one is allowed`,
-      model.processId,
-    );
-  }
+  checkProcessStarts(model, diagnostics);
   for (const node of nodes) {
     if (node.kind !== 'subProcess' || node.startNodeId) continue;
     const count = nodes.filter((candidate) => (node.triggeredByEvent ? isStartIn(candidate, node.id) : isNoneStart(candidate, node.id))).length;
@@ -100,6 +93,11 @@ function checkDefaultFlow(model: ExecutableModel, node: ModelNode, diagnostics: 
   }
 }
 
+/** True for a compensation handler or compensation boundary event: neither leaves by flows. */
+function isCompensationOnly(node: ModelNode): boolean {
+  return node.isForCompensation === true || (node.kind === 'boundaryEvent' && node.eventDefinition.kind === 'compensation');
+}
+
 /** True for an intermediate link throw event, which goes on at its link catch event rather than by flows. */
 function isLinkThrow(node: ModelNode): boolean {
   return node.kind === 'intermediateThrowEvent' && node.eventDefinition?.kind === 'link';
@@ -107,19 +105,21 @@ function isLinkThrow(node: ModelNode): boolean {
 
 /**
  * Warns about nodes no start event leads to. Besides flows, a scope leads to its start and its event subprocesses, an
- * event subprocess to its start event, an activity to its boundary events and a link throw event to its link catch event.
+ * event subprocess to its start event, an activity to its boundary events and compensation handler, and a link throw
+ * event to its link catch event.
  */
 function warnUnreachable(model: ExecutableModel, nodes: ModelNode[], diagnostics: Diagnostics): void {
-  if (model.startNodeIds.length === 0) return;
+  const starts = [...model.startNodeIds, ...(model.timerStartNodeIds ?? []), ...(model.messageStartNodeIds ?? [])];
+  if (starts.length === 0) return;
   const links = linkTargets(nodes);
   const reached = new Set<string>();
-  const pending = [...model.startNodeIds, ...(model.eventSubProcesses ?? [])];
+  const pending = [...starts, ...(model.eventSubProcesses ?? [])];
   for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
     if (reached.has(id)) continue;
     reached.add(id);
     const node = model.nodes[id];
     if (node.kind === 'subProcess') pending.push(...(node.startNodeId ? [node.startNodeId] : []), ...(node.eventSubProcesses ?? []));
-    pending.push(...(node.boundaryEvents ?? []));
+    pending.push(...(node.boundaryEvents ?? []), ...(node.compensationHandler ? [node.compensationHandler] : []));
     const linked = links.get(node.id);
     if (linked) pending.push(linked);
     for (const flow of node.outgoing) pending.push(model.flows[flow].target);

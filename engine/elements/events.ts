@@ -7,6 +7,7 @@ import type { ElementInstance } from '../interpreter/types';
 import type { EndEventNode, EventDefinition, IntermediateCatchEventNode, IntermediateThrowEventNode, ReceiveTaskNode } from '../model';
 import { awaitMessage, awaitTimer } from './catchEvent';
 import { throwError, throwEscalation } from './catching';
+import { throwCompensation } from './compensation';
 import { enterTarget } from './eventBasedGateway';
 import { startJob } from './job';
 import { behaviour } from './lifecycle';
@@ -24,14 +25,18 @@ export const intermediateCatchEvent = behaviour<IntermediateCatchEventNode>(
   { onTrigger: enterTarget },
 );
 
-/** Throws an escalation or a signal from `instance`; true when the instance is still there to go on (nothing interrupted it). */
+/**
+ * Throws an escalation, a signal or compensation from `instance`; true when the instance is still there to go on
+ * (nothing interrupted it, no compensation handler it waits for).
+ */
 function thrown(rt: Runtime, instance: ElementInstance, definition: EventDefinition | undefined): boolean {
   if (definition?.kind === 'escalation') throwEscalation(rt, instance, definition.escalationCode ?? '');
   else if (definition?.kind === 'signal') throwSignal(rt, instance, definition.signalName);
+  else if (definition?.kind === 'compensation' && throwCompensation(rt, instance, definition)) return false;
   return own(rt.state.instances, instance.id) !== undefined;
 }
 
-/** An intermediate throw event passes on: after its job (message), its escalation or signal, or at its link's catch event. */
+/** An intermediate throw event passes on: after its job (message), its escalation or signal, its compensation handlers, or at its link's catch event. */
 export const intermediateThrowEvent = behaviour<IntermediateThrowEventNode>((rt, instance, node) => {
   if (node.taskDefinition) return startJob(rt, instance, node);
   const definition = node.eventDefinition;
@@ -44,7 +49,7 @@ export const intermediateThrowEvent = behaviour<IntermediateThrowEventNode>((rt,
 
 /**
  * An end event completes (a message end event after its job); an error end event throws its error (the catcher ends
- * it); an escalation or signal end event throws, then completes; a terminate end event first terminates everything
+ * it); an escalation or signal end event throws, then completes; a compensation end event completes once its handlers have; a terminate end event first terminates everything
  * else in its container (each recorded), so the container completes with it, as in Camunda 8.
  */
 export const endEvent = behaviour<EndEventNode>((rt, instance, node) => {

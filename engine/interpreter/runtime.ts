@@ -3,6 +3,7 @@
 // step in place and touches only what the step concerns: no copy of the state, no scan of all instances.
 import { DEFAULT_FEEL_LIMITS, evaluateCondition, evaluateExpression, FeelError, type FeelLimits } from '../feel';
 import type { ExecutableModel, Mapping, ModelFlow, ModelNode } from '../model';
+import { onCompleting } from './compensable';
 import { arrive, dropJoinsOf, fireSettledInclusiveJoin } from './joins';
 import { own } from './own';
 import { applyVariables, contextOf, planVariables, recordBytes, withoutLocals } from './scopeVariables';
@@ -290,10 +291,12 @@ export class Runtime {
    * was the last); `trigger`: the variables of an event that already happened at the flows' target (an event-based gateway's).
    */
   completeInstance(instance: ElementInstance, flows: string[], trigger?: Variables): void {
+    const parent = this.instance(instance.parentId as string);
+    // recorded as compensable in its container, or (a compensation handler) counted for its throw event
+    const compensated = onCompleting(this, instance, parent);
     this.record({ kind: 'element.left', elementId: instance.elementId, tokenId: instance.id });
     pushBounded(this.state.completed, { elementId: instance.elementId, tokenId: instance.id, startedAt: instance.enteredAt, endedAt: this.at });
     withdrawAll(this, instance);
-    const parent = this.instance(instance.parentId as string);
     const depth = this.depthOf(instance) + 1;
     for (const id of flows) {
       pushBounded(this.state.takenFlows, id);
@@ -301,6 +304,7 @@ export class Runtime {
     }
     this.remove(instance);
     this.settle(parent);
+    compensated?.();
   }
 
   /** Settles a container with no children and no pending join arrivals: the process completes, or its behaviour completes it. */

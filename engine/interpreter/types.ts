@@ -35,8 +35,28 @@ export interface ElementInstance {
    * subprocess or event-based gateway target): it completes with them when activated, also when an activation is retried.
    */
   trigger?: Variables;
+  /** A container's completed activities that a compensation throw event can still compensate, in completion order (compensation.ts). */
+  compensable?: CompensableActivity[];
+  /** A compensation throw or end event: how many of the handlers it started have not completed yet. */
+  compensating?: number;
+  /** A compensation handler's run: the throw event instance waiting for it and the activity instance it compensates. */
+  compensates?: { throwId: string; elementId: string; instanceId: string };
   /** A call activity's child cases started so far (a retry after an incident starts the next under a new id). */
   childAttempts?: number;
+  /** The root of a case started at a timer or message start event: that event (it completes with the root's `trigger`). */
+  startNodeId?: string;
+}
+
+/**
+ * A completed activity its container can compensate (Zeebe's compensation subscription): its element and instance, the
+ * handler to run (absent for a subprocess or multi-instance inner instance without one of its own) and, for a completed
+ * subprocess or multi-instance body, the compensable activities it held (compensated with it).
+ */
+export interface CompensableActivity {
+  elementId: string;
+  instanceId: string;
+  handler?: string;
+  inner?: CompensableActivity[];
 }
 
 /**
@@ -126,7 +146,8 @@ export type Actor = string;
 
 /** An input to the interpreter; `at` is the workflow's deterministic clock (ISO 8601). `waitId` names a subscription. */
 export type EngineEvent =
-  | { type: 'start'; at: string; actor: Actor; instanceId: string; variables: Variables }
+  /** `startNodeId`: the timer or message start event the case starts at (absent: the none start events). */
+  | { type: 'start'; at: string; actor: Actor; instanceId: string; variables: Variables; startNodeId?: string }
   /** `holder`: who the caller saw holding the task (null: no one); refused when someone else holds it. Absent: not checked. */
   | { type: 'taskCompleted'; at: string; actor: Actor; taskId: string; variables: Variables; holder?: string | null }
   /** The actor takes an open task that no one else holds. */

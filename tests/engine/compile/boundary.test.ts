@@ -84,7 +84,7 @@ describe('boundary events', () => {
       'boundaryEvent <Boundary> catches an escalation on userTask <Task>; an escalation boundary event can only be attached to a subprocess (Camunda 8)',
     ],
     ['a link definition', boundary('Boundary', '<bpmn:linkEventDefinition name="a" />'), 'unsupported-event-definition', 'boundaryEvent <Boundary> with a link event definition is not supported yet'],
-    ['no event definition', boundary('Boundary', ''), 'event-definition-missing', 'boundaryEvent <Boundary> has no event definition (expected timer, message, error, escalation or signal)'],
+    ['no event definition', boundary('Boundary', ''), 'event-definition-missing', 'boundaryEvent <Boundary> has no event definition (expected timer, message, error, escalation, signal or compensation)'],
     [
       'an event attached to no activity',
       '<bpmn:boundaryEvent id="Boundary"><bpmn:errorEventDefinition /></bpmn:boundaryEvent><bpmn:sequenceFlow id="Flow_B" sourceRef="Boundary" targetRef="End" />',

@@ -65,6 +65,11 @@ const besideHolder = (body: string) =>
     ROOTS,
   );
 
+/** `besideHolder` with a compensation boundary event `eventId` on Holder, associated with its handler task `handlerId`. */
+const compensable = (eventId: string, handlerId: string) =>
+  besideHolder(`<bpmn:boundaryEvent id="${eventId}" attachedToRef="Holder"><bpmn:compensateEventDefinition /></bpmn:boundaryEvent>
+    <bpmn:task id="${handlerId}" isForCompensation="true" /><bpmn:association id="Association_Undo" sourceRef="${eventId}" targetRef="${handlerId}" />`);
+
 /** Start -> End, with artifacts or lanes `body` beside them. */
 const beside = (body: string) => startingAt('End', `<bpmn:endEvent id="End" />${body}`, ROOTS);
 
@@ -107,7 +112,15 @@ export const ELEMENT_CLAIMS: readonly ElementClaim[] = [
   row('Markers', 'multi-instance parallel', true, refused('unsupported-loop'), 'Element', inFlow(multiInstance(false))),
   row('Markers', 'multi-instance sequential', true, refused('unsupported-loop'), 'Element', inFlow(multiInstance(true))),
   row('Markers', 'loop', false, refused('unsupported-loop'), 'Element', inFlow('<bpmn:task id="Element"><bpmn:standardLoopCharacteristics /></bpmn:task>')),
-  row('Markers', 'compensation', true, refused('unsupported-element'), 'Element', beside('<bpmn:task id="Element" isForCompensation="true" />'), 'a compensation handler (isForCompensation)'),
+  row(
+    'Markers',
+    'compensation',
+    true,
+    SUPPORTED,
+    'Element',
+    compensable('Holder_Undo', 'Element'),
+    'a compensation handler (isForCompensation): a task or embedded subprocess joined to a compensation boundary event by an association, without sequence flows or boundary events, as Camunda 8 requires',
+  ),
   row('Markers', 'ad-hoc', true, refused('unsupported-element'), 'Element', inFlow(subProcess('adHocSubProcess', 'Element'))),
   row('Data', 'data object', true, IGNORED, 'Object', beside('<bpmn:dataObject id="Object" />'), 'Camunda 8 too: modeling only; its references are ignored alike'),
   row('Data', 'data store', true, IGNORED, 'Store', beside('<bpmn:dataStoreReference id="Store" />'), 'Camunda 8 too: modeling only'),
@@ -127,17 +140,20 @@ export const EVENT_ROWS: readonly EventRow[] = [
   },
   {
     type: 'Message',
-    note: 'a message throw or end event is a job (zeebe:taskDefinition), as in Camunda 8; a process message start is refused, so a case starts only by `POST /api/instances`',
+    note: 'a message throw or end event is a job (zeebe:taskDefinition), as in Camunda 8; a process message start event is started by `POST /api/messages` when no case waits for the message, one case per correlation key at a time',
     cells: allOf(
       '<bpmn:messageEventDefinition messageRef="Message_1" />',
-      { start: false, eventSubProcess: true, eventSubProcessNonInterrupting: true, catch: true, boundary: true, boundaryNonInterrupting: true, throw: true, end: true },
+      { start: true, eventSubProcess: true, eventSubProcessNonInterrupting: true, catch: true, boundary: true, boundaryNonInterrupting: true, throw: true, end: true },
       true,
     ),
   },
   {
     type: 'Timer',
-    note: 'duration or date; a cycle only on a non-interrupting boundary event or event subprocess start (a boundary `R3/PT1H` fires three times while the task stays open)',
-    cells: allOf(TIMER, { start: false, eventSubProcess: true, eventSubProcessNonInterrupting: true, catch: true, boundary: true, boundaryNonInterrupting: true }, true, CYCLE),
+    note: 'duration or date; a cycle only on a non-interrupting boundary event or event subprocess start (a boundary `R3/PT1H` fires three times while the task stays open); a process timer start event (static timeDate or timeCycle: ISO 8601 or 6-field Spring cron without L, W, #) is a Temporal Schedule',
+    cells: {
+      start: claim(true, SUPPORTED, ...eventDiagram('start', CYCLE, '')),
+      ...allOf(TIMER, { eventSubProcess: true, eventSubProcessNonInterrupting: true, catch: true, boundary: true, boundaryNonInterrupting: true }, true, CYCLE),
+    },
   },
   {
     type: 'Error',
@@ -160,7 +176,11 @@ export const EVENT_ROWS: readonly EventRow[] = [
   },
   {
     type: 'Compensation',
-    cells: allOf('<bpmn:compensateEventDefinition />', { eventSubProcess: false, boundary: false, throw: false, end: false }, { eventSubProcess: false, boundary: true, throw: true, end: true }),
+    note: 'a throw or end event compensates the completed compensable activities of its scope (inside completed subprocesses too), or the one its activityRef names, and waits for their handlers (waitForCompletion="false" is refused, as in Camunda 8); no compensation event subprocess, as in Camunda 8',
+    cells: {
+      ...allOf('<bpmn:compensateEventDefinition />', { eventSubProcess: false, throw: true, end: true }, { eventSubProcess: false, throw: true, end: true }),
+      boundary: claim(true, SUPPORTED, 'Element', compensable('Element', 'Undo')),
+    },
   },
   {
     type: 'Cancel',

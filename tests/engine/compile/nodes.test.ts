@@ -212,7 +212,7 @@ describe('nodes', () => {
       expect(problems).toEqual([{ elementId: 'Task', code: 'unsupported-loop', message: `task <Task> has ${what} characteristics, which are not supported yet` }]);
     });
 
-    it('should NOT accept a compensation handler', async () => {
+    it('should NOT accept a compensation handler reached by a sequence flow', async () => {
       // given
       const xml = startingAt('Task', '<bpmn:task id="Task" isForCompensation="true" />');
 
@@ -220,7 +220,9 @@ describe('nodes', () => {
       const problems = await problemsOf(xml);
 
       // then
-      expect(problems).toEqual([{ elementId: 'Task', code: 'unsupported-element', message: 'task <Task> is a compensation handler, which is not supported yet' }]);
+      expect(problems).toEqual([
+        { elementId: 'Task', code: 'compensation-invalid', message: 'task <Task> is a compensation handler and has incoming sequence flows; a handler is started only by compensation (Camunda 8)' },
+      ]);
     });
 
     it.each([

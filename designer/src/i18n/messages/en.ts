@@ -457,6 +457,8 @@ export const en: Record<MessageKey, string> = {
   'audit.kind.error.thrown': 'Error thrown',
   'audit.kind.escalation.thrown': 'Escalation thrown',
   'audit.kind.signal.thrown': 'Signal sent',
+  'audit.kind.compensation.thrown': 'Compensation started',
+  'audit.kind.compensation.completed': 'Compensation handler completed',
   'audit.kind.incident.raised': 'Incident raised',
   'audit.kind.incident.resolved': 'Incident resolved',
   'audit.kind.incident.cancelled': 'Incident withdrawn',

@@ -456,6 +456,8 @@ export const zhCN = {
   'audit.kind.error.thrown': '抛出错误',
   'audit.kind.escalation.thrown': '发出升级',
   'audit.kind.signal.thrown': '发出信号',
+  'audit.kind.compensation.thrown': '发起补偿',
+  'audit.kind.compensation.completed': '补偿完成',
   'audit.kind.incident.raised': '出现异常',
   'audit.kind.incident.resolved': '异常已解决',
   'audit.kind.incident.cancelled': '异常已撤销',
