@@ -5,6 +5,7 @@ import { readCalledElement } from './callActivity';
 import { markHandler } from './compensation';
 import { isInterrupting, readCaughtMessage, readEventDefinition, type EventKind } from './events';
 import { readId } from './ids';
+import { readMultiInstance } from './multiInstance';
 import { child, children, describe, extension, text, type BpmnElement } from './moddle';
 import type { Diagnostics } from './problems';
 import { inProcess, readProcessStart } from './startEvents';
@@ -135,6 +136,8 @@ export function buildNode(element: BpmnElement, scope: string | null, diagnostic
   for (const [key, value] of Object.entries(fields)) if (value !== undefined && key !== 'kind') Object.assign(node, { [key]: value });
   if (inputs) node.inputs = inputs;
   if (outputs) node.outputs = outputs;
+  const multiInstance = readMultiInstance(element, diagnostics);
+  if (multiInstance) node.multiInstance = multiInstance;
   if (element.isForCompensation === true) markHandler(node, element, diagnostics);
   return node;
 }
@@ -142,9 +145,8 @@ export function buildNode(element: BpmnElement, scope: string | null, diagnostic
 /** Records problems for features of an element the engine does not run yet: loops, zeebe listeners. */
 export function checkUnsupportedFeatures(element: BpmnElement, diagnostics: Diagnostics): void {
   const loop = child(element, 'loopCharacteristics');
-  if (loop) {
-    const what = loop.$type === 'bpmn:MultiInstanceLoopCharacteristics' ? 'multi-instance' : 'loop';
-    diagnostics.problem('unsupported-loop', `${describe(element)} has ${what} characteristics, which are not supported yet`, element.id);
+  if (loop && loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics') {
+    diagnostics.problem('unsupported-loop', `${describe(element)} has loop characteristics, which are not supported yet`, element.id);
   }
   for (const [type, what] of Object.entries(LISTENERS)) {
     if (extension(element, type)) {

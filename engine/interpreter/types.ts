@@ -41,10 +41,24 @@ export interface ElementInstance {
   compensating?: number;
   /** A compensation handler's run: the throw event instance waiting for it and the activity instance it compensates. */
   compensates?: { throwId: string; elementId: string; instanceId: string };
+  /** A multi-instance body's progress (engine/elements/multiInstance.ts); its outputs are its variables. */
+  loop?: MultiInstanceProgress;
   /** A call activity's child cases started so far (a retry after an incident starts the next under a new id). */
   childAttempts?: number;
   /** The root of a case started at a timer or message start event: that event (it completes with the root's `trigger`). */
   startNodeId?: string;
+}
+
+/** How far a multi-instance body is: counters only (the items are read from its input collection, not kept). */
+export interface MultiInstanceProgress {
+  /** How many items the input collection had when the body activated (numberOfInstances). */
+  size: number;
+  /** Inner instances completed so far. */
+  completed: number;
+  /** Inner instances terminated by the completion condition so far. */
+  terminated: number;
+  /** Set when the completion condition held: the body completes once its inner instances are gone. */
+  done?: true;
 }
 
 /**
@@ -87,7 +101,7 @@ export interface Incident {
   /** The element instance it stops (named `tokenId` in the API, as before element instances). */
   tokenId: string;
   elementId: string;
-  kind: 'jobFailed' | 'expression' | 'noMatchingFlow' | 'loopGuard' | 'variables' | 'unhandledError' | 'childFailed';
+  kind: 'jobFailed' | 'expression' | 'noMatchingFlow' | 'loopGuard' | 'variables' | 'unhandledError' | 'collectionTooLarge' | 'childFailed';
   message: string;
   createdAt: string;
   /** Set when the element had done its work and failed while completing: resolving completes it again with this result. */
