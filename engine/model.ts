@@ -68,6 +68,22 @@ export interface ScriptDefinition {
   resultVariable: string;
 }
 
+/** A multi-instance activity's loop (bpmn:multiInstanceLoopCharacteristics with zeebe:loopCharacteristics). */
+export interface MultiInstanceDefinition {
+  /** True: one inner instance after the other; false: all inner instances at once. */
+  sequential: boolean;
+  /** FEEL evaluated when the body activates; it must give a list, one inner instance per item. */
+  inputCollection: Expression;
+  /** The local variable of each inner instance that holds its item. */
+  inputElement?: string;
+  /** The variable that receives the outputs (in item order) when the body completes; set with `outputElement`. */
+  outputCollection?: string;
+  /** Evaluated when an inner instance completes; its value goes to the instance's place in `outputCollection`. */
+  outputElement?: Expression;
+  /** FEEL evaluated after each inner instance completes; true terminates the other inner instances and completes the body. */
+  completionCondition?: Expression;
+}
+
 /** What every flow node has: where it sits, its flows and its variable mappings. */
 interface NodeBase {
   id: string;
@@ -82,6 +98,8 @@ interface NodeBase {
   outputs?: Mapping[];
   /** For an activity (task, subprocess): the ids of the boundary events attached to it, in diagram order. */
   boundaryEvents?: string[];
+  /** For an activity with multi-instance characteristics: its instance is a body that runs one inner instance per item. */
+  multiInstance?: MultiInstanceDefinition;
   /** For an activity with a compensation boundary event: its compensation handler (an activity marked isForCompensation). */
   compensationHandler?: string;
   /** A compensation handler: run only by a compensation throw event, never reached by flows. */
@@ -235,6 +253,10 @@ export interface ExecutableModel {
   name?: string;
   /** The none start event(s) of the process scope. */
   startNodeIds: string[];
+  /** The timer start events of the process scope: each is a Temporal Schedule that starts cases there (absent: none). */
+  timerStartNodeIds?: string[];
+  /** The message start events of the process scope: `POST /api/messages` starts a case there when no case waits (absent: none). */
+  messageStartNodeIds?: string[];
   /** The event subprocesses directly inside the process. */
   eventSubProcesses?: string[];
   nodes: Record<string, ModelNode>;

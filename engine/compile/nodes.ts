@@ -5,8 +5,10 @@ import { readCalledElement } from './callActivity';
 import { markHandler } from './compensation';
 import { isInterrupting, readCaughtMessage, readEventDefinition, type EventKind } from './events';
 import { readId } from './ids';
+import { readMultiInstance } from './multiInstance';
 import { child, children, describe, extension, text, type BpmnElement } from './moddle';
 import type { Diagnostics } from './problems';
+import { inProcess, readProcessStart } from './startEvents';
 import { readMappings, readScript, readTaskDefinition, readUserTask } from './zeebe';
 
 /** What every node has, whatever its kind (set by `buildNode`, not by a builder). */
@@ -20,7 +22,7 @@ type NodeFields = KindFields<ModelNode>;
 
 type Builder = (element: BpmnElement, diagnostics: Diagnostics) => NodeFields;
 
-/** Camunda 8: what each event type may carry where it sits (timer and message process start events come later). */
+/** Camunda 8: what each event type may carry where it sits (the process's own start events: startEvents.ts). */
 const START_EVENTS: readonly EventKind[] = ['none'];
 const EVENT_SUBPROCESS_STARTS: readonly EventKind[] = ['timer', 'message', 'error', 'escalation', 'signal'];
 const END_EVENTS: readonly EventKind[] = ['none', 'terminate', 'message', 'error', 'escalation', 'signal', 'compensation'];
@@ -45,12 +47,13 @@ function inEventSubProcess(element: BpmnElement): boolean {
   return parent?.$type === 'bpmn:SubProcess' && parent.triggeredByEvent === true;
 }
 
-/** A start event: none (with its start form) in a process or embedded subprocess; an event start in an event subprocess. */
+/** A start event: none (with its start form) in an embedded subprocess; an event start in an event subprocess; the process's own in startEvents.ts. */
 const startEvent: Builder = (element, diagnostics) => {
   if (inEventSubProcess(element)) {
     const eventDefinition = readEventDefinition(element, EVENT_SUBPROCESS_STARTS, diagnostics);
     return { kind: 'startEvent', eventDefinition, ...(isInterrupting(element) ? {} : { interrupting: false }) };
   }
+  if (inProcess(element)) return readProcessStart(element, diagnostics);
   const form = extension(element, 'zeebe:FormDefinition');
   const startFormId = form && text(form, 'formId')?.trim();
   return { kind: 'startEvent', eventDefinition: readEventDefinition(element, START_EVENTS, diagnostics), ...(startFormId ? { startFormId } : {}) };
@@ -133,6 +136,8 @@ export function buildNode(element: BpmnElement, scope: string | null, diagnostic
   for (const [key, value] of Object.entries(fields)) if (value !== undefined && key !== 'kind') Object.assign(node, { [key]: value });
   if (inputs) node.inputs = inputs;
   if (outputs) node.outputs = outputs;
+  const multiInstance = readMultiInstance(element, diagnostics);
+  if (multiInstance) node.multiInstance = multiInstance;
   if (element.isForCompensation === true) markHandler(node, element, diagnostics);
   return node;
 }
@@ -140,9 +145,8 @@ export function buildNode(element: BpmnElement, scope: string | null, diagnostic
 /** Records problems for features of an element the engine does not run yet: loops, zeebe listeners. */
 export function checkUnsupportedFeatures(element: BpmnElement, diagnostics: Diagnostics): void {
   const loop = child(element, 'loopCharacteristics');
-  if (loop) {
-    const what = loop.$type === 'bpmn:MultiInstanceLoopCharacteristics' ? 'multi-instance' : 'loop';
-    diagnostics.problem('unsupported-loop', `${describe(element)} has ${what} characteristics, which are not supported yet`, element.id);
+  if (loop && loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics') {
+    diagnostics.problem('unsupported-loop', `${describe(element)} has loop characteristics, which are not supported yet`, element.id);
   }
   for (const [type, what] of Object.entries(LISTENERS)) {
     if (extension(element, type)) {

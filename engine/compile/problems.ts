@@ -34,6 +34,7 @@ export type ProblemCode =
   | 'link-invalid'
   | 'compensation-invalid'
   | 'call-activity-invalid'
+  | 'multi-instance-invalid'
   | 'boundary-event-invalid'
   | 'event-gateway-invalid'
   | 'event-subprocess-invalid'

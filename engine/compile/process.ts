@@ -7,6 +7,7 @@ import { readFlow, type FlowEnds } from './flows';
 import { readId } from './ids';
 import { children, describe, text, type BpmnElement } from './moddle';
 import { buildNode, checkUnsupportedFeatures } from './nodes';
+import { processStartsOf } from './startEvents';
 import type { Diagnostics } from './problems';
 import { isNoneStart, isStartIn, validateModel } from './validate';
 
@@ -51,6 +52,8 @@ export function compileProcess(process: BpmnElement, diagnostics: Diagnostics): 
     processId,
     ...(name ? { name } : {}),
     startNodeIds: nodes.filter((node) => isNoneStart(node, null)).map((node) => node.id),
+    ...optionalList('timerStartNodeIds', processStartsOf(nodes, 'timer')),
+    ...optionalList('messageStartNodeIds', processStartsOf(nodes, 'message')),
     ...(eventSubProcesses.length > 0 ? { eventSubProcesses } : {}),
     nodes: ends.nodes,
     flows,
@@ -87,4 +90,9 @@ function collect(
   for (const artifact of children(container, 'artifacts')) {
     if (IGNORED.has(artifact.$type)) diagnostics.warning('ignored-element', `${describe(artifact)} is ignored at runtime`, artifact.id);
   }
+}
+
+/** `{ [name]: ids }`, or nothing when `ids` is empty (models without such start events keep their JSON). */
+function optionalList<K extends string>(name: K, ids: string[]): Partial<Record<K, string[]>> {
+  return ids.length > 0 ? ({ [name]: ids } as Record<K, string[]>) : {};
 }

@@ -2,6 +2,7 @@
 import type { ExecutableModel, ModelNode } from '../model';
 import { checkEventRules, linkTargets } from './eventRules';
 import type { Diagnostics } from './problems';
+import { checkProcessStarts } from './startEvents';
 
 const CONDITIONAL_GATEWAYS = new Set(['exclusiveGateway', 'inclusiveGateway']);
 const CONDITION_IGNORED = new Set(['parallelGateway', 'eventBasedGateway', 'startEvent', 'intermediateCatchEvent', 'intermediateThrowEvent', 'boundaryEvent']);
@@ -45,15 +46,7 @@ export function validateModel(model: ExecutableModel, diagnostics: Diagnostics):
 }
 
 function checkStarts(model: ExecutableModel, nodes: ModelNode[], diagnostics: Diagnostics): void {
-  if (model.startNodeIds.length === 0) {
-    diagnostics.problem('start-event-missing', `process <${model.processId}> has no none start event`, model.processId);
-  } else if (model.startNodeIds.length > 1) {
-    diagnostics.problem(
-      'start-event-ambiguous',
-      `process <${model.processId}> has ${model.startNodeIds.length} none start events (${model.startNodeIds.map((id) => `<${id}>`).join(', ')}); only one is allowed`,
-      model.processId,
-    );
-  }
+  checkProcessStarts(model, diagnostics);
   for (const node of nodes) {
     if (node.kind !== 'subProcess' || node.startNodeId) continue;
     const count = nodes.filter((candidate) => (node.triggeredByEvent ? isStartIn(candidate, node.id) : isNoneStart(candidate, node.id))).length;
@@ -116,10 +109,11 @@ function isLinkThrow(node: ModelNode): boolean {
  * event to its link catch event.
  */
 function warnUnreachable(model: ExecutableModel, nodes: ModelNode[], diagnostics: Diagnostics): void {
-  if (model.startNodeIds.length === 0) return;
+  const starts = [...model.startNodeIds, ...(model.timerStartNodeIds ?? []), ...(model.messageStartNodeIds ?? [])];
+  if (starts.length === 0) return;
   const links = linkTargets(nodes);
   const reached = new Set<string>();
-  const pending = [...model.startNodeIds, ...(model.eventSubProcesses ?? [])];
+  const pending = [...starts, ...(model.eventSubProcesses ?? [])];
   for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
     if (reached.has(id)) continue;
     reached.add(id);

@@ -27,13 +27,16 @@ function best<T>(candidates: T[], codeOf: (candidate: T) => string | undefined |
 }
 
 function boundaryCatcher(rt: Runtime, activity: ElementInstance, what: Thrown, code: string): Catcher | undefined {
-  if (activity.parentId === null) return undefined;
+  // an inner instance of a multi-instance body has none: they are attached to its body
+  if (activity.parentId === null || rt.bodyOf(activity)) return undefined;
   const nodes = (rt.node(activity.elementId).boundaryEvents ?? []).map((id) => rt.node(id) as BoundaryEventNode);
   const node = best(nodes, (n) => caughtCode(n.eventDefinition, what), code);
   return node && { at: 'boundary', activity, node };
 }
 
 function eventSubProcessCatcher(rt: Runtime, container: ElementInstance, what: Thrown, code: string): Catcher | undefined {
+  // a multi-instance body holds no event subprocesses (each inner subprocess instance holds its own)
+  if (rt.isMultiInstanceBody(container)) return undefined;
   const ids = container.parentId === null ? rt.model.eventSubProcesses : (rt.node(container.elementId) as SubProcessNode).eventSubProcesses;
   const subProcesses = (ids ?? []).map((id) => rt.node(id) as SubProcessNode);
   const subProcess = best(subProcesses, (s) => caughtCode(startOf(rt, s).eventDefinition, what), code);

@@ -1,6 +1,6 @@
 // The registry of element behaviours: one entry per node kind of the executable model, each typed by its node kind;
 // a kind without a behaviour (or a behaviour for the wrong kind) fails the type check.
-import type { ElementBehaviour } from '../interpreter/runtime';
+import { type ElementBehaviour, MULTI_INSTANCE_BODY } from '../interpreter/runtime';
 import type { NodeKind, NodeOf } from '../model';
 import { boundaryEvent } from './boundaryEvents';
 import { callActivity } from './callActivity';
@@ -8,6 +8,7 @@ import { eventBasedGateway } from './eventBasedGateway';
 import { endEvent, intermediateCatchEvent, intermediateThrowEvent, receiveTask } from './events';
 import { exclusiveGateway, inclusiveGateway, parallelGateway } from './gateways';
 import { serviceTask } from './job';
+import { multiInstanceBody } from './multiInstance';
 import { startEvent } from './startEvent';
 import { subProcess } from './subProcess';
 import { scriptTask, task } from './tasks';
@@ -32,4 +33,5 @@ export const behaviours = {
   boundaryEvent,
   subProcess,
   callActivity,
-} satisfies { [K in NodeKind]: ElementBehaviour<NodeOf<K>> };
+  [MULTI_INSTANCE_BODY]: multiInstanceBody,
+} satisfies { [K in NodeKind]: ElementBehaviour<NodeOf<K>> } & { [MULTI_INSTANCE_BODY]: ElementBehaviour };

@@ -12,7 +12,8 @@ export function behaviour<N extends ModelNode>(
 ): ElementBehaviour<N> {
   return {
     activate(rt, instance, node) {
-      openBoundaries(rt, instance, node);
+      // an inner instance of a multi-instance body runs without them: its body holds them
+      if (!node.multiInstance) openBoundaries(rt, instance, node);
       activate(rt, instance, node);
     },
     complete: (rt, instance, _node, result) => rt.leave(instance, result),

@@ -10,7 +10,8 @@ export const subProcess = behaviour<SubProcessNode>(
   (rt, instance, node) => {
     if (!node.startNodeId) throw new IncidentSignal('expression', `subprocess <${node.id}> has no start event`);
     // opened once: an activation retried after an incident (an event subprocess that could not subscribe) keeps its scope
-    if (!instance.children) rt.openContainer(instance, node.inputs?.length ? rt.evaluateMappings(node.inputs, rt.contextOf(instance)) : {});
+    // (an inner instance of a multi-instance body: its loop variables, loopCounter and its item, are variables of its scope)
+    if (!instance.children) rt.openContainer(instance, { ...instance.locals, ...(node.inputs?.length ? rt.evaluateMappings(node.inputs, rt.contextOf(instance)) : {}) });
     if (!node.triggeredByEvent) openEventSubProcesses(rt, instance, node.eventSubProcesses);
     // an event subprocess's start event already happened: it completes at once with the event's variables
     rt.createInstance(node.startNodeId, instance, undefined, rt.depthOf(instance) + 1, node.triggeredByEvent ? (instance.trigger ?? {}) : undefined);

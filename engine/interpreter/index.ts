@@ -113,7 +113,9 @@ const variablesData = (variables: Variables) => ({ variables: Object.keys(variab
 function apply(rt: Runtime, event: EngineEvent): void {
   switch (event.type) {
     case 'start': {
-      const root = rt.createRoot({ ...event.variables });
+      // At a timer or message start event the event's variables arrive through that event (its output mappings apply).
+      const root = rt.createRoot(event.startNodeId === undefined ? { ...event.variables } : {});
+      if (event.startNodeId !== undefined) Object.assign(root, { startNodeId: event.startNodeId, trigger: { ...event.variables } });
       rt.state.startedAt = event.at;
       rt.record({ kind: 'instance.started', data: variablesData(event.variables) });
       return activateProcess(rt, root);

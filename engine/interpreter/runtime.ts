@@ -2,9 +2,10 @@
 // complete or are terminated; containers settle when their last child is gone. A Runtime updates the state of one
 // step in place and touches only what the step concerns: no copy of the state, no scan of all instances.
 import { DEFAULT_FEEL_LIMITS, evaluateCondition, evaluateExpression, FeelError, type FeelLimits } from '../feel';
-import type { ExecutableModel, Mapping, ModelFlow, ModelNode } from '../model';
+import type { ExecutableModel, Mapping, ModelFlow, ModelNode, MultiInstanceDefinition } from '../model';
 import { onCompleting } from './compensable';
 import { arrive, dropJoinsOf, fireSettledInclusiveJoin } from './joins';
+import { keptLoopVariables } from './loopVariables';
 import { own } from './own';
 import { applyVariables, contextOf, planVariables, recordBytes, withoutLocals } from './scopeVariables';
 import { withdrawAll } from './subscriptions';
@@ -16,6 +17,8 @@ export interface EngineLimits {
   maxVariableBytes: number;
   /** Most elements one thread of control may run in a row without a wait state before the loop guard raises an incident. */
   maxStepsWithoutWait: number;
+  /** Most inner instances a parallel multi-instance body creates at once; a larger collection is an incident. */
+  maxParallelInstances: number;
   /** What one FEEL evaluation may do (used when `bounded`). */
   feel: FeelLimits;
   /**
@@ -26,8 +29,8 @@ export interface EngineLimits {
   bounded: boolean;
 }
 
-/** Default limits: 1 MB of variables, 1,000 steps without a wait state, FEEL's default budget, bounded. */
-export const DEFAULT_LIMITS: EngineLimits = { maxVariableBytes: 1_000_000, maxStepsWithoutWait: 1_000, feel: DEFAULT_FEEL_LIMITS, bounded: true };
+/** Default limits: 1 MB of variables, 1,000 steps without a wait state, 1,000 parallel inner instances, FEEL's default budget, bounded. */
+export const DEFAULT_LIMITS: EngineLimits = { maxVariableBytes: 1_000_000, maxStepsWithoutWait: 1_000, maxParallelInstances: 1_000, feel: DEFAULT_FEEL_LIMITS, bounded: true };
 
 /** How many finished element instances and taken flows the state keeps for the designer's diagram. */
 export const MAX_RECENT = 1_000;
@@ -47,7 +50,15 @@ export interface ElementBehaviour<N extends ModelNode = ModelNode> {
    * to, the container of an event subprocess, the event-based gateway before this catch event), with `variables`.
    */
   onTrigger?(rt: Runtime, owner: ElementInstance, node: N, fired: FiredSubscription, variables: Variables): void;
+  /**
+   * A multi-instance body's inner instance `inner` leaves with `result`: evaluated before anything changes (a failure is
+   * an incident on the inner instance); returns what to do once the inner instance is gone.
+   */
+  childLeaving?(rt: Runtime, body: ElementInstance, node: N, inner: ElementInstance, result: Variables): () => void;
 }
+
+/** The registry key of the multi-instance body's behaviour (engine/elements/multiInstance.ts). */
+export const MULTI_INSTANCE_BODY = 'multiInstanceBody';
 
 /** A subscription that fired, with its id (a non-interrupting event subscribes again under it). */
 export interface FiredSubscription {
@@ -123,10 +134,23 @@ export class Runtime {
     return instance;
   }
 
-  private behaviourOf(node: ModelNode): ElementBehaviour {
-    const behaviour = own(this.behaviours, node.kind) as ElementBehaviour | undefined;
+  /** The behaviour of `instance` (of `node`): a multi-instance body's, or its node kind's. */
+  private behaviourOf(node: ModelNode, instance?: ElementInstance): ElementBehaviour {
+    const key = node.multiInstance && instance && !this.bodyOf(instance) ? MULTI_INSTANCE_BODY : node.kind;
+    const behaviour = own(this.behaviours, key) as ElementBehaviour | undefined;
     if (!behaviour) throw new Error(`no behaviour registered for element kind ${node.kind} <${node.id}>`);
     return behaviour;
+  }
+
+  /** The multi-instance body `instance` is an inner instance of (its container runs the same element), if any. */
+  bodyOf(instance: ElementInstance): ElementInstance | undefined {
+    const parent = instance.parentId === null ? undefined : own(this.state.instances, instance.parentId);
+    return parent?.elementId === instance.elementId ? parent : undefined;
+  }
+
+  /** Whether `instance` is a multi-instance body (the instance of a multi-instance activity that holds the inner instances). */
+  isMultiInstanceBody(instance: ElementInstance): boolean {
+    return instance.parentId !== null && own(this.model.nodes, instance.elementId)?.multiInstance !== undefined && !this.bodyOf(instance);
   }
 
   // ---------- variables ----------
@@ -231,12 +255,14 @@ export class Runtime {
       return;
     }
     try {
-      if (node.inputs?.length && node.kind !== 'subProcess') {
-        instance.locals = undefined;
-        instance.locals = this.evaluateMappings(node.inputs, this.contextOf(instance));
+      const body = node.multiInstance && this.bodyOf(instance);
+      if (node.inputs?.length && node.kind !== 'subProcess' && (!node.multiInstance || body)) {
+        // an inner instance of a multi-instance body keeps its loop variables (loopCounter, its item)
+        instance.locals = body ? keptLoopVariables(node.multiInstance as MultiInstanceDefinition, instance.locals) : undefined;
+        instance.locals = { ...instance.locals, ...this.evaluateMappings(node.inputs, this.contextOf(instance)) };
       }
       if (instance.trigger && node.kind !== 'subProcess') this.finish(instance, instance.trigger);
-      else this.behaviourOf(node).activate(this, instance, node);
+      else this.behaviourOf(node, instance).activate(this, instance, node);
     } catch (error) {
       if (error instanceof IncidentSignal) this.raiseIncident(instance, error.kind, error.message);
       else throw error;
@@ -249,7 +275,7 @@ export class Runtime {
   finish(instance: ElementInstance, result: Variables): void {
     const node = this.node(instance.elementId);
     try {
-      this.behaviourOf(node).complete(this, instance, node, result);
+      this.behaviourOf(node, instance).complete(this, instance, node, result);
     } catch (error) {
       if (error instanceof IncidentSignal) this.raiseIncident(instance, error.kind, error.message, { result });
       else throw error;
@@ -263,15 +289,19 @@ export class Runtime {
    */
   leave(instance: ElementInstance, result: Variables = {}, flows?: string[]): void {
     const node = this.node(instance.elementId);
-    const outputs = node.kind === 'subProcess' ? undefined : node.outputs;
+    // a multi-instance body's inner instance leaves into its body, which takes the flows; the mappings are the inner instances'
+    const body = node.multiInstance && this.bodyOf(instance);
+    const outputs = node.kind === 'subProcess' || (node.multiInstance && !body) ? undefined : node.outputs;
     const produced = outputs?.length ? this.evaluateMappings(outputs, this.contextOf(instance, result)) : withoutLocals(result, instance.locals);
     const plan = planVariables(this.state, instance.parentId as string, produced);
     if (this.state.variableBytes + plan.deltaBytes > this.limits.maxVariableBytes) {
       throw new IncidentSignal('variables', `variables of the instance would exceed ${this.limits.maxVariableBytes} bytes (set by <${node.id}>)`);
     }
-    const chosen = flows ?? this.outgoingFlows(instance, node, produced);
+    const chosen = body ? [] : (flows ?? this.outgoingFlows(instance, node, produced));
+    const afterLeft = body ? this.behaviourOf(node, body).childLeaving?.(this, body, node, instance, result) : undefined;
     if (plan.writes.length) this.record({ kind: 'variables.changed', elementId: node.id, data: { names: Object.keys(produced), changes: applyVariables(this.state, plan) } });
     this.completeInstance(instance, chosen);
+    afterLeft?.();
   }
 
   private outgoingFlows(instance: ElementInstance, node: ModelNode, produced: Variables): string[] {
@@ -318,7 +348,7 @@ export class Runtime {
       return;
     }
     const node = this.node(container.elementId);
-    const behaviour = this.behaviourOf(node);
+    const behaviour = this.behaviourOf(node, container);
     try {
       behaviour.childDone?.(this, container, node);
     } catch (error) {
@@ -354,7 +384,7 @@ export class Runtime {
     this.dropIncident(instance, actor);
     if (instance.parentId !== null) {
       const node = this.node(instance.elementId);
-      this.behaviourOf(node).terminate(this, instance, node);
+      this.behaviourOf(node, instance).terminate(this, instance, node);
       this.record({ kind: 'element.terminated', elementId: instance.elementId, tokenId: instance.id, actor });
     }
     this.remove(instance);

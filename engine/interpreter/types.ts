@@ -41,8 +41,24 @@ export interface ElementInstance {
   compensating?: number;
   /** A compensation handler's run: the throw event instance waiting for it and the activity instance it compensates. */
   compensates?: { throwId: string; elementId: string; instanceId: string };
+  /** A multi-instance body's progress (engine/elements/multiInstance.ts); its outputs are its variables. */
+  loop?: MultiInstanceProgress;
   /** A call activity's child cases started so far (a retry after an incident starts the next under a new id). */
   childAttempts?: number;
+  /** The root of a case started at a timer or message start event: that event (it completes with the root's `trigger`). */
+  startNodeId?: string;
+}
+
+/** How far a multi-instance body is: counters only (the items are read from its input collection, not kept). */
+export interface MultiInstanceProgress {
+  /** How many items the input collection had when the body activated (numberOfInstances). */
+  size: number;
+  /** Inner instances completed so far. */
+  completed: number;
+  /** Inner instances terminated by the completion condition so far. */
+  terminated: number;
+  /** Set when the completion condition held: the body completes once its inner instances are gone. */
+  done?: true;
 }
 
 /**
@@ -85,7 +101,7 @@ export interface Incident {
   /** The element instance it stops (named `tokenId` in the API, as before element instances). */
   tokenId: string;
   elementId: string;
-  kind: 'jobFailed' | 'expression' | 'noMatchingFlow' | 'loopGuard' | 'variables' | 'unhandledError' | 'childFailed';
+  kind: 'jobFailed' | 'expression' | 'noMatchingFlow' | 'loopGuard' | 'variables' | 'unhandledError' | 'collectionTooLarge' | 'childFailed';
   message: string;
   createdAt: string;
   /** Set when the element had done its work and failed while completing: resolving completes it again with this result. */
@@ -144,7 +160,8 @@ export type Actor = string;
 
 /** An input to the interpreter; `at` is the workflow's deterministic clock (ISO 8601). `waitId` names a subscription. */
 export type EngineEvent =
-  | { type: 'start'; at: string; actor: Actor; instanceId: string; variables: Variables }
+  /** `startNodeId`: the timer or message start event the case starts at (absent: the none start events). */
+  | { type: 'start'; at: string; actor: Actor; instanceId: string; variables: Variables; startNodeId?: string }
   /** `holder`: who the caller saw holding the task (null: no one); refused when someone else holds it. Absent: not checked. */
   | { type: 'taskCompleted'; at: string; actor: Actor; taskId: string; variables: Variables; holder?: string | null }
   /** The actor takes an open task that no one else holds. */

@@ -109,8 +109,8 @@ export const ELEMENT_CLAIMS: readonly ElementClaim[] = [
   row('Gateways', 'event-based gateway', true, SUPPORTED, 'Element', eventGateway(), 'leads only to timer, message or signal intermediate catch events (receive tasks refused), as Camunda 8 requires'),
   row('Gateways', 'inclusive gateway', true, SUPPORTED, 'Element', inFlow('<bpmn:inclusiveGateway id="Element" />')),
   row('Gateways', 'complex gateway', false, refused('unsupported-element'), 'Element', inFlow('<bpmn:complexGateway id="Element" />')),
-  row('Markers', 'multi-instance parallel', true, refused('unsupported-loop'), 'Element', inFlow(multiInstance(false))),
-  row('Markers', 'multi-instance sequential', true, refused('unsupported-loop'), 'Element', inFlow(multiInstance(true))),
+  row('Markers', 'multi-instance parallel', true, SUPPORTED, 'Element', inFlow(multiInstance(false)), 'zeebe:loopCharacteristics; at most 1,000 inner instances of a parallel body at once (a larger collection is an incident)'),
+  row('Markers', 'multi-instance sequential', true, SUPPORTED, 'Element', inFlow(multiInstance(true)), 'zeebe:loopCharacteristics; a loopCardinality without inputCollection is refused (`multi-instance-invalid`), as in Camunda 8'),
   row('Markers', 'loop', false, refused('unsupported-loop'), 'Element', inFlow('<bpmn:task id="Element"><bpmn:standardLoopCharacteristics /></bpmn:task>')),
   row(
     'Markers',
@@ -140,17 +140,20 @@ export const EVENT_ROWS: readonly EventRow[] = [
   },
   {
     type: 'Message',
-    note: 'a message throw or end event is a job (zeebe:taskDefinition), as in Camunda 8; a process message start is refused, so a case starts only by `POST /api/instances`',
+    note: 'a message throw or end event is a job (zeebe:taskDefinition), as in Camunda 8; a process message start event is started by `POST /api/messages` when no case waits for the message, one case per correlation key at a time',
     cells: allOf(
       '<bpmn:messageEventDefinition messageRef="Message_1" />',
-      { start: false, eventSubProcess: true, eventSubProcessNonInterrupting: true, catch: true, boundary: true, boundaryNonInterrupting: true, throw: true, end: true },
+      { start: true, eventSubProcess: true, eventSubProcessNonInterrupting: true, catch: true, boundary: true, boundaryNonInterrupting: true, throw: true, end: true },
       true,
     ),
   },
   {
     type: 'Timer',
-    note: 'duration or date; a cycle only on a non-interrupting boundary event or event subprocess start (a boundary `R3/PT1H` fires three times while the task stays open)',
-    cells: allOf(TIMER, { start: false, eventSubProcess: true, eventSubProcessNonInterrupting: true, catch: true, boundary: true, boundaryNonInterrupting: true }, true, CYCLE),
+    note: 'duration or date; a cycle only on a non-interrupting boundary event or event subprocess start (a boundary `R3/PT1H` fires three times while the task stays open); a process timer start event (static timeDate or timeCycle: ISO 8601 or 6-field Spring cron without L, W, #) is a Temporal Schedule',
+    cells: {
+      start: claim(true, SUPPORTED, ...eventDiagram('start', CYCLE, '')),
+      ...allOf(TIMER, { eventSubProcess: true, eventSubProcessNonInterrupting: true, catch: true, boundary: true, boundaryNonInterrupting: true }, true, CYCLE),
+    },
   },
   {
     type: 'Error',

@@ -31,7 +31,7 @@ describe('events', () => {
       ]);
     });
 
-    it('should NOT accept a timer start event, and say the process then has no none start event', async () => {
+    it('should NOT accept a timer start event without a timer', async () => {
       // given
       const xml = diagram('<bpmn:startEvent id="Timer_Start"><bpmn:timerEventDefinition /></bpmn:startEvent>');
 
@@ -39,10 +39,7 @@ describe('events', () => {
       const problems = await problemsOf(xml);
 
       // then
-      expect(problems).toEqual([
-        { elementId: 'Timer_Start', code: 'unsupported-event-definition', message: 'startEvent <Timer_Start> with a timer event definition is not supported yet' },
-        { elementId: 'Process_1', code: 'start-event-missing', message: 'process <Process_1> has no none start event' },
-      ]);
+      expect(problems).toEqual([{ elementId: 'Timer_Start', code: 'timer-invalid', message: 'timer of startEvent <Timer_Start> has no timeDate or timeCycle' }]);
     });
 
     it('should NOT accept an event with several event definitions', async () => {

@@ -53,7 +53,7 @@ describe('process', () => {
     const problems = await problemsOf(xml);
 
     // then
-    expect(problems).toEqual([{ elementId: 'Bad', code: 'start-event-missing', message: 'process <Bad> has no none start event' }]);
+    expect(problems).toEqual([{ elementId: 'Bad', code: 'start-event-missing', message: 'process <Bad> has no start event' }]);
   });
 
   it('should warn about data objects, data stores, annotations and groups, and ignore lanes and associations silently', async () => {

@@ -81,7 +81,7 @@ describe('validate', () => {
   });
 
   describe('start and end events', () => {
-    it('should NOT accept a process without none start event', async () => {
+    it('should NOT accept a process without start event', async () => {
       // given
       const xml = diagram('<bpmn:task id="Task" />');
 
@@ -89,7 +89,7 @@ describe('validate', () => {
       const problems = await problemsOf(xml);
 
       // then
-      expect(problems).toEqual([{ elementId: 'Process_1', code: 'start-event-missing', message: 'process <Process_1> has no none start event' }]);
+      expect(problems).toEqual([{ elementId: 'Process_1', code: 'start-event-missing', message: 'process <Process_1> has no start event' }]);
     });
 
     it('should NOT accept a process with two none start events', async () => {

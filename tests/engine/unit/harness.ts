@@ -125,6 +125,11 @@ export class Harness {
     return this.apply({ type: 'start', at: this.now(), actor, instanceId: this.state.instanceId, variables });
   }
 
+  /** Starts the case at the timer or message start event `startNodeId`, whose event brought these variables. */
+  startFrom(startNodeId: string, variables: Vars = {}, actor = DEFAULT_ACTOR): this {
+    return this.apply({ type: 'start', at: this.now(), actor, instanceId: this.state.instanceId, variables, startNodeId });
+  }
+
   /** Completes the oldest job waiting at `elementId` with the worker's result. */
   completeJob(elementId: string, variables: Vars = {}): this {
     return this.apply({ type: 'jobCompleted', at: this.now(), waitId: this.waitIdAt(elementId, 'job'), variables });
