@@ -4,6 +4,7 @@
 // activity that did not complete or whose scope was terminated.
 import { bpmn, chain, endEvent, flow, gateway, serviceTask, startEvent, subProcess, userTask } from './bpmn';
 import { boundary, errorDef, eventStart, eventSubProcess, messageDef, throwEvent, endWith } from './bpmnEvents';
+import { multiInstance } from './bpmnLoops';
 import { harnessFor } from './harness';
 
 /** A compensation event definition, naming `activityRef` when given. */
@@ -235,5 +236,67 @@ describe('compensation', () => {
     expect(h.commands.map((c) => c.elementId)).toEqual(['UndoHotel', 'UndoHotel']);
     h.completeJob('UndoHotel').completeJob('UndoHotel');
     expect(h.status()).toBe('completed');
+  });
+
+  describe('multi-instance', () => {
+    it('should run the handler of a multi-instance activity once, after all its instances completed', async () => {
+      // given a booking per room (parallel) whose handler cancels them all, then a compensation throw
+      const rooms = multiInstance(serviceTask('Book', 'book'), { inputCollection: '=rooms', inputElement: 'room' });
+      const h = await harnessFor(
+        bpmn([
+          startEvent('Start'), rooms, ...compensatedBy('Book', 'CancelAll', serviceTask('CancelAll', 'cancel-all')),
+          throwEvent('Undo', compensateDef()), endEvent('End'), ...chain('Start', 'Book', 'Undo', 'End'),
+        ]),
+      );
+      h.start({ rooms: [1, 2, 3] }).completeJob('Book').completeJob('Book');
+
+      // when the last room is booked (the body completes)
+      h.completeJob('Book');
+
+      // then the handler runs once, for the body
+      expect(h.commands.map((c) => c.elementId)).toEqual(['CancelAll']);
+      h.completeJob('CancelAll');
+      expect(h.status()).toBe('completed');
+    });
+
+    it('should compensate inside each completed inner instance of a multi-instance subprocess', async () => {
+      // given a subprocess per site (parallel) that books a visit, then a compensation throw after it
+      const sites = multiInstance(
+        subProcess('Site', [startEvent('SiteStart'), ...booking('Visit'), endEvent('SiteEnd'), ...chain('SiteStart', 'Visit', 'SiteEnd')]),
+        { inputCollection: '=sites', inputElement: 'site' },
+      );
+      const h = await harnessFor(bpmn([startEvent('Start'), sites, throwEvent('Undo', compensateDef()), endEvent('End'), ...chain('Start', 'Site', 'Undo', 'End')]));
+      h.start({ sites: ['a', 'b'] }).completeJob('Visit').completeJob('Visit');
+
+      // then the visit of each site is compensated
+      expect(h.commands.map((c) => c.elementId)).toEqual(['UndoVisit', 'UndoVisit']);
+      h.completeJob('UndoVisit').completeJob('UndoVisit');
+      expect(h.status()).toBe('completed');
+    });
+
+    it('should not compensate a multi-instance activity whose instances have not all completed', async () => {
+      // given the rooms booked in one branch while the other throws compensation once the first room is booked
+      const rooms = multiInstance(serviceTask('Book', 'book'), { inputCollection: '=rooms', inputElement: 'room' });
+      const h = await harnessFor(
+        bpmn([
+          startEvent('Start'), gateway('parallel', 'Split'), rooms, ...compensatedBy('Book', 'CancelAll', serviceTask('CancelAll', 'cancel-all')),
+          userTask('Decide'), throwEvent('Undo', compensateDef()), endEvent('End1'), endEvent('End2'),
+          ...chain('Start', 'Split', 'Book', 'End1'), ...chain('Split', 'Decide', 'Undo', 'End2'),
+        ]),
+      );
+      h.start({ rooms: [1, 2] }).completeJob('Book');
+
+      // when the other branch throws compensation
+      h.completeTask('Decide');
+
+      // then nothing is compensated: the body has not completed
+      expect(h.commands.filter((c) => c.type === 'runJob')).toEqual([]);
+      expect(h.completedElements().slice(-2)).toEqual(['Undo', 'End2']);
+
+      // and once the last room is booked, the case completes without running the handler
+      h.completeJob('Book');
+      expect(h.status()).toBe('completed');
+      expect(h.audit().filter((e) => e.elementId === 'CancelAll')).toEqual([]);
+    });
   });
 });
