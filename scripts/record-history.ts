@@ -38,6 +38,7 @@ const jobTypes: JobType[] = [
   job('history.check-permit', async () => {
     throw ApplicationFailure.nonRetryable('no permit on file', BPMN_ERROR_TYPE, 'PERMIT_MISSING');
   }),
+  job('history.notify-signer', async ({ variables }) => ({ notice: `${String(variables.signer)}: ${String(variables.opinion ?? 'not needed')}` })),
 ];
 
 /** Waits for a claim, unclaim or assign and checks who holds the task after it. */
@@ -127,6 +128,16 @@ const recordings: Recording[] = [
       await c.openTaskId('Review');
       await c.correlate('note-added', 'E-12', { note: 'owner called' });
       await c.completeTask('Escalate', { escalatedBy: 'lead' }, 'lead');
+    },
+  },
+  {
+    // issue 13: a parallel 会签 over three signers that two signatures complete (the third task withdrawn), then a
+    // sequential multi-instance service task over the same signers collecting a notice each
+    name: 'multi-instance',
+    variables: { signers: ['ann', 'bob', 'cai'] },
+    async drive(c) {
+      await c.completeTask('Sign', { opinion: 'agree' }, 'ann');
+      await c.completeTask('Sign', { opinion: 'agree, with notes' }, 'bob');
     },
   },
 ];
