@@ -43,12 +43,15 @@ export function messageWaitOf(state: CaseState, name: string, correlationKey: st
 }
 
 /**
- * The element instances now active: element, instance id and since when (the root of the current format excluded), and
+ * The element instances now active: element, instance id and since when (the root of the current format and a
+ * multi-instance body with inner instances excluded), and
  * each arrival waiting at a joining gateway (its id: `<container>/<gateway>:<flow>:<n>`).
  */
 export function activeElementsOf(state: CaseState): Array<{ elementId: string; tokenId: string; since: string }> {
   if (!isCurrent(state)) return Object.values(state.tokens).map((t) => ({ elementId: t.nodeId, tokenId: t.id, since: t.enteredAt }));
-  const instances = Object.values(state.instances).flatMap((i) => (i.parentId === null ? [] : [{ elementId: i.elementId, tokenId: i.id, since: i.enteredAt }]));
+  // a multi-instance body that holds inner instances is shown by them (each with its own task), not beside them
+  const shown = (i: current.ElementInstance) => i.parentId !== null && !(i.loop && i.active);
+  const instances = Object.values(state.instances).flatMap((i) => (shown(i) ? [{ elementId: i.elementId, tokenId: i.id, since: i.enteredAt }] : []));
   const joins = Object.entries(state.joins).flatMap(([key, join]) =>
     Object.entries(join.flows).flatMap(([flowId, count]) => Array.from({ length: count }, (_, n) => ({ elementId: current.joinKeyParts(key).gatewayId, tokenId: `${key}:${flowId}:${n + 1}`, since: join.since }))),
   );
