@@ -159,6 +159,25 @@ describe('compensation', () => {
     expect(h.status()).toBe('completed');
   });
 
+  it('should compensate what a completed subprocess holds when the activityRef names the subprocess', async () => {
+    // given an insurance and a trip subprocess (hotel inside) both completed, and a throw for Trip only
+    const h = await harnessFor(
+      bpmn([
+        startEvent('Start'), ...booking('Insurance'),
+        subProcess('Trip', [startEvent('TripStart'), ...booking('Hotel'), endEvent('TripEnd'), ...chain('TripStart', 'Hotel', 'TripEnd')]),
+        throwEvent('UndoTrip', compensateDef('Trip')), endEvent('End'), ...chain('Start', 'Insurance', 'Trip', 'UndoTrip', 'End'),
+      ]),
+    );
+
+    // when both bookings complete
+    h.start().completeJob('Insurance').completeJob('Hotel');
+
+    // then only the hotel inside the trip is compensated
+    expect(h.commands.map((c) => c.elementId)).toEqual(['UndoHotel']);
+    h.completeJob('UndoHotel');
+    expect(h.status()).toBe('completed');
+  });
+
   it('should compensate only inside a subprocess when the throw event is inside it', async () => {
     // given a booking before the subprocess and one inside it, and a throw inside the subprocess
     const h = await harnessFor(
