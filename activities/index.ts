@@ -1,12 +1,16 @@
 // All activities of the worker, built by a factory so tests and benches can add job types.
 import { Context } from '@temporalio/activity';
-import type { JobActivities, JobActivity, ReadModelActivities } from '../contracts/activities';
+import type { CallActivityActivities, JobActivities, JobActivity, ReadModelActivities } from '../contracts/activities';
 import { unreachableDependency } from '../platform/unreachable';
 import { builtinJobTypes, type JobHandler, type JobType } from './jobs';
+import { resolveCalledProcess } from './calledProcess';
 import { closeUserTask, openUserTask, recordProgress, setTaskHolder } from './readModel';
 
 /** The read-model activities every worker registers (their names are fixed: the workflow calls them by these). */
 export const readModelActivities = { openUserTask, closeUserTask, recordProgress, setTaskHolder } satisfies ReadModelActivities;
+
+/** The activities of call activities (their names are fixed too). */
+export const callActivityActivities = { resolveCalledProcess } satisfies CallActivityActivities;
 
 /** How often a running job tells Temporal it is alive (the workflow's job heartbeat timeout is 15 s). */
 const JOB_HEARTBEAT_MS = 5000;
@@ -41,8 +45,8 @@ function asActivity(handler: JobHandler): JobActivity {
 /** Builds the activity map of a worker: read-model activities plus one activity per job type. */
 export function createActivities(jobTypes: JobType[] = builtinJobTypes): Record<string, (...args: never[]) => Promise<unknown>> {
   const jobs: JobActivities = Object.fromEntries(jobTypes.map((job) => [job.type, asActivity(job.handler)]));
-  for (const name of Object.keys(readModelActivities)) {
+  for (const name of [...Object.keys(readModelActivities), ...Object.keys(callActivityActivities)]) {
     if (name in jobs) throw new Error(`job type ${name} clashes with a built-in activity name`);
   }
-  return { ...readModelActivities, ...jobs };
+  return { ...readModelActivities, ...callActivityActivities, ...jobs };
 }

@@ -1,7 +1,7 @@
 // Activities that keep MongoDB's read models in step with the case: tasks, instance summary, the audit chain (their
 // inputs: contracts/activities.ts).
 import { ApplicationFailure } from '@temporalio/activity';
-import type { CaseRef, CloseUserTaskInput, OpenUserTaskInput, RecordProgressInput, SetTaskHolderInput } from '../contracts/activities';
+import type { AuditChainHead, CaseRef, CloseUserTaskInput, OpenUserTaskInput, RecordProgressInput, SetTaskHolderInput } from '../contracts/activities';
 import type { AuditEntry } from '../contracts/caseData';
 import { buildChain, GENESIS_HASH } from '../audit/chain';
 import { AuditEvent, AuditPendingSeal, auditRowId, Instance, Task } from '../store/models';
@@ -125,6 +125,8 @@ async function writeSummary(input: RecordProgressInput, lastSeq: number): Promis
         definitionVersion: caseRef.definitionVersion,
         businessKey: caseRef.businessKey,
         street: caseRef.street,
+        parentInstanceId: caseRef.parent?.instanceId ?? null,
+        parentElementId: caseRef.parent?.elementId ?? null,
         startedBy: input.startedBy,
         startedAt: new Date(input.startedAt),
         ...progress,
@@ -145,8 +147,11 @@ async function rowHash(instanceId: string, seq: number): Promise<{ hash: string;
   return row?.hash ? { hash: row.hash, at: new Date(row.at).toISOString() } : null;
 }
 
-/** Appends audit entries to the case's chain (idempotent by instance and seq), writes the summary, and queues a closed case's seal. */
-export async function recordProgress(input: RecordProgressInput): Promise<void> {
+/**
+ * Appends audit entries to the case's chain (idempotent by instance and seq), writes the summary, and queues a closed
+ * case's seal; answers the chain's head after the entries (null without entries), which a child case hands its parent.
+ */
+export async function recordProgress(input: RecordProgressInput): Promise<AuditChainHead | null> {
   const { caseRef, entries, firstSeq, summary } = input;
   const headHash = entries.length > 0 ? await appendAudit(caseRef, firstSeq, entries) : null;
   const lastSeq = firstSeq + entries.length - 1;
@@ -157,4 +162,5 @@ export async function recordProgress(input: RecordProgressInput): Promise<void> 
   };
   // The rows are written first; summary and pending seal only name rows that exist, so they can go together.
   await Promise.all([writeSummary(input, lastSeq), closed ? seal() : undefined]);
+  return headHash ? { lastSeq, hash: headHash } : null;
 }

@@ -4,6 +4,7 @@
 import { defaultPayloadConverter } from '@temporalio/common';
 import { JSONToPayload, type JSONPayload } from '@temporalio/common/lib/proto-utils';
 import { type BpmnProcessInput, caseWorkflowId } from '../workflows/definitions';
+import { localActivityKey } from './runs';
 import type { CapturedProgress, HistoryEventJson, HistoryJson, NumberedEntry } from './types';
 
 type Payloads = { payloads?: JSONPayload[] } | undefined;
@@ -57,7 +58,7 @@ export interface HistoryFacts {
   input: BpmnProcessInput;
   updates: AcceptedUpdate[];
   activities: ActivityRun[];
-  /** The seqs of the local activities (recordProgress calls) whose completion marker is in the history. */
+  /** The local activities (recordProgress calls) whose completion marker is in the history, by localActivityKey(run, seq). */
   completedLocalActivities: Set<number>;
   /** How the workflow closed, when it has. */
   closed: { eventType: string; at: string; result?: unknown } | null;
@@ -72,8 +73,15 @@ export function historyFacts(history: HistoryJson): HistoryFacts {
   const activities = new Map<number, ActivityRun>();
   const completedLocalActivities = new Set<number>();
   let closed: HistoryFacts['closed'] = null;
-  for (const event of history.events) {
-    const id = num(event.eventId);
+  // Events are named by their position in the whole history (their id in a history of one run); markers by run and seq.
+  let run = -1;
+  let offset = 0;
+  for (const [index, event] of history.events.entries()) {
+    if (index === 0 || event.eventType === 'EVENT_TYPE_WORKFLOW_EXECUTION_STARTED') {
+      run += 1;
+      offset = index;
+    }
+    const id = offset + num(event.eventId);
     const at = event.eventTime;
     const accepted = attrs(event, 'workflowExecutionUpdateAccepted');
     if (accepted) {
@@ -95,15 +103,15 @@ export function historyFacts(history: HistoryJson): HistoryFacts {
     }
     const done = attrs(event, 'activityTaskCompleted') ?? attrs(event, 'activityTaskFailed') ?? attrs(event, 'activityTaskTimedOut') ?? attrs(event, 'activityTaskCanceled');
     if (done) {
-      const run = activities.get(num(done.scheduledEventId));
-      if (run) {
-        run.closedAt = at;
+      const activity = activities.get(offset + num(done.scheduledEventId));
+      if (activity) {
+        activity.closedAt = at;
         if (attrs(event, 'activityTaskCompleted')) {
-          run.outcome = 'completed';
-          run.result = firstPayload(done.result as Payloads);
+          activity.outcome = 'completed';
+          activity.result = firstPayload(done.result as Payloads);
         } else {
-          run.outcome = attrs(event, 'activityTaskFailed') ? 'failed' : attrs(event, 'activityTaskTimedOut') ? 'timed-out' : 'cancelled';
-          run.failure = (done.failure as { message?: string } | undefined)?.message;
+          activity.outcome = attrs(event, 'activityTaskFailed') ? 'failed' : attrs(event, 'activityTaskTimedOut') ? 'timed-out' : 'cancelled';
+          activity.failure = (done.failure as { message?: string } | undefined)?.message;
         }
       }
       continue;
@@ -111,7 +119,7 @@ export function historyFacts(history: HistoryJson): HistoryFacts {
     const marker = attrs(event, 'markerRecorded');
     if (marker && marker.markerName === 'core_local_activity') {
       const data = firstPayload<{ seq?: number }>((marker.details as Record<string, Payloads> | undefined)?.data);
-      if (typeof data?.seq === 'number') completedLocalActivities.add(data.seq);
+      if (typeof data?.seq === 'number') completedLocalActivities.add(localActivityKey(run, data.seq));
       continue;
     }
     const completed = attrs(event, 'workflowExecutionCompleted');

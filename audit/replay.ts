@@ -4,6 +4,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, DefaultLogger, type InjectedSinks, Runtime, Worker } from '@temporalio/worker';
 import type { AuditCaptureSinks } from '../workflows/replayCapture';
 import { workflowIdOf } from './historyFacts';
+import { localActivityKey, runsOf } from './runs';
 import { withoutStackTrace } from './stackTraces';
 import type { CapturedProgress, HistoryJson } from './types';
 
@@ -145,17 +146,27 @@ async function locateDivergence(history: HistoryJson, workflowId: string, workfl
   return event ? { eventId: Number(event.eventId), eventType: eventTypeName(event.eventType) } : null;
 }
 
-/** Replays a history (Temporal's JSON form) through the replay bundle, with the case's real workflow id. */
+/**
+ * Replays a history (Temporal's JSON form) through the replay bundle, with the case's real workflow id: each run of a
+ * case that continued as new in turn (audit/runs.ts), their recordProgress calls together (keyed by run), stopping at
+ * the first run that diverges; a divergence names the event by its position in the whole history.
+ */
 export async function replayHistory(history: HistoryJson, options: { workflowsPath?: string } = {}): Promise<ReplayOutcome> {
   ensureRuntime();
   const workflowId = workflowIdOf(history);
   const progress: CapturedProgress[] = [];
   const base = { ok: true, workflowId, events: history.events.length };
-  const error = await replayOnce(history, workflowId, options.workflowsPath, progress);
-  if (error === undefined) return { ...base, progress };
-  const divergence = divergenceOf(error);
-  if (divergence.kind === 'nondeterminism' && divergence.eventId === null) {
-    Object.assign(divergence, await locateDivergence(history, workflowId, options.workflowsPath, divergence.message));
+  for (const [run, { history: runHistory, offset }] of runsOf(history).entries()) {
+    const captured: CapturedProgress[] = [];
+    const error = await replayOnce(runHistory, workflowId, options.workflowsPath, captured);
+    progress.push(...captured.map((call) => ({ ...call, activitySeq: localActivityKey(run, call.activitySeq) })));
+    if (error === undefined) continue;
+    const divergence = divergenceOf(error);
+    if (divergence.kind === 'nondeterminism' && divergence.eventId === null) {
+      Object.assign(divergence, await locateDivergence(runHistory, workflowId, options.workflowsPath, divergence.message));
+    }
+    if (divergence.eventId !== null) divergence.eventId += offset;
+    return { ...base, ok: false, divergence, progress };
   }
-  return { ...base, ok: false, divergence, progress };
+  return { ...base, progress };
 }

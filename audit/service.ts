@@ -1,7 +1,6 @@
 // Audit of cases: the stored chain, its verification (chain, seal in the global ledger, cross-check against Temporal's
 // history), the history with its timeline, the replay check and the one-file export.
 import type { Client } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { ExecutableModel } from '../engine/model';
 import { DomainError, notFound } from '../platform/errors';
 import { AuditEvent, AuditLedger, AuditLedgerHead, AuditPendingSeal, DefinitionVersion, Instance, LEDGER_HEAD_ID } from '../store/models';
@@ -11,6 +10,7 @@ import { crossCheck, type CrossCheck } from './crossCheck';
 import { historyFacts, replayedEntries } from './historyFacts';
 import { ledgerEnd } from './ledger';
 import { type ReplayOutcome, replayHistory } from './replay';
+import { fetchAllRuns } from './runs';
 import { type AuditSignature, signDocument } from './signing';
 import { serverSigningKey } from './signingKey';
 import { historyWithoutStackTraces } from './stackTraces';
@@ -98,11 +98,13 @@ export function auditRowView(row: ChainRow) {
   return { ...row, data };
 }
 
-/** A case's history in Temporal's JSON form (failures without their stack traces), or null when Temporal no longer has it (or never had it). */
+/**
+ * A case's history in Temporal's JSON form (failures without their stack traces), every run of a case that continued as
+ * new one after the other (audit/runs.ts), or null when Temporal no longer has it (or never had it).
+ */
 export async function fetchHistoryJson(client: Client, instanceId: string): Promise<HistoryJson | null> {
   try {
-    const history = await client.workflow.getHandle(instanceId).fetchHistory();
-    return historyWithoutStackTraces(JSON.parse(historyToJSON(history)) as HistoryJson);
+    return historyWithoutStackTraces(await fetchAllRuns(client, instanceId));
   } catch (error) {
     const e = error as { name?: string; code?: number };
     if (e.name === 'WorkflowNotFoundError' || e.code === 5) return null;

@@ -12,7 +12,7 @@ export interface HistoryJson {
 
 /** One recordProgress call captured while the history replayed. */
 export interface CapturedProgress {
-  /** The local activity's seq (as in its completion marker). */
+  /** The local activity's key: its seq in its run (as in its completion marker), made unique across runs by localActivityKey (audit/runs.ts). */
   activitySeq: number;
   input: RecordProgressInput;
 }

@@ -9,6 +9,8 @@ export interface CaseRef {
   definitionVersion: number;
   businessKey: string;
   street: string | null;
+  /** For a call activity's child case: the calling case and its call activity (written to the child's summary row). */
+  parent?: { instanceId: string; elementId: string };
 }
 
 /** Input of openUserTask. */
@@ -66,8 +68,36 @@ export interface ReadModelActivities {
   closeUserTask(input: CloseUserTaskInput): Promise<void>;
   /** Writes who holds an open task. */
   setTaskHolder(input: SetTaskHolderInput): Promise<void>;
-  /** Appends audit entries to the case's chain and writes its summary. */
-  recordProgress(input: RecordProgressInput): Promise<void>;
+  /** Appends audit entries to the case's chain and writes its summary; answers the chain's head after them (none for no entries). */
+  recordProgress(input: RecordProgressInput): Promise<AuditChainHead | null | void>;
+}
+
+/** The last link of a case's audit chain: its seq and hash. */
+export interface AuditChainHead {
+  lastSeq: number;
+  hash: string;
+}
+
+/** Input of resolveCalledProcess: the process a call activity calls, its binding, and the calling case's definition. */
+export interface ResolveCalledProcessInput {
+  processId: string;
+  binding: 'latest' | 'deployment';
+  caller: { definitionKey: string; definitionVersion: number; elementId: string };
+}
+
+/** The deployed version a call activity starts: its model (it travels in the child's input) and its identity. */
+export interface CalledProcess {
+  model: unknown;
+  definition: { key: string; version: number; sha256: string };
+}
+
+/** The ApplicationFailure type of a called process that is not deployed (or a pinned version that is gone): not retried. */
+export const CALLED_PROCESS_NOT_FOUND = 'CalledProcessNotFound';
+
+/** The activities of call activities: finding the called process's version in the definitions store. */
+export interface CallActivityActivities {
+  /** The version to start: the latest deployed (`latest`), or the one pinned when the caller was deployed (`deployment`). */
+  resolveCalledProcess(input: ResolveCalledProcessInput): Promise<CalledProcess>;
 }
 
 /** What a job activity is given: the case, the element, its headers and the variables it can see. */

@@ -1,6 +1,6 @@
 // The activities the bpmnProcess workflow calls (contracts/activities.ts types them), with their timeouts and retries.
 import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
-import { BPMN_ERROR_TYPE, type JobActivities, type ReadModelActivities } from '../contracts/activities';
+import { BPMN_ERROR_TYPE, CALLED_PROCESS_NOT_FOUND, type CallActivityActivities, type JobActivities, type ReadModelActivities } from '../contracts/activities';
 
 // Timeouts bound how long a killed worker's in-flight activity stalls its case before it is retried elsewhere: read-model
 // writes are short (20 s), jobs may run long but heartbeat (activities/index.ts) so a dead worker is noticed in 15 s.
@@ -15,6 +15,12 @@ export const readModel = proxyActivities<ReadModelActivities>({
 export const progress = proxyLocalActivities<Pick<ReadModelActivities, 'recordProgress'>>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+/** The definitions-store lookup of call activities: retried while the database is unreachable, not when the process is missing. */
+export const calledProcesses = proxyActivities<CallActivityActivities>({
+  startToCloseTimeout: '20 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: [CALLED_PROCESS_NOT_FOUND] },
 });
 
 const jobProxies = new Map<number, JobActivities>();

@@ -1,11 +1,11 @@
 // The bpmnProcess workflow: runs one BPMN case (caseRunner.ts) and answers its query and Updates (caseHandlers.ts).
-import { condition, patched } from '@temporalio/workflow';
+import { CancellationScope, condition, patched } from '@temporalio/workflow';
 import { DEFAULT_LIMITS } from '../engine/interpreter';
 import { setCaseHandlers } from './caseHandlers';
 import { CaseRunner } from './caseRunner';
 import { processVariablesOf } from './caseEngine';
 import type { BpmnProcessInput, BpmnProcessResult } from './definitions';
-import { BOUNDS_PATCH, ENGINE_V2_PATCH } from './patches';
+import { BOUNDS_PATCH, CASE_CANCELLATION_PATCH, ENGINE_V2_PATCH } from './patches';
 
 /** Runs one BPMN case: the model is in the input, every step is recorded in Temporal's history. */
 export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessResult> {
@@ -13,9 +13,21 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   // recorded before engine v2 run on engine/v1 (the order of the two patch checks is part of the recorded history).
   const limits = { ...DEFAULT_LIMITS, ...input.limits, bounded: patched(BOUNDS_PATCH) };
   const runner = new CaseRunner(input, limits, patched(ENGINE_V2_PATCH));
+  // Cases started since call activities turn a Temporal cancellation into a case cancellation (writes shielded from it).
+  const cancellable = patched(CASE_CANCELLATION_PATCH);
   setCaseHandlers(runner, input, { ...limits, bounded: true });
-  await runner.start();
-  await condition(() => runner.state.status !== 'running');
-  await runner.settled;
-  return { status: runner.state.status, variables: processVariablesOf(runner.state), endedAt: runner.state.endedAt };
+  const run = async () => {
+    await runner.start();
+    await condition(() => runner.state.status !== 'running');
+    await runner.settled;
+    // a cancelled case closes once its child cases have recorded their cancellation (none in cases recorded before them)
+    await runner.childrenSettled;
+  };
+  if (cancellable) {
+    runner.shieldWrites();
+    CancellationScope.current().cancelRequested.catch(() => runner.cancelFromOutside());
+    await CancellationScope.nonCancellable(run);
+  } else await run();
+  const auditHead = runner.auditHead;
+  return { status: runner.state.status, variables: processVariablesOf(runner.state), endedAt: runner.state.endedAt, ...(auditHead ? { auditHead } : {}) };
 }

@@ -30,6 +30,11 @@ export class CancellationScopePool {
     );
   }
 
+  /** The wait ids of the jobs and timers running now. */
+  runningWaits(): string[] {
+    return [...this.running.keys()];
+  }
+
   /** Cancels the job or timer running for this wait, if any. */
   cancel(waitId: string): void {
     this.running.get(waitId)?.cancel();

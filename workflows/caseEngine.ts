@@ -12,6 +12,9 @@ export type CaseState = current.EngineState | v1.EngineState;
 /** Whether the state is of the current interpreter. */
 const isCurrent = (state: CaseState): state is current.EngineState => (state as current.EngineState).format === 2;
 
+/** Whether the state is of the current interpreter (format 2), as a continued run carries it. */
+export const isCurrentState = isCurrent;
+
 /** The state before the start event: of the current interpreter, or of v1 when replaying a case recorded before it. */
 export const emptyCaseState = (useCurrent: boolean, instanceId: string, at: string): CaseState =>
   useCurrent ? current.emptyState(instanceId, at) : v1.emptyState(instanceId, at);

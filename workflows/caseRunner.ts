@@ -1,12 +1,13 @@
 // The case runner: feeds events to the pure interpreter and turns the commands it returns into activities and timers.
-import { ActivityFailure, ApplicationFailure, isCancellation, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import { BPMN_ERROR_TYPE, type CaseRef, type JobInput } from '../contracts/activities';
+import { ActivityFailure, ApplicationFailure, CancellationScope, isCancellation, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { type AuditChainHead, BPMN_ERROR_TYPE, type CaseRef, type JobInput } from '../contracts/activities';
 import { jobKeyOf } from '../contracts/ids';
 import type { Command, EngineEvent, EngineLimits } from '../engine/interpreter';
 import { jobs, progress, readModel } from './activityProxies';
 import { CancellationScopePool } from './cancellationScopePool';
 import { caseRejectionOf, type CaseState, emptyCaseState, stepCase } from './caseEngine';
 import { caseSummaryOf } from './caseViews';
+import { ChildCases } from './childCases';
 import { type BpmnProcessInput, searchAttributes } from './definitions';
 import { ProgressWriter } from './progressWriter';
 
@@ -34,6 +35,12 @@ export class CaseRunner {
   private summaryStatus = 'running';
   private readonly writer: ProgressWriter;
   private readonly scopes = new CancellationScopePool();
+  /** The child cases of its call activities. */
+  private readonly children: ChildCases;
+  /** The audit chain's last link written so far (a child case returns it to its parent). */
+  private head: AuditChainHead | undefined;
+  /** Set by shieldWrites(): read-model writes run in it, so a Temporal cancellation of the case does not cancel them. */
+  private shield: CancellationScope | undefined;
 
   /** `limits`: the interpreter's limits for this case (its `bounded` from the patch marker); `currentEngine`: run on engine/interpreter, not engine/v1. */
   constructor(
@@ -48,10 +55,19 @@ export class CaseRunner {
       definitionVersion: input.definition.version,
       businessKey: input.businessKey,
       street: input.street ?? null,
+      ...(input.parent ? { parent: { instanceId: input.parent.workflowId, elementId: input.parent.elementId } } : {}),
     };
+    this.children = new ChildCases(
+      { workflowId: this.workflowId, definition: input.definition, businessKey: input.businessKey, street: input.street ?? null, startedBy: input.startedBy },
+      this.scopes,
+      (event) => void this.applyUnlessMovedOn(event),
+      now,
+    );
     this.current = emptyCaseState(currentEngine, this.workflowId, now());
     this.writer = new ProgressWriter((batch) =>
-      progress.recordProgress({ caseRef: this.caseRef, startedBy: this.input.startedBy, startedAt: this.current.startedAt, ...batch }),
+      this.guarded(() => progress.recordProgress({ caseRef: this.caseRef, startedBy: this.input.startedBy, startedAt: this.current.startedAt, ...batch })).then((head) => {
+        if (head) this.head = head;
+      }),
     );
   }
 
@@ -71,6 +87,36 @@ export class CaseRunner {
     const refused = caseRejectionOf(this.current, start, this.limits);
     if (refused) throw ApplicationFailure.nonRetryable(`the case cannot start: ${refused}`, 'Rejected');
     return this.apply(start);
+  }
+
+  /** The audit chain's last link written so far (none before the first write, or when replaying a case recorded before call activities). */
+  get auditHead(): AuditChainHead | undefined {
+    return this.head;
+  }
+
+  /** Resolves once every child case started so far has ended (after a cancellation, once each recorded it). */
+  get childrenSettled(): Promise<void> {
+    return this.children.settled;
+  }
+
+  /** Makes read-model writes immune to a Temporal cancellation of the case, which cancelFromOutside() turns into a case cancellation. */
+  shieldWrites(): void {
+    this.shield = new CancellationScope({ cancellable: false });
+  }
+
+  /**
+   * The case's workflow was cancelled through Temporal (its calling case cancelled the call activity, or an operator):
+   * the case is cancelled as by the cancel Update — open tasks closed, child cases cancelled, `instance.cancelled` recorded.
+   */
+  cancelFromOutside(): Promise<void> {
+    const parent = this.input.parent;
+    const reason = parent ? `its call activity <${parent.elementId}> in case ${parent.workflowId} ended` : 'the workflow was cancelled through Temporal';
+    return this.applyUnlessMovedOn({ type: 'cancel', at: now(), actor: 'system', reason });
+  }
+
+  /** Runs a read-model write in the shield, when there is one. */
+  private guarded<T>(write: () => Promise<T>): Promise<T> {
+    return this.shield ? this.shield.run(write) : write();
   }
 
   /** Applies an event and starts what it asks for; resolves once its read-model writes are done. */
@@ -106,12 +152,12 @@ export class CaseRunner {
   private dispatch(command: Command): (() => Promise<void>) | undefined {
     switch (command.type) {
       case 'openUserTask':
-        return () => readModel.openUserTask({ caseRef: this.caseRef, task: command.task, at: now() });
+        return () => this.guarded(() => readModel.openUserTask({ caseRef: this.caseRef, task: command.task, at: now() }));
       case 'closeUserTask':
-        return () => readModel.closeUserTask({ taskId: command.taskId, outcome: command.outcome, actor: command.actor, at: now() });
+        return () => this.guarded(() => readModel.closeUserTask({ taskId: command.taskId, outcome: command.outcome, actor: command.actor, at: now() }));
       case 'setTaskHolder': {
         const at = now();
-        return () => readModel.setTaskHolder({ taskId: command.taskId, assignee: command.holder, by: command.actor, at });
+        return () => this.guarded(() => readModel.setTaskHolder({ taskId: command.taskId, assignee: command.holder, by: command.actor, at }));
       }
       case 'runJob': {
         const jobInput: JobInput = {
@@ -145,6 +191,12 @@ export class CaseRunner {
       case 'cancelJob':
       case 'cancelTimer':
         this.scopes.cancel(command.waitId);
+        return undefined;
+      case 'startChild':
+        this.children.start(command);
+        return undefined;
+      case 'cancelChild':
+        this.children.cancel(command.waitId);
         return undefined;
     }
   }

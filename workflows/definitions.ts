@@ -16,14 +16,24 @@ export interface BpmnProcessInput {
   street?: string | null;
   variables: Variables;
   startedBy: string;
+  /** A call activity's child case: the calling case's workflow, its call activity and that activity's element instance. */
+  parent?: ParentRef;
   limits?: Partial<EngineLimits>;
 }
 
-/** How a case ended. */
+/** The calling case of a child case (a call activity's): its workflow id, call activity and element instance. */
+export interface ParentRef {
+  workflowId: string;
+  elementId: string;
+  elementInstanceId: string;
+}
+
+/** How a case ended; `auditHead`: its audit chain's last link (absent for cases recorded before call activities). */
 export interface BpmnProcessResult {
   status: EngineState['status'];
   variables: Variables;
   endedAt?: string;
+  auditHead?: { lastSeq: number; hash: string };
 }
 
 /** Input of the completeTask update: the task, the submitted data and who submitted it. */

@@ -10,3 +10,11 @@ export const BOUNDS_PATCH = 'sparrow-issue10-bounds';
  * before it run on the frozen engine/v1 for their whole life.
  */
 export const ENGINE_V2_PATCH = 'sparrow-issue12-engine-v2';
+
+/**
+ * Issue 13's call activities: a Temporal cancellation of a case (its calling case cancelled the call activity, or an
+ * operator) cancels the case as the cancel Update does — open tasks closed, `instance.cancelled` recorded — with its
+ * writes shielded from the cancellation. Asked after the continue-as-new patch; cases recorded before it are
+ * cancelled by Temporal as before (no writes).
+ */
+export const CASE_CANCELLATION_PATCH = 'sparrow-issue13-case-cancellation';

@@ -12,14 +12,37 @@ export interface ProgressBatch {
 /** Batches audit entries and runs every write of the case one after the other. */
 export class ProgressWriter {
   /** The number of audit entries recorded so far (the seq of the last one). */
-  private auditSeq = 0;
+  private auditSeq: number;
   /** Audit entries not yet written, numbered from `pendingFrom`. */
   private pending: AuditEntry[] = [];
-  private pendingFrom = 1;
+  private pendingFrom: number;
   private writes: Promise<void> = Promise.resolve();
+  /** Groups of writes queued and not done yet. */
+  private running = 0;
 
-  /** `writeBatch` writes one batch (the recordProgress local activity). */
-  constructor(private readonly writeBatch: (batch: ProgressBatch) => Promise<void>) {}
+  /** `writeBatch` writes one batch (the recordProgress local activity); `recordedBefore`: entries the case's earlier runs recorded. */
+  constructor(
+    private readonly writeBatch: (batch: ProgressBatch) => Promise<void>,
+    recordedBefore = 0,
+  ) {
+    this.auditSeq = recordedBefore;
+    this.pendingFrom = recordedBefore + 1;
+  }
+
+  /** The number of audit entries numbered so far (the seq of the last one). */
+  get seq(): number {
+    return this.auditSeq;
+  }
+
+  /** Whether no write is queued or running. */
+  get idle(): boolean {
+    return this.running === 0;
+  }
+
+  /** Writes the pending entries, if any, with `summary`; resolves once every write queued so far is done. */
+  flush(summary: CaseSummary): Promise<void> {
+    return this.pending.length === 0 ? this.writes : this.record([], [], true, summary);
+  }
 
   /** Resolves once every write queued so far is done. */
   get settled(): Promise<void> {
@@ -43,8 +66,13 @@ export class ProgressWriter {
     // Steps with nothing to write (a chain of service tasks) leave the chain alone: every promise a workflow creates
     // costs the SDK a stack-trace capture, which is most of the interpreter's CPU per step.
     if (ordered.length === 0) return this.writes;
+    this.running += 1;
     this.writes = this.writes.then(async () => {
-      for (const write of ordered) await write();
+      try {
+        for (const write of ordered) await write();
+      } finally {
+        this.running -= 1;
+      }
     });
     return this.writes;
   }

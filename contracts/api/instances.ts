@@ -28,6 +28,18 @@ export const caseState = z
   })
   .loose();
 
+/** The calling case of a call activity's child case, and the call activity. */
+export const parentCaseView = z.object({ instanceId: z.string(), elementId: z.string() });
+
+/** A child case started by one of the case's call activities: which, of what process, how it stands. */
+export const childCaseView = z.object({
+  instanceId: z.string(),
+  elementId: z.string().describe('the call activity that started it'),
+  definitionKey: z.string(),
+  status: z.enum(INSTANCE_STATUSES),
+  openIncidents: z.number().int().describe("the child case's open incidents"),
+});
+
 /** The answer of POST /api/signals: the cases the signal reached, and the case id to continue after (null: none left). */
 export const signalBroadcastView = z.object({
   name: z.string(),

@@ -84,6 +84,8 @@ export async function startCase(client: Client, taskQueue: string, input: StartC
     incidentCount: 0,
     waitingSignals: [],
     waitingMessages: [],
+    parentInstanceId: null,
+    parentElementId: null,
     startedBy: input.startedBy,
     startedAt: new Date(),
     endedAt: null,
@@ -142,6 +144,25 @@ export function instanceView(row: InstanceRow) {
     startedBy: row.startedBy ?? null,
     startedAt: new Date(row.startedAt).toISOString(),
     endedAt: row.endedAt ? new Date(row.endedAt).toISOString() : null,
+  };
+}
+
+/** How many child cases one case lists at most (a 10,000-item multi-instance call activity pages them elsewhere). */
+export const MAX_LISTED_CHILDREN = 1_000;
+
+/**
+ * The case's place among call activities: its calling case (`parent`, when it is a child case) and the child cases its
+ * call activities started (newest first, at most MAX_LISTED_CHILDREN), each with its status and open incidents. Children
+ * run in their parent's street, so whoever may see the parent sees them.
+ */
+export async function caseLinks(row: InstanceRow): Promise<{ parent?: { instanceId: string; elementId: string }; children: Array<{ instanceId: string; elementId: string; definitionKey: string; status: InstanceRow['status']; openIncidents: number }> }> {
+  const children = await Instance.find({ parentInstanceId: row._id }, { definitionKey: 1, status: 1, incidentCount: 1, parentElementId: 1, startedAt: 1 })
+    .sort({ startedAt: -1 })
+    .limit(MAX_LISTED_CHILDREN)
+    .lean();
+  return {
+    ...(row.parentInstanceId ? { parent: { instanceId: row.parentInstanceId, elementId: row.parentElementId ?? '' } } : {}),
+    children: children.map((c) => ({ instanceId: c._id, elementId: c.parentElementId ?? '', definitionKey: c.definitionKey, status: c.status, openIncidents: c.incidentCount ?? 0 })),
   };
 }
 

@@ -44,6 +44,23 @@ function pickProcess(processes: CompiledProcess[], processId?: string): Compiled
   return processes[0];
 }
 
+/**
+ * The versions the model's call activities with bindingType "deployment" start: each called process's latest version
+ * now (the version being deployed when it calls itself); a called process that is not deployed is a problem naming it.
+ */
+export async function pinCalledVersions(model: ExecutableModel, version: number): Promise<{ pins: Array<{ elementId: string; key: string; version: number }>; problems: ModelProblem[] }> {
+  const pins: Array<{ elementId: string; key: string; version: number }> = [];
+  const problems: ModelProblem[] = [];
+  for (const node of Object.values(model.nodes)) {
+    if (node.kind !== 'callActivity' || node.calledElement?.binding !== 'deployment' || node.calledElement.processId.kind !== 'static') continue;
+    const key = node.calledElement.processId.value;
+    const latest = key === model.processId ? { version } : await DefinitionVersion.findOne({ key }, { version: 1 }).sort({ version: -1 }).lean();
+    if (latest) pins.push({ elementId: node.id, key, version: latest.version });
+    else problems.push({ elementId: node.id, code: 'called-process-not-found', message: `<${node.id}> calls process <${key}> with bindingType "deployment", but <${key}> is not deployed: deploy it first` });
+  }
+  return { pins, problems };
+}
+
 /** Compiles and stores a new version; XML identical to the latest version is a no-op that returns it. */
 export async function deploy(
   input: { xml: string; note?: string; processId?: string; deployedBy: string | null },
@@ -62,6 +79,8 @@ export async function deploy(
   }
   const version = (latest?.version ?? 0) + 1;
   const deployedAt = new Date();
+  const called = await pinCalledVersions(model, version);
+  if (called.problems.length > 0) throw modelProblems(called.problems, result.warnings);
   const { forms, warnings: formWarnings } = await pinForms(model);
   const warnings = [...result.warnings, ...formWarnings];
   try {
@@ -77,6 +96,7 @@ export async function deploy(
       deployedBy: input.deployedBy,
       deployedAt,
       forms,
+      calledVersions: called.pins,
     });
   } catch (error) {
     if ((error as { code?: number }).code === 11000) {

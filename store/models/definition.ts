@@ -33,6 +33,11 @@ const definitionVersionSchema = new Schema(
     deployedAt: { type: Date, required: true },
     /** The form versions this version's user tasks use, pinned at deployment (forms are versioned with the process). */
     forms: { type: [{ _id: false, formId: { type: String, required: true }, version: { type: Number, required: true } }], default: [] },
+    /** The versions this version's call activities with bindingType "deployment" start, pinned at deployment (the latest then). */
+    calledVersions: {
+      type: [{ _id: false, elementId: { type: String, required: true }, key: { type: String, required: true }, version: { type: Number, required: true } }],
+      default: [],
+    },
   },
   { collection: 'definitionVersions', versionKey: false },
 );

@@ -16,6 +16,9 @@ const instanceSchema = new Schema(
     /** Signals and messages the case may wait for now (workflows/waitingEvents.ts); POST /api/signals and /api/messages find their cases by them. */
     waitingSignals: { type: [String], default: [] },
     waitingMessages: { type: [String], default: [] },
+    /** A call activity's child case: the calling case and its call activity (null for a case started otherwise). */
+    parentInstanceId: { type: String, default: null },
+    parentElementId: { type: String, default: null },
     startedBy: { type: String, default: null },
     startedAt: { type: Date, required: true },
     endedAt: { type: Date, default: null },
@@ -30,6 +33,7 @@ instanceSchema.index({ street: 1, startedAt: -1 });
 instanceSchema.index({ street: 1, status: 1, startedAt: -1 });
 instanceSchema.index({ startedBy: 1, startedAt: -1 });
 instanceSchema.index({ businessKey: 1 });
+instanceSchema.index({ parentInstanceId: 1 });
 instanceSchema.index({ waitingSignals: 1, _id: 1 });
 
 /** A case's summary for lists and dashboards. */

@@ -1,7 +1,6 @@
 // Helpers for specs that run BPMN cases on the real stack: deploy a fixture, start it, drive it, read its state.
 import fs from 'node:fs';
 import type { WorkflowHandle } from '@temporalio/client';
-import type { EngineLimits } from '../../engine/interpreter/runtime';
 import type { Variables } from '../../engine/interpreter/types';
 import { deploy, loadVersion } from '../../server/services/definitions';
 import { startCase } from '../../server/services/cases';
@@ -47,7 +46,7 @@ export interface CaseUnderTest {
 export async function runCase(
   stack: TestStack,
   bpmnPath: string,
-  options: { variables?: Variables; businessKey?: string; processId?: string; knownJobTypes?: string[]; limits?: Partial<EngineLimits> } = {},
+  options: { variables?: Variables; businessKey?: string; processId?: string; knownJobTypes?: string[]; limits?: BpmnProcessInput['limits'] } = {},
 ): Promise<CaseUnderTest> {
   const xml = fs.readFileSync(bpmnPath, 'utf8');
   const known = new Set(options.knownJobTypes ?? stack.jobTypes);
@@ -128,7 +127,7 @@ export async function refusalOf(update: Promise<unknown>): Promise<string> {
 }
 
 /** Starts a case as the server does, with engine limits (which the API does not expose). */
-async function startWithLimits(stack: TestStack, input: { definitionKey: string; businessKey: string; variables: Variables; startedBy: string }, limits: Partial<EngineLimits>) {
+async function startWithLimits(stack: TestStack, input: { definitionKey: string; businessKey: string; variables: Variables; startedBy: string }, limits: NonNullable<BpmnProcessInput['limits']>) {
   const definition = await loadVersion(input.definitionKey);
   const id = caseWorkflowId(definition.key, input.businessKey);
   const args: BpmnProcessInput = {

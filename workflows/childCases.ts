@@ -1,0 +1,127 @@
+// Child cases of call activities: the called process's version is looked up (an activity), then the child runs as a
+// Temporal child workflow `bpmnProcess` in a cancellation scope of its own, so terminating the call activity cancels it.
+// Written to be reused for batches: resolveCalled() once per process, childCaseInput() and runChildCase() per child.
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  ChildWorkflowCancellationType,
+  ChildWorkflowFailure,
+  executeChild,
+  isCancellation,
+  ParentClosePolicy,
+  WorkflowIdReusePolicy,
+} from '@temporalio/workflow';
+import type { CalledProcess } from '../contracts/activities';
+import type { Command, EngineEvent } from '../engine/interpreter';
+import type { ExecutableModel } from '../engine/model';
+import { calledProcesses } from './activityProxies';
+import type { CancellationScopePool } from './cancellationScopePool';
+import { BPMN_WORKFLOW_TYPE, type BpmnProcessInput, type BpmnProcessResult, searchAttributes } from './definitions';
+
+/** A startChild command of the interpreter. */
+export type StartChildCommand = Extract<Command, { type: 'startChild' }>;
+
+/** What a child case inherits from its calling case. */
+export interface CallerOf {
+  workflowId: string;
+  definition: BpmnProcessInput['definition'];
+  businessKey: string;
+  street: string | null;
+  startedBy: string;
+}
+
+/** The deployed version a call activity starts (resolveCalledProcess); one lookup serves every child of a batch. */
+export function resolveCalled(caller: CallerOf, command: Pick<StartChildCommand, 'processId' | 'binding' | 'elementId'>): Promise<CalledProcess> {
+  return calledProcesses.resolveCalledProcess({
+    processId: command.processId,
+    binding: command.binding,
+    caller: { definitionKey: caller.definition.key, definitionVersion: caller.definition.version, elementId: command.elementId },
+  });
+}
+
+/** The child's workflow input: the called model, the caller's street, business key and starter, and who called it. */
+export function childCaseInput(caller: CallerOf, called: CalledProcess, command: Pick<StartChildCommand, 'elementId' | 'elementInstanceId' | 'variables'>): BpmnProcessInput {
+  return {
+    model: called.model as ExecutableModel,
+    definition: called.definition,
+    businessKey: caller.businessKey,
+    street: caller.street,
+    variables: command.variables,
+    startedBy: caller.startedBy,
+    parent: { workflowId: caller.workflowId, elementId: command.elementId, elementInstanceId: command.elementInstanceId },
+  };
+}
+
+/**
+ * Runs one child case to its end: cancelling the surrounding scope asks the child to cancel and waits until it has
+ * recorded its cancellation; if the calling case's workflow closes first, the child is asked to cancel too.
+ */
+export function runChildCase(childInstanceId: string, input: BpmnProcessInput): Promise<BpmnProcessResult> {
+  return executeChild<(input: BpmnProcessInput) => Promise<BpmnProcessResult>>(BPMN_WORKFLOW_TYPE, {
+    workflowId: childInstanceId,
+    args: [input],
+    cancellationType: ChildWorkflowCancellationType.WAIT_CANCELLATION_COMPLETED,
+    parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
+    workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    typedSearchAttributes: [
+      { key: searchAttributes.definitionKey, value: input.definition.key },
+      { key: searchAttributes.definitionVersion, value: input.definition.version },
+      { key: searchAttributes.businessKey, value: input.businessKey },
+      { key: searchAttributes.status, value: 'running' },
+      ...(input.street ? [{ key: searchAttributes.street, value: input.street }] : []),
+    ],
+  });
+}
+
+/** The engine event a child's end becomes: childCompleted with its variables and chain head, or childFailed with why. */
+export function childEnd(at: string, waitId: string, outcome: { result: BpmnProcessResult } | { error: unknown }): EngineEvent {
+  if ('result' in outcome) {
+    const { result } = outcome;
+    if (result.status === 'completed') return { type: 'childCompleted', at, waitId, variables: result.variables, ...(result.auditHead ? { auditHead: result.auditHead } : {}) };
+    return { type: 'childFailed', at, waitId, message: `the called case ended ${result.status}` };
+  }
+  let cause = outcome.error;
+  while ((cause instanceof ActivityFailure || cause instanceof ChildWorkflowFailure) && cause.cause) cause = cause.cause;
+  const message = cause instanceof ApplicationFailure || cause instanceof Error ? cause.message : String(cause);
+  return { type: 'childFailed', at, waitId, message };
+}
+
+/** The child cases of one case: each started in its wait's cancellation scope, its end fed back as an engine event. */
+export class ChildCases {
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(
+    private readonly caller: CallerOf,
+    private readonly scopes: CancellationScopePool,
+    private readonly ended: (event: EngineEvent) => void,
+    private readonly now: () => string,
+  ) {}
+
+  /** Resolves once every child started so far has ended (a case waits for its cancelled children before it closes). */
+  get settled(): Promise<void> {
+    return this.running.size === 0 ? Promise.resolve() : Promise.all([...this.running]).then(() => undefined);
+  }
+
+  /** Looks the called process up and runs the child in the scope of `command.waitId`. */
+  start(command: StartChildCommand): void {
+    let finished!: () => void;
+    const done = new Promise<void>((resolve) => (finished = resolve));
+    this.running.add(done);
+    const settle = (event: EngineEvent | undefined) => {
+      this.running.delete(done);
+      finished();
+      if (event) this.ended(event);
+    };
+    this.scopes.run(
+      command.waitId,
+      async () => runChildCase(command.childInstanceId, childCaseInput(this.caller, await resolveCalled(this.caller, command), command)),
+      (result) => settle(childEnd(this.now(), command.waitId, { result })),
+      (error) => settle(isCancellation(error) ? undefined : childEnd(this.now(), command.waitId, { error })),
+    );
+  }
+
+  /** Cancels the child started for `waitId` (its call activity was terminated): it records its own cancellation. */
+  cancel(waitId: string): void {
+    this.scopes.cancel(waitId);
+  }
+}
