@@ -8,24 +8,13 @@ import { IncidentSignal, type ElementBehaviour, type Runtime } from '../interpre
 import { loopVariables } from '../interpreter/loopVariables';
 import { own } from '../interpreter/own';
 import type { ElementInstance, MultiInstanceProgress, Variables } from '../interpreter/types';
-import type { ModelNode, MultiInstanceDefinition } from '../model';
+import type { CallActivityNode, ModelNode, MultiInstanceDefinition } from '../model';
 import { openBoundaries } from './boundarySubscriptions';
+import { retryFailedChildren, runsInBatches, startChildBatches } from './childBatches';
+import { itemsOf, leaveBody, quoted } from './loopBody';
 
 const definitionOf = (node: ModelNode): MultiInstanceDefinition => node.multiInstance as MultiInstanceDefinition;
 const progressOf = (body: ElementInstance): MultiInstanceProgress => body.loop as MultiInstanceProgress;
-
-/** A value quoted in an incident message, shortened. */
-function quoted(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
-}
-
-/** The items of the body's input collection, evaluated in the body's scope; anything but a list is an incident naming the element and the value. */
-function itemsOf(rt: Runtime, body: ElementInstance, node: ModelNode): unknown[] {
-  const value = rt.evaluate(definitionOf(node).inputCollection, rt.contextOf(body));
-  if (!Array.isArray(value)) throw new IncidentSignal('expression', `the inputCollection of <${node.id}> must be a list, got ${quoted(value)}`);
-  return value;
-}
 
 /** Creates inner instance number `loopCounter` (1-based) of the body with its item; it is activated after the current one. */
 function createInner(rt: Runtime, body: ElementInstance, node: ModelNode, loopCounter: number, item: unknown, depth: number): void {
@@ -53,12 +42,6 @@ function checkBound(rt: Runtime, node: ModelNode, size: number): void {
     `the inputCollection of <${node.id}> has ${size} items, more than the ${bound} inner instances a parallel multi-instance runs inline; ` +
       'a call activity over such a collection runs its children in batches',
   );
-}
-
-/** Leaves the body: its output collection goes to the body's flow scope (the nearest scope that has it, else the process). */
-function leaveBody(rt: Runtime, body: ElementInstance, node: ModelNode): void {
-  const name = definitionOf(node).outputCollection;
-  rt.leave(body, name ? { [name]: (body.variables as Variables)[name] } : {});
 }
 
 /** JSON length of a value as it sits in a list (undefined is written as null). */
@@ -144,14 +127,17 @@ function bodyChildDone(rt: Runtime, body: ElementInstance, node: ModelNode): voi
  */
 export const multiInstanceBody: ElementBehaviour = {
   activate(rt, body, node) {
+    if (body.loop?.batched) return retryFailedChildren(rt, body, node as CallActivityNode);
     if (body.loop) return bodyChildDone(rt, body, node);
     const items = itemsOf(rt, body, node);
-    checkBound(rt, node, items.length);
+    const batched = runsInBatches(rt, node, items.length);
+    if (!batched) checkBound(rt, node, items.length);
     if (items.length > 0) openBoundaries(rt, body, node);
     const name = definitionOf(node).outputCollection;
     rt.openContainer(body, name ? { [name]: items.map(() => null) } : {});
-    body.loop = { size: items.length, completed: 0, terminated: 0 };
+    body.loop = { size: items.length, completed: 0, terminated: 0, ...(batched ? { batched: true as const } : {}) };
     if (items.length === 0) return leaveBody(rt, body, node);
+    if (batched) return startChildBatches(rt, body, node, items);
     activateInnerInstances(rt, body, node, items);
   },
   complete: (rt, body, node) => leaveBody(rt, body, node),

@@ -5,6 +5,7 @@ import { jsonSha256 } from '../hash';
 import { behaviours } from '../elements';
 import { throwError } from '../elements/catching';
 import { activateProcess } from '../elements/process';
+import { endChildBatch } from '../elements/childBatches';
 import { endChild } from '../elements/childCases';
 import { broadcastSignal } from '../elements/signals';
 import type { ExecutableModel } from '../model';
@@ -82,6 +83,9 @@ export function rejectionOf(state: EngineState, event: EngineEvent, limits: Engi
     case 'childCompleted':
     case 'childFailed':
       return own(state.subscriptions, event.waitId)?.kind === 'child' ? null : `nothing waits for ${event.waitId}`;
+    case 'childBatchCompleted':
+      if (!Array.isArray(event.results)) return 'a batch of child cases reports a list of results';
+      return own(state.subscriptions, event.waitId)?.kind === 'childBatch' ? null : `nothing waits for ${event.waitId}`;
     case 'incidentResolved':
       return own(state.incidents, event.incidentId) ? null : `incident ${event.incidentId} is not open in this case`;
     case 'signalBroadcast':
@@ -164,6 +168,8 @@ function apply(rt: Runtime, event: EngineEvent): void {
     case 'childCompleted':
     case 'childFailed':
       return endChild(rt, event);
+    case 'childBatchCompleted':
+      return endChildBatch(rt, event.waitId, event.results);
     case 'signalBroadcast':
       broadcastSignal(rt, event.name, event.variables);
       return;

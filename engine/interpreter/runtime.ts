@@ -19,6 +19,8 @@ export interface EngineLimits {
   maxStepsWithoutWait: number;
   /** Most inner instances a parallel multi-instance body creates at once; a larger collection is an incident. */
   maxParallelInstances: number;
+  /** Children per batch workflow of a parallel multi-instance call activity; a larger collection runs its children in such batches. */
+  childBatchSize: number;
   /** What one FEEL evaluation may do (used when `bounded`). */
   feel: FeelLimits;
   /**
@@ -29,8 +31,8 @@ export interface EngineLimits {
   bounded: boolean;
 }
 
-/** Default limits: 1 MB of variables, 1,000 steps without a wait state, 1,000 parallel inner instances, FEEL's default budget, bounded. */
-export const DEFAULT_LIMITS: EngineLimits = { maxVariableBytes: 1_000_000, maxStepsWithoutWait: 1_000, maxParallelInstances: 1_000, feel: DEFAULT_FEEL_LIMITS, bounded: true };
+/** Default limits: 1 MB of variables, 1,000 steps without a wait state, 1,000 parallel inner instances, batches of 500 child cases, FEEL's default budget, bounded. */
+export const DEFAULT_LIMITS: EngineLimits = { maxVariableBytes: 1_000_000, maxStepsWithoutWait: 1_000, maxParallelInstances: 1_000, childBatchSize: 500, feel: DEFAULT_FEEL_LIMITS, bounded: true };
 
 /** How many finished element instances and taken flows the state keeps for the designer's diagram. */
 export const MAX_RECENT = 1_000;

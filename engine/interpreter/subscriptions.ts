@@ -51,6 +51,10 @@ export function withdrawWhere(rt: SubscriptionHost, instance: ElementInstance, w
         rt.emit({ type: 'cancelChild', waitId: id, childInstanceId: subscription.childInstanceId });
         rt.record({ kind: 'child.cancelled', ...at, data: { waitId: id, childInstanceId: subscription.childInstanceId } });
         break;
+      case 'childBatch':
+        rt.emit({ type: 'cancelChild', waitId: id, childInstanceId: subscription.batchInstanceId });
+        rt.record({ kind: 'child.cancelled', ...at, data: { waitId: id, batchInstanceId: subscription.batchInstanceId, first: subscription.first, count: subscription.count } });
+        break;
     }
   }
   if (kept.length) instance.subscriptions = kept;

@@ -59,6 +59,10 @@ export interface MultiInstanceProgress {
   terminated: number;
   /** Set when the completion condition held: the body completes once its inner instances are gone. */
   done?: true;
+  /** Set for a call activity whose children run in batches (no inner instances: only these counters and the batch subscriptions). */
+  batched?: true;
+  /** Children of a batched body that failed, with the attempt that failed; resolving the body's incident starts them again. */
+  failed?: Array<{ loopCounter: number; attempt: number; message: string }>;
 }
 
 /**
@@ -87,7 +91,9 @@ export type Subscription =
   | { kind: 'message'; instanceId: string; elementId: string; name: string; correlationKey: string }
   | { kind: 'signal'; instanceId: string; elementId: string; name: string }
   /** A call activity's child case (workflow `childInstanceId`) of process `processId`. */
-  | { kind: 'child'; instanceId: string; elementId: string; childInstanceId: string; processId: string };
+  | { kind: 'child'; instanceId: string; elementId: string; childInstanceId: string; processId: string }
+  /** A batch of a large parallel multi-instance call activity's child cases (`count` of them from `first`), run by one batch workflow. */
+  | { kind: 'childBatch'; instanceId: string; elementId: string; batchInstanceId: string; first: number; count: number };
 
 /** A repeating timer (a non-interrupting cycle): its ISO 8601 interval and how many firings are left after the current one. */
 export interface TimerCycle {
@@ -182,7 +188,24 @@ export type EngineEvent =
   /** The child case a call activity waits for completed: its process variables and its audit chain's final head. */
   | { type: 'childCompleted'; at: string; waitId: string; variables: Variables; auditHead?: AuditHead }
   /** The child case could not be started or failed (its process is not deployed, its start was refused …). */
-  | { type: 'childFailed'; at: string; waitId: string; message: string };
+  | { type: 'childFailed'; at: string; waitId: string; message: string }
+  /** A batch of child cases ended: how each of them ended (a batch that failed as a whole reports each child failed). */
+  | { type: 'childBatchCompleted'; at: string; waitId: string; results: ChildBatchResult[] };
+
+/** One child case of a batch, as the batch workflow starts it: its place, workflow id, process, start variables and loop variables. */
+export interface ChildBatchItem {
+  loopCounter: number;
+  childInstanceId: string;
+  processId: string;
+  variables: Variables;
+  /** The inner instance's loop variables (loopCounter, the item under inputElement), which the outputElement may read. */
+  locals: Variables;
+}
+
+/** How one child case of a batch ended: completed with its outputElement value and final chain head, or failed with why. */
+export type ChildBatchResult =
+  | { loopCounter: number; childInstanceId: string; output: unknown; auditHead?: AuditHead }
+  | { loopCounter: number; childInstanceId: string; failed: string };
 
 /** The last link of a case's audit chain: its seq and hash (a parent records its child's). */
 export interface AuditHead {
@@ -213,6 +236,11 @@ export type Command =
    * with `variables`; its end comes back as childCompleted or childFailed for `waitId`.
    */
   | { type: 'startChild'; waitId: string; elementId: string; elementInstanceId: string; childInstanceId: string; processId: string; binding: CalledBinding; variables: Variables }
+  /**
+   * Start a batch of a large parallel multi-instance call activity's child cases as one batch workflow
+   * `batchInstanceId`; its end comes back as childBatchCompleted for `waitId`.
+   */
+  | { type: 'startChildBatch'; waitId: string; elementId: string; elementInstanceId: string; batchInstanceId: string; binding: CalledBinding; children: ChildBatchItem[] }
   /** Cancel the child case started for `waitId` (its call activity was terminated). */
   | { type: 'cancelChild'; waitId: string; childInstanceId: string };
 

@@ -17,7 +17,8 @@ export type HarnessWait =
   | { elementId: string; kind: 'timer'; dueAt: string }
   | { elementId: string; kind: 'message'; name: string; correlationKey: string }
   | { elementId: string; kind: 'signal'; name: string }
-  | { elementId: string; kind: 'child'; processId: string; childInstanceId: string };
+  | { elementId: string; kind: 'child'; processId: string; childInstanceId: string }
+  | { elementId: string; kind: 'childBatch'; first: number; count: number };
 
 /** A command of the last step: its type, the element it concerns and its essentials. */
 export type HarnessCommand =
@@ -29,7 +30,8 @@ export type HarnessCommand =
   | { type: 'startTimer'; elementId: string; dueAt: string; delayMs: number }
   | { type: 'cancelTimer'; elementId: string }
   | { type: 'startChild'; elementId: string; childInstanceId: string; processId: string; binding: string; variables: Vars }
-  | { type: 'cancelChild'; elementId: string; childInstanceId: string };
+  | { type: 'cancelChild'; elementId: string; childInstanceId: string }
+  | { type: 'startChildBatch'; elementId: string; batchInstanceId: string; children: Array<{ loopCounter: number; childInstanceId: string; processId: string; variables: Vars }> };
 
 /** An audit entry reduced to what specs compare: its kind and element (when it names one). */
 export interface HarnessAuditEntry {
@@ -93,6 +95,8 @@ export class Harness {
   private readonly limits: EngineLimits;
   private clock: number;
   private readonly auditLog: HarnessAuditEntry[] = [];
+  /** The loop counters of each batch of child cases started, by its wait id. */
+  private readonly batchChildren = new Map<string, number[]>();
   private lastAudit: HarnessAuditEntry[] = [];
 
   constructor(
@@ -198,6 +202,22 @@ export class Harness {
     return this.apply({ type: 'childFailed', at: this.now(), waitId: this.waitIdAt(elementId, 'child'), message });
   }
 
+  /**
+   * The batch of child cases of `elementId` starting at `first` ended: each child completed with `output(loopCounter)`,
+   * except those `failed` names (loopCounter → message).
+   */
+  endChildBatch(elementId: string, first: number, output: (loopCounter: number) => unknown, failed: Record<number, string> = {}): this {
+    const entry = this.waitEntries().find(([, w]) => w.kind === 'childBatch' && w.elementId === elementId && w.first === first);
+    if (!entry || entry[1].kind !== 'childBatch') throw new Error(`no batch from #${first} waits at <${elementId}>; waits: ${JSON.stringify(this.waits())}`);
+    const { batchInstanceId } = entry[1];
+    const results = (this.batchChildren.get(entry[0]) ?? []).map((loopCounter) => {
+      const childInstanceId = `${batchInstanceId}#${loopCounter}`;
+      const message = failed[loopCounter];
+      return message === undefined ? { loopCounter, childInstanceId, output: output(loopCounter) } : { loopCounter, childInstanceId, failed: message };
+    });
+    return this.apply({ type: 'childBatchCompleted', at: this.now(), waitId: entry[0], results });
+  }
+
   /** Cancels the case. */
   cancel(reason: string, actor = DEFAULT_ACTOR): this {
     return this.apply({ type: 'cancel', at: this.now(), actor, reason });
@@ -241,6 +261,8 @@ export class Harness {
             return { elementId, kind: 'signal', name: w.name };
           case 'child':
             return { elementId, kind: 'child', processId: w.processId, childInstanceId: w.childInstanceId };
+          case 'childBatch':
+            return { elementId, kind: 'childBatch', first: w.first, count: w.count };
         }
       })
       .sort(byElement);
@@ -315,8 +337,9 @@ export class Harness {
     // Subscriptions opened in this step may also be withdrawn in it (a terminate end event): their commands name the element.
     const opened = new Map<string, string>();
     for (const c of result.commands) {
-      if (c.type === 'runJob' || c.type === 'startTimer' || c.type === 'startChild') opened.set(c.waitId, c.elementId);
+      if (c.type === 'runJob' || c.type === 'startTimer' || c.type === 'startChild' || c.type === 'startChildBatch') opened.set(c.waitId, c.elementId);
       if (c.type === 'openUserTask') opened.set(c.task.taskId, c.task.elementId);
+      if (c.type === 'startChildBatch') this.batchChildren.set(c.waitId, c.children.map((child) => child.loopCounter));
     }
     this.commands = result.commands.map((c) => this.commandOf(c, before, opened));
     this.lastAudit = result.audit.map((a) => (a.elementId === undefined ? { kind: a.kind } : { kind: a.kind, elementId: a.elementId }));
@@ -345,6 +368,13 @@ export class Harness {
         return { type: command.type, elementId: command.elementId, childInstanceId: command.childInstanceId, processId: command.processId, binding: command.binding, variables: command.variables };
       case 'cancelChild':
         return { type: command.type, elementId: elementOfWait(command.waitId), childInstanceId: command.childInstanceId };
+      case 'startChildBatch':
+        return {
+          type: command.type,
+          elementId: command.elementId,
+          batchInstanceId: command.batchInstanceId,
+          children: command.children.map((c) => ({ loopCounter: c.loopCounter, childInstanceId: c.childInstanceId, processId: c.processId, variables: c.variables })),
+        };
     }
   }
 }
