@@ -59,7 +59,7 @@ describe('call activities', () => {
     const parentAudit = await auditWhen(c.id, (rows) => rows.some((r) => r.kind === 'child.completed'), 'child.completed in the parent');
     const completed = parentAudit.find((r) => r.kind === 'child.completed');
     const last = childAudit[childAudit.length - 1];
-    expect(completed?.data).toMatchObject({ childInstanceId: child._id, processId: 'call-site-visit', auditHead: { lastSeq: last.seq, hash: last.hash } });
+    expect(JSON.parse(completed?.dataJson ?? '{}')).toMatchObject({ childInstanceId: child._id, processId: 'call-site-visit', auditHead: { lastSeq: last.seq, hash: last.hash } });
     expect(parentAudit.map((r) => r.kind)).toEqual(expect.arrayContaining(['child.started', 'child.completed']));
   });
 
