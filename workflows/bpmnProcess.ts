@@ -1,11 +1,12 @@
 // The bpmnProcess workflow: runs one BPMN case (caseRunner.ts) and answers its query and Updates (caseHandlers.ts).
-import { CancellationScope, condition, patched } from '@temporalio/workflow';
+import { CancellationScope, patched } from '@temporalio/workflow';
 import { DEFAULT_LIMITS } from '../engine/interpreter';
 import { setCaseHandlers } from './caseHandlers';
 import { CaseRunner } from './caseRunner';
 import { processVariablesOf } from './caseEngine';
 import type { BpmnProcessInput, BpmnProcessResult } from './definitions';
-import { BOUNDS_PATCH, CASE_CANCELLATION_PATCH, ENGINE_V2_PATCH } from './patches';
+import { BOUNDS_PATCH, CASE_CANCELLATION_PATCH, CONTINUE_AS_NEW_PATCH, ENGINE_V2_PATCH } from './patches';
+import { runUntilEnded } from './continueAsNew';
 
 /** Runs one BPMN case: the model is in the input, every step is recorded in Temporal's history. */
 export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessResult> {
@@ -13,12 +14,15 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   // recorded before engine v2 run on engine/v1 (the order of the two patch checks is part of the recorded history).
   const limits = { ...DEFAULT_LIMITS, ...input.limits, bounded: patched(BOUNDS_PATCH) };
   const runner = new CaseRunner(input, limits, patched(ENGINE_V2_PATCH));
+  // Cases recorded before continue-as-new never continue; a continued run (a new execution) answers true to all three.
+  const mayContinue = patched(CONTINUE_AS_NEW_PATCH);
   // Cases started since call activities turn a Temporal cancellation into a case cancellation (writes shielded from it).
   const cancellable = patched(CASE_CANCELLATION_PATCH);
   setCaseHandlers(runner, input, { ...limits, bounded: true });
   const run = async () => {
-    await runner.start();
-    await condition(() => runner.state.status !== 'running');
+    if (input.continued) runner.resume(input.continued.jobs);
+    else await runner.start();
+    await runUntilEnded(runner, input, mayContinue);
     await runner.settled;
     // a cancelled case closes once its child cases have recorded their cancellation (none in cases recorded before them)
     await runner.childrenSettled;

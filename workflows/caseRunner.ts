@@ -5,11 +5,17 @@ import { jobKeyOf } from '../contracts/ids';
 import type { Command, EngineEvent, EngineLimits } from '../engine/interpreter';
 import { jobs, progress, readModel } from './activityProxies';
 import { CancellationScopePool } from './cancellationScopePool';
-import { caseRejectionOf, type CaseState, emptyCaseState, stepCase } from './caseEngine';
+import { caseRejectionOf, type CaseState, emptyCaseState, isCurrentState, stepCase } from './caseEngine';
 import { caseSummaryOf } from './caseViews';
 import { ChildCases } from './childCases';
-import { type BpmnProcessInput, searchAttributes } from './definitions';
+import { type BpmnProcessInput, type CaseContinuation, searchAttributes } from './definitions';
 import { ProgressWriter } from './progressWriter';
+
+/** The waits a continued run takes over from the state alone (a job or a child workflow in flight cannot be carried). */
+const CARRIED_WAITS: ReadonlySet<string> = new Set(['userTask', 'timer', 'message', 'signal']);
+
+/** A job the interpreter asks for. */
+type RunJobCommand = Extract<Command, { type: 'runJob' }>;
 
 /** The workflow's deterministic clock (ISO 8601), as the interpreter's `at`. */
 export const now = () => new Date().toISOString();
@@ -41,6 +47,10 @@ export class CaseRunner {
   private head: AuditChainHead | undefined;
   /** Set by shieldWrites(): read-model writes run in it, so a Temporal cancellation of the case does not cancel them. */
   private shield: CancellationScope | undefined;
+  /** Jobs asked for while the run is about to continue as new: they wait for the next run (or releaseHeldJobs()). */
+  private heldJobs: RunJobCommand[] = [];
+  /** Whether new jobs wait instead of starting (set by continueAsNew.ts while the run is due to continue). */
+  holdJobs: () => boolean = () => false;
 
   /** `limits`: the interpreter's limits for this case (its `bounded` from the patch marker); `currentEngine`: run on engine/interpreter, not engine/v1. */
   constructor(
@@ -63,11 +73,15 @@ export class CaseRunner {
       (event) => void this.applyUnlessMovedOn(event),
       now,
     );
-    this.current = emptyCaseState(currentEngine, this.workflowId, now());
-    this.writer = new ProgressWriter((batch) =>
-      this.guarded(() => progress.recordProgress({ caseRef: this.caseRef, startedBy: this.input.startedBy, startedAt: this.current.startedAt, ...batch })).then((head) => {
-        if (head) this.head = head;
-      }),
+    // A continued run (continue-as-new) goes on with the state, audit numbering and status of the run before it.
+    this.current = input.continued?.state ?? emptyCaseState(currentEngine, this.workflowId, now());
+    this.summaryStatus = input.continued?.summaryStatus ?? this.summaryStatus;
+    this.writer = new ProgressWriter(
+      (batch) =>
+        this.guarded(() => progress.recordProgress({ caseRef: this.caseRef, startedBy: this.input.startedBy, startedAt: this.current.startedAt, ...batch })).then((head) => {
+          if (head) this.head = head;
+        }),
+      input.continued?.auditSeq,
     );
   }
 
@@ -87,6 +101,63 @@ export class CaseRunner {
     const refused = caseRejectionOf(this.current, start, this.limits);
     if (refused) throw ApplicationFailure.nonRetryable(`the case cannot start: ${refused}`, 'Rejected');
     return this.apply(start);
+  }
+
+  /**
+   * Resumes a continued run: restarts every timer the state waits for with its remaining time (at once when past due)
+   * and starts the jobs the previous run held back for it.
+   */
+  resume(jobsHeld: RunJobCommand[] = []): void {
+    const state = this.current;
+    if (!isCurrentState(state)) return;
+    const at = now();
+    for (const [waitId, s] of Object.entries(state.subscriptions)) {
+      if (s.kind === 'timer') this.dispatch({ type: 'startTimer', waitId, elementId: s.elementId, dueAt: s.dueAt, delayMs: Math.max(0, Date.parse(s.dueAt) - Date.parse(at)) });
+    }
+    for (const job of jobsHeld) this.dispatch(job);
+  }
+
+  /** The held jobs whose element still waits for them. */
+  private jobsStillWanted(): RunJobCommand[] {
+    const state = this.current;
+    return isCurrentState(state) ? this.heldJobs.filter((job) => state.subscriptions[job.waitId]?.kind === 'job') : [];
+  }
+
+  /** Starts the jobs held back for a next run that will not come now (the state was too large to carry). */
+  releaseHeldJobs(): void {
+    const jobs = this.jobsStillWanted();
+    this.heldJobs = [];
+    for (const job of jobs) this.dispatch(job);
+  }
+
+  /** Whether everything the state waits for can be waited for again by a next run: no child workflow or other work in flight. */
+  waitsOnlyForCarried(): boolean {
+    const state = this.current;
+    return isCurrentState(state) && Object.values(state.subscriptions).every((s) => CARRIED_WAITS.has(s.kind) || s.kind === 'job');
+  }
+
+  /**
+   * Whether the run may continue as new now: the state is of the current format and waits only for what the next run
+   * can wait for again (user tasks, timers, messages, signals, held jobs), no job or other work is in flight, no write
+   * is running.
+   */
+  atSafePoint(): boolean {
+    const state = this.current;
+    if (!isCurrentState(state) || state.status !== 'running' || !this.writer.idle) return false;
+    const held = new Set(this.heldJobs.map((job) => job.waitId));
+    if (!Object.entries(state.subscriptions).every(([waitId, s]) => CARRIED_WAITS.has(s.kind) || held.has(waitId))) return false;
+    return this.scopes.runningWaits().every((waitId) => state.subscriptions[waitId]?.kind === 'timer');
+  }
+
+  /** Writes the audit entries still pending (a chain of jobs buffers them); resolves once every write is done. */
+  flush(): Promise<void> {
+    return this.writer.flush(caseSummaryOf(this.current, this.input.model));
+  }
+
+  /** What the next run carries over (call at a safe point, after flush()). */
+  continuation(runsBefore: number): CaseContinuation {
+    if (!isCurrentState(this.current)) throw new Error('a case on engine v1 does not continue as new');
+    return { state: this.current, auditSeq: this.writer.seq, summaryStatus: this.summaryStatus, runsBefore, jobs: this.jobsStillWanted() };
   }
 
   /** The audit chain's last link written so far (none before the first write, or when replaying a case recorded before call activities). */
@@ -160,6 +231,10 @@ export class CaseRunner {
         return () => this.guarded(() => readModel.setTaskHolder({ taskId: command.taskId, assignee: command.holder, by: command.actor, at }));
       }
       case 'runJob': {
+        if (this.holdJobs()) {
+          this.heldJobs.push(command);
+          return undefined;
+        }
         const jobInput: JobInput = {
           jobKey: jobKeyOf(this.workflowId, command.waitId),
           instanceId: this.workflowId,

@@ -1,7 +1,7 @@
 // Updates, queries and search attributes of the bpmnProcess workflow: defined once, used by workflow and server alike.
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { EngineLimits, EngineState, Variables } from '../engine/interpreter';
+import type { Command, EngineLimits, EngineState, Variables } from '../engine/interpreter';
 import type { ExecutableModel } from '../engine/model';
 import SEARCH_ATTRIBUTE_TYPES from '../contracts/searchAttributes.json';
 
@@ -18,7 +18,31 @@ export interface BpmnProcessInput {
   startedBy: string;
   /** A call activity's child case: the calling case's workflow, its call activity and that activity's element instance. */
   parent?: ParentRef;
-  limits?: Partial<EngineLimits>;
+  limits?: Partial<EngineLimits & CaseLimits>;
+  /** Set in a run that continues the case after its previous run's history grew long (continue-as-new). */
+  continued?: CaseContinuation;
+}
+
+/** Limits of a case beyond the interpreter's. */
+export interface CaseLimits {
+  /** History events of one run after which the case continues as new at its next safe point (default DEFAULT_HISTORY_EVENTS). */
+  maxHistoryEvents: number;
+}
+
+/** History events of one run after which a case continues as new, unless its input's limits say otherwise. */
+export const DEFAULT_HISTORY_EVENTS = 2_000;
+
+/** What a continued run carries over from the run before it: the engine state, the audit numbering and the status shown. */
+export interface CaseContinuation {
+  state: EngineState;
+  /** Audit entries recorded by the runs before (all written: a run continues only once its writes are done). */
+  auditSeq: number;
+  /** The status last written to the search attributes and the summary row. */
+  summaryStatus: string;
+  /** How many runs came before this one. */
+  runsBefore: number;
+  /** Jobs the previous run was asked for but held back (never started there): this run starts them. */
+  jobs: Array<Extract<Command, { type: 'runJob' }>>;
 }
 
 /** The calling case of a child case (a call activity's): its workflow id, call activity and element instance. */

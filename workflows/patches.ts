@@ -12,6 +12,13 @@ export const BOUNDS_PATCH = 'sparrow-issue10-bounds';
 export const ENGINE_V2_PATCH = 'sparrow-issue12-engine-v2';
 
 /**
+ * Issue 13's continue-as-new: a run whose history grew past its limit continues as new at a safe point, carrying the
+ * engine state. Asked after the two above; histories recorded before it never continue. A continued run is a new
+ * execution, where every patch answers true; its carried state's format picks the interpreter (always format 2).
+ */
+export const CONTINUE_AS_NEW_PATCH = 'sparrow-issue13-continue-as-new';
+
+/**
  * Issue 13's call activities: a Temporal cancellation of a case (its calling case cancelled the call activity, or an
  * operator) cancels the case as the cancel Update does — open tasks closed, `instance.cancelled` recorded — with its
  * writes shielded from the cancellation. Asked after the continue-as-new patch; cases recorded before it are
