@@ -167,7 +167,7 @@ describe('boundary events', () => {
 
   it('should NOT report a boundary event on an element already refused a second time', async () => {
     // given
-    const xml = startingAt('Call', `<bpmn:callActivity id="Call" />${boundary('Boundary', '<bpmn:errorEventDefinition />', '', 'Call')}`);
+    const xml = startingAt('Call', `<bpmn:transaction id="Call" />${boundary('Boundary', '<bpmn:errorEventDefinition />', '', 'Call')}`);
 
     // when
     const problems = await problemsOf(xml);

@@ -91,7 +91,7 @@ export const ELEMENT_CLAIMS: readonly ElementClaim[] = [
   row('Participants', 'pool (participant)', true, SUPPORTED, 'Pool', diagramInPool(), 'its process runs; message flows between pools carry nothing'),
   row('Participants', 'lane', true, SUPPORTED, 'Lane', beside('<bpmn:laneSet id="Lanes"><bpmn:lane id="Lane"><bpmn:flowNodeRef>Start</bpmn:flowNodeRef></bpmn:lane></bpmn:laneSet>'), 'no runtime meaning, as in Camunda 8'),
   row('Subprocesses', 'embedded subprocess', true, SUPPORTED, 'Element', inFlow(subProcess('subProcess', 'Element'))),
-  row('Subprocesses', 'call activity', true, refused('unsupported-element'), 'Element', inFlow('<bpmn:callActivity id="Element"><bpmn:extensionElements><zeebe:calledElement processId="other" /></bpmn:extensionElements></bpmn:callActivity>')),
+  row('Subprocesses', 'call activity', true, SUPPORTED, 'Element', inFlow('<bpmn:callActivity id="Element"><bpmn:extensionElements><zeebe:calledElement processId="other" /></bpmn:extensionElements></bpmn:callActivity>'), 'a child case (child workflow); bindingType latest or deployment (pinned at deploy), versionTag refused; error and escalation boundary events refused'),
   row('Subprocesses', 'event subprocess', true, SUPPORTED, 'OnEvent', beside(eventSubProcess(TIMER)), 'starts: see the events table'),
   row('Subprocesses', 'transaction subprocess', false, refused('unsupported-element'), 'Element', inFlow(subProcess('transaction', 'Element'))),
   row('Subprocesses', 'ad-hoc subprocess', true, refused('unsupported-element'), 'Element', inFlow(subProcess('adHocSubProcess', 'Element'))),

@@ -43,14 +43,14 @@ describe('compile', () => {
 
   it('should return no process, and the warnings too, when the diagram is refused', async () => {
     // given
-    const xml = fixture('unreachable.bpmn').replace('<bpmn:task id="Orphan" />', '<bpmn:callActivity id="Orphan" />');
+    const xml = fixture('unreachable.bpmn').replace('<bpmn:task id="Orphan" />', '<bpmn:complexGateway id="Orphan" />');
 
     // when
     const result = await compile(xml);
 
     // then
     expect(result.processes).toEqual([]);
-    expect(result.problems).toEqual([{ elementId: 'Orphan', code: 'unsupported-element', message: 'callActivity <Orphan> is not supported yet' }]);
+    expect(result.problems).toEqual([{ elementId: 'Orphan', code: 'unsupported-element', message: 'complexGateway <Orphan> is not supported yet' }]);
     expect(result.warnings).toContainEqual(expect.objectContaining({ elementId: 'Dead_End', code: 'implicit-end' }));
   });
 
