@@ -8,6 +8,7 @@ import { connectMongo } from '../store/db';
 import { purgeIdempotencyRecords } from './http/idempotency';
 import { createLogger } from '../platform/logger';
 import { demoLoginsText, seedDemoData } from './seed';
+import { syncAllTimerSchedules } from './services/timerSchedules';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
   purge.unref();
   const stopSessionSweep = startSessionSweep(10 * 60_000, (err) => log.warn({ err }, 'removing expired sessions failed'));
   const server = app.listen(config.PORT, config.HOST, () => log.info({ url: `http://${config.HOST}:${config.PORT}` }, 'server listening'));
+  // timer start schedules deleted or never made (Temporal reset, a deploy whose sync failed) are made again, in the background
+  void syncAllTimerSchedules(client, config.TEMPORAL_TASK_QUEUE, log).catch((err) => log.warn({ err }, 'syncing the timer start schedules failed'));
   const stop = (signal: string) => {
     log.info({ signal }, 'shutting down server');
     clearInterval(purge);

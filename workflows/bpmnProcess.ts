@@ -3,6 +3,7 @@ import { CancellationScope, patched } from '@temporalio/workflow';
 import { DEFAULT_LIMITS } from '../engine/interpreter';
 import { setCaseHandlers } from './caseHandlers';
 import { CaseRunner } from './caseRunner';
+import { caseInputOf } from './scheduledStart';
 import { processVariablesOf } from './caseEngine';
 import type { BpmnProcessInput, BpmnProcessResult } from './definitions';
 import { BOUNDS_PATCH, CASE_CANCELLATION_PATCH, CONTINUE_AS_NEW_PATCH, ENGINE_V2_PATCH } from './patches';
@@ -10,6 +11,7 @@ import { runUntilEnded } from './continueAsNew';
 
 /** Runs one BPMN case: the model is in the input, every step is recorded in Temporal's history. */
 export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessResult> {
+  input = caseInputOf(input); // a scheduled case's business key comes from its workflow id
   // Cases recorded before the bounds replay without them; the validators of new updates always apply them. Cases
   // recorded before engine v2 run on engine/v1 (the order of the two patch checks is part of the recorded history).
   const limits = { ...DEFAULT_LIMITS, ...input.limits, bounded: patched(BOUNDS_PATCH) };

@@ -97,7 +97,7 @@ export class CaseRunner {
 
   /** Starts the case; a start the interpreter refuses (e.g. variables over the size limit) fails the case with the reason, not a stuck workflow task. */
   start(): Promise<void> {
-    const start: EngineEvent = { type: 'start', at: now(), actor: this.input.startedBy, instanceId: this.workflowId, variables: this.input.variables };
+    const start: EngineEvent = { type: 'start', at: now(), actor: this.input.startedBy, instanceId: this.workflowId, variables: this.input.variables, ...(this.input.startNodeId ? { startNodeId: this.input.startNodeId } : {}) };
     const refused = caseRejectionOf(this.current, start, this.limits);
     if (refused) throw ApplicationFailure.nonRetryable(`the case cannot start: ${refused}`, 'Rejected');
     return this.apply(start);

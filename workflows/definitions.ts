@@ -16,6 +16,10 @@ export interface BpmnProcessInput {
   street?: string | null;
   variables: Variables;
   startedBy: string;
+  /** The timer or message start event the case starts at (absent: the process's none start event). */
+  startNodeId?: string;
+  /** Started by a timer start event's Temporal Schedule: the business key is the workflow id after `<key>:` (workflows/scheduledStart.ts). */
+  scheduled?: true;
   /** A call activity's child case: the calling case's workflow, its call activity and that activity's element instance. */
   parent?: ParentRef;
   limits?: Partial<EngineLimits & CaseLimits>;

@@ -1,4 +1,5 @@
 // Process definitions: list, versions, XML, model, drafts (list, read, save, discard), deployments and diffs.
+import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import { type AnyRoute, reply, route } from '../http/route';
 import { pageWindow } from '../http/schemas';
@@ -7,7 +8,8 @@ import { definitionSummary, deploymentView, draftSummary, draftView, versionSumm
 import { DEFINITION_READERS, DESIGNERS, DRAFT_READERS, PROCESS_LISTERS } from '../../contracts/roles';
 import { notFound, unprocessable } from '../../platform/errors';
 import { Definition, Draft } from '../../store/models';
-import { deleteDraft, deploy, listDefinitions, listDrafts, listVersions, loadVersion, versionSummaryOf } from '../services/definitions';
+import { deleteDraft, deploy, listDefinitions, listDrafts, listVersions, loadVersion, retireDefinition, versionSummaryOf } from '../services/definitions';
+import { syncTimerSchedules } from '../services/timerSchedules';
 import { diffModels } from '../services/diff';
 
 const deploymentBody = z.object({
@@ -35,8 +37,10 @@ function view(row: Awaited<ReturnType<typeof loadVersion>>) {
   };
 }
 
-/** The definition routes. */
-export function definitionRoutes(): AnyRoute[] {
+const retiredView = z.object({ key: z.string(), retiredAt: z.string(), retiredBy: z.string(), schedulesRemoved: z.array(z.string()).describe('the Temporal Schedules of its timer start events that were deleted') });
+
+/** The definition routes; `client` and `taskQueue` keep the timer start events' Temporal Schedules in step with deployments. */
+export function definitionRoutes(client: Client, taskQueue: string): AnyRoute[] {
   return [
     route({
       method: 'post',
@@ -49,7 +53,24 @@ export function definitionRoutes(): AnyRoute[] {
       problems: [409, 422],
       handler: async ({ body, user }) => {
         const result = await deploy({ ...body, deployedBy: user.username });
+        // the latest version's timer start events get their schedules (idempotent: an identical redeploy changes nothing)
+        await syncTimerSchedules(client, taskQueue, result.key);
         return reply(result.created ? 201 : 200, result);
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/definitions/:key/retire',
+      summary: 'Retires a definition: its timer start schedules are deleted, and no message or API start makes new cases of it until it is deployed again (running cases go on)',
+      tag: 'definitions',
+      access: DESIGNERS,
+      params: keyParam,
+      responses: { 200: { description: 'the retired definition', schema: retiredView } },
+      problems: [404],
+      handler: async ({ params, user }) => {
+        const retired = await retireDefinition(params.key, user.username);
+        const sync = await syncTimerSchedules(client, taskQueue, params.key);
+        return { key: retired.key, retiredAt: retired.retiredAt.toISOString(), retiredBy: retired.retiredBy, schedulesRemoved: sync.removed };
       },
     }),
     route({

@@ -14,7 +14,7 @@ import { taskRoutes } from './tasks';
 export function apiRoutes(client: Client, taskQueue: string): AnyRoute[] {
   const routes: AnyRoute[] = [
     ...authRoutes(),
-    ...definitionRoutes(),
+    ...definitionRoutes(client, taskQueue),
     ...formRoutes(),
     ...instanceRoutes(client, taskQueue),
     ...taskRoutes(client),

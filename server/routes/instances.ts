@@ -148,18 +148,33 @@ export function instanceRoutes(client: Client, taskQueue: string): AnyRoute[] {
     route({
       method: 'post',
       path: '/messages',
-      summary: 'Correlates a message to the cases of the caller\'s streets that wait for it (by name and correlation key)',
+      summary:
+        'Correlates a message to the cases of the caller\'s streets that wait for it (by name and correlation key); when none does, starts a case at each process\'s message start event of that name (the correlation key becomes its business key; not while a case it started still runs)',
       tag: 'instances',
       access: MESSENGERS,
-      body: z.object({ name: z.string().min(1).max(200), correlationKey: z.string().min(1).max(500), variables: variables.default({}) }),
+      body: z.object({
+        name: z.string().min(1).max(200),
+        correlationKey: z.string().min(1).max(500),
+        variables: variables.default({}),
+        street: z.string().min(1).nullish().describe('street of a case the message starts; defaults to the caller\'s street when they have exactly one'),
+      }),
       responses: {
         200: {
-          description: 'the cases it reached',
-          schema: z.object({ name: z.string(), correlationKey: z.string(), correlated: z.array(z.object({ id: z.string(), status: z.string() })) }),
+          description: 'the cases it reached, or the cases it started',
+          schema: z.object({
+            name: z.string(),
+            correlationKey: z.string(),
+            correlated: z.array(z.object({ id: z.string(), status: z.string() })),
+            started: z.array(z.object({ id: z.string(), definitionKey: z.string(), version: z.number().int(), businessKey: z.string() })),
+            running: z.array(z.string()).describe('cases this correlation key started that still run, so no new case was started'),
+          }),
         },
       },
       problems: [404, 422],
-      handler: async ({ body, user }) => correlateMessage(client, user, body),
+      handler: async ({ body, user }) => {
+        const { street, ...message } = body;
+        return correlateMessage(client, user, message, { taskQueue, streetForStart: () => streetOf(user, street) });
+      },
     }),
     route({
       method: 'post',

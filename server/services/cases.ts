@@ -2,6 +2,7 @@
 import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { type UpdateDefinition, WorkflowIdReusePolicy } from '@temporalio/common';
 import { DEFAULT_LIMITS, type Variables } from '../../engine/interpreter';
+import type { ExecutableModel } from '../../engine/model';
 import {
   BPMN_WORKFLOW_TYPE,
   type BpmnProcessInput,
@@ -12,7 +13,7 @@ import {
 } from '../../workflows/definitions';
 import { instanceScope, type Principal } from '../auth/principal';
 import { conflict, invalid, notFound, unprocessable } from '../../platform/errors';
-import { Instance, type InstanceDoc } from '../../store/models';
+import { Definition, Instance, type InstanceDoc } from '../../store/models';
 import { loadVersion } from './definitions';
 import { startVariables } from './forms';
 import { reconcileCase } from './reconcile';
@@ -26,6 +27,8 @@ export interface StartCaseInput {
   street?: string | null;
   variables: Variables;
   startedBy: string;
+  /** The message start event the case starts at (absent: the none start event, whose start form checks the variables). */
+  startNodeId?: string;
 }
 
 /**
@@ -41,17 +44,27 @@ async function insertStartSummary(row: InstanceDoc): Promise<void> {
   }
 }
 
+/** A retired definition starts no case (409); one without a none start event starts only at its timer or message start events (422). */
+async function checkStartable(definition: { key: string; model: ExecutableModel }, startNodeId: string | undefined): Promise<void> {
+  if (await Definition.exists({ key: definition.key, retiredAt: { $ne: null } })) throw conflict('definition-retired', `${definition.key} is retired; deploy it again to start cases`);
+  if (startNodeId === undefined && definition.model.startNodeIds.length === 0) {
+    throw unprocessable('no-none-start-event', `${definition.key} has no none start event: its cases start only at its timer or message start events`);
+  }
+}
+
 /** Starts a case of a deployed definition (variables checked against its start form, if any); the same definition key and business key twice is a 409. */
 export async function startCase(client: Client, taskQueue: string, input: StartCaseInput) {
   const definition = await loadVersion(input.definitionKey, input.version);
+  await checkStartable(definition, input.startNodeId);
   const workflowId = caseWorkflowId(definition.key, input.businessKey);
   const args: BpmnProcessInput = {
     model: definition.model,
     definition: { key: definition.key, version: definition.version, sha256: definition.sha256 },
     businessKey: input.businessKey,
     street: input.street ?? null,
-    variables: await startVariables(definition, input.variables),
+    variables: input.startNodeId ? input.variables : await startVariables(definition, input.variables),
     startedBy: input.startedBy,
+    ...(input.startNodeId ? { startNodeId: input.startNodeId } : {}),
   };
   try {
     await client.workflow.start(BPMN_WORKFLOW_TYPE, {

@@ -75,6 +75,8 @@ export async function deploy(
   const name = model.name ?? null;
   const latest = await DefinitionVersion.findOne({ key }).sort({ version: -1 }).lean();
   if (latest && latest.xml === input.xml) {
+    // deploying a retired definition's latest XML again brings it back
+    await Definition.updateOne({ key, retiredAt: { $ne: null } }, { $set: { retiredAt: null, retiredBy: null } });
     return { created: false, key, version: latest.version, name: latest.name ?? null, sha256: latest.sha256, warnings: JSON.parse(latest.warningsJson ?? '[]') };
   }
   const version = (latest?.version ?? 0) + 1;
@@ -104,8 +106,20 @@ export async function deploy(
     }
     throw error;
   }
-  await Definition.updateOne({ key }, { $set: { name, latestVersion: version, updatedAt: deployedAt } }, { upsert: true });
+  await Definition.updateOne({ key }, { $set: { name, latestVersion: version, updatedAt: deployedAt, retiredAt: null, retiredBy: null } }, { upsert: true });
   return { created: true, key, version, name, sha256, warnings };
+}
+
+/**
+ * Retires a definition: no timer, message or API start makes new cases of it (its running cases go on) until a version
+ * is deployed again. Retiring a retired definition keeps the first retirement.
+ */
+export async function retireDefinition(key: string, retiredBy: string): Promise<{ key: string; retiredAt: Date; retiredBy: string }> {
+  const retiredAt = new Date();
+  await Definition.updateOne({ key, retiredAt: null }, { $set: { retiredAt, retiredBy } });
+  const row = await Definition.findOne({ key }).lean();
+  if (!row) throw notFound(`definition ${key}`);
+  return { key, retiredAt: row.retiredAt ?? retiredAt, retiredBy: row.retiredBy ?? retiredBy };
 }
 
 /** `text` as a regular expression that matches it literally (user input in a `$regex`). */

@@ -6,6 +6,7 @@ import { instanceScope, type Principal } from '../auth/principal';
 import { DomainError } from '../../platform/errors';
 import { DefinitionVersion, Instance } from '../../store/models';
 import { updateCase } from './cases';
+import { type MessageStartContext, startByMessage, type StartedByMessage } from './messageStarts';
 
 /** Element ids of a model that catch message `name` (intermediate catch events and receive tasks). */
 export function catchingElements(model: ExecutableModel, name: string): string[] {
@@ -28,11 +29,14 @@ async function catchersOf(key: string, version: number, name: string): Promise<s
   return ids;
 }
 
-/** What a correlation did. */
+/** What a correlation did: the waiting cases it reached, or else the cases its message start events started. */
 export interface CorrelationResult {
   name: string;
   correlationKey: string;
   correlated: Array<{ id: string; status: CaseStateView['status'] }>;
+  started: StartedByMessage[];
+  /** Cases of this correlation key a message start event already started and that still run, so none was started (Camunda 8). */
+  running: string[];
 }
 
 /**
@@ -41,9 +45,15 @@ export interface CorrelationResult {
  * subprocesses and event-based gateways included — or, for rows written before that list, whose current elements
  * include an element catching `name`); each candidate's workflow then
  * decides through the correlateMessage update, whose validator refuses (without recording anything) when the
- * correlation key does not match. No case waiting is a 404.
+ * correlation key does not match. When no case took it, the message start events of that name start cases
+ * (messageStarts.ts). Neither is a 404.
  */
-export async function correlateMessage(client: Client, user: Principal, message: { name: string; correlationKey: string; variables: Record<string, unknown> }): Promise<CorrelationResult> {
+export async function correlateMessage(
+  client: Client,
+  user: Principal,
+  message: { name: string; correlationKey: string; variables: Record<string, unknown> },
+  context: MessageStartContext,
+): Promise<CorrelationResult> {
   const running = await Instance.find({ ...instanceScope(user), status: { $in: ['running', 'incident'] } })
     .select({ definitionKey: 1, definitionVersion: 1, currentElements: 1, waitingMessages: 1 })
     .lean();
@@ -66,8 +76,11 @@ export async function correlateMessage(client: Client, user: Principal, message:
       throw error;
     }
   }
-  if (correlated.length === 0) {
-    throw new DomainError('not-found', 'no-waiting-case', `no case in your streets waits for message "${message.name}" with correlation key "${message.correlationKey}"`);
+  const result: CorrelationResult = { name: message.name, correlationKey: message.correlationKey, correlated, started: [], running: [] };
+  if (correlated.length > 0) return result;
+  Object.assign(result, await startByMessage(client, user, message, context));
+  if (result.started.length === 0 && result.running.length === 0) {
+    throw new DomainError('not-found', 'no-waiting-case', `no case in your streets waits for message "${message.name}" with correlation key "${message.correlationKey}", and no process starts on it`);
   }
-  return { name: message.name, correlationKey: message.correlationKey, correlated };
+  return result;
 }

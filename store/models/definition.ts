@@ -8,12 +8,15 @@ const definitionSchema = new Schema(
     name: { type: String, default: null },
     latestVersion: { type: Number, required: true },
     updatedAt: { type: Date, required: true },
+    /** Set when the definition was retired (POST /api/definitions/:key/retire): nothing starts new cases of it until a deployment. */
+    retiredAt: { type: Date, default: null },
+    retiredBy: { type: String, default: null },
   },
   { collection: 'definitions', versionKey: false },
 );
 definitionSchema.index({ updatedAt: -1 });
 
-/** A process definition: its key, display name and latest deployed version. */
+/** A process definition: its key, display name, latest deployed version and whether it is retired. */
 export const Definition = model('Definition', definitionSchema);
 /** A stored process definition row. */
 export type DefinitionDoc = InferSchemaType<typeof definitionSchema>;

@@ -69,6 +69,11 @@ describe('the authorization matrix', () => {
         return s.delete(`/api/definitions/${fresh ? 'matrix-discard' : 'street-inspection'}/draft`);
       },
       'GET /drafts': (s) => s.get('/api/drafts'),
+      'POST /definitions/:key/retire': async (s, fresh) => {
+        const key = fresh ? uniqueKey('matrix-retire') : 'matrix-retire-none';
+        if (fresh) await owner.post('/api/deployments', { xml: inspectionXml.replace('id="street-inspection"', `id="${key}"`) }).expect(201);
+        return s.post(`/api/definitions/${key}/retire`, {});
+      },
       'GET /forms': (s) => s.get('/api/forms'),
       'GET /forms/:id': (s) => s.get('/api/forms/inspection-form'),
       'PUT /forms/:id': (s) => s.put('/api/forms/inspection-form', { schema: inspectionForm }),
