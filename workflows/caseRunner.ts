@@ -3,6 +3,7 @@ import { ActivityFailure, ApplicationFailure, CancellationScope, isCancellation,
 import { type AuditChainHead, BPMN_ERROR_TYPE, type CaseRef, type JobInput } from '../contracts/activities';
 import { jobKeyOf } from '../contracts/ids';
 import type { Command, EngineEvent, EngineLimits } from '../engine/interpreter';
+import type { CallActivityNode } from '../engine/model';
 import { jobs, progress, readModel } from './activityProxies';
 import { CancellationScopePool } from './cancellationScopePool';
 import { caseRejectionOf, type CaseState, emptyCaseState, isCurrentState, stepCase } from './caseEngine';
@@ -269,6 +270,9 @@ export class CaseRunner {
         return undefined;
       case 'startChild':
         this.children.start(command);
+        return undefined;
+      case 'startChildBatch':
+        this.children.startBatch(command, this.input.model.nodes[command.elementId] as CallActivityNode);
         return undefined;
       case 'cancelChild':
         this.children.cancel(command.waitId);

@@ -12,14 +12,48 @@ import {
   WorkflowIdReusePolicy,
 } from '@temporalio/workflow';
 import type { CalledProcess } from '../contracts/activities';
-import type { Command, EngineEvent } from '../engine/interpreter';
-import type { ExecutableModel } from '../engine/model';
+import type { ChildBatchItem, ChildBatchResult, Command, EngineEvent } from '../engine/interpreter';
+import type { CallActivityNode, ExecutableModel } from '../engine/model';
 import { calledProcesses } from './activityProxies';
 import type { CancellationScopePool } from './cancellationScopePool';
 import { BPMN_WORKFLOW_TYPE, type BpmnProcessInput, type BpmnProcessResult, searchAttributes } from './definitions';
 
 /** A startChild command of the interpreter. */
 export type StartChildCommand = Extract<Command, { type: 'startChild' }>;
+
+/** A startChildBatch command of the interpreter. */
+export type StartChildBatchCommand = Extract<Command, { type: 'startChildBatch' }>;
+
+/** The workflow type of a batch of child cases (workflows/childCaseBatch.ts), as registered on the worker. */
+export const CHILD_CASE_BATCH_TYPE = 'childCaseBatch';
+
+/** The input of a batch: who calls, the call activity (its output mappings and multi-instance), its body instance and the children. */
+export interface ChildCaseBatchInput {
+  caller: CallerOf;
+  node: CallActivityNode;
+  elementInstanceId: string;
+  binding: StartChildBatchCommand['binding'];
+  children: ChildBatchItem[];
+}
+
+/** The answer of a batch: one result per child, in the order of its input. */
+export interface ChildCaseBatchResult {
+  results: ChildBatchResult[];
+}
+
+/**
+ * Runs a batch workflow to its end: cancelling the surrounding scope cancels the batch, which asks each of its children
+ * to cancel; if the calling case's workflow closes first, the batch (and so its children) is asked to cancel too.
+ */
+export function runChildCaseBatch(batchInstanceId: string, input: ChildCaseBatchInput): Promise<ChildCaseBatchResult> {
+  return executeChild<(input: ChildCaseBatchInput) => Promise<ChildCaseBatchResult>>(CHILD_CASE_BATCH_TYPE, {
+    workflowId: batchInstanceId,
+    args: [input],
+    cancellationType: ChildWorkflowCancellationType.WAIT_CANCELLATION_COMPLETED,
+    parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
+    workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+  });
+}
 
 /** What a child case inherits from its calling case. */
 export interface CallerOf {
@@ -102,21 +136,53 @@ export class ChildCases {
     return this.running.size === 0 ? Promise.resolve() : Promise.all([...this.running]).then(() => undefined);
   }
 
-  /** Looks the called process up and runs the child in the scope of `command.waitId`. */
-  start(command: StartChildCommand): void {
+  /** Counts a child (or batch) as running until the returned function reports its end (an event, or none when cancelled). */
+  private track(): (event: EngineEvent | undefined) => void {
     let finished!: () => void;
     const done = new Promise<void>((resolve) => (finished = resolve));
     this.running.add(done);
-    const settle = (event: EngineEvent | undefined) => {
+    return (event) => {
       this.running.delete(done);
       finished();
       if (event) this.ended(event);
     };
+  }
+
+  /** Looks the called process up and runs the child in the scope of `command.waitId`. */
+  start(command: StartChildCommand): void {
+    const settle = this.track();
     this.scopes.run(
       command.waitId,
       async () => runChildCase(command.childInstanceId, childCaseInput(this.caller, await resolveCalled(this.caller, command), command)),
       (result) => settle(childEnd(this.now(), command.waitId, { result })),
       (error) => settle(isCancellation(error) ? undefined : childEnd(this.now(), command.waitId, { error })),
+    );
+  }
+
+  /**
+   * Runs a batch of a large multi-instance call activity's child cases as one childCaseBatch workflow in the scope of
+   * `command.waitId`; a batch that fails as a whole reports each of its children failed with the reason.
+   */
+  startBatch(command: StartChildBatchCommand, node: CallActivityNode): void {
+    const done = this.track();
+    const input: ChildCaseBatchInput = {
+      caller: this.caller,
+      node,
+      elementInstanceId: command.elementInstanceId,
+      binding: command.binding,
+      children: command.children,
+    };
+    const ended = (results: ChildBatchResult[]) => done({ type: 'childBatchCompleted', at: this.now(), waitId: command.waitId, results });
+    this.scopes.run(
+      command.waitId,
+      () => runChildCaseBatch(command.batchInstanceId, input),
+      (answer) => ended(answer.results),
+      (error) => {
+        if (isCancellation(error)) return done(undefined);
+        const failure = childEnd(this.now(), command.waitId, { error });
+        const message = failure.type === 'childFailed' ? failure.message : String(error);
+        ended(command.children.map((c) => ({ loopCounter: c.loopCounter, childInstanceId: c.childInstanceId, failed: `the batch ${command.batchInstanceId} failed: ${message}` })));
+      },
     );
   }
 
