@@ -55,14 +55,18 @@ export function isCronLike(value: string): boolean {
  */
 export function startScheduleOf(type: 'date' | 'cycle', value: string, deployedAt: Date, zone: string): StartSchedule {
   const text = value.trim();
+  // a date-time may name its zone after the offset (`…+08:00[Asia/Shanghai]`), which luxon does not parse
+  const named = /\[([A-Za-z0-9_+\-/]+)\]/.exec(text)?.[1];
+  const plain = text.replace(/\[[^\]]*\]/, '');
   if (type === 'date') {
-    const date = parseDate(text);
+    const date = parseDate(plain);
     if (!date) throw new StartScheduleError(`"${text}" is not an ISO 8601 date-time`);
     return { kind: 'once', at: isoSeconds(date) };
   }
   if (isCronLike(text)) return { kind: 'cron', fields: cronFields(text), zone };
-  const cycle = parseCycle(text);
-  if (!cycle) throw new StartScheduleError(`"${text}" is neither an ISO 8601 repeating interval nor a cron expression`);
+  const parsed = parseCycle(plain);
+  const cycle = parsed && named && parsed.start ? { ...parsed, start: parsed.start.setZone(named) } : parsed;
+  if (!cycle || (cycle.start && !cycle.start.isValid)) throw new StartScheduleError(`"${text}" is neither an ISO 8601 repeating interval nor a cron expression`);
   const repetitions = cycle.repetitions;
   if (repetitions === 0) throw new StartScheduleError(`"${text}" repeats 0 times`);
   const months = calendarMonths(cycle.interval, text);
