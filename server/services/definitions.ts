@@ -116,10 +116,11 @@ export async function deploy(
  */
 export async function retireDefinition(key: string, retiredBy: string): Promise<{ key: string; retiredAt: Date; retiredBy: string }> {
   const retiredAt = new Date();
-  await Definition.updateOne({ key, retiredAt: null }, { $set: { retiredAt, retiredBy } });
   const row = await Definition.findOne({ key }).lean();
   if (!row) throw notFound(`definition ${key}`);
-  return { key, retiredAt: row.retiredAt ?? retiredAt, retiredBy: row.retiredBy ?? retiredBy };
+  if (row.retiredAt) return { key, retiredAt: row.retiredAt, retiredBy: row.retiredBy ?? retiredBy };
+  await Definition.updateOne({ key }, { $set: { retiredAt, retiredBy } });
+  return { key, retiredAt, retiredBy };
 }
 
 /** `text` as a regular expression that matches it literally (user input in a `$regex`). */

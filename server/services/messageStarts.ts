@@ -40,7 +40,8 @@ function messageStartsOf(model: ExecutableModel): Map<string, string> {
 
 /** The definitions (latest version, not retired) whose message start event waits for `name`, with that start event. */
 async function definitionsStartedBy(name: string): Promise<Array<{ key: string; version: number; startNodeId: string }>> {
-  const definitions = await Definition.find({ retiredAt: null }).select({ key: 1, latestVersion: 1 }).lean();
+  // retired ones filtered here: rows written before retirement existed have no retiredAt at all
+  const definitions = (await Definition.find().select({ key: 1, latestVersion: 1, retiredAt: 1 }).lean()).filter((d) => !d.retiredAt);
   const found: Array<{ key: string; version: number; startNodeId: string }> = [];
   for (const { key, latestVersion } of definitions) {
     const cacheKey = JSON.stringify([key, latestVersion]);

@@ -198,7 +198,7 @@ export async function syncTimerSchedules(client: Client, taskQueue: string, key:
 
 /** At server start: re-creates the missing schedules of every definition whose latest version has timer start events. */
 export async function syncAllTimerSchedules(client: Client, taskQueue: string, log: { warn(details: object, message: string): void; info(details: object, message: string): void }): Promise<void> {
-  const definitions = await Definition.find({ retiredAt: null }).select({ key: 1 }).lean();
+  const definitions = (await Definition.find().select({ key: 1, retiredAt: 1 }).lean()).filter((d) => !d.retiredAt);
   for (const { key } of definitions) {
     try {
       const sync = await syncTimerSchedules(client, taskQueue, key);
