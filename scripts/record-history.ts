@@ -2,14 +2,18 @@
 // as a case on a real Temporal dev server (and a private FerretDB) and writes the completed workflow's history as
 // tests/histories/<name>.v1.json. Run with `npx tsx scripts/record-history.ts` after a change that is meant to alter
 // histories (bump the version in the file name and keep the old files, so old histories keep replaying).
+import fs from 'node:fs';
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { JobType } from '../activities/jobs';
 import { BPMN_ERROR_TYPE } from '../contracts/activities';
 import { type CaseUnderTest, refusalOf, runCase } from '../tests/support/cases';
-import { assignTaskUpdate, claimTaskUpdate, completeTaskUpdate, type TaskHolderView, unclaimTaskUpdate } from '../workflows/definitions';
+import { assignTaskUpdate, claimTaskUpdate, completeTaskUpdate, stateQuery, type TaskHolderView, unclaimTaskUpdate } from '../workflows/definitions';
 import { runScript, withRecordingStack, writeRecording } from './lib/recordingStack';
+import { deploy } from '../server/services/definitions';
+import { Instance } from '../store/models';
+import { eventually } from '../tests/support/wait';
 
 const HISTORIES = path.resolve(__dirname, '../tests/histories');
 const VERSION = 'v2';
@@ -141,6 +145,23 @@ const recordings: Recording[] = [
     },
   },
 ];
+
+recordings.push({
+  // issue 13: a call activity — after a user task, the parent starts the child case call-activity-child (deployed by the
+  // drive, so the parent's history also holds the lookup of the called process), which a person completes; the output
+  // mapping takes the child's verdict. The file is the parent's history (the child's is its own workflow).
+  name: 'call-activity',
+  variables: { site: { name: 'Dock 7' } },
+  async drive(c) {
+    await deploy({ xml: fs.readFileSync(path.join(HISTORIES, 'fixtures', 'call-activity-child.bpmn'), 'utf8'), deployedBy: 'history' });
+    await c.completeTask('Prepare', { prepared: true }, 'wang');
+    await c.until((s) => s.activeElements.some((a) => a.elementId === 'Visit'), 'the call activity waiting');
+    const child = await eventually(() => Instance.findOne({ parentInstanceId: c.id }).lean().then((row) => row ?? undefined), 'the child case');
+    const handle = c.handle.client.getHandle(child._id);
+    const taskId = await eventually(async () => (await handle.query(stateQuery)).openTasks[0], 'the child task');
+    await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, variables: { verdict: 'fine' }, actor: 'zhao' }] });
+  },
+});
 
 runScript(() =>
   withRecordingStack(jobTypes, async (stack) => {
