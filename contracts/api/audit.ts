@@ -29,7 +29,19 @@ const ledgerEntry = z.object({
   hash,
 });
 /** The case's audit chain and its seal. */
-export const auditView = z.object({ instanceId: z.string(), rows: z.array(auditRow), seal: ledgerEntry.nullable() });
+/** How a case's chain links to its calling case's and to the chains of the child cases its call activities started. */
+const chainLinks = z.object({
+  parent: z.object({ instanceId: z.string(), elementId: z.string() }).nullable(),
+  children: z.array(
+    z.object({
+      instanceId: z.string(),
+      elementId: z.string(),
+      recordedHead: z.object({ lastSeq: z.number().int(), hash: z.string() }).nullable().describe("the child's final chain head as this case recorded it"),
+      matches: z.boolean().nullable().describe("whether the child's chain ends with exactly that head (null: the child has not completed)"),
+    }),
+  ),
+});
+export const auditView = z.object({ instanceId: z.string(), rows: z.array(auditRow), seal: ledgerEntry.nullable(), links: chainLinks });
 const breakView = z.object({ seq: z.number().int(), reason: z.string(), message: z.string() });
 const divergence = z.object({ eventId: z.number().int().nullable(), eventType: z.string().nullable(), kind: z.enum(['nondeterminism', 'failure']), message: z.string() });
 /** The chain's verification with the cross-check against the Temporal history. */

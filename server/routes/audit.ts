@@ -11,6 +11,7 @@ import { AUDIT_READERS, LEDGER_READERS } from '../../contracts/roles';
 import { notFound, unprocessable } from '../../platform/errors';
 import { AuditLedger, Instance } from '../../store/models';
 import { auditRowView, caseHistory, chainOf, exportCase, replayCheck, sealOf, signedLedgerHead, verifyCase } from '../../audit/service';
+import { chainLinksOf } from '../../audit/childChains';
 import { serverSigningKey } from '../../audit/signingKey';
 
 /**
@@ -59,7 +60,7 @@ export function auditRoutes(client: Client): AnyRoute[] {
       handler: async ({ params, user }) => {
         await auditableCase(user, params.id);
         const [rows, seal] = await Promise.all([chainOf(params.id), sealOf(params.id)]);
-        return { instanceId: params.id, rows: rows.map(auditRowView), seal };
+        return { instanceId: params.id, rows: rows.map(auditRowView), seal, links: await chainLinksOf(params.id, rows) };
       },
     }),
     route({
