@@ -76,7 +76,9 @@ export function startScheduleOf(type: 'date' | 'cycle', value: string, deployedA
     const first = cycle.start ?? DateTime.fromJSDate(deployedAt, { zone: 'utc' }).startOf('second').plus({ seconds: everySeconds });
     return { kind: 'interval', everySeconds, firstAt: isoSeconds(first), repetitions };
   }
-  const first = cycle.start ?? DateTime.fromJSDate(deployedAt, { zone }).startOf('second').plus({ months });
+  // without a start: a month after the deployment, on day 28 at the latest (so it falls in every month)
+  const anchored = DateTime.fromJSDate(deployedAt, { zone }).startOf('second').plus({ months });
+  const first = cycle.start ?? (anchored.day > 28 ? anchored.set({ day: 28 }) : anchored);
   if (12 % months !== 0 && months % 12 !== 0) throw new StartScheduleError(`"${text}" repeats every ${months} months; a monthly cycle must divide a year (1, 2, 3, 4, 6 or 12 months) or be whole years`);
   if (first.day > 28) throw new StartScheduleError(`"${text}" starts on day ${first.day} of a month; a monthly cycle must start on day 1 to 28 (not every month has day ${first.day})`);
   return { kind: 'months', step: months, firstAt: isoSeconds(first), zone: zoneOf(first, text), repetitions };

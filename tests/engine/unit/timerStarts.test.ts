@@ -23,6 +23,10 @@ describe('timer start schedules', () => {
     expect(startScheduleOf('cycle', 'R/2026-01-15T10:00:00+08:00[Asia/Shanghai]/P3M', DEPLOYED, ZONE)).toMatchObject({ kind: 'months', step: 3, zone: 'Asia/Shanghai' });
   });
 
+  it('should repeat a monthly cycle without a start from a month after the deployment, on day 28 at the latest', () => {
+    expect(startScheduleOf('cycle', 'R/P1M', new Date('2026-01-30T01:00:00Z'), ZONE)).toEqual({ kind: 'months', step: 1, firstAt: '2026-02-28T01:00:00Z', zone: ZONE, repetitions: null });
+  });
+
   it.each([
     ['0 0 9 1 * ?', '0 0 9 1 * * *'],
     ['0 30 8 ? * MON-FRI', '0 30 8 * * 1-5 *'],
