@@ -44,7 +44,10 @@ async function signIn(app: ReturnType<typeof createApp>, username: string) {
   const csrf = res.body.csrfToken as string;
   return {
     get: (url: string) => agent.get(url),
-    post: (url: string, body: object) => agent.post(url).set('X-CSRF-Token', csrf).send(body),
+    post: (url: string, body: object, idempotencyKey?: string) => {
+      const req = agent.post(url).set('X-CSRF-Token', csrf);
+      return (idempotencyKey ? req.set('Idempotency-Key', idempotencyKey) : req).send(body);
+    },
   };
 }
 
@@ -99,11 +102,17 @@ export async function runCampaign({ sites }: { sites: number }): Promise<void> {
       const ids = (await Task.find({ definitionKey: SITE_PROCESS, status: 'open' }).select({ _id: 1 }).lean()).map((t) => String(t._id));
       const c0 = Date.now();
       let next = 0;
+      let timeouts = 0;
       await Promise.all(
         Array.from({ length: COMPLETERS }, async () => {
           while (next < ids.length) {
             const id = ids[next++];
-            const res = await staff.post(`/api/tasks/${encodeURIComponent(id)}/complete`, { variables: { outcome: '已整改' } });
+            // a completion that outlasts the API's Update timeout (504) is sent again under the same Idempotency-Key
+            let res = await staff.post(`/api/tasks/${encodeURIComponent(id)}/complete`, { variables: { outcome: '已整改' } }, id);
+            for (let retry = 0; res.status === 504 && retry < 3; retry++) {
+              timeouts += 1;
+              res = await staff.post(`/api/tasks/${encodeURIComponent(id)}/complete`, { variables: { outcome: '已整改' } }, id);
+            }
             if (res.status !== 200) throw new Error(`completing ${id} answered ${res.status}: ${JSON.stringify(res.body)}`);
           }
         }),
@@ -129,6 +138,7 @@ export async function runCampaign({ sites }: { sites: number }): Promise<void> {
         peakRssMb: Math.round(peakRss / 1e6),
         completeS,
         completionsPerS: sites / completeS,
+        completionTimeouts: timeouts,
         parentDoneAfterLastS: parentDoneS,
       };
       console.table([figures]);
