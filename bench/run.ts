@@ -4,6 +4,7 @@
 // Usage: npm run bench [-- --instances 100 --steps 10 --rounds 2]
 // With --fanout (bench/fanout.ts) only the in-process fan-out benchmark runs: npm run bench -- --fanout 100,1000,10000
 // With --campaign (bench/campaign.ts) only the 10,000-site campaign runs: npm run bench -- --campaign 10000
+// With --continue-as-new (bench/longCase.ts) only a case looping 10,000 times through a job runs: npm run bench -- --continue-as-new 10000
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,14 +26,16 @@ import { startFerretDb } from '../scripts/lib/ferretdb';
 import { serviceChainXml } from './serviceChain';
 import { fanoutOptions, runFanout } from './fanout';
 import { campaignOptions, runCampaign } from './campaign';
+import { longCaseOptions, runLongCase } from './longCase';
 
 const ROOT = path.resolve(__dirname, '..');
 const FANOUT = fanoutOptions(process.argv.slice(2));
 const CAMPAIGN = campaignOptions(process.argv.slice(2));
+const LONG_CASE = longCaseOptions(process.argv.slice(2));
 const { values: args } = parseArgs({
   options: { instances: { type: 'string', default: '100' }, steps: { type: 'string', default: '10' }, rounds: { type: 'string', default: '2' } },
   // The fan-out benchmark's options are read by fanoutOptions; the Temporal bench does not run then.
-  args: FANOUT || CAMPAIGN ? [] : process.argv.slice(2),
+  args: FANOUT || CAMPAIGN || LONG_CASE ? [] : process.argv.slice(2),
 });
 const INSTANCES = Number(args.instances);
 const STEPS = Number(args.steps);
@@ -184,7 +187,7 @@ async function main(): Promise<void> {
   }
 }
 
-(FANOUT ? runFanout(FANOUT) : CAMPAIGN ? runCampaign(CAMPAIGN) : main()).catch((error) => {
+(FANOUT ? runFanout(FANOUT) : CAMPAIGN ? runCampaign(CAMPAIGN) : LONG_CASE ? runLongCase(LONG_CASE) : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -5,11 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { JobType } from '../activities/jobs';
 import { BPMN_ERROR_TYPE } from '../contracts/activities';
 import { type CaseUnderTest, refusalOf, runCase } from '../tests/support/cases';
-import { assignTaskUpdate, claimTaskUpdate, completeTaskUpdate, stateQuery, type TaskHolderView, unclaimTaskUpdate } from '../workflows/definitions';
+import { fetchAllRuns, runsOf } from '../audit/runs';
+import type { TestStack } from '../tests/support/stack';
+import { assignTaskUpdate, type BpmnProcessInput, claimTaskUpdate, completeTaskUpdate, stateQuery, type TaskHolderView, unclaimTaskUpdate } from '../workflows/definitions';
 import { runScript, withRecordingStack, writeRecording } from './lib/recordingStack';
 import { deploy } from '../server/services/definitions';
 import { Instance } from '../store/models';
@@ -22,8 +23,10 @@ const VERSION = 'v2';
 interface Recording {
   name: string;
   variables: Record<string, unknown>;
-  drive(c: CaseUnderTest): Promise<void>;
+  drive(c: CaseUnderTest, stack: TestStack): Promise<void>;
   ends?: 'completed' | 'cancelled';
+  /** Limits of the case (e.g. a low maxHistoryEvents, so it continues as new). */
+  limits?: BpmnProcessInput['limits'];
 }
 
 const dispatchedOnce = new Set<string>();
@@ -42,6 +45,7 @@ const jobTypes: JobType[] = [
   job('history.check-permit', async () => {
     throw ApplicationFailure.nonRetryable('no permit on file', BPMN_ERROR_TYPE, 'PERMIT_MISSING');
   }),
+  job('history.tick', async ({ variables }) => ({ n: Number(variables.n) + 1 })),
   job('history.notify-signer', async ({ variables }) => ({ notice: `${String(variables.signer)}: ${String(variables.opinion ?? 'not needed')}` })),
 ];
 
@@ -146,6 +150,23 @@ const recordings: Recording[] = [
   },
 ];
 
+/** The runs of a case so far. */
+const runCount = async (stack: TestStack, id: string) => runsOf(await fetchAllRuns(stack.client, id)).length;
+
+recordings.push({
+  // issue 13: a case that continues as new after 40 events of a run — a loop of 12 jobs beside a user task opened in the
+  // first run and completed in the last, and a PT3S timer; the file holds every run, one after the other (audit/runs.ts)
+  name: 'continue-as-new',
+  variables: { n: 0 },
+  limits: { maxHistoryEvents: 40 },
+  async drive(c, stack) {
+    const review = await c.openTaskId('Review');
+    await c.until((s) => s.completed.some((e) => e.elementId === 'Wait'), 'the timer fired');
+    if ((await runCount(stack, c.id)) < 3) throw new Error('the case did not continue as new twice');
+    await c.handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: review, variables: { reviewed: true }, actor: 'wang' }] });
+  },
+});
+
 recordings.push({
   // issue 13: a call activity — after a user task, the parent starts the child case call-activity-child (deployed by the
   // drive, so the parent's history also holds the lookup of the called process), which a person completes; the output
@@ -168,12 +189,13 @@ runScript(() =>
     // `npx tsx scripts/record-history.ts <name>…` records only the named recordings.
     const only = process.argv.slice(2);
     for (const recording of recordings.filter((r) => only.length === 0 || only.includes(r.name))) {
-      const c = await runCase(stack, path.join(HISTORIES, 'fixtures', `${recording.name}.bpmn`), { variables: recording.variables, businessKey: recording.name });
-      await recording.drive(c);
+      const c = await runCase(stack, path.join(HISTORIES, 'fixtures', `${recording.name}.bpmn`), { variables: recording.variables, businessKey: recording.name, limits: recording.limits });
+      await recording.drive(c, stack);
       const result = await c.result();
       const ends = recording.ends ?? 'completed';
       if (result.status !== ends) throw new Error(`${recording.name} ended ${result.status}, not ${ends}`);
-      writeRecording(path.join(HISTORIES, `${recording.name}.${VERSION}.json`), JSON.parse(historyToJSON(await c.handle.fetchHistory())));
+      // every run of a case that continued as new, one after the other (one run for the others)
+      writeRecording(path.join(HISTORIES, `${recording.name}.${VERSION}.json`), await fetchAllRuns(stack.client, c.id));
     }
   }),
 );

@@ -6,6 +6,8 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import { type History, historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
+import { runsOf } from '../../audit/runs';
+import type { HistoryJson } from '../../audit/types';
 import { type BpmnProcessInput, caseWorkflowId } from '../../workflows/definitions';
 
 const HISTORIES = path.resolve(__dirname, '../histories');
@@ -13,6 +15,11 @@ const files = fs.readdirSync(HISTORIES).filter((name) => name.endsWith('.json'))
 
 function historyOf(name: string): History {
   return historyFromJSON(JSON.parse(fs.readFileSync(path.join(HISTORIES, name), 'utf8')));
+}
+
+/** The runs of a recorded history, in order (a case that continued as new holds several, audit/runs.ts). */
+function runsOfFile(name: string): History[] {
+  return runsOf(JSON.parse(fs.readFileSync(path.join(HISTORIES, name), 'utf8')) as HistoryJson).map((run) => historyFromJSON(run.history));
 }
 
 /** The case's workflow id, recomputed from the start input: task ids contain it, so a replay must use the recorded one. */
@@ -36,14 +43,17 @@ describe('replay of recorded histories', () => {
   });
 
   it.each(files)('should replay %s with the current workflow code', async (name) => {
-    // given a history recorded on a real Temporal server
-    const history = historyOf(name);
+    // given a history recorded on a real Temporal server (each of its runs, when the case continued as new)
+    const runs = runsOfFile(name);
+    const workflowId = workflowIdOf(runs[0]);
 
-    // when it is replayed against the workflow bundle
-    const replay = Worker.runReplayHistory({ workflowBundle: workflowBundle(), replayName: name }, history, workflowIdOf(history));
+    // when each run is replayed against the workflow bundle
+    for (const [i, run] of runs.entries()) {
+      const replay = Worker.runReplayHistory({ workflowBundle: workflowBundle(), replayName: `${name}#${i + 1}` }, run, workflowId);
 
-    // then no determinism violation (or any other failure) is raised
-    await expect(replay).resolves.toBeUndefined();
+      // then no determinism violation (or any other failure) is raised
+      await expect(replay).resolves.toBeUndefined();
+    }
   });
 
   it('should NOT replay a history with a workflow that schedules different commands', async () => {
