@@ -1,10 +1,19 @@
 // Request builders and response types for cases: start one, read one with its workflow state.
 import type { z } from 'zod';
-import type { caseState, instanceView } from '../../../contracts/api/instances';
+import type { caseState, childCaseView, instanceView, parentCaseView } from '../../../contracts/api/instances';
 import type { RequestBuilder } from './request';
 
-/** A case with its summary and the workflow's current state, as `GET /api/instances/:id` answers. */
-export type CaseView = z.output<typeof instanceView> & { state: z.output<typeof caseState> };
+/** The case that called this one through a call activity, and that call activity. */
+export type ParentCase = z.output<typeof parentCaseView>;
+
+/** A case started by one of this case's call activities. */
+export type ChildCase = z.output<typeof childCaseView>;
+
+/**
+ * A case with its summary and the workflow's current state, as `GET /api/instances/:id` answers; `parent` and
+ * `children` link call activities' cases (a server before issue 13 leaves `children` out).
+ */
+export type CaseView = z.output<typeof instanceView> & { state: z.output<typeof caseState>; parent?: ParentCase; children?: ChildCase[] };
 
 /** Whether a case runs or how it ended, as people see it. */
 export type CaseStatus = 'running' | 'completed' | 'cancelled' | 'failed';

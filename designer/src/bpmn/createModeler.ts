@@ -1,5 +1,6 @@
-// Builds Sparrow's bpmn-js Modeler: Zeebe properties panel, element templates, lint, translation, form picker, and a
-// palette, context pad and replace menu limited to what the engine runs.
+// Builds Sparrow's bpmn-js Modeler: Zeebe properties panel, element templates, lint, translation, form picker, approval
+// presets of user tasks, called-process picker, timer start cycles, and a palette, context pad and replace menu limited
+// to what the engine runs.
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
@@ -15,11 +16,14 @@ import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertie
 import camundaCloudBehaviors from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import zeebeDescriptor from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import type { Locale } from '../i18n/locales';
+import approvalModule from './approval';
+import calledProcessModule from './calledProcess';
 import { elementTemplatesFor } from './elementTemplates';
 import engineScopeModule from './engineScope';
 import flowRefsModule from './flowRefs';
 import formPickerModule from './formPicker';
 import { LINT_CONFIG } from './lint/config';
+import timerStartModule from './timerStart';
 import { translateModule } from './translate';
 
 /** Where the modeler draws: the canvas and the properties panel. */
@@ -45,6 +49,9 @@ export function createModeler(containers: ModelerContainers, locale: Locale): Bp
       camundaCloudBehaviors,
       lintModule,
       formPickerModule,
+      approvalModule,
+      calledProcessModule,
+      timerStartModule,
       flowRefsModule,
       engineScopeModule,
       translateModule(locale),

@@ -63,4 +63,18 @@ declare module '@bpmn-io/properties-panel' {
     getOptions: (element: unknown) => Array<{ value: string; label: string; disabled?: boolean }>;
   }): import('@bpmn-io/properties-panel/preact').VNode;
   export function isSelectEntryEdited(node: unknown): boolean;
+  /** A text field entry of the properties panel (a preact component). */
+  export function TextFieldEntry(props: {
+    element: unknown;
+    id: string;
+    label: string;
+    description?: string;
+    debounce: (fn: (value: string) => void) => (value: string) => void;
+    getValue: (element: unknown) => string;
+    setValue: (value: string) => void;
+    validate?: (value: string) => string | null;
+  }): import('@bpmn-io/properties-panel/preact').VNode;
+  export function isTextFieldEntryEdited(node: unknown): boolean;
+  /** The panel's plain group of entries (a preact component). */
+  export const Group: unknown;
 }

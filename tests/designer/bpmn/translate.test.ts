@@ -1,7 +1,11 @@
-// The modeler's zh-CN dictionary covers every palette, context pad and replace-menu text of bpmn-js, and every lint message.
+// The modeler's zh-CN dictionary covers every palette, context pad and replace-menu text of bpmn-js, every lint message
+// and every text of Sparrow's own properties-panel entries.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PRESET_LABELS } from '../../../designer/src/bpmn/approval/presets';
 import { SPARROW_LINT_MESSAGES } from '../../../designer/src/bpmn/lint/messages';
 import { bpmnTranslator } from '../../../designer/src/bpmn/translate';
+import { CYCLE_LABELS } from '../../../designer/src/bpmn/timerStart/cyclePresets';
 import { ZH_CN_BPMN } from '../../../designer/src/bpmn/translate/zhCN';
 
 const source = (file: string) => readFileSync(require.resolve(file), 'utf8');
@@ -38,6 +42,17 @@ describe('bpmn-js zh-CN dictionary', () => {
     // then
     expect(recommended.length).toBeGreaterThan(5);
     expect([...Object.values(SPARROW_LINT_MESSAGES), ...recommended].filter((text) => !(text in ZH_CN_BPMN))).toEqual([]);
+  });
+
+  it("should translate every text of Sparrow's own panel entries: approval presets, called-process picker, timer start cycles", () => {
+    // given: the translate('…') calls and the label tables of designer/src/bpmn/{approval,calledProcess,timerStart}
+    const files = ['approval/ApprovalEntries.ts', 'approval/ApprovalProvider.ts', 'calledProcess/CalledProcessSelect.ts', 'calledProcess/CalledProcessProvider.ts', 'calledProcess/calledProcessOptions.ts', 'timerStart/CycleSelect.ts'];
+    const sources = files.map((file) => readFileSync(path.join(__dirname, '../../../designer/src/bpmn', file), 'utf8'));
+    const texts = [...sources.flatMap((text) => matches(text, /translate\(\s*'([^']+)'/g)), ...Object.values(PRESET_LABELS), ...Object.values(CYCLE_LABELS)];
+
+    // then
+    expect(texts.length).toBeGreaterThan(20);
+    expect(texts.filter((text) => !(text in ZH_CN_BPMN))).toEqual([]);
   });
 
   it('should NOT have a blank translation', () => {

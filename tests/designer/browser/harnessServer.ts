@@ -6,12 +6,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ROOT } from '../../support/paths';
 
-const OUT = path.join(ROOT, '.data/modeler-harness');
+/** One output directory per Jest worker: two browser specs running side by side must not empty each other's build. */
+const OUT = path.join(ROOT, `.data/modeler-harness-${process.pid}`);
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
 
-/** Builds the harness and serves it; resolves to its base URL and a closer. */
+/** Builds the harness and serves it; resolves to its base URL and a closer (which removes the build). */
 export async function serveHarness(): Promise<{ baseURL: string; close: () => Promise<void> }> {
-  execFileSync('npx', ['vite', 'build', '--config', 'tests/designer/browser/harness/vite.config.mts'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('npx', ['vite', 'build', '--config', 'tests/designer/browser/harness/vite.config.mts', '--outDir', OUT], { cwd: ROOT, stdio: 'inherit' });
   const server = http.createServer((request, response) => {
     const file = path.join(OUT, path.normalize(new URL(request.url ?? '/', 'http://x').pathname).replace(/^\/+$/, 'index.html'));
     if (!file.startsWith(OUT) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
@@ -23,5 +24,5 @@ export async function serveHarness(): Promise<{ baseURL: string; close: () => Pr
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { baseURL: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { baseURL: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve(fs.rmSync(OUT, { recursive: true, force: true })))) };
 }

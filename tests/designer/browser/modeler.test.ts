@@ -93,7 +93,7 @@ describe('the modeler palette and context pad', () => {
 });
 
 describe('the replace menu', () => {
-  it('should offer every boundary event the engine runs on a user task, error only interrupting, with Chinese names', async () => {
+  it('should offer every boundary event the engine runs on a user task, error only interrupting, compensation (issue 13), with Chinese names', async () => {
     // given: a user task with a timer boundary event
     const { page } = await open();
     const boundary = await page.evaluate(() => {
@@ -110,6 +110,7 @@ describe('the replace menu', () => {
       'replace-with-escalation-boundary': '升级边界事件',
       'replace-with-error-boundary': '错误边界事件',
       'replace-with-signal-boundary': '信号边界事件',
+      'replace-with-compensation-boundary': '补偿边界事件',
       'replace-with-non-interrupting-message-boundary': '消息边界事件（非中断）',
       'replace-with-non-interrupting-timer-boundary': '定时器边界事件（非中断）',
       'replace-with-non-interrupting-escalation-boundary': '升级边界事件（非中断）',
@@ -126,11 +127,11 @@ describe('the replace menu', () => {
     // when
     const { entries: subEntries, headers: subHeaders } = await replaceMenu(page, sub);
 
-    // then: event subprocess yes; transaction, ad-hoc, call activity and loop markers no
+    // then: event subprocess yes; transaction, ad-hoc and the standard loop no; multi-instance yes (issue 13)
     expect(subEntries['replace-with-event-subprocess']).toBe('事件子流程');
     expect(Object.keys(subEntries)).not.toEqual(expect.arrayContaining(['replace-with-transaction']));
-    expect(Object.keys(subEntries).filter((id) => /transaction|ad-hoc|call-activity/.test(id))).toEqual([]);
-    expect(subHeaders).toEqual([]);
+    expect(Object.keys(subEntries).filter((id) => /transaction|ad-hoc/.test(id))).toEqual([]);
+    expect(subHeaders).toEqual(['toggle-parallel-mi', 'toggle-sequential-mi']);
 
     // when: it becomes an event subprocess holding a start event
     const start = await page.evaluate((id) => {
@@ -162,7 +163,7 @@ describe('the replace menu', () => {
     expect(entries['replace-with-non-interrupting-escalation-start']).toBe('升级开始事件（非中断）');
   });
 
-  it('should offer the event-based gateway and the new throw, catch and end events, and not complex gateways, conditional, compensation or cancel events', async () => {
+  it('should offer the event-based gateway and the new throw, catch and end events, and not complex gateways, conditional or cancel events', async () => {
     // given
     const { page } = await open();
     const ids = await page.evaluate(() => ({
@@ -185,9 +186,9 @@ describe('the replace menu', () => {
     expect(throwing).toMatchObject({ 'replace-with-escalation-intermediate-throw': '升级中间抛出事件', 'replace-with-signal-intermediate-throw': '信号中间抛出事件', 'replace-with-link-intermediate-throw': '链接中间抛出事件' });
     expect(catching).toMatchObject({ 'replace-with-signal-intermediate-catch': '信号中间捕获事件', 'replace-with-link-intermediate-catch': '链接中间捕获事件' });
     const all = [...Object.keys(end), ...Object.keys(throwing), ...Object.keys(catching), ...Object.keys(start)];
-    expect(all.filter((id) => /conditional|compensation|cancel|complex/.test(id))).toEqual([]);
-    // a process's start event stays a none start event (message and timer starts are not run)
-    expect(Object.keys(start).filter((id) => id.endsWith('-start'))).toEqual([]);
+    expect(all.filter((id) => /conditional|cancel|complex/.test(id))).toEqual([]);
+    // a process's start event may be a timer or message start (issue 13), not a signal start
+    expect(Object.keys(start).filter((id) => id.endsWith('-start')).sort()).toEqual(['replace-with-message-start', 'replace-with-timer-start']);
   });
 });
 

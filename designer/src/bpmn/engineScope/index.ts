@@ -5,11 +5,10 @@ import { HIDDEN_REPLACE_HEADERS, replaceEntryRuns, type ReplacedElement } from '
 /** Palette entries for elements the engine does not run: data objects and stores (ignored) and pools (one process only). */
 export const HIDDEN_PALETTE_ENTRIES: readonly string[] = ['create.data-object', 'create.data-store', 'create.participant-expanded'];
 
-/** Context pad entries that append what the engine refuses (conditional, compensation, a receive task after an event-based gateway) or edit pools' lanes. */
+/** Context pad entries that append what the engine refuses (conditional, a receive task after an event-based gateway) or edit pools' lanes. */
 export const HIDDEN_CONTEXT_PAD_ENTRIES: readonly string[] = [
   'append.condition-intermediate-event',
   'append.receive-task',
-  'append.compensation-activity',
   'lane-insert-above',
   'lane-insert-below',
   'lane-divide-two',

@@ -18,8 +18,8 @@ const allOptions = Object.values(ReplaceOptions as Record<string, unknown>).flat
 /** Every replace entry id (`replace-with-timer-boundary`, …) with the element it makes; entries without a target (flows) are absent. */
 const TARGETS: ReadonlyMap<string, ReplaceTarget> = new Map(allOptions.filter((option) => option.target).map((option) => [option.actionName, option.target as ReplaceTarget]));
 
-/** Header toggles of the replace menu for markers the engine refuses (loops, multi-instance, data collections, pools). */
-export const HIDDEN_REPLACE_HEADERS: readonly string[] = ['toggle-loop', 'toggle-parallel-mi', 'toggle-sequential-mi', 'toggle-is-collection', 'toggle-participant-multiplicity'];
+/** Header toggles of the replace menu for markers the engine refuses (standard loops, data collections, pools); the multi-instance toggles stay. */
+export const HIDDEN_REPLACE_HEADERS: readonly string[] = ['toggle-loop', 'toggle-is-collection', 'toggle-participant-multiplicity'];
 
 /** Whether replace entry `id`, applied to `element`, makes something the engine runs (ids it does not know are kept). */
 export function replaceEntryRuns(id: string, element: ReplacedElement): boolean {

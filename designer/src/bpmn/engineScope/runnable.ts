@@ -4,7 +4,7 @@
 import { SUPPORTED_ELEMENTS } from '../../../../contracts/bpmnElements';
 
 /** An event definition by its short name; `none` is an event without one. */
-export type DefinitionName = 'none' | 'timer' | 'message' | 'error' | 'escalation' | 'signal' | 'link' | 'terminate' | 'other';
+export type DefinitionName = 'none' | 'timer' | 'message' | 'error' | 'escalation' | 'signal' | 'link' | 'terminate' | 'compensate' | 'other';
 
 /** Where an event sits, which decides what it may carry. */
 export type EventPlace = 'start' | 'eventSubProcessStart' | 'intermediateCatch' | 'intermediateThrow' | 'end' | 'boundary';
@@ -17,19 +17,20 @@ const DEFINITIONS: Record<string, DefinitionName> = {
   'bpmn:SignalEventDefinition': 'signal',
   'bpmn:LinkEventDefinition': 'link',
   'bpmn:TerminateEventDefinition': 'terminate',
+  'bpmn:CompensateEventDefinition': 'compensate',
 };
 
 /** The short name of event definition type `type` (`bpmn:TimerEventDefinition` → timer), `none` for no type. */
 export const definitionName = (type: string | undefined): DefinitionName => (type === undefined ? 'none' : (DEFINITIONS[type] ?? 'other'));
 
-/** The event definitions the engine runs at each place (Camunda 8's set minus compensation, conditional and cancel). */
+/** The event definitions the engine runs at each place (Camunda 8's set minus conditional, cancel and signal starts). */
 export const RUNNABLE_EVENTS: Readonly<Record<EventPlace, readonly DefinitionName[]>> = {
-  start: ['none'],
+  start: ['none', 'timer', 'message'],
   eventSubProcessStart: ['timer', 'message', 'error', 'escalation', 'signal'],
   intermediateCatch: ['timer', 'message', 'signal', 'link'],
-  intermediateThrow: ['none', 'message', 'escalation', 'signal', 'link'],
-  end: ['none', 'terminate', 'message', 'error', 'escalation', 'signal'],
-  boundary: ['timer', 'message', 'error', 'escalation', 'signal'],
+  intermediateThrow: ['none', 'message', 'escalation', 'signal', 'link', 'compensate'],
+  end: ['none', 'terminate', 'message', 'error', 'escalation', 'signal', 'compensate'],
+  boundary: ['timer', 'message', 'error', 'escalation', 'signal', 'compensate'],
 };
 
 /** Definitions whose catching events always interrupt (BPMN and Camunda 8: an error ends its scope). */
@@ -62,3 +63,6 @@ export const typeRuns = (type: string): boolean => SUPPORTED_ELEMENTS.includes(t
 export function eventGatewayTargetRuns(type: string, definition: DefinitionName): boolean {
   return type === 'bpmn:IntermediateCatchEvent' && (definition === 'timer' || definition === 'message' || definition === 'signal');
 }
+
+/** Whether the engine runs a loop marker of `type`: multi-instance yes (parallel or sequential), standard loops no (as Camunda 8). */
+export const loopRuns = (type: string): boolean => type === 'bpmn:MultiInstanceLoopCharacteristics';

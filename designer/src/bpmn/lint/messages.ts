@@ -7,7 +7,7 @@ export const SPARROW_LINT_MESSAGES = {
   eventDefinitionMissing: 'Event needs a trigger here (timer, message, error, escalation or signal)',
   alwaysInterrupting: 'Error events always interrupt: they cannot be non-interrupting',
   eventGatewayTarget: 'Event-based gateway may only lead to timer, message or signal intermediate catch events',
-  unsupportedLoop: 'Loops and multi-instance are not supported by the Sparrow engine',
+  unsupportedLoop: 'Standard loops are not supported by the Sparrow engine: use multi-instance',
   gatewayWithoutDefault: 'Gateway has no default flow',
   userTaskWithoutAssignment: 'User task has no assignee, candidate groups or candidate users',
   jobTypeMissing: 'Task has no job type',

@@ -1,5 +1,6 @@
 // zh-CN translations of the modeler's own texts: palette, context pad, replace menu, properties panel, lint messages.
 import { SPARROW_LINT_MESSAGES } from '../lint/messages';
+import { ZH_CN_ACTIVITIES } from './zhCNActivities';
 import { ZH_CN_EVENTS } from './zhCNEvents';
 
 const palette: Record<string, string> = {
@@ -227,7 +228,7 @@ const lint: Record<string, string> = {
   [SPARROW_LINT_MESSAGES.eventDefinitionMissing]: '此处的事件需要触发方式（定时器、消息、错误、升级或信号）',
   [SPARROW_LINT_MESSAGES.alwaysInterrupting]: '错误事件总是中断的，不能设为非中断',
   [SPARROW_LINT_MESSAGES.eventGatewayTarget]: '事件网关之后只能连接定时器、消息或信号中间捕获事件',
-  [SPARROW_LINT_MESSAGES.unsupportedLoop]: 'Sparrow 引擎不支持循环和多实例',
+  [SPARROW_LINT_MESSAGES.unsupportedLoop]: 'Sparrow 引擎不支持标准循环，请改用多实例',
   [SPARROW_LINT_MESSAGES.gatewayWithoutDefault]: '网关没有默认流',
   [SPARROW_LINT_MESSAGES.userTaskWithoutAssignment]: '用户任务没有指定处理人、候选组或候选人',
   [SPARROW_LINT_MESSAGES.jobTypeMissing]: '任务没有作业类型',
@@ -282,7 +283,7 @@ const headers: Record<string, string> = {
 };
 
 /** The zh-CN dictionary: an English bpmn-js text → its translation. */
-export const ZH_CN_BPMN: Readonly<Record<string, string>> = { ...palette, ...contextPad, ...elements, ...headers, ...propertiesPanel, ...ZH_CN_EVENTS, ...lint };
+export const ZH_CN_BPMN: Readonly<Record<string, string>> = { ...palette, ...contextPad, ...elements, ...headers, ...propertiesPanel, ...ZH_CN_EVENTS, ...ZH_CN_ACTIVITIES, ...lint };
 
 /** zh-CN of the lint messages that embed a name (bpmnlint's link-event rule): a pattern and its translation with `$n` groups. */
 export const ZH_CN_BPMN_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [

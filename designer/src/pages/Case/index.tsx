@@ -1,5 +1,6 @@
-// A case: its facts and status, its open tasks, and its diagram and timeline (polled until it ends). An ended case
-// (its summary says completed, cancelled or failed) offers no task to open; a failed one says why it stopped.
+// A case: its facts and status, its open tasks, the cases its call activities started (and the case that called it),
+// and its diagram and timeline (polled until it ends). An ended case (its summary says completed, cancelled or failed)
+// offers no task to open; a failed one says why it stopped.
 import { Alert, Button, Card, Descriptions, Flex, Skeleton, Space, Typography } from 'antd';
 import { useCase } from '../../api/hooks/useCase.query';
 import { useGroupLabel } from '../../api/hooks/useGroupLabel';
@@ -15,7 +16,8 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useFormatDateTime } from '../../i18n/useFormatDateTime';
 import { useT } from '../../i18n/useT';
 import { navigate } from '../../routing/location';
-import { type RouteParams, taskListPath, taskPath } from '../../routing/paths';
+import { casePath, type RouteParams, taskListPath, taskPath } from '../../routing/paths';
+import { ChildCases } from './ChildCases';
 
 const POLL_MS = 3000;
 
@@ -45,7 +47,10 @@ export function CasePage({ params }: { params: RouteParams }) {
           </Typography.Title>
           <CaseStatusTag status={status} incidents={c.state.incidents.length} />
         </Space>
-        <Button onClick={() => navigate(taskListPath())}>{t('case.toTasks')}</Button>
+        <Space wrap>
+          {c.parent && <Button onClick={() => navigate(casePath(c.parent?.instanceId ?? ''))}>{t('case.parent')}</Button>}
+          <Button onClick={() => navigate(taskListPath())}>{t('case.toTasks')}</Button>
+        </Space>
       </Flex>
       <Card size="small">
         <Descriptions
@@ -87,6 +92,7 @@ export function CasePage({ params }: { params: RouteParams }) {
           )}
         </Card>
       )}
+      <ChildCases view={c} />
       <CaseProgress instanceId={c.id} showStatus={false} />
     </Flex>
   );

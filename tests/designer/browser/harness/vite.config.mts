@@ -1,4 +1,5 @@
-// Builds the modeler harness (tests/designer/browser) into .data/modeler-harness, with the designer's preact dedupe.
+// Builds the modeler harness (tests/designer/browser) into .data/modeler-harness (harnessServer.ts passes a directory
+// of its own with --outDir), with the designer's preact dedupe.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 

@@ -3,7 +3,7 @@
 // workflow failed, was terminated or timed out `failed`, while the workflow's own state may still say running), so an
 // ended case offers no task to open and says why. The diagram (bpmn-js cannot load in jest) is left out.
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CaseView } from '../../../../designer/src/api/instances';
 import { CasePage } from '../../../../designer/src/pages/Case';
 import { demoUser, type FakeApi, installFakeApi, page, restoreFetch, taskRow } from '../../support/fakeApi';
@@ -81,5 +81,52 @@ describe('CasePage', () => {
     await waitFor(() => expect(screen.getByTestId('case-status')).toHaveTextContent(label));
     expect(openButtons()).toEqual([]);
     expect(screen.queryByText('流程运行出错、被终止或超时，案件已停止，未完成的任务已取消。')).toBeNull();
+  });
+
+  it('should list the child cases of its call activities by step and process, in Chinese, with an incident in red and a link to each', async () => {
+    // given: a call activity 逐个现场核查 started two cases of 现场核查, one with an incident
+    const view: CaseView = {
+      ...caseView('running'),
+      children: [
+        { instanceId: 'site-visit:S-1', elementId: 'VisitSites', definitionKey: 'site-visit', status: 'running', openIncidents: 0 },
+        { instanceId: 'site-visit:S-2', elementId: 'VisitSites', definitionKey: 'site-visit', status: 'incident', openIncidents: 1 },
+      ],
+    };
+    api = installFakeApi({
+      ...routes(view),
+      'GET /api/definitions': page([
+        { key: 'street-whistle', name: '街道吹哨', version: 1, sha256: 'x', deployedAt: '2026-11-01T00:00:00Z', deployedBy: 'owner' },
+        { key: 'site-visit', name: '现场核查流程', version: 1, sha256: 'y', deployedAt: '2026-11-01T00:00:00Z', deployedBy: 'owner' },
+      ]),
+      'GET /api/definitions/street-whistle/versions/1': { body: { key: 'street-whistle', version: 1, name: '街道吹哨', xml: '', model: { nodes: { VisitSites: { kind: 'callActivity', name: '逐个现场核查' } } }, warnings: [], forms: [] } },
+    });
+    renderCase();
+
+    // then
+    const card = (await screen.findByText('子案件（2 个）', {}, { timeout: 5000 })).closest('.ant-card') as HTMLElement;
+    await waitFor(() => expect(within(card).getAllByText('逐个现场核查')).toHaveLength(2));
+    expect(within(card).getAllByText('现场核查流程')).toHaveLength(2);
+    expect(within(card).getByText('办理中')).toBeInTheDocument();
+    expect(within(card).getByText('有 1 个异常')).toBeInTheDocument();
+    expect(within(card).queryByText(/VisitSites|site-visit/)).toBeNull();
+
+    // when: the second child is opened
+    fireEvent.click(within(card).getAllByRole('button', { name: /查\s?看/ })[1]);
+
+    // then
+    await waitFor(() => expect(window.location.pathname).toBe(`/cases/${encodeURIComponent('site-visit:S-2')}`));
+  });
+
+  it('should link a child case to its parent case as 上级案件, and show no 子案件 without children', async () => {
+    // given
+    api = installFakeApi(routes({ ...caseView('running'), parent: { instanceId: 'campaign:C-1', elementId: 'VisitSites' }, children: [] }));
+    renderCase();
+
+    // when
+    fireEvent.click(await screen.findByRole('button', { name: '上级案件' }, { timeout: 5000 }));
+
+    // then
+    await waitFor(() => expect(window.location.pathname).toBe(`/cases/${encodeURIComponent('campaign:C-1')}`));
+    expect(screen.queryByText(/子案件/)).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 // (contracts/bpmnElements.ts, the compiler's own lists), its event definition where it sits, whether it may be
 // non-interrupting, and what an event-based gateway leads to (designer/src/bpmn/engineScope/runnable.ts).
 import { IGNORED_ELEMENTS } from '../../../../../contracts/bpmnElements';
-import { definitionName, eventGatewayTargetRuns, eventPlace, eventRuns, typeRuns } from '../../engineScope/runnable';
+import { definitionName, eventGatewayTargetRuns, eventPlace, eventRuns, loopRuns, typeRuns } from '../../engineScope/runnable';
 import { SPARROW_LINT_MESSAGES } from '../messages';
 import { isA, type ModdleNode, outgoingFlows, type Reporter, type RuleFactory } from '../moddle';
 
@@ -38,7 +38,7 @@ function checkEventGateway(node: ModdleNode, reporter: Reporter): void {
   if (targets.some((target) => !eventGatewayTargetRuns(target.$type, definitionName(definitionsOf(target)[0]?.$type)))) reporter.report(node.id, SPARROW_LINT_MESSAGES.eventGatewayTarget);
 }
 
-/** Reports flow elements the engine does not run, events it does not run where they sit, and loop or multi-instance markers. */
+/** Reports flow elements the engine does not run, events it does not run where they sit, and standard loop markers. */
 export const supportedElement: RuleFactory = () => ({
   check(node, reporter) {
     if (!isA(node, 'bpmn:FlowElement') || IGNORED.has(node.$type)) return;
@@ -49,6 +49,7 @@ export const supportedElement: RuleFactory = () => ({
     }
     if (isA(node, 'bpmn:Event')) checkEvent(node, reporter);
     if (node.$type === 'bpmn:EventBasedGateway') checkEventGateway(node, reporter);
-    if (node.loopCharacteristics) reporter.report(node.id, SPARROW_LINT_MESSAGES.unsupportedLoop);
+    const loop = node.loopCharacteristics as ModdleNode | undefined;
+    if (loop && !loopRuns(loop.$type)) reporter.report(node.id, SPARROW_LINT_MESSAGES.unsupportedLoop);
   },
 });

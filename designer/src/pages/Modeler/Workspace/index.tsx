@@ -4,8 +4,10 @@ import type BpmnModeler from 'bpmn-js/lib/Modeler';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { deploymentProblems, type ModelProblem } from '../../../api/deployments';
 import { useCreateDeployment } from '../../../api/hooks/useCreateDeployment.mutation';
+import { useDefinitions } from '../../../api/hooks/useDefinitions.query';
 import { useDeleteDraft } from '../../../api/hooks/useDeleteDraft.mutation';
 import { useForms } from '../../../api/hooks/useForms.query';
+import type ProcessCatalog from '../../../bpmn/calledProcess/ProcessCatalog';
 import { downloadText } from '../../../bpmn/download';
 import type FormCatalog from '../../../bpmn/formPicker/FormCatalog';
 import { readProcessHeader } from '../../../bpmn/processHeader';
@@ -43,6 +45,7 @@ export function Workspace({ definitionKey, initialXml, baseVersion, latestVersio
   const clearMarks = useRef<() => void>(() => undefined);
   const deploy = useCreateDeployment();
   const forms = useForms();
+  const definitions = useDefinitions();
   const discardDraft = useDeleteDraft();
   const autosave = useAutosave(definitionKey, baseVersion, (newKey) => {
     RENAMED_KEYS.add(newKey);
@@ -54,6 +57,10 @@ export function Workspace({ definitionKey, initialXml, baseVersion, latestVersio
   useEffect(() => {
     if (modeler && forms.data) modeler.get<FormCatalog>('sparrowForms').setForms(forms.data.items);
   }, [modeler, forms.data]);
+
+  useEffect(() => {
+    if (modeler && definitions.data) modeler.get<ProcessCatalog>('sparrowProcesses').setProcesses(definitions.data.items);
+  }, [modeler, definitions.data]);
 
   const translate = useMemo(() => bpmnTranslator(locale), [locale]);
   const findings = useMemo(() => {
