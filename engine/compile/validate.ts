@@ -1,5 +1,5 @@
 // Structural checks of an assembled model: start events, gateways and default flows, flow rules, event rules, reachability.
-import type { ExecutableModel, ModelNode } from '../model';
+import type { BoundaryEventNode, ExecutableModel, ModelNode } from '../model';
 import { checkEventRules, linkTargets } from './eventRules';
 import type { Diagnostics } from './problems';
 import { checkProcessStarts } from './startEvents';
@@ -95,7 +95,8 @@ function checkDefaultFlow(model: ExecutableModel, node: ModelNode, diagnostics: 
 
 /** True for a compensation handler or compensation boundary event: neither leaves by flows. */
 function isCompensationOnly(node: ModelNode): boolean {
-  return node.isForCompensation === true || (node.kind === 'boundaryEvent' && node.eventDefinition.kind === 'compensation');
+  // a boundary event whose definition was refused has none (the refusal is a problem already)
+  return node.isForCompensation === true || (node.kind === 'boundaryEvent' && (node.eventDefinition as BoundaryEventNode['eventDefinition'] | undefined)?.kind === 'compensation');
 }
 
 /** True for an intermediate link throw event, which goes on at its link catch event rather than by flows. */

@@ -109,7 +109,7 @@ export const ELEMENT_CLAIMS: readonly ElementClaim[] = [
   row('Gateways', 'event-based gateway', true, SUPPORTED, 'Element', eventGateway(), 'leads only to timer, message or signal intermediate catch events (receive tasks refused), as Camunda 8 requires'),
   row('Gateways', 'inclusive gateway', true, SUPPORTED, 'Element', inFlow('<bpmn:inclusiveGateway id="Element" />')),
   row('Gateways', 'complex gateway', false, refused('unsupported-element'), 'Element', inFlow('<bpmn:complexGateway id="Element" />')),
-  row('Markers', 'multi-instance parallel', true, SUPPORTED, 'Element', inFlow(multiInstance(false)), 'zeebe:loopCharacteristics; at most 1,000 inner instances of a parallel body at once (a larger collection is an incident)'),
+  row('Markers', 'multi-instance parallel', true, SUPPORTED, 'Element', inFlow(multiInstance(false)), 'zeebe:loopCharacteristics; at most 1,000 inner instances of a parallel body at once (a larger collection is an incident), except a call activity: over more than 500 items its child cases run in batch workflows of 500 (a 10,000-site campaign)'),
   row('Markers', 'multi-instance sequential', true, SUPPORTED, 'Element', inFlow(multiInstance(true)), 'zeebe:loopCharacteristics; a loopCardinality without inputCollection is refused (`multi-instance-invalid`), as in Camunda 8'),
   row('Markers', 'loop', false, refused('unsupported-loop'), 'Element', inFlow('<bpmn:task id="Element"><bpmn:standardLoopCharacteristics /></bpmn:task>')),
   row(
