@@ -1,17 +1,23 @@
 // The approval presets of a user task (会签 / 或签 / 依次审批 / 按比例): which preset Zeebe XML is, the XML each preset
-// writes, and the round trip XML → preset → XML through bpmn-moddle with the Zeebe extension.
+// writes (which the engine's compiler runs as that multi-instance), and the round trip XML → preset → XML through
+// bpmn-moddle with the Zeebe extension.
 import { BpmnModdle } from 'bpmn-moddle';
 import zeebe from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import { compile } from '../../../engine/compile';
 import { approvalOf, formatShare, type LoopSettings, loopFor, parseShare, signerAssignee, signersCollection, signersText, type WritablePreset } from '../../../designer/src/bpmn/approval/presets';
 import { assigneeOf, type ElementLike, loopSettingsOf, type ModdleElement, writeCommands } from '../../../designer/src/bpmn/approval/taskLoop';
 
 const taskXml = (inner: string, assignee = '=signer') => `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="D" targetNamespace="http://bpmn.io/schema/bpmn">
   <bpmn:process id="p" isExecutable="true">
+    <bpmn:startEvent id="Start" />
+    <bpmn:sequenceFlow id="In" sourceRef="Start" targetRef="Sign" />
     <bpmn:userTask id="Sign" name="签核">
       <bpmn:extensionElements><zeebe:assignmentDefinition assignee="${assignee}" /></bpmn:extensionElements>
       ${inner}
     </bpmn:userTask>
+    <bpmn:sequenceFlow id="Out" sourceRef="Sign" targetRef="End" />
+    <bpmn:endEvent id="End" />
   </bpmn:process>
 </bpmn:definitions>`;
 
@@ -101,6 +107,11 @@ describe('a preset written into Zeebe XML', () => {
     expect(xml).toContain('<zeebe:assignmentDefinition assignee="=signer" />');
     if (condition) expect(xml).toContain(`<bpmn:completionCondition xsi:type="bpmn:tFormalExpression">${condition.replace(/>/g, '&gt;')}</bpmn:completionCondition>`);
     else expect(xml).not.toContain('completionCondition');
+    // and: the engine's compiler runs it as that multi-instance
+    const { processes, problems } = await compile(xml);
+    expect(problems).toEqual([]);
+    expect(processes[0].model.nodes.Sign.multiInstance).toMatchObject({ sequential, inputCollection: { kind: 'feel', source: '["张三", "李四", "王五"]' }, inputElement: 'signer' });
+    expect(processes[0].model.nodes.Sign.multiInstance?.completionCondition).toEqual(condition ? { kind: 'feel', source: condition.slice(1) } : undefined);
     // and: reading it again gives the same preset
     const reread = await read(xml);
     expect(approvalOf(loopSettingsOf(reread.element), assigneeOf(reread.element)).preset).toBe(preset);

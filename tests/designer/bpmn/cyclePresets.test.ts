@@ -1,6 +1,17 @@
 // The repeating cycles of a process's timer start event (每周 / 每月 / 每季度): the ISO 8601 cycle each preset writes
 // from a given moment, and which preset a cycle is.
 import { cycleOf, cyclePresetOf } from '../../../designer/src/bpmn/timerStart/cyclePresets';
+import { compile } from '../../../engine/compile';
+
+/** A process started by a timer with cycle `cycle`. */
+const scheduled = (cycle: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="D" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:process id="meeting" isExecutable="true">
+    <bpmn:startEvent id="Monthly"><bpmn:timerEventDefinition><bpmn:timeCycle xsi:type="bpmn:tFormalExpression">${cycle}</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>
+    <bpmn:sequenceFlow id="F" sourceRef="Monthly" targetRef="End" />
+    <bpmn:endEvent id="End" />
+  </bpmn:process>
+</bpmn:definitions>`;
 
 describe('cycleOf', () => {
   it.each([
@@ -39,5 +50,15 @@ describe('cyclePresetOf', () => {
   ])('should NOT name %s (%s) a preset', (cycle) => {
     // then
     expect(cyclePresetOf(cycle)).toBeUndefined();
+  });
+});
+
+describe('a cycle preset in a process', () => {
+  it.each(['weekly', 'monthly', 'quarterly'] as const)('should compile as a %s timer start event', async (preset) => {
+    // when
+    const { problems } = await compile(scheduled(cycleOf(preset, new Date('2026-12-03T10:00:00Z'))));
+
+    // then
+    expect(problems).toEqual([]);
   });
 });
