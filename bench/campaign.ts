@@ -20,6 +20,7 @@ import { installSdkLogger } from '../worker/sdkLogger';
 import { searchAttributes } from '../workflows/definitions';
 import { startFerretDb } from '../scripts/lib/ferretdb';
 import { campaignXml, SITE_PROCESS, siteXml } from './campaignProcesses';
+import { processCpuSeconds, temporalServerPid } from './processCpu';
 
 const ROOT = path.resolve(__dirname, '..');
 const RESULTS = path.join(__dirname, 'results', 'campaign.json');
@@ -86,6 +87,15 @@ export async function runCampaign({ sites }: { sites: number }): Promise<void> {
     }
     await worker.runUntil(async () => {
       const siteCodes = Array.from({ length: sites }, (_, i) => `BJ-${String(i + 1).padStart(5, '0')}`);
+      const temporalPid = temporalServerPid(env.address);
+      const cpu = () => ({ ferretdb: processCpuSeconds(ferretdb?.process.pid), temporal: processCpuSeconds(temporalPid), worker: process.cpuUsage() });
+      const spent = (from: ReturnType<typeof cpu>) => {
+        const now = cpu();
+        const own = process.cpuUsage(from.worker);
+        const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round((a - b) * 10) / 10);
+        return { ferretdbCpuS: diff(now.ferretdb, from.ferretdb), temporalCpuS: diff(now.temporal, from.temporal), workerAndServerCpuS: Math.round((own.user + own.system) / 1e5) / 10 };
+      };
+      const cpu0 = cpu();
       const t0 = Date.now();
       const started = await staff.post('/api/instances', { definitionKey: 'campaign', businessKey: `campaign-${sites}`, street: 'bajiao', variables: { sites: siteCodes } });
       if (started.status !== 201) throw new Error(`start answered ${started.status}: ${JSON.stringify(started.body)}`);
@@ -93,6 +103,7 @@ export async function runCampaign({ sites }: { sites: number }): Promise<void> {
       const open = () => Task.countDocuments({ definitionKey: SITE_PROCESS, status: 'open' });
       await until('all site tasks listed', 3600, 1000, async () => (await open()) >= sites);
       const listedS = (Date.now() - t0) / 1000;
+      const listingCpu = spent(cpu0);
       const q0 = Date.now();
       const listed = await staff.get(`/api/tasks?definitionKey=${SITE_PROCESS}&status=open&size=20`);
       const taskListMs = Date.now() - q0;
@@ -100,6 +111,7 @@ export async function runCampaign({ sites }: { sites: number }): Promise<void> {
       console.log(`${sites} site tasks listed after ${listedS.toFixed(1)} s (a task-list page with its count: ${taskListMs} ms)`);
 
       const ids = (await Task.find({ definitionKey: SITE_PROCESS, status: 'open' }).select({ _id: 1 }).lean()).map((t) => String(t._id));
+      const cpu1 = cpu();
       const c0 = Date.now();
       let next = 0;
       let timeouts = 0;
@@ -122,6 +134,7 @@ export async function runCampaign({ sites }: { sites: number }): Promise<void> {
       const handle = env.client.workflow.getHandle(campaignId);
       const result = (await handle.result()) as { status: string; variables: Record<string, unknown> };
       const parentDoneS = (Date.now() - lastCompleted) / 1000;
+      const completingCpu = spent(cpu1);
       if (result.status !== 'completed') throw new Error(`the campaign ended ${result.status}`);
       const outcomes = result.variables.outcomes;
       if (!Array.isArray(outcomes) || outcomes.length !== sites || outcomes.some((o) => o !== '已整改')) throw new Error('the campaign did not collect one outcome per site');
@@ -140,8 +153,10 @@ export async function runCampaign({ sites }: { sites: number }): Promise<void> {
         completionsPerS: sites / completeS,
         completionTimeouts: timeouts,
         parentDoneAfterLastS: parentDoneS,
+        listingCpu,
+        completingCpu,
       };
-      console.table([figures]);
+      console.log(JSON.stringify(figures, null, 2));
       console.log(`goal: all ${sites} site tasks listed within 60 s — ${listedS < 60 ? 'met' : 'missed'}`);
       fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
       fs.writeFileSync(RESULTS, `${JSON.stringify(figures, null, 2)}\n`);

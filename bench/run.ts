@@ -26,6 +26,7 @@ import { startFerretDb } from '../scripts/lib/ferretdb';
 import { serviceChainXml } from './serviceChain';
 import { fanoutOptions, runFanout } from './fanout';
 import { campaignOptions, runCampaign } from './campaign';
+import { processCpuSeconds } from './processCpu';
 import { longCaseOptions, runLongCase } from './longCase';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -64,17 +65,6 @@ interface RoundResult {
   /** CPU seconds spent in the round by FerretDB (Linux /proc; null elsewhere or with MONGODB_URI) and by this process (worker). */
   dbCpu: number | null;
   workerCpu: number;
-}
-
-/** CPU seconds a child process has used so far (user + system), from /proc; null where there is no /proc. */
-function processCpuSeconds(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
 }
 
 /** Waits until the ledger sealer has sealed every queued closing; returns how long that took. */
