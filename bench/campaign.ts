@@ -7,22 +7,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import mongoose from 'mongoose';
 import request from 'supertest';
 import { createApp } from '../server/app';
 import { DEMO_PASSWORD, seedDemoData } from '../server/seed';
-import { connectMongo } from '../store/db';
 import { Task } from '../store/models/task';
 import { createLogger } from '../platform/logger';
 import { bundleWorkflows, createSparrowWorker } from '../worker/createWorker';
 import { installSdkLogger } from '../worker/sdkLogger';
-import { searchAttributes } from '../workflows/definitions';
-import { startFerretDb } from '../scripts/lib/ferretdb';
+import { startBenchServers } from './benchServers';
 import { campaignXml, SITE_PROCESS, siteXml } from './campaignProcesses';
 import { processCpuSeconds, temporalServerPid } from './processCpu';
 
-const ROOT = path.resolve(__dirname, '..');
 const RESULTS = path.join(__dirname, 'results', 'campaign.json');
 const TASK_QUEUE = 'bench-campaign';
 /** Task completions sent through the API at once. */
@@ -64,15 +59,7 @@ async function until(what: string, timeoutS: number, everyMs: number, check: () 
 /** Runs the campaign benchmark with `sites` site cases and prints and writes its figures. */
 export async function runCampaign({ sites }: { sites: number }): Promise<void> {
   installSdkLogger(createLogger('bench', 'warn'));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sparrow-campaign-'));
-  const ferretdb = process.env.MONGODB_URI ? undefined : await startFerretDb(path.join(ROOT, '.tools/bin/ferretdb'), dir);
-  const mongoUri = new URL(process.env.MONGODB_URI ?? (ferretdb as { uri: string }).uri);
-  mongoUri.pathname = '/sparrow_bench_campaign';
-  await connectMongo(mongoUri.toString());
-  await mongoose.connection.dropDatabase();
-  const env = await TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: path.join(ROOT, '.tools/bin/temporal') }, searchAttributes: Object.values(searchAttributes), log: { format: 'pretty', level: 'warn' } },
-  });
+  const { env, ferretdb, stop } = await startBenchServers('sparrow_bench_campaign');
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 500);
   try {
@@ -163,10 +150,6 @@ export async function runCampaign({ sites }: { sites: number }): Promise<void> {
     });
   } finally {
     clearInterval(sampler);
-    await mongoose.connection.dropDatabase().catch(() => undefined);
-    await mongoose.disconnect();
-    await env.teardown();
-    await ferretdb?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await stop();
   }
 }

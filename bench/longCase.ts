@@ -6,20 +6,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import mongoose from 'mongoose';
 import type { JobType } from '../activities/jobs';
 import { fetchAllRuns, runsOf } from '../audit/runs';
 import { verifyCase } from '../audit/service';
 import { compile } from '../engine/compile';
-import { connectMongo } from '../store/db';
 import { createLogger } from '../platform/logger';
 import { bundleWorkflows, createSparrowWorker } from '../worker/createWorker';
 import { installSdkLogger } from '../worker/sdkLogger';
-import { BPMN_WORKFLOW_TYPE, type BpmnProcessInput, caseWorkflowId, searchAttributes } from '../workflows/definitions';
-import { startFerretDb } from '../scripts/lib/ferretdb';
+import { BPMN_WORKFLOW_TYPE, type BpmnProcessInput, caseWorkflowId } from '../workflows/definitions';
+import { startBenchServers } from './benchServers';
 
-const ROOT = path.resolve(__dirname, '..');
 const RESULTS = path.join(__dirname, 'results', 'continue-as-new.json');
 const TASK_QUEUE = 'bench-long-case';
 
@@ -65,15 +61,7 @@ function inputBytes(events: Array<Record<string, unknown>>): number {
 /** Runs the long case with `steps` loop steps and prints and writes its figures. */
 export async function runLongCase({ steps }: { steps: number }): Promise<void> {
   installSdkLogger(createLogger('bench', 'warn'));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sparrow-long-case-'));
-  const ferretdb = process.env.MONGODB_URI ? undefined : await startFerretDb(path.join(ROOT, '.tools/bin/ferretdb'), dir);
-  const mongoUri = new URL(process.env.MONGODB_URI ?? (ferretdb as { uri: string }).uri);
-  mongoUri.pathname = '/sparrow_bench_long_case';
-  await connectMongo(mongoUri.toString());
-  await mongoose.connection.dropDatabase();
-  const env = await TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: path.join(ROOT, '.tools/bin/temporal') }, searchAttributes: Object.values(searchAttributes), log: { format: 'pretty', level: 'warn' } },
-  });
+  const { env, stop } = await startBenchServers('sparrow_bench_long_case');
   try {
     const compiled = await compile(LOOP_XML);
     if (compiled.problems.length) throw new Error(compiled.problems.map((p) => p.message).join('; '));
@@ -113,10 +101,6 @@ export async function runLongCase({ steps }: { steps: number }): Promise<void> {
       if (!verified.ok) throw new Error(`the chain did not verify: ${verified.reason}`);
     });
   } finally {
-    await mongoose.connection.dropDatabase().catch(() => undefined);
-    await mongoose.disconnect();
-    await env.teardown();
-    await ferretdb?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await stop();
   }
 }

@@ -5,31 +5,24 @@
 // With --fanout (bench/fanout.ts) only the in-process fan-out benchmark runs: npm run bench -- --fanout 100,1000,10000
 // With --campaign (bench/campaign.ts) only the 10,000-site campaign runs: npm run bench -- --campaign 10000
 // With --continue-as-new (bench/longCase.ts) only a case looping 10,000 times through a job runs: npm run bench -- --continue-as-new 10000
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Client } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
-import mongoose from 'mongoose';
 import { createActivities } from '../activities';
 import type { JobType } from '../activities/jobs';
 import { compile } from '../engine/compile';
-import { connectMongo } from '../store/db';
 import { AuditPendingSeal } from '../store/models/auditEvent';
 import { createLogger } from '../platform/logger';
 import { installSdkLogger } from '../worker/sdkLogger';
 import type { BpmnProcessInput } from '../workflows/definitions';
-import { searchAttributes } from '../workflows/definitions';
-import { startFerretDb } from '../scripts/lib/ferretdb';
 import { serviceChainXml } from './serviceChain';
 import { fanoutOptions, runFanout } from './fanout';
 import { campaignOptions, runCampaign } from './campaign';
+import { startBenchServers } from './benchServers';
 import { processCpuSeconds } from './processCpu';
 import { longCaseOptions, runLongCase } from './longCase';
 
-const ROOT = path.resolve(__dirname, '..');
 const FANOUT = fanoutOptions(process.argv.slice(2));
 const CAMPAIGN = campaignOptions(process.argv.slice(2));
 const LONG_CASE = longCaseOptions(process.argv.slice(2));
@@ -118,14 +111,7 @@ async function round(kind: Kind, client: Client, model: BpmnProcessInput['model'
 
 async function main(): Promise<void> {
   installSdkLogger(createLogger('bench', 'warn'));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sparrow-bench-'));
-  const ferretdb = process.env.MONGODB_URI ? undefined : await startFerretDb(path.join(ROOT, '.tools/bin/ferretdb'), dir);
-  const mongoUri = new URL(process.env.MONGODB_URI ?? (ferretdb as { uri: string }).uri);
-  mongoUri.pathname = '/sparrow_bench';
-  await connectMongo(mongoUri.toString());
-  const env = await TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: path.join(ROOT, '.tools/bin/temporal') }, searchAttributes: Object.values(searchAttributes), log: { format: 'pretty', level: 'warn' } },
-  });
+  const { env, ferretdb, stop } = await startBenchServers('sparrow_bench');
   try {
     const compiled = await compile(serviceChainXml(STEPS));
     if (compiled.problems.length) throw new Error(compiled.problems.map((p) => p.message).join('; '));
@@ -169,11 +155,7 @@ async function main(): Promise<void> {
       engineOnly.shutdown();
     })]);
   } finally {
-    await mongoose.connection.dropDatabase().catch(() => undefined);
-    await mongoose.disconnect();
-    await env.teardown();
-    await ferretdb?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await stop();
   }
 }
 

@@ -3,20 +3,8 @@ import { SelectEntry } from '@bpmn-io/properties-panel';
 import { h } from '@bpmn-io/properties-panel/preact';
 import { useService } from 'bpmn-js-properties-panel';
 import { calledProcessOptions } from './calledProcessOptions';
+import type { BpmnFactory, ElementLike, ModdleLike } from '../moddleShapes';
 import type ProcessCatalog from './ProcessCatalog';
-
-interface ModdleLike {
-  $type: string;
-  get(name: string): unknown;
-}
-
-interface ElementLike {
-  businessObject: ModdleLike;
-}
-
-interface BpmnFactory {
-  create(type: string, attrs?: Record<string, unknown>): ModdleLike;
-}
 
 type Translate = (text: string, replacements?: Record<string, string>) => string;
 

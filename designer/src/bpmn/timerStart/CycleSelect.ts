@@ -3,20 +3,8 @@
 import { SelectEntry } from '@bpmn-io/properties-panel';
 import { h } from '@bpmn-io/properties-panel/preact';
 import { useService } from 'bpmn-js-properties-panel';
+import type { BpmnFactory, ElementLike, ModdleLike } from '../moddleShapes';
 import { CYCLE_LABELS, type CyclePreset, cycleOf, cyclePresetOf } from './cyclePresets';
-
-interface ModdleLike {
-  $type: string;
-  get(name: string): unknown;
-}
-
-interface ElementLike {
-  businessObject: ModdleLike;
-}
-
-interface BpmnFactory {
-  create(type: string, attrs?: Record<string, unknown>): ModdleLike;
-}
 
 type Translate = (text: string) => string;
 
