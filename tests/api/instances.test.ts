@@ -181,7 +181,7 @@ describe('cases', () => {
 
       // then only the bajiao case received it and completed; the lugu one still waits
       expect(wrong.body.code).toBe('no-waiting-case');
-      expect(res.body).toEqual({ name: 'report-received', correlationKey: 'RPT-7', correlated: [{ id: bajiao, status: 'completed' }] });
+      expect(res.body).toEqual({ name: 'report-received', correlationKey: 'RPT-7', correlated: [{ id: bajiao, status: 'completed' }], started: [], running: [] });
       const state = (await admin.get(`/api/instances/${enc(lugu)}`).expect(200)).body.state;
       expect(state.activeElements.map((a: { elementId: string }) => a.elementId)).toEqual(['AwaitReport']);
       expect((await admin.get(`/api/instances/${enc(bajiao)}`).expect(200)).body.state.variables).toMatchObject({ caseNo: 'RPT-7', arrivedAt: '09:30' });

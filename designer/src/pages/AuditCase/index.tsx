@@ -1,5 +1,6 @@
 // The auditor's case page (read-only): the diagram with the path taken and the tokens of the chosen step, a step
-// navigator, the step's details and variables, the audit chain, one-click verification and the export.
+// navigator, the step's details and variables, the audit chain, its links to the calling and the called cases' chains,
+// one-click verification and the export.
 import { Alert, App as AntApp, Button, Card, Col, Flex, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useCaseAudit, useCaseHistory } from '../../api/hooks/useCaseAudit.query';
@@ -15,6 +16,7 @@ import { useT } from '../../i18n/useT';
 import { navigate } from '../../routing/location';
 import { auditSearchPath, type RouteParams } from '../../routing/paths';
 import { AuditChainTable } from './AuditChainTable';
+import { ChainLinks } from './ChainLinks';
 import { StepDetails } from './StepDetails';
 import { StepNavigator } from './StepNavigator';
 import { auditSteps, type FlowEnds, positionOfSeq } from './stepModel';
@@ -78,6 +80,7 @@ export function AuditCasePage({ params }: { params: RouteParams }) {
       <Card size="small">
         <VerifyBar instanceId={id} />
       </Card>
+      {audit.data && <ChainLinks links={audit.data.links} elementLabel={elementLabel} />}
       {history.data && !history.data.replay.ok && <Alert type="warning" showIcon title={t('audit.case.replayIncomplete', { message: history.data.replay.divergence?.message ?? '' })} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
