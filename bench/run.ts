@@ -3,7 +3,7 @@
 // activity, on the same Temporal dev server in the same run, N instances at once. Prints throughput, latencies, ratios.
 // Usage: npm run bench [-- --instances 100 --steps 10 --rounds 2]
 // With --fanout (bench/fanout.ts) only the in-process fan-out benchmark runs: npm run bench -- --fanout 100,1000,10000
-// With --campaign (bench/campaign.ts) only the 10,000-site campaign runs: npm run bench -- --campaign 10000
+// With --campaign (bench/campaign.ts) only the 10,000-site campaign runs: npm run bench -- --campaign 10000 [--campaign-budget-s 3600]
 // With --continue-as-new (bench/longCase.ts) only a case looping 10,000 times through a job runs: npm run bench -- --continue-as-new 10000
 import os from 'node:os';
 import { parseArgs } from 'node:util';
