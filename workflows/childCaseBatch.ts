@@ -7,6 +7,7 @@
 import { CancelledFailure, isCancellation, workflowInfo } from '@temporalio/workflow';
 import type { CalledProcess } from '../contracts/activities';
 import { type ChildBatchItem, type ChildBatchResult, DEFAULT_LIMITS, type Variables } from '../engine/interpreter';
+import { childResult } from '../engine/elements';
 import { evaluateExpression } from '../engine/feel';
 import type { CallActivityNode, MultiInstanceDefinition } from '../engine/model';
 import { childCaseInput, type ChildCaseBatchInput, type ChildCaseBatchResult, childEnd, resolveCalled, runChildCase } from './childCases';
@@ -23,7 +24,7 @@ function outputOf(node: CallActivityNode, child: ChildBatchItem, variables: Vari
   const definition = node.multiInstance as MultiInstanceDefinition;
   if (!definition.outputElement) return null;
   const feel = DEFAULT_LIMITS.feel;
-  let produced: Variables = node.calledElement?.propagateAllChildVariables === false && !node.outputs?.length ? {} : variables;
+  let produced = childResult(node, variables);
   if (node.outputs?.length) {
     const context = { ...child.locals, ...variables };
     produced = {};

@@ -6,11 +6,11 @@ import type { ElementInstance, Variables } from '../interpreter/types';
 import type { CallActivityNode } from '../model';
 import { behaviour } from './lifecycle';
 
-/** The process id the call activity names: a static id, or a FEEL expression that must give a non-empty string. */
-function calledProcessId(rt: Runtime, instance: ElementInstance, node: CallActivityNode): string {
+/** The process id the call activity names: a static id, or a FEEL expression (over `context`) that must give a non-empty string. */
+export function calledProcessId(rt: Runtime, node: CallActivityNode, context: () => Variables): string {
   const called = node.calledElement;
   if (!called) throw new IncidentSignal('expression', `call activity <${node.id}> names no process to call`);
-  const value = called.processId.kind === 'static' ? called.processId.value : rt.evaluate(called.processId, rt.contextOf(instance));
+  const value = called.processId.kind === 'static' ? called.processId.value : rt.evaluate(called.processId, context());
   if (typeof value !== 'string' || !value.trim()) {
     throw new IncidentSignal('expression', `the processId of call activity <${node.id}> must be a non-empty string, got ${JSON.stringify(value)}`);
   }
@@ -23,7 +23,7 @@ function calledProcessId(rt: Runtime, instance: ElementInstance, node: CallActiv
  * a new child under the next attempt's id.
  */
 function startChild(rt: Runtime, instance: ElementInstance, node: CallActivityNode): void {
-  const processId = calledProcessId(rt, instance, node);
+  const processId = calledProcessId(rt, node, () => rt.contextOf(instance));
   const called = node.calledElement as NonNullable<CallActivityNode['calledElement']>;
   const variables: Variables = called.propagateAllParentVariables ? rt.contextOf(instance) : { ...instance.locals };
   const attempt = (instance.childAttempts ?? 0) + 1;

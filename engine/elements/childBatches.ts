@@ -10,7 +10,8 @@ import { IncidentSignal, type Runtime } from '../interpreter/runtime';
 import { withdrawWhere } from '../interpreter/subscriptions';
 import type { ChildBatchItem, ChildBatchResult, ElementInstance, MultiInstanceProgress, Variables } from '../interpreter/types';
 import type { CallActivityNode, ModelNode, MultiInstanceDefinition } from '../model';
-import { itemsOf, leaveBody, quoted } from './loopBody';
+import { calledProcessId } from './callActivity';
+import { itemsOf, jsonLength, leaveBody, quoted } from './loopBody';
 
 /** Largest JSON size of the start variables of one batch (a workflow input must stay under Temporal's 2 MB payload limit). */
 export const MAX_BATCH_INPUT_CHARS = 1_500_000;
@@ -23,17 +24,6 @@ export const runsInBatches = (rt: Runtime, node: ModelNode, size: number): node 
   node.kind === 'callActivity' && !(node.multiInstance as MultiInstanceDefinition).sequential && size > rt.limits.childBatchSize;
 
 const progressOf = (body: ElementInstance): MultiInstanceProgress => body.loop as MultiInstanceProgress;
-
-/** The process a child calls: the static id, or the FEEL expression's value for its item (a non-empty string). */
-function processIdOf(rt: Runtime, node: CallActivityNode, context: Variables): string {
-  const called = node.calledElement;
-  if (!called) throw new IncidentSignal('expression', `call activity <${node.id}> names no process to call`);
-  const value = called.processId.kind === 'static' ? called.processId.value : rt.evaluate(called.processId, context);
-  if (typeof value !== 'string' || !value.trim()) {
-    throw new IncidentSignal('expression', `the processId of call activity <${node.id}> must be a non-empty string, got ${quoted(value)}`);
-  }
-  return value.trim();
-}
 
 /**
  * The batch items of children `loopCounters` (attempt `attempts[i]`): each child's loop variables, input mappings and
@@ -58,7 +48,7 @@ function batchItems(rt: Runtime, body: ElementInstance, node: CallActivityNode, 
       );
     }
     const childInstanceId = childInstanceIdOf(rt.state.instanceId, node.id, `${body.id}-${loopCounter}`, attempt);
-    return { loopCounter, childInstanceId, processId: processIdOf(rt, node, { ...base, ...locals }), variables, locals };
+    return { loopCounter, childInstanceId, processId: calledProcessId(rt, node, () => ({ ...base, ...locals })), variables, locals };
   });
 }
 
@@ -134,7 +124,7 @@ function storeOutputs(rt: Runtime, body: ElementInstance, node: CallActivityNode
   const outputs = name ? (body.variables as Variables)[name] : undefined;
   if (!Array.isArray(outputs)) return;
   let delta = 0;
-  for (const result of results) if ('output' in result) delta += (JSON.stringify(result.output) ?? 'null').length - (JSON.stringify(outputs[result.loopCounter - 1]) ?? 'null').length;
+  for (const result of results) if ('output' in result) delta += jsonLength(result.output) - jsonLength(outputs[result.loopCounter - 1]);
   if (rt.state.variableBytes + delta > rt.limits.maxVariableBytes) {
     throw new IncidentSignal('variables', `variables of the instance would exceed ${rt.limits.maxVariableBytes} bytes (set by the outputElement of <${node.id}>)`);
   }

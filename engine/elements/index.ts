@@ -35,3 +35,6 @@ export const behaviours = {
   callActivity,
   [MULTI_INSTANCE_BODY]: multiInstanceBody,
 } satisfies { [K in NodeKind]: ElementBehaviour<NodeOf<K>> } & { [MULTI_INSTANCE_BODY]: ElementBehaviour };
+
+/** What a call activity takes from its child's variables (workflows/childCaseBatch.ts computes a batch child's output with it). */
+export { childResult } from './callActivity';

@@ -24,3 +24,6 @@ export function leaveBody(rt: Runtime, body: ElementInstance, node: ModelNode): 
   const name = definitionOf(node).outputCollection;
   rt.leave(body, name ? { [name]: (body.variables as Variables)[name] } : {});
 }
+
+/** JSON length of a value as it sits in a list (undefined is written as null). */
+export const jsonLength = (value: unknown): number => (JSON.stringify(value) ?? 'null').length;

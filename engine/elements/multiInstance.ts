@@ -11,7 +11,7 @@ import type { ElementInstance, MultiInstanceProgress, Variables } from '../inter
 import type { CallActivityNode, ModelNode, MultiInstanceDefinition } from '../model';
 import { openBoundaries } from './boundarySubscriptions';
 import { retryFailedChildren, runsInBatches, startChildBatches } from './childBatches';
-import { itemsOf, leaveBody, quoted } from './loopBody';
+import { itemsOf, jsonLength, leaveBody, quoted } from './loopBody';
 
 const definitionOf = (node: ModelNode): MultiInstanceDefinition => node.multiInstance as MultiInstanceDefinition;
 const progressOf = (body: ElementInstance): MultiInstanceProgress => body.loop as MultiInstanceProgress;
@@ -44,8 +44,6 @@ function checkBound(rt: Runtime, node: ModelNode, size: number): void {
   );
 }
 
-/** JSON length of a value as it sits in a list (undefined is written as null). */
-const jsonLength = (value: unknown): number => (JSON.stringify(value) ?? 'null').length;
 
 /** The completion condition in the inner instance's context with the body's counters (as Zeebe: the leaving instance counts as completed). */
 function completionHolds(rt: Runtime, body: ElementInstance, node: ModelNode, context: Variables): boolean {
