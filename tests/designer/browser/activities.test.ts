@@ -1,30 +1,11 @@
 // The modeler in Chromium (playwright-core, Debian's chromium) for issue 13: the approval presets of a user task write
 // Zeebe multi-instance XML, the multi-instance toggles, timer and message starts and compensation are offered, the
 // called-process picker names deployed processes, and their properties are in Chinese.
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from '../../e2e/support/browser';
-import { serveHarness } from './harnessServer';
+import type { Page } from 'playwright-core';
+import { useModelerPages } from './modelerPages';
 
-let browser: Browser;
-let harness: Awaited<ReturnType<typeof serveHarness>>;
-
-beforeAll(async () => {
-  harness = await serveHarness();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-});
-
-/** A fresh page on the harness in `locale`, once the blank diagram is open. */
-async function open(locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<{ page: Page; pageErrors: string[] }> {
-  const opened = await openPage(browser, harness.baseURL);
-  await opened.page.goto(`/index.html?locale=${locale}`);
-  await opened.page.waitForFunction(() => window.sparrowDraw !== undefined);
-  return opened;
-}
+/** A fresh page on the harness in a locale, once the blank diagram is open. */
+const open = useModelerPages();
 
 /** The diagram's XML now. */
 const xmlOf = (page: Page) => page.evaluate(async () => (await window.sparrowModeler.saveXML({ format: true })).xml ?? '');

@@ -1,30 +1,11 @@
 // The real modeler in Chromium (playwright-core, Debian's chromium): the palette, the context pad and the replace menu
 // offer the events issue 12 added and hide what the engine refuses; a timer boundary event drawn on a user task
 // passes the lint; zh-CN names everywhere, English in English.
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from '../../e2e/support/browser';
-import { serveHarness } from './harnessServer';
+import type { Page } from 'playwright-core';
+import { useModelerPages } from './modelerPages';
 
-let browser: Browser;
-let harness: Awaited<ReturnType<typeof serveHarness>>;
-
-beforeAll(async () => {
-  harness = await serveHarness();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
-});
-
-/** A fresh page on the harness in `locale`, once the blank diagram is open. */
-async function open(locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<{ page: Page; pageErrors: string[] }> {
-  const opened = await openPage(browser, harness.baseURL);
-  await opened.page.goto(`/index.html?locale=${locale}`);
-  await opened.page.waitForFunction(() => window.sparrowDraw !== undefined);
-  return opened;
-}
+/** A fresh page on the harness in a locale, once the blank diagram is open. */
+const open = useModelerPages();
 
 /** The replace menu of element `id`: entry id → label, and the header toggles. */
 async function replaceMenu(page: Page, id: string): Promise<{ entries: Record<string, string>; headers: string[] }> {
