@@ -84,9 +84,9 @@ export interface ClockView extends ClockState {
   unit: 'calendarDays' | 'workingDays' | 'time';
   /** Its declared length: days, or the ISO duration for `time`. */
   length: number | string;
-  /** Units counted so far (for `time`: whole seconds); suspended days do not count. */
+  /** Units counted from the start through today (or the stop day; for `time`: whole seconds); suspended days do not count. */
   elapsed: number;
-  /** Units left up to the deadline, today included when it counts; negative once overdue; null while suspended. */
+  /** Units after today (or the stop day) up to the deadline; negative: units overdue; null while suspended. */
   remaining: number | null;
   /** Extensions granted so far, in days. */
   extendedDays: number;

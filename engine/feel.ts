@@ -99,11 +99,11 @@ function readPath(source: string, context: Record<string, unknown>): unknown {
 }
 
 /** Evaluates within a budget: the instrumented text runs with the meter's hooks and metered builtins. */
-function evaluateMetered(source: string, context: Record<string, unknown>, limits: FeelLimits): unknown {
+function evaluateMetered(source: string, context: Record<string, unknown>, limits: FeelLimits, extra: Record<string, unknown>): unknown {
   if (source.length > limits.maxSourceLength) throw new FeelLimitError(source, `it is longer than ${limits.maxSourceLength} characters`);
   const meter = new FeelMeter(limits);
-  // Variables shadow builtins of the same name, as they do in feelin.
-  const scope = { assert, ...meteredBuiltins(meter, source), ...context };
+  // Variables shadow builtins (and the extra functions) of the same name, as they do in feelin.
+  const scope = { assert, ...meteredBuiltins(meter, source), ...extra, ...context };
   const text = instrument(source, scope);
   // Text that does not parse is evaluated as it is, so feelin reports the syntax error with its position.
   const value = evaluate(text ?? source, { ...scope, ...meter.hooks() }).value;
@@ -115,22 +115,23 @@ function evaluateMetered(source: string, context: Record<string, unknown>, limit
  * Evaluates a FEEL expression against a context of variables; the result is plain JSON. With `limits` the evaluation
  * is metered (FeelLimits) and an overrun is a FeelLimitError; without, it is not (cases recorded before the budget).
  * A plain variable path (`site`, `site.address.street`) is read directly when FEEL would read it the same way.
+ * `extra`: more scope entries under the variables (the legal-time functions, engine/calendar/feelFunctions.ts).
  */
-export function evaluateFeel(source: string, context: Record<string, unknown>, limits?: FeelLimits): unknown {
+export function evaluateFeel(source: string, context: Record<string, unknown>, limits?: FeelLimits, extra: Record<string, unknown> = {}): unknown {
   const read = readPath(source, context);
   if (read !== NOT_A_PATH) return read;
-  return wrap(source, () => (limits ? evaluateMetered(source, context, limits) : toJsonValue(evaluate(source, { assert, ...context }).value)));
+  return wrap(source, () => (limits ? evaluateMetered(source, context, limits, extra) : toJsonValue(evaluate(source, { assert, ...extra, ...context }).value)));
 }
 
 /** Evaluates a diagram value: FEEL expressions are evaluated, static strings returned as they are. */
-export function evaluateExpression(expression: Expression, context: Record<string, unknown>, limits?: FeelLimits): unknown {
-  return expression.kind === 'static' ? expression.value : evaluateFeel(expression.source, context, limits);
+export function evaluateExpression(expression: Expression, context: Record<string, unknown>, limits?: FeelLimits, extra?: Record<string, unknown>): unknown {
+  return expression.kind === 'static' ? expression.value : evaluateFeel(expression.source, context, limits, extra);
 }
 
 /** Evaluates a condition; a result other than true or false (e.g. null from a missing variable) fails, as in Camunda 8. */
-export function evaluateCondition(expression: Expression, context: Record<string, unknown>, limits?: FeelLimits): boolean {
+export function evaluateCondition(expression: Expression, context: Record<string, unknown>, limits?: FeelLimits, extra?: Record<string, unknown>): boolean {
   if (expression.kind === 'static') return expression.value.trim() === 'true';
-  const value = evaluateFeel(expression.source, context, limits);
+  const value = evaluateFeel(expression.source, context, limits, extra);
   if (typeof value !== 'boolean') {
     throw new FeelError(`FEEL condition "${expression.source}" must be true or false, got ${JSON.stringify(value)}`, expression.source);
   }
