@@ -2,6 +2,8 @@
 export { ApiToken } from './apiToken';
 export { AuditEvent, AuditLedger, AuditLedgerHead, AuditPendingSeal, auditRowId, LEDGER_HEAD_ID } from './auditEvent';
 export { AUDIT_SIGNING_KEY_ID, AuditSigningKey } from './auditSigningKey';
+export { CalendarRollout, type CalendarRolloutDoc } from './calendarRollout';
+export { CalendarVersion, type CalendarVersionDoc, readLatestCalendar } from './calendarVersion';
 export { Definition, DefinitionVersion } from './definition';
 export { Draft } from './draft';
 export { Form, FormVersion, formVersionId } from './form';
