@@ -1,5 +1,6 @@
 // Attribute values of the diagram as model expressions: `=…` is FEEL (syntax-checked, with position), anything else static.
 import { parseExpression } from 'feelin';
+import { LEGAL_TIME_FUNCTION_NAMES } from '../calendar/feelFunctions';
 import type { Expression } from '../model';
 import { abbreviate, type Diagnostics } from './problems';
 
@@ -15,10 +16,13 @@ export function readExpression(raw: string): Expression {
   return raw.startsWith('=') ? { kind: 'feel', source: raw.slice(1).trim() } : { kind: 'static', value: raw };
 }
 
+/** Names the parser must know to read calls of them (`working days between(a, b)` holds the keyword `between`). */
+const KNOWN_NAMES: Record<string, unknown> = Object.fromEntries(LEGAL_TIME_FUNCTION_NAMES.map((name) => [name, null]));
+
 /** Finds the first syntax error of a FEEL expression with feelin's parser, or undefined when it parses. */
 export function feelSyntaxError(source: string): FeelSyntaxError | undefined {
   let found: FeelSyntaxError | undefined;
-  parseExpression(source, {}, undefined).iterate({
+  parseExpression(source, KNOWN_NAMES, undefined).iterate({
     enter(ref) {
       if (found) return false;
       if (!ref.type.isError) return undefined;

@@ -13,7 +13,7 @@ describe('expressions', () => {
   });
 
   describe('feelSyntaxError', () => {
-    it.each(['a + 1', 'count(items) > 0', 'if x then "a" else "b"', '{a: 1}.a', 'some x in [1,2] satisfies x > 1', 'date and time("2025-03-01T09:00:00")'])(
+    it.each(['a + 1', 'count(items) > 0', 'if x then "a" else "b"', '{a: 1}.a', 'some x in [1,2] satisfies x > 1', 'date and time("2025-03-01T09:00:00")', 'working days between(a, b) > 3', 'add working days(now(), 5)', '加工作日(now(), 3)', 'clock("办案期限").deadline'])(
       'should accept %s',
       (source) => {
         expect(feelSyntaxError(source)).toBeUndefined();
