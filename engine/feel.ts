@@ -120,7 +120,9 @@ function evaluateMetered(source: string, context: Record<string, unknown>, limit
 export function evaluateFeel(source: string, context: Record<string, unknown>, limits?: FeelLimits, extra: Record<string, unknown> = {}): unknown {
   const read = readPath(source, context);
   if (read !== NOT_A_PATH) return read;
-  return wrap(source, () => (limits ? evaluateMetered(source, context, limits, extra) : toJsonValue(evaluate(source, { assert, ...extra, ...context }).value)));
+  // Only the entries the text names: feelin copies its context on every iteration, so each entry costs.
+  const named = Object.fromEntries(Object.entries(extra).filter(([name]) => source.includes(name)));
+  return wrap(source, () => (limits ? evaluateMetered(source, context, limits, named) : toJsonValue(evaluate(source, { assert, ...named, ...context }).value)));
 }
 
 /** Evaluates a diagram value: FEEL expressions are evaluated, static strings returned as they are. */
