@@ -1,13 +1,17 @@
 // All activities of the worker, built by a factory so tests and benches can add job types.
 import { Context } from '@temporalio/activity';
-import type { CallActivityActivities, JobActivities, JobActivity, ReadModelActivities } from '../contracts/activities';
+import type { CalendarActivities, CallActivityActivities, JobActivities, JobActivity, ReadModelActivities } from '../contracts/activities';
 import { unreachableDependency } from '../platform/unreachable';
 import { builtinJobTypes, type JobHandler, type JobType } from './jobs';
 import { resolveCalledProcess } from './calledProcess';
-import { closeUserTask, openUserTask, recordProgress, setTaskHolder } from './readModel';
+import { currentCalendar } from './calendar';
+import { closeUserTask, openUserTask, recordProgress, setTaskDates, setTaskHolder } from './readModel';
 
 /** The read-model activities every worker registers (their names are fixed: the workflow calls them by these). */
-export const readModelActivities = { openUserTask, closeUserTask, recordProgress, setTaskHolder } satisfies ReadModelActivities;
+export const readModelActivities = { openUserTask, closeUserTask, recordProgress, setTaskHolder, setTaskDates } satisfies ReadModelActivities;
+
+/** The calendar lookup of legal time (its name is fixed too). */
+export const calendarActivities = { currentCalendar } satisfies CalendarActivities;
 
 /** The activities of call activities (their names are fixed too). */
 export const callActivityActivities = { resolveCalledProcess } satisfies CallActivityActivities;
@@ -45,8 +49,8 @@ function asActivity(handler: JobHandler): JobActivity {
 /** Builds the activity map of a worker: read-model activities plus one activity per job type. */
 export function createActivities(jobTypes: JobType[] = builtinJobTypes): Record<string, (...args: never[]) => Promise<unknown>> {
   const jobs: JobActivities = Object.fromEntries(jobTypes.map((job) => [job.type, asActivity(job.handler)]));
-  for (const name of [...Object.keys(readModelActivities), ...Object.keys(callActivityActivities)]) {
+  for (const name of [...Object.keys(readModelActivities), ...Object.keys(callActivityActivities), ...Object.keys(calendarActivities)]) {
     if (name in jobs) throw new Error(`job type ${name} clashes with a built-in activity name`);
   }
-  return { ...readModelActivities, ...callActivityActivities, ...jobs };
+  return { ...readModelActivities, ...callActivityActivities, ...calendarActivities, ...jobs };
 }

@@ -1,17 +1,17 @@
 // Activities that keep MongoDB's read models in step with the case: tasks, instance summary, the audit chain (their
 // inputs: contracts/activities.ts).
 import { ApplicationFailure } from '@temporalio/activity';
-import type { AuditChainHead, CaseRef, CloseUserTaskInput, OpenUserTaskInput, RecordProgressInput, SetTaskHolderInput } from '../contracts/activities';
+import type { AuditChainHead, CaseRef, CloseUserTaskInput, OpenUserTaskInput, RecordProgressInput, SetTaskDatesInput, SetTaskHolderInput } from '../contracts/activities';
 import type { AuditEntry } from '../contracts/caseData';
 import { buildChain, GENESIS_HASH } from '../audit/chain';
 import { AuditEvent, AuditPendingSeal, auditRowId, Instance, Task } from '../store/models';
 import { GroupInsert } from './groupInsert';
 import { requestSealing } from './ledgerSealer';
 
-const dateOrNull = (value?: string) => (value ? new Date(value) : null);
+const dateOrNull = (value?: string | null) => (value ? new Date(value) : null);
 
 /** Bad input no retry can mend: a non-retryable failure naming the task, the field and the value. */
-function checkDate(taskId: string, field: string, value?: string): void {
+function checkDate(taskId: string, field: string, value?: string | null): void {
   if (value && Number.isNaN(new Date(value).getTime())) {
     throw ApplicationFailure.nonRetryable(`task ${taskId}: ${field} ${JSON.stringify(value)} is not a date`, 'InvalidInput');
   }
@@ -44,6 +44,7 @@ export async function openUserTask({ caseRef, task, at }: OpenUserTaskInput): Pr
       status: task.assignee ? 'claimed' : 'open',
       dueDate: dateOrNull(task.dueDate),
       followUpDate: dateOrNull(task.followUpDate),
+      dueProvisional: task.dueProvisional ?? false,
       priority: task.priority,
       formKey: task.formKey ?? null,
       formId: task.formId ?? null,
@@ -66,6 +67,13 @@ export async function closeUserTask({ taskId, outcome, actor, at }: CloseUserTas
 export async function setTaskHolder({ taskId, assignee, by, at }: SetTaskHolderInput): Promise<void> {
   const set = assignee ? { status: 'claimed', assignee, claimedBy: by, claimedAt: new Date(at) } : { status: 'open', assignee: null, claimedBy: null, claimedAt: null };
   await Task.updateOne({ _id: taskId, status: { $in: ['open', 'claimed'] } }, { $set: set });
+}
+
+/** Writes an open task's due and follow-up dates as a clock or calendar change moved them (retries write the same). */
+export async function setTaskDates({ taskId, dueDate, followUpDate, dueProvisional }: SetTaskDatesInput): Promise<void> {
+  checkDate(taskId, 'due date', dueDate);
+  checkDate(taskId, 'follow-up date', followUpDate);
+  await Task.updateOne({ _id: taskId, status: { $in: ['open', 'claimed'] } }, { $set: { dueDate: dateOrNull(dueDate), followUpDate: dateOrNull(followUpDate), dueProvisional } });
 }
 
 /** Inserts shared by concurrent calls (group commit): audit rows, first summaries, pending seals. */
@@ -122,6 +130,8 @@ async function writeSummary(input: RecordProgressInput, lastSeq: number): Promis
     waitingSignals: summary.waitingSignals ?? [],
     waitingMessages: summary.waitingMessages ?? [],
     endedAt: dateOrNull(summary.endedAt),
+    clocksJson: summary.clocks?.length ? JSON.stringify(summary.clocks) : null,
+    calendarVersion: summary.calendarVersion ?? null,
     progressSeq: lastSeq,
   };
   // Every field of the schema is given, so the driver's insert writes what Instance.create would, without its casting.

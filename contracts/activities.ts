@@ -1,6 +1,7 @@
 // The activities the bpmnProcess workflow calls, as a contract: their inputs and outputs, and the interface the
 // workflow proxies. workflows/ types its proxies with it; activities/ implements it (type-only).
 import type { AuditEntry, UserTaskSpec, Variables } from './caseData';
+import type { ClockState, WorkCalendar } from './legalTime';
 
 /** Who and what a case is, as carried by every read-model write. */
 export interface CaseRef {
@@ -36,6 +37,15 @@ export interface SetTaskHolderInput {
   at: string;
 }
 
+/** Input of setTaskDates: an open task's due and follow-up dates after a clock or calendar change moved them. */
+export interface SetTaskDatesInput {
+  taskId: string;
+  dueDate: string | null;
+  followUpDate: string | null;
+  /** The due date counts days of a year whose holidays the calendar does not know yet (暂定). */
+  dueProvisional: boolean;
+}
+
 /**
  * A case's summary row as the workflow writes it (incident: running, but some step is stopped). `waitingSignals` and
  * `waitingMessages`: the names the case may wait for now (read from the model by its active elements, a superset), so
@@ -48,6 +58,10 @@ export interface CaseSummary {
   waitingSignals?: string[];
   waitingMessages?: string[];
   endedAt?: string;
+  /** The statutory clocks started so far (legal time; absent before issue 14 and in cases without clocks). */
+  clocks?: ClockState[];
+  /** The version of the working-day calendar the case computes with (absent: none). */
+  calendarVersion?: number;
 }
 
 /** Input of recordProgress: audit entries numbered from `firstSeq`, and the summary after them. */
@@ -68,6 +82,8 @@ export interface ReadModelActivities {
   closeUserTask(input: CloseUserTaskInput): Promise<void>;
   /** Writes who holds an open task. */
   setTaskHolder(input: SetTaskHolderInput): Promise<void>;
+  /** Writes an open task's moved due and follow-up dates. */
+  setTaskDates(input: SetTaskDatesInput): Promise<void>;
   /** Appends audit entries to the case's chain and writes its summary; answers the chain's head after them (none for no entries). */
   recordProgress(input: RecordProgressInput): Promise<AuditChainHead | null | void>;
 }
@@ -98,6 +114,12 @@ export const CALLED_PROCESS_NOT_FOUND = 'CalledProcessNotFound';
 export interface CallActivityActivities {
   /** The version to start: the latest deployed (`latest`), or the one pinned when the caller was deployed (`deployment`). */
   resolveCalledProcess(input: ResolveCalledProcessInput): Promise<CalledProcess>;
+}
+
+/** The calendar lookup of legal time: a case that starts without a calendar in its input reads the current version. */
+export interface CalendarActivities {
+  /** The newest version of the working-day calendar (null: none stored yet). */
+  currentCalendar(): Promise<WorkCalendar | null>;
 }
 
 /** What a job activity is given: the case, the element, its headers and the variables it can see. */

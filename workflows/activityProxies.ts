@@ -1,6 +1,6 @@
 // The activities the bpmnProcess workflow calls (contracts/activities.ts types them), with their timeouts and retries.
 import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
-import { BPMN_ERROR_TYPE, CALLED_PROCESS_NOT_FOUND, type CallActivityActivities, type JobActivities, type ReadModelActivities } from '../contracts/activities';
+import { BPMN_ERROR_TYPE, CALLED_PROCESS_NOT_FOUND, type CalendarActivities, type CallActivityActivities, type JobActivities, type ReadModelActivities } from '../contracts/activities';
 
 // Timeouts bound how long a killed worker's in-flight activity stalls its case before it is retried elsewhere: read-model
 // writes are short (20 s), jobs may run long but heartbeat (activities/index.ts) so a dead worker is noticed in 15 s.
@@ -21,6 +21,12 @@ export const progress = proxyLocalActivities<Pick<ReadModelActivities, 'recordPr
 export const calledProcesses = proxyActivities<CallActivityActivities>({
   startToCloseTimeout: '20 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: [CALLED_PROCESS_NOT_FOUND] },
+});
+
+/** The current working-day calendar, read as a local activity before the start of a case that has none in its input. */
+export const calendars = proxyLocalActivities<CalendarActivities>({
+  startToCloseTimeout: '20 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
 const jobProxies = new Map<number, JobActivities>();

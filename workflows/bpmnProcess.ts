@@ -6,24 +6,29 @@ import { CaseRunner } from './caseRunner';
 import { caseInputOf } from './scheduledStart';
 import { processVariablesOf } from './caseEngine';
 import type { BpmnProcessInput, BpmnProcessResult } from './definitions';
-import { BOUNDS_PATCH, CASE_CANCELLATION_PATCH, CONTINUE_AS_NEW_PATCH, ENGINE_V2_PATCH } from './patches';
+import { BOUNDS_PATCH, CASE_CANCELLATION_PATCH, CONTINUE_AS_NEW_PATCH, ENGINE_V2_PATCH, LEGAL_TIME_PATCH } from './patches';
 import { runUntilEnded } from './continueAsNew';
+import { startCalendarOf } from './startCalendar';
 
 /** Runs one BPMN case: the model is in the input, every step is recorded in Temporal's history. */
 export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessResult> {
   input = caseInputOf(input); // a scheduled case's business key comes from its workflow id
   // Cases recorded before the bounds replay without them; the validators of new updates always apply them. Cases
   // recorded before engine v2 run on engine/v1 (the order of the two patch checks is part of the recorded history).
-  const limits = { ...DEFAULT_LIMITS, ...input.limits, bounded: patched(BOUNDS_PATCH) };
-  const runner = new CaseRunner(input, limits, patched(ENGINE_V2_PATCH));
-  // Cases recorded before continue-as-new never continue; a continued run (a new execution) answers true to all three.
+  const bounded = patched(BOUNDS_PATCH);
+  const currentEngine = patched(ENGINE_V2_PATCH);
+  // Cases recorded before continue-as-new never continue; a continued run (a new execution) answers true to all patches.
   const mayContinue = patched(CONTINUE_AS_NEW_PATCH);
   // Cases started since call activities turn a Temporal cancellation into a case cancellation (writes shielded from it).
   const cancellable = patched(CASE_CANCELLATION_PATCH);
+  // Cases started since legal time have it; a continued run keeps what its case's first run was given.
+  const legalTime = patched(LEGAL_TIME_PATCH) && (!input.continued || input.continued.legalTime === true);
+  const limits = { ...DEFAULT_LIMITS, ...input.limits, bounded, legalTime };
+  const runner = new CaseRunner(input, limits, currentEngine);
   setCaseHandlers(runner, input, { ...limits, bounded: true });
   const run = async () => {
     if (input.continued) runner.resume(input.continued.jobs);
-    else await runner.start();
+    else await runner.start(await startCalendarOf(input, legalTime));
     await runUntilEnded(runner, input, mayContinue);
     await runner.settled;
     // a cancelled case closes once its child cases have recorded their cancellation (none in cases recorded before them)

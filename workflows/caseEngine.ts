@@ -19,9 +19,11 @@ export const isCurrentState = isCurrent;
 export const emptyCaseState = (useCurrent: boolean, instanceId: string, at: string): CaseState =>
   useCurrent ? current.emptyState(instanceId, at) : v1.emptyState(instanceId, at);
 
-/** An event v1 knows (it has no signals and no child cases); the current interpreter's other events are v1's. */
-const isV1Event = (event: current.EngineEvent): event is v1.EngineEvent =>
-  !['signalBroadcast', 'childCompleted', 'childFailed', 'childBatchCompleted'].includes(event.type);
+/** The current interpreter's events v1 does not know: signals, child cases, legal time. */
+const NOT_V1: ReadonlySet<string> = new Set(['signalBroadcast', 'childCompleted', 'childFailed', 'childBatchCompleted', 'clockSuspended', 'clockResumed', 'clockExtended', 'calendarUpdated']);
+
+/** An event v1 knows (it has no signals, no child cases and no legal time); the current interpreter's other events are v1's. */
+const isV1Event = (event: current.EngineEvent): event is v1.EngineEvent => !NOT_V1.has(event.type);
 
 /** Applies one event with the case's interpreter (v1 is given only events it knows: caseRejectionOf refuses the others). */
 export function stepCase(model: ExecutableModel, state: CaseState, event: current.EngineEvent, limits: current.EngineLimits): { state: CaseState; commands: current.Command[]; audit: current.AuditEntry[] } {
@@ -33,7 +35,7 @@ export function stepCase(model: ExecutableModel, state: CaseState, event: curren
 /** Why the case's interpreter refuses the event, or null. */
 export function caseRejectionOf(state: CaseState, event: current.EngineEvent, limits: current.EngineLimits): string | null {
   if (isCurrent(state)) return current.rejectionOf(state, event, limits);
-  return isV1Event(event) ? v1.rejectionOf(state, event, limits) : 'the case runs on engine v1, which has no signals or child cases';
+  return isV1Event(event) ? v1.rejectionOf(state, event, limits) : 'the case runs on engine v1, which has no signals, child cases or legal time';
 }
 
 /** Who holds the open task `taskId` (null: no one, or not open). */

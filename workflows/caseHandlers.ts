@@ -1,4 +1,4 @@
-// The state query and the eight Updates of a case. Each validator refuses what the interpreter would refuse, so a bad
+// The state query and the ten Updates of a case. Each validator refuses what the interpreter would refuse, so a bad
 // request records nothing; each handler feeds the interpreter one event and answers once its writes are done.
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 import type { EngineEvent, EngineLimits, HolderEvent } from '../engine/interpreter';
@@ -11,6 +11,8 @@ import {
   type BroadcastSignalRequest,
   broadcastSignalUpdate,
   cancelUpdate,
+  type ChangeClockRequest,
+  changeClockUpdate,
   claimTaskUpdate,
   completeTaskUpdate,
   type CorrelateMessageRequest,
@@ -19,6 +21,7 @@ import {
   stateQuery,
   type TaskHolderView,
   unclaimTaskUpdate,
+  updateCalendarUpdate,
 } from './definitions';
 
 /** Registers the query and the Updates of the case `runner` runs; `validatorLimits` are the limits new requests are judged by. */
@@ -53,6 +56,15 @@ export function setCaseHandlers(runner: CaseRunner, input: BpmnProcessInput, val
 
   const signalEvent = (req: BroadcastSignalRequest): EngineEvent => ({ type: 'signalBroadcast', at: now(), actor: req.actor, name: req.name, variables: req.variables });
 
+  /** The engine event of a clock change; an unknown action is refused here (the interpreter judges the rest). */
+  const clockEvent = (req: ChangeClockRequest): EngineEvent => {
+    const base = { at: now(), actor: req.actor, clock: req.clock, reason: req.reason };
+    if (req.action === 'suspend') return { type: 'clockSuspended', ...base, ground: req.ground as NonNullable<ChangeClockRequest['ground']> };
+    if (req.action === 'resume') return { type: 'clockResumed', ...base };
+    if (req.action === 'extend') return { type: 'clockExtended', ...base, days: req.days as number };
+    throw ApplicationFailure.nonRetryable(`unknown clock action ${JSON.stringify(req.action)}: suspend, resume or extend`, 'Rejected');
+  };
+
   setHandler(stateQuery, view);
   // The holder the caller saw is checked too: a claim accepted after the caller looked at the task wins over the completion.
   setHandler(
@@ -73,6 +85,10 @@ export function setCaseHandlers(runner: CaseRunner, input: BpmnProcessInput, val
   setHandler(broadcastSignalUpdate, (req) => applied(signalEvent(req)), { validator: (req) => validate(signalEvent(req)) });
   setHandler(resolveIncidentUpdate, (req) => applied({ type: 'incidentResolved', at: now(), actor: req.actor, incidentId: req.incidentId }), {
     validator: (req) => validate({ type: 'incidentResolved', at: now(), actor: req.actor, incidentId: req.incidentId }),
+  });
+  setHandler(changeClockUpdate, (req) => applied(clockEvent(req)), { validator: (req) => validate(clockEvent(req)) });
+  setHandler(updateCalendarUpdate, (req) => applied({ type: 'calendarUpdated', at: now(), actor: req.actor, calendar: req.calendar }), {
+    validator: (req) => validate({ type: 'calendarUpdated', at: now(), actor: req.actor, calendar: req.calendar }),
   });
   setHandler(cancelUpdate, (req) => applied({ type: 'cancel', at: now(), actor: req.actor, reason: req.reason }), {
     validator: (req) => validate({ type: 'cancel', at: now(), actor: req.actor, reason: req.reason }),

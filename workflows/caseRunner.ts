@@ -2,6 +2,7 @@
 import { ActivityFailure, ApplicationFailure, CancellationScope, isCancellation, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { type AuditChainHead, BPMN_ERROR_TYPE, type CaseRef, type JobInput } from '../contracts/activities';
 import { jobKeyOf } from '../contracts/ids';
+import type { WorkCalendar } from '../contracts/legalTime';
 import type { Command, EngineEvent, EngineLimits } from '../engine/interpreter';
 import type { CallActivityNode } from '../engine/model';
 import { jobs, progress, readModel } from './activityProxies';
@@ -73,6 +74,7 @@ export class CaseRunner {
       this.scopes,
       (event) => void this.applyUnlessMovedOn(event),
       now,
+      () => (isCurrentState(this.current) ? this.current.calendar : undefined),
     );
     // A continued run (continue-as-new) goes on with the state, audit numbering and status of the run before it.
     this.current = input.continued?.state ?? emptyCaseState(currentEngine, this.workflowId, now());
@@ -96,24 +98,35 @@ export class CaseRunner {
     return this.writer.settled;
   }
 
-  /** Starts the case; a start the interpreter refuses (e.g. variables over the size limit) fails the case with the reason, not a stuck workflow task. */
-  start(): Promise<void> {
-    const start: EngineEvent = { type: 'start', at: now(), actor: this.input.startedBy, instanceId: this.workflowId, variables: this.input.variables, ...(this.input.startNodeId ? { startNodeId: this.input.startNodeId } : {}) };
+  /**
+   * Starts the case (with the working-day calendar `calendar`, legal time); a start the interpreter refuses (e.g.
+   * variables over the size limit) fails the case with the reason, not a stuck workflow task.
+   */
+  start(calendar?: WorkCalendar): Promise<void> {
+    const start: EngineEvent = {
+      type: 'start',
+      at: now(),
+      actor: this.input.startedBy,
+      instanceId: this.workflowId,
+      variables: this.input.variables,
+      ...(this.input.startNodeId ? { startNodeId: this.input.startNodeId } : {}),
+      ...(calendar ? { calendar } : {}),
+    };
     const refused = caseRejectionOf(this.current, start, this.limits);
     if (refused) throw ApplicationFailure.nonRetryable(`the case cannot start: ${refused}`, 'Rejected');
     return this.apply(start);
   }
 
   /**
-   * Resumes a continued run: restarts every timer the state waits for with its remaining time (at once when past due)
-   * and starts the jobs the previous run held back for it.
+   * Resumes a continued run: restarts every timer the state waits for with its remaining time (at once when past due;
+   * none for a timer paused while a clock it reads is suspended) and starts the jobs the previous run held back for it.
    */
   resume(jobsHeld: RunJobCommand[] = []): void {
     const state = this.current;
     if (!isCurrentState(state)) return;
     const at = now();
     for (const [waitId, s] of Object.entries(state.subscriptions)) {
-      if (s.kind === 'timer') this.dispatch({ type: 'startTimer', waitId, elementId: s.elementId, dueAt: s.dueAt, delayMs: Math.max(0, Date.parse(s.dueAt) - Date.parse(at)) });
+      if (s.kind === 'timer' && !s.paused) this.dispatch({ type: 'startTimer', waitId, elementId: s.elementId, dueAt: s.dueAt, delayMs: Math.max(0, Date.parse(s.dueAt) - Date.parse(at)) });
     }
     for (const job of jobsHeld) this.dispatch(job);
   }
@@ -158,7 +171,14 @@ export class CaseRunner {
   /** What the next run carries over (call at a safe point, after flush()). */
   continuation(runsBefore: number): CaseContinuation {
     if (!isCurrentState(this.current)) throw new Error('a case on engine v1 does not continue as new');
-    return { state: this.current, auditSeq: this.writer.seq, summaryStatus: this.summaryStatus, runsBefore, jobs: this.jobsStillWanted() };
+    return {
+      state: this.current,
+      auditSeq: this.writer.seq,
+      summaryStatus: this.summaryStatus,
+      runsBefore,
+      jobs: this.jobsStillWanted(),
+      ...(this.limits.legalTime ? { legalTime: true as const } : {}),
+    };
   }
 
   /** The audit chain's last link written so far (none before the first write, or when replaying a case recorded before call activities). */
@@ -230,6 +250,10 @@ export class CaseRunner {
       case 'setTaskHolder': {
         const at = now();
         return () => this.guarded(() => readModel.setTaskHolder({ taskId: command.taskId, assignee: command.holder, by: command.actor, at }));
+      }
+      case 'setTaskDates': {
+        const { taskId, dueDate, followUpDate, dueProvisional } = command;
+        return () => this.guarded(() => readModel.setTaskDates({ taskId, dueDate, followUpDate, dueProvisional }));
       }
       case 'runJob': {
         if (this.holdJobs()) {

@@ -1,11 +1,20 @@
 // What a case shows outside its workflow, derived from the engine state: the summary row and the state query's view.
 import type { CaseSummary } from '../contracts/activities';
-import { activeElementsOf, type CaseState, currentElementsOf, openTasksOf, processVariablesOf } from './caseEngine';
+import { activeElementsOf, type CaseState, currentElementsOf, isCurrentState, openTasksOf, processVariablesOf } from './caseEngine';
 import type { ExecutableModel } from '../engine/model';
 import type { BpmnProcessInput, CaseStateView } from './definitions';
 import { waitingEventsOf } from './waitingEvents';
 
-/** The case's summary row: `incident` while a running case has an open incident; the signals and messages it may wait for. */
+/** The case's statutory clocks and calendar version (legal time), for the summary row and the query; none without them. */
+function legalTimeOf(state: CaseState): { clocks?: CaseSummary['clocks']; calendarVersion?: number } {
+  if (!isCurrentState(state)) return {};
+  return { ...(state.clocks ? { clocks: Object.values(state.clocks) } : {}), ...(state.calendar ? { calendarVersion: state.calendar.version } : {}) };
+}
+
+/**
+ * The case's summary row: `incident` while a running case has an open incident; the signals and messages it may wait
+ * for; its clocks and calendar version.
+ */
 export function caseSummaryOf(state: CaseState, model: ExecutableModel): CaseSummary {
   const incidentCount = Object.keys(state.incidents).length;
   const currentElements = currentElementsOf(state);
@@ -17,6 +26,7 @@ export function caseSummaryOf(state: CaseState, model: ExecutableModel): CaseSum
     waitingSignals: waiting.signals,
     waitingMessages: waiting.messages,
     endedAt: state.endedAt,
+    ...legalTimeOf(state),
   };
 }
 
@@ -35,5 +45,6 @@ export function caseStateView(input: BpmnProcessInput, state: CaseState): CaseSt
     startedAt: state.startedAt,
     endedAt: state.endedAt,
     cancelReason: state.cancelReason,
+    ...legalTimeOf(state),
   };
 }

@@ -12,6 +12,7 @@ import {
   WorkflowIdReusePolicy,
 } from '@temporalio/workflow';
 import type { CalledProcess } from '../contracts/activities';
+import type { WorkCalendar } from '../contracts/legalTime';
 import type { ChildBatchItem, ChildBatchResult, Command, EngineEvent } from '../engine/interpreter';
 import type { CallActivityNode, ExecutableModel } from '../engine/model';
 import { calledProcesses } from './activityProxies';
@@ -62,6 +63,8 @@ export interface CallerOf {
   businessKey: string;
   street: string | null;
   startedBy: string;
+  /** The calling case's working-day calendar when the child starts (legal time). */
+  calendar?: WorkCalendar;
 }
 
 /** The deployed version a call activity starts (resolveCalledProcess); one lookup serves every child of a batch. */
@@ -73,7 +76,7 @@ export function resolveCalled(caller: CallerOf, command: Pick<StartChildCommand,
   });
 }
 
-/** The child's workflow input: the called model, the caller's street, business key and starter, and who called it. */
+/** The child's workflow input: the called model, the caller's street, business key, starter and calendar, and who called it. */
 export function childCaseInput(caller: CallerOf, called: CalledProcess, command: Pick<StartChildCommand, 'elementId' | 'elementInstanceId' | 'variables'>): BpmnProcessInput {
   return {
     model: called.model as ExecutableModel,
@@ -83,6 +86,7 @@ export function childCaseInput(caller: CallerOf, called: CalledProcess, command:
     variables: command.variables,
     startedBy: caller.startedBy,
     parent: { workflowId: caller.workflowId, elementId: command.elementId, elementInstanceId: command.elementInstanceId },
+    ...(caller.calendar ? { calendar: caller.calendar } : {}),
   };
 }
 
@@ -124,12 +128,20 @@ export function childEnd(at: string, waitId: string, outcome: { result: BpmnProc
 export class ChildCases {
   private readonly running = new Set<Promise<void>>();
 
+  /** `calendar`: the calling case's working-day calendar now (a child gets the one its caller has when it starts). */
   constructor(
     private readonly caller: CallerOf,
     private readonly scopes: CancellationScopePool,
     private readonly ended: (event: EngineEvent) => void,
     private readonly now: () => string,
+    private readonly calendar: () => WorkCalendar | undefined = () => undefined,
   ) {}
+
+  /** Who calls, with the caller's calendar at this moment. */
+  private callerNow(): CallerOf {
+    const calendar = this.calendar();
+    return calendar ? { ...this.caller, calendar } : this.caller;
+  }
 
   /** Resolves once every child started so far has ended (a case waits for its cancelled children before it closes). */
   get settled(): Promise<void> {
@@ -151,9 +163,10 @@ export class ChildCases {
   /** Looks the called process up and runs the child in the scope of `command.waitId`. */
   start(command: StartChildCommand): void {
     const settle = this.track();
+    const caller = this.callerNow();
     this.scopes.run(
       command.waitId,
-      async () => runChildCase(command.childInstanceId, childCaseInput(this.caller, await resolveCalled(this.caller, command), command)),
+      async () => runChildCase(command.childInstanceId, childCaseInput(caller, await resolveCalled(caller, command), command)),
       (result) => settle(childEnd(this.now(), command.waitId, { result })),
       (error) => settle(isCancellation(error) ? undefined : childEnd(this.now(), command.waitId, { error })),
     );
@@ -166,7 +179,7 @@ export class ChildCases {
   startBatch(command: StartChildBatchCommand, node: CallActivityNode): void {
     const done = this.track();
     const input: ChildCaseBatchInput = {
-      caller: this.caller,
+      caller: this.callerNow(),
       node,
       elementInstanceId: command.elementInstanceId,
       binding: command.binding,

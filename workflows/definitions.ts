@@ -3,6 +3,7 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Command, EngineLimits, EngineState, Variables } from '../engine/interpreter';
 import type { ExecutableModel } from '../engine/model';
+import type { ClockState, SuspensionGround, WorkCalendar } from '../contracts/legalTime';
 import SEARCH_ATTRIBUTE_TYPES from '../contracts/searchAttributes.json';
 
 /** Workflow type name, as registered on the worker. */
@@ -25,6 +26,8 @@ export interface BpmnProcessInput {
   limits?: Partial<EngineLimits & CaseLimits>;
   /** Set in a run that continues the case after its previous run's history grew long (continue-as-new). */
   continued?: CaseContinuation;
+  /** The working-day calendar the case starts with (legal time): the server's current one, or a calling case's. */
+  calendar?: WorkCalendar;
 }
 
 /** Limits of a case beyond the interpreter's. */
@@ -47,6 +50,8 @@ export interface CaseContinuation {
   runsBefore: number;
   /** Jobs the previous run was asked for but held back (never started there): this run starts them. */
   jobs: Array<Extract<Command, { type: 'runJob' }>>;
+  /** The case runs with legal time (its first run answered the legal-time patch true). */
+  legalTime?: true;
 }
 
 /** The calling case of a child case (a call activity's): its workflow id, call activity and element instance. */
@@ -120,6 +125,22 @@ export interface AssignTaskRequest {
   actor: string;
 }
 
+/** Input of the changeClock update: suspend (with a legal ground), resume or extend (by `days` in the clock's unit) a statutory clock. */
+export interface ChangeClockRequest {
+  clock: string;
+  action: 'suspend' | 'resume' | 'extend';
+  ground?: SuspensionGround;
+  reason: string;
+  days?: number;
+  actor: string;
+}
+
+/** Input of the updateCalendar update: a newer version of the working-day calendar, and who (or what rollout) sent it. */
+export interface UpdateCalendarRequest {
+  calendar: WorkCalendar;
+  actor: string;
+}
+
 /** Who holds an open task after a claim, unclaim or assign (null: no one, the task is open to its candidates). */
 export interface TaskHolderView {
   taskId: string;
@@ -140,6 +161,10 @@ export interface CaseStateView {
   startedAt: string;
   endedAt?: string;
   cancelReason?: string;
+  /** The statutory clocks started so far (legal time). */
+  clocks?: ClockState[];
+  /** The version of the working-day calendar the case computes with. */
+  calendarVersion?: number;
 }
 
 /** Completes an open user task; refused (state unchanged) for an unknown or closed task or a non-object payload. */
@@ -161,6 +186,10 @@ export const assignTaskUpdate = defineUpdate<TaskHolderView, [AssignTaskRequest]
 export const resolveIncidentUpdate = defineUpdate<CaseStateView, [ResolveIncidentRequest]>('resolveIncident');
 /** Cancels the case with a reason; open tasks are closed as cancelled. */
 export const cancelUpdate = defineUpdate<CaseStateView, [CancelRequest]>('cancel');
+/** Suspends, resumes or extends a statutory clock; refused (nothing recorded) as the interpreter's rejectionOf says. */
+export const changeClockUpdate = defineUpdate<CaseStateView, [ChangeClockRequest]>('changeClock');
+/** Gives the case a newer working-day calendar: its open deadlines are computed again. */
+export const updateCalendarUpdate = defineUpdate<CaseStateView, [UpdateCalendarRequest]>('updateCalendar');
 /** The case's current state. */
 export const stateQuery = defineQuery<CaseStateView>('state');
 

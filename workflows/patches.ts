@@ -25,3 +25,10 @@ export const CONTINUE_AS_NEW_PATCH = 'sparrow-issue13-continue-as-new';
  * cancelled by Temporal as before (no writes).
  */
 export const CASE_CANCELLATION_PATCH = 'sparrow-issue13-case-cancellation';
+
+/**
+ * Issue 14's legal time: `limits.legalTime` — working-day FEEL functions, statutory clocks and the case's calendar (from
+ * the start input, or the current one read by a local activity). Asked after the case-cancellation patch; cases
+ * recorded before it run without legal time for their whole life (a continued run carries the answer of its first).
+ */
+export const LEGAL_TIME_PATCH = 'sparrow-issue14-legal-time';

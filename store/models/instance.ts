@@ -22,6 +22,9 @@ const instanceSchema = new Schema(
     startedBy: { type: String, default: null },
     startedAt: { type: Date, required: true },
     endedAt: { type: Date, default: null },
+    /** The case's statutory clocks (ClockState[] as JSON text; null: none started) and its calendar version (legal time). */
+    clocksJson: { type: String, default: null },
+    calendarVersion: { type: Number, default: null },
     /** Progress counter of the last write, so a late retry never overwrites newer progress. */
     progressSeq: { type: Number, default: 0 },
   },

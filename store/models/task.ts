@@ -19,6 +19,8 @@ const taskSchema = new Schema(
     status: { type: String, enum: TASK_STATUSES, required: true },
     dueDate: { type: Date, default: null },
     followUpDate: { type: Date, default: null },
+    /** The due date counts days of a year whose holidays the working-day calendar does not know yet (暂定). */
+    dueProvisional: { type: Boolean, default: false },
     priority: { type: Number, default: 50 },
     formKey: { type: String, default: null },
     formId: { type: String, default: null },
