@@ -34,6 +34,8 @@ export const ADMINS: readonly Role[] = ['admin'];
 export const AUDIT_READERS: readonly Role[] = ['street-commander', 'process-owner', 'auditor', 'admin'];
 /** Read the signed head of the global ledger (it spans every street). */
 export const LEDGER_READERS: readonly Role[] = ['auditor', 'admin'];
+/** Read the working-day calendar's versions: who changed which day, when, and the hash links (the audit of the calendar). */
+export const CALENDAR_VERSION_READERS: readonly Role[] = ['auditor', 'admin'];
 
 /** See every task of their streets (the designer's 本街道 tab) and give back a task someone else holds: the dispatchers. */
 export const STREET_WATCHERS: readonly Role[] = DISPATCHERS;

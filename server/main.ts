@@ -8,6 +8,7 @@ import { connectMongo } from '../store/db';
 import { purgeIdempotencyRecords } from './http/idempotency';
 import { createLogger } from '../platform/logger';
 import { demoLoginsText, seedDemoData } from './seed';
+import { startCalendarService } from './services/calendarRollout';
 import { syncAllTimerSchedules } from './services/timerSchedules';
 
 async function main(): Promise<void> {
@@ -41,10 +42,13 @@ async function main(): Promise<void> {
   const server = app.listen(config.PORT, config.HOST, () => log.info({ url: `http://${config.HOST}:${config.PORT}` }, 'server listening'));
   // timer start schedules deleted or never made (Temporal reset, a deploy whose sync failed) are made again, in the background
   void syncAllTimerSchedules(client, config.TEMPORAL_TASK_QUEUE, log).catch((err) => log.warn({ err }, 'syncing the timer start schedules failed'));
+  // the working-day calendar: version 1 or a new version from the chinese-days package, and an unfinished rollout resumed
+  const stopCalendar = startCalendarService(client, log);
   const stop = (signal: string) => {
     log.info({ signal }, 'shutting down server');
     clearInterval(purge);
     stopSessionSweep();
+    stopCalendar();
     server.close(async () => {
       await connection.close();
       await mongoose.disconnect();

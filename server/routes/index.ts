@@ -4,6 +4,7 @@ import type { AnyRoute } from '../http/route';
 import { adminRoutes } from './admin';
 import { auditRoutes } from './audit';
 import { authRoutes } from './auth';
+import { calendarRoutes } from './calendar';
 import { definitionRoutes } from './definitions';
 import { docsRoutes } from './docs';
 import { formRoutes } from './forms';
@@ -20,6 +21,7 @@ export function apiRoutes(client: Client, taskQueue: string): AnyRoute[] {
     ...taskRoutes(client),
     ...adminRoutes(),
     ...auditRoutes(client),
+    ...calendarRoutes(client),
   ];
   routes.push(...docsRoutes(() => routes));
   return routes;
