@@ -26,6 +26,11 @@ export const DISPATCHERS: readonly Role[] = ['street-commander', 'admin'];
 export const MESSENGERS: readonly Role[] = ['street-commander', 'enforcement-staff', 'department-liaison', 'admin'];
 /** Resolve incidents. */
 export const INCIDENT_RESOLVERS: readonly Role[] = ['street-commander', 'process-owner', 'admin'];
+/**
+ * Suspend, resume and extend a case's statutory clocks: street commanders and admins any clock, the others only a clock
+ * whose approvers name one of their roles or groups (checked per clock).
+ */
+export const CLOCK_CONTROLLERS: readonly Role[] = ['street-commander', 'enforcement-staff', 'department-liaison', 'process-owner', 'admin'];
 /** Read users. */
 export const USER_READERS: readonly Role[] = ['admin', 'auditor'];
 /** Manage users and org units. */

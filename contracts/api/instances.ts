@@ -1,5 +1,6 @@
 // Cases as the API answers them: the summary row and the workflow's live state.
 import { z } from 'zod';
+import { SUSPENSION_GROUNDS } from '../legalTime';
 import { INSTANCE_STATUSES } from '../statuses';
 
 /** An instance summary. */
@@ -47,3 +48,45 @@ export const signalBroadcastView = z.object({
   cases: z.array(z.string()),
   next: z.string().nullable().describe('more cases may wait: send the signal again with `after` set to this id'),
 });
+
+/** A period a statutory clock did not run (中止). */
+const clockSuspensionView = z.object({
+  from: z.string(),
+  to: z.string().optional().describe('absent while the suspension lasts'),
+  ground: z.enum(SUSPENSION_GROUNDS),
+  reason: z.string(),
+  by: z.string(),
+  resumedBy: z.string().optional(),
+  resumeReason: z.string().optional(),
+});
+
+/** A statutory clock (法定时限) of a case as at the request (contracts/legalTime.ts ClockView). */
+export const clockView = z.object({
+  name: z.string(),
+  status: z.enum(['running', 'suspended', 'stopped']),
+  startedAt: z.string(),
+  startedBy: z.string().describe('the element whose completion started it'),
+  stoppedAt: z.string().optional(),
+  suspensions: z.array(clockSuspensionView),
+  extensions: z.array(z.object({ days: z.number().int(), reason: z.string(), by: z.string(), at: z.string() })),
+  deadline: z.string().nullable().describe('the end of its last day (+08:00), or the exact instant of a time clock; null while suspended'),
+  provisional: z.boolean().describe('the deadline counts days of a year whose holidays are not published yet (暂定)'),
+  unit: z.enum(['calendarDays', 'workingDays', 'time']),
+  length: z.union([z.number(), z.string()]).describe('declared days, or the ISO 8601 duration of a time clock'),
+  elapsed: z.number(),
+  remaining: z.number().nullable(),
+  extendedDays: z.number().int(),
+  urgency: z.enum(['normal', 'near', 'overdue']),
+  approvers: z.array(z.string()).describe('roles or groups that may suspend, resume and extend it besides street commanders and admins'),
+  warnWithin: z.number().int(),
+});
+
+/** The answer of a clock change: the case's clocks after it. */
+export const clocksView = z.object({ clocks: z.array(clockView) });
+
+/** The body of POST /api/instances/:id/clocks/:name/suspend: the legal ground and a reason. */
+export const suspendClockBody = z.object({ ground: z.enum(SUSPENSION_GROUNDS), reason: z.string().trim().min(1, 'a reason is required').max(500) });
+/** The body of POST /api/instances/:id/clocks/:name/resume: a reason. */
+export const resumeClockBody = z.object({ reason: z.string().trim().min(1, 'a reason is required').max(500) });
+/** The body of POST /api/instances/:id/clocks/:name/extend: days in the clock's unit (calendar or working days) and a reason. */
+export const extendClockBody = z.object({ days: z.number().int().min(1).max(3650), reason: z.string().trim().min(1, 'a reason is required').max(500) });

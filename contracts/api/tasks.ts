@@ -18,6 +18,7 @@ export const taskView = z.object({
   status: z.enum(TASK_STATUSES),
   dueDate: z.string().nullable(),
   followUpDate: z.string().nullable(),
+  dueProvisional: z.boolean().describe('the due date counts days of a year whose holidays are not published yet (暂定)'),
   priority: z.number(),
   formKey: z.string().nullable(),
   formId: z.string().nullable(),

@@ -5,6 +5,7 @@ import { adminRoutes } from './admin';
 import { auditRoutes } from './audit';
 import { authRoutes } from './auth';
 import { calendarRoutes } from './calendar';
+import { clockRoutes } from './clocks';
 import { definitionRoutes } from './definitions';
 import { docsRoutes } from './docs';
 import { formRoutes } from './forms';
@@ -18,6 +19,7 @@ export function apiRoutes(client: Client, taskQueue: string): AnyRoute[] {
     ...definitionRoutes(client, taskQueue),
     ...formRoutes(),
     ...instanceRoutes(client, taskQueue),
+    ...clockRoutes(client),
     ...taskRoutes(client),
     ...adminRoutes(),
     ...auditRoutes(client),

@@ -8,12 +8,13 @@ import { type AnyRoute, reply, route } from '../http/route';
 import { pageWindow, variables } from '../http/schemas';
 import { idParam, pageOf, paging } from '../../contracts/api/common';
 import { businessKey, businessKeyFilter } from '../../contracts/api/identifiers';
-import { caseState as caseStateSchema, childCaseView, instanceView as instanceSchema, parentCaseView, signalBroadcastView } from '../../contracts/api/instances';
+import { caseState as caseStateSchema, childCaseView, clockView, instanceView as instanceSchema, parentCaseView, signalBroadcastView } from '../../contracts/api/instances';
 import { DISPATCHERS, EVERY_ROLE, INCIDENT_RESOLVERS, MESSENGERS, STARTERS } from '../../contracts/roles';
 import { INSTANCE_STATUSES } from '../../contracts/statuses';
 import { forbidden, unprocessable } from '../../platform/errors';
 import { Instance, OrgUnit } from '../../store/models';
 import { caseLinks, caseState, instanceView, startCase, updateCase, visibleInstance } from '../services/cases';
+import { caseClockViews } from '../services/clocks';
 import { escapeRegex } from '../services/definitions';
 import { correlateMessage } from '../services/messages';
 import { broadcastSignal, SIGNAL_PAGE_SIZE } from '../services/signals';
@@ -101,19 +102,23 @@ export function instanceRoutes(client: Client, taskQueue: string): AnyRoute[] {
     route({
       method: 'get',
       path: '/instances/:id',
-      summary: 'A case: its summary merged with the workflow\'s current state (active elements, open tasks, incidents, variables), its calling case and the child cases of its call activities',
+      summary:
+        'A case: its summary merged with the workflow\'s current state (active elements, open tasks, incidents, variables), its calling case, the child cases of its call activities and its statutory clocks as at now',
       tag: 'instances',
       access: EVERY_ROLE,
       params: idParam,
       responses: {
-        200: { description: 'the case', schema: instanceSchema.extend({ state: caseStateSchema, parent: parentCaseView.optional(), children: z.array(childCaseView) }) },
+        200: {
+          description: 'the case',
+          schema: instanceSchema.extend({ state: caseStateSchema, parent: parentCaseView.optional(), children: z.array(childCaseView), clocks: z.array(clockView) }),
+        },
       },
       problems: [404],
       handler: async ({ params, user }) => {
         const summary = await visibleInstance(user, params.id);
         const open = summary.status === 'running' || summary.status === 'incident';
         const [state, failed, links] = await Promise.all([caseState(client, params.id), open && reconcileCase(client, params.id), caseLinks(summary)]);
-        return { ...instanceView(failed ? await visibleInstance(user, params.id) : summary), ...links, state };
+        return { ...instanceView(failed ? await visibleInstance(user, params.id) : summary), ...links, state, clocks: await caseClockViews(summary, state) };
       },
     }),
     route({

@@ -11,9 +11,11 @@ import {
   searchAttributes,
   stateQuery,
 } from '../../workflows/definitions';
+import type { WorkCalendar } from '../../contracts/legalTime';
 import { instanceScope, type Principal } from '../auth/principal';
 import { conflict, invalid, notFound, unprocessable } from '../../platform/errors';
 import { Definition, Instance, type InstanceDoc } from '../../store/models';
+import { currentCalendar } from './calendars';
 import { loadVersion } from './definitions';
 import { startVariables } from './forms';
 import { reconcileCase } from './reconcile';
@@ -29,6 +31,8 @@ export interface StartCaseInput {
   startedBy: string;
   /** The message start event the case starts at (absent: the none start event, whose start form checks the variables). */
   startNodeId?: string;
+  /** The working-day calendar of a case whose model uses legal time (absent: the current version). */
+  calendar?: WorkCalendar;
 }
 
 /**
@@ -52,7 +56,10 @@ async function checkStartable(definition: { key: string; model: ExecutableModel 
   }
 }
 
-/** Starts a case of a deployed definition (variables checked against its start form, if any); the same definition key and business key twice is a 409. */
+/**
+ * Starts a case of a deployed definition (variables checked against its start form, if any; the current working-day
+ * calendar in its input when its model uses legal time); the same definition key and business key twice is a 409.
+ */
 export async function startCase(client: Client, taskQueue: string, input: StartCaseInput) {
   const definition = await loadVersion(input.definitionKey, input.version);
   await checkStartable(definition, input.startNodeId);
@@ -65,6 +72,8 @@ export async function startCase(client: Client, taskQueue: string, input: StartC
     variables: input.startNodeId ? input.variables : await startVariables(definition, input.variables),
     startedBy: input.startedBy,
     ...(input.startNodeId ? { startNodeId: input.startNodeId } : {}),
+    // legal time: the case computes with the calendar version current at its start (updateCalendar brings newer ones)
+    ...(definition.model.usesLegalTime ? { calendar: input.calendar ?? (await currentCalendar()) } : {}),
   };
   try {
     await client.workflow.start(BPMN_WORKFLOW_TYPE, {
@@ -102,6 +111,8 @@ export async function startCase(client: Client, taskQueue: string, input: StartC
     startedBy: input.startedBy,
     startedAt: new Date(),
     endedAt: null,
+    clocksJson: null,
+    calendarVersion: args.calendar?.version ?? null,
     progressSeq: 0,
   });
   return { id: workflowId, definitionKey: definition.key, version: definition.version, businessKey: input.businessKey, street: input.street ?? null };

@@ -36,6 +36,7 @@ export function taskView(row: TaskRow) {
     status: row.status,
     dueDate: iso(row.dueDate),
     followUpDate: iso(row.followUpDate),
+    dueProvisional: row.dueProvisional === true,
     priority: row.priority ?? 50,
     formKey: row.formKey ?? null,
     formId: row.formId ?? null,

@@ -6,7 +6,20 @@ import { ROLES, type Role } from '../../contracts/roles';
 import { apiRoutes } from '../../server/routes/index';
 import { type ApiSession, type ApiStack, enc, login, startApiStack } from '../support/api';
 import { AUTHORIZATION_MATRIX, type MatrixRow } from './authorization-matrix.data';
-import { deployFixtures, flakyJob, incidentCase, inspectionCase, inspectionForm, inspectionXml, signalCase, uniqueKey, waitingCase, WORKER_GROUPS } from './fixtures';
+import {
+  deployFixtures,
+  deployLegalFixtures,
+  flakyJob,
+  incidentCase,
+  inspectionCase,
+  inspectionForm,
+  inspectionXml,
+  legalClockCase,
+  signalCase,
+  uniqueKey,
+  waitingCase,
+  WORKER_GROUPS,
+} from './fixtures';
 
 /** The demo user of a role in a street. */
 const userOf = (street: 'bajiao' | 'lugu', role: Role) => `${street}-${role === 'process-owner' ? 'owner' : role === 'street-commander' ? 'commander' : role === 'enforcement-staff' ? 'staff' : role === 'department-liaison' ? 'liaison' : role}`;
@@ -34,6 +47,7 @@ describe('the authorization matrix', () => {
     const admin = await stack.as('admin');
     const staff = await stack.as('bajiao-staff');
     await deployFixtures(stack, owner);
+    await deployLegalFixtures(owner);
     await owner.post('/api/deployments', { xml: inspectionXml.replace('name="街面巡查"', 'name="街面巡查（第二版）"') }).expect(201);
     await owner.put('/api/definitions/street-inspection/draft', { xml: inspectionXml }).expect(200);
     await admin.post('/api/users', { username: 'matrix-target', displayName: '测试用户', password: 'matrix-password-1', streets: ['bajiao'] }).expect(201);
@@ -43,6 +57,12 @@ describe('the authorization matrix', () => {
     shared = { caseId: id, taskId, waitingCaseNo };
 
     const freshTask = async () => (await inspectionCase(admin)).taskId;
+    /** The clock route of 公示期 in a fresh legal-clock case (`before`: what admin does to it first), else in the shared case. */
+    const clockCall = async (s: ApiSession, fresh: boolean, action: string, body: object, before?: { action: string; body: object }) => {
+      const id = fresh ? (await legalClockCase(admin)).id : shared.caseId;
+      if (fresh && before) await admin.post(`/api/instances/${enc(id)}/clocks/${enc('公示期')}/${before.action}`, before.body).expect(200);
+      return s.post(`/api/instances/${enc(id)}/clocks/${enc('公示期')}/${action}`, body);
+    };
     calls = {
       'POST /auth/login': () => request(stack.app).post('/api/auth/login').send({ username: 'bajiao-staff', password: 'sparrow-demo' }),
       'POST /auth/logout': async (s, fresh) => (fresh ? (await login(stack.app, s.username)).post('/api/auth/logout') : s.post('/api/auth/logout')),
@@ -86,6 +106,9 @@ describe('the authorization matrix', () => {
         const target = fresh ? await incidentCase(stack, admin) : { id: shared.caseId, incidentId: 'i-none' };
         return s.post(`/api/instances/${enc(target.id)}/incidents/${enc(target.incidentId)}/resolve`);
       },
+      'POST /instances/:id/clocks/:name/suspend': (s, fresh) => clockCall(s, fresh, 'suspend', { ground: 'announcement', reason: '公告送达' }),
+      'POST /instances/:id/clocks/:name/resume': (s, fresh) => clockCall(s, fresh, 'resume', { reason: '公告期满' }, { action: 'suspend', body: { ground: 'announcement', reason: '公告送达' } }),
+      'POST /instances/:id/clocks/:name/extend': (s, fresh) => clockCall(s, fresh, 'extend', { days: 5, reason: '经批准延期' }),
       'POST /messages': async (s, fresh) => {
         const caseNo = fresh ? uniqueKey('MSG') : shared.waitingCaseNo;
         if (fresh) await waitingCase(admin, caseNo);

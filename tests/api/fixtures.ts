@@ -18,6 +18,10 @@ export const awaitReportXml = read('await-report.bpmn');
 export const awaitSignalXml = read('await-signal.bpmn');
 /** BPMN of a case whose service task (`test.flaky`) fails once per case, raising an incident. */
 export const flakyXml = read('flaky-job.bpmn');
+/** BPMN of a case with statutory clocks 办案期限 (P90D, approvers liaison) and 公示期 (20 working days, approvers enforcement, liaison, process-owner), both started by its start event; user task `Investigate` is due at 办案期限's deadline. */
+export const legalClockXml = read('legal-clock.bpmn');
+/** BPMN of a case whose clock 检测时限 (PT4S, approvers enforcement) starts when task `Begin` completes; task `Inspect`'s boundary timer `Overdue` fires at its deadline. */
+export const legalTimerXml = read('legal-timer.bpmn');
 /** The form-js schema of `inspection-form` (verdict required; area 0..10000; note ≤ 20 chars; phone pattern). */
 export const inspectionForm = JSON.parse(read('inspection-form.json')) as Record<string, unknown>;
 
@@ -45,6 +49,20 @@ export async function deployFixtures(stack: ApiStack, owner: ApiSession): Promis
   await owner.post('/api/deployments', { xml: awaitReportXml }).expect((r) => expect([200, 201]).toContain(r.status));
   await owner.post('/api/deployments', { xml: awaitSignalXml }).expect((r) => expect([200, 201]).toContain(r.status));
   if (stack.jobTypes.includes(flakyJob.type)) await deploy({ xml: flakyXml, deployedBy: 'test' }, new Set(stack.jobTypes));
+}
+
+/** Deploys the legal-time fixtures (legal-clock, legal-timer). */
+export async function deployLegalFixtures(owner: ApiSession): Promise<void> {
+  for (const xml of [legalClockXml, legalTimerXml]) await owner.post('/api/deployments', { xml }).expect((r) => expect([200, 201]).toContain(r.status));
+}
+
+/** Starts a legal-clock case in bajiao as `starter` and waits for its task row (its clocks have started); returns both ids. */
+export async function legalClockCase(starter: ApiSession): Promise<{ id: string; taskId: string }> {
+  const res = await starter.post('/api/instances', { definitionKey: 'legal-clock', businessKey: uniqueKey('FZ'), street: 'bajiao' });
+  if (res.status !== 201) throw new Error(`start answered ${res.status}: ${JSON.stringify(res.body)}`);
+  const id = res.body.id as string;
+  const task = await eventually(() => Task.findOne({ instanceId: id }).lean().then((t) => t ?? undefined), `the task of ${id}`);
+  return { id, taskId: task._id };
 }
 
 /** Starts an inspection case as `starter` and waits for its task row; returns both ids. */
