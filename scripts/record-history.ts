@@ -10,10 +10,24 @@ import { BPMN_ERROR_TYPE } from '../contracts/activities';
 import { type CaseUnderTest, refusalOf, runCase } from '../tests/support/cases';
 import { fetchAllRuns, runsOf } from '../audit/runs';
 import type { TestStack } from '../tests/support/stack';
-import { assignTaskUpdate, type BpmnProcessInput, claimTaskUpdate, completeTaskUpdate, stateQuery, type TaskHolderView, unclaimTaskUpdate } from '../workflows/definitions';
+import {
+  assignTaskUpdate,
+  type BpmnProcessInput,
+  changeClockUpdate,
+  claimTaskUpdate,
+  completeTaskUpdate,
+  stateQuery,
+  type TaskHolderView,
+  unclaimTaskUpdate,
+  updateCalendarUpdate,
+} from '../workflows/definitions';
+import type { WorkCalendar } from '../contracts/legalTime';
+import { localDateOf, nextWorkingDay } from '../engine/calendar/workCalendar';
+import { readBaseSchedule } from '../server/services/calendarBase';
+import { buildCalendar } from '../server/services/calendars';
 import { runScript, withRecordingStack, writeRecording } from './lib/recordingStack';
 import { deploy } from '../server/services/definitions';
-import { Instance } from '../store/models';
+import { Instance, Task } from '../store/models';
 import { eventually } from '../tests/support/wait';
 
 const HISTORIES = path.resolve(__dirname, '../tests/histories');
@@ -27,6 +41,10 @@ interface Recording {
   ends?: 'completed' | 'cancelled';
   /** Limits of the case (e.g. a low maxHistoryEvents, so it continues as new). */
   limits?: BpmnProcessInput['limits'];
+  /** The working-day calendar the case starts with (legal time). */
+  calendar?: WorkCalendar;
+  /** The file's version suffix when it is not VERSION (a history first recorded after VERSION was set). */
+  version?: string;
 }
 
 const dispatchedOnce = new Set<string>();
@@ -184,18 +202,51 @@ recordings.push({
   },
 });
 
+/** Version 1 of the working-day calendar as a server makes it from the installed chinese-days package. */
+const legalCalendar = buildCalendar(1, readBaseSchedule(), Number(localDateOf(new Date().toISOString()).slice(0, 4)) - 2, []);
+
+recordings.push({
+  // issue 14: legal time — 办案期限 (10 working days) starts at the start event and is stopped by the end; task Review is
+  // due in 5 working days and its boundary timer fires at the clock's deadline. Calendar version 2 makes the next working
+  // day a local day off: the due date and the timer move (timer.rescheduled, task.rescheduled); an extension of 2 days
+  // moves the timer again; then Review completes.
+  name: 'legal-time',
+  version: 'v1',
+  variables: {},
+  calendar: legalCalendar,
+  async drive(c) {
+    const review = await c.openTaskId('Review');
+    const dueBefore = await eventually(() => Task.findById(review).lean().then((t) => t?.dueDate ?? undefined), 'the due date of Review');
+    const dayOff = nextWorkingDay(legalCalendar, localDateOf(new Date().toISOString()));
+    const at = new Date();
+    const base = readBaseSchedule();
+    const version2 = buildCalendar(2, base, legalCalendar.knownFrom, [{ date: dayOff, working: false, note: '区级停工（回放）', by: 'history', at }]);
+    const before = (await c.state()).clocks?.[0]?.deadline;
+    const after = (await c.handle.executeUpdate(updateCalendarUpdate, { args: [{ calendar: version2, actor: 'history' }] })).clocks?.[0]?.deadline;
+    if (!before || !after || after <= before) throw new Error(`the calendar update did not move the deadline (${before} -> ${after})`);
+    await eventually(() => Task.findById(review).lean().then((t) => (t?.dueDate && t.dueDate.getTime() > dueBefore.getTime() ? t : undefined)), 'the moved due date of Review');
+    await c.handle.executeUpdate(changeClockUpdate, { args: [{ clock: '办案期限', action: 'extend', days: 2, reason: '案情复杂', actor: 'lead' }] });
+    await c.handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: review, variables: { decided: true }, actor: 'wang' }] });
+  },
+});
+
 runScript(() =>
   withRecordingStack(jobTypes, async (stack) => {
     // `npx tsx scripts/record-history.ts <name>…` records only the named recordings.
     const only = process.argv.slice(2);
     for (const recording of recordings.filter((r) => only.length === 0 || only.includes(r.name))) {
-      const c = await runCase(stack, path.join(HISTORIES, 'fixtures', `${recording.name}.bpmn`), { variables: recording.variables, businessKey: recording.name, limits: recording.limits });
+      const c = await runCase(stack, path.join(HISTORIES, 'fixtures', `${recording.name}.bpmn`), {
+        variables: recording.variables,
+        businessKey: recording.name,
+        limits: recording.limits,
+        calendar: recording.calendar,
+      });
       await recording.drive(c, stack);
       const result = await c.result();
       const ends = recording.ends ?? 'completed';
       if (result.status !== ends) throw new Error(`${recording.name} ended ${result.status}, not ${ends}`);
       // every run of a case that continued as new, one after the other (one run for the others)
-      writeRecording(path.join(HISTORIES, `${recording.name}.${VERSION}.json`), await fetchAllRuns(stack.client, c.id));
+      writeRecording(path.join(HISTORIES, `${recording.name}.${recording.version ?? VERSION}.json`), await fetchAllRuns(stack.client, c.id));
     }
   }),
 );

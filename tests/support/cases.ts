@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { Variables } from '../../engine/interpreter/types';
+import type { WorkCalendar } from '../../contracts/legalTime';
 import { deploy, loadVersion } from '../../server/services/definitions';
 import { startCase } from '../../server/services/cases';
 import { AuditEvent, Instance, Task } from '../../store/models';
@@ -46,13 +47,19 @@ export interface CaseUnderTest {
 export async function runCase(
   stack: TestStack,
   bpmnPath: string,
-  options: { variables?: Variables; businessKey?: string; processId?: string; knownJobTypes?: string[]; limits?: BpmnProcessInput['limits'] } = {},
+  options: { variables?: Variables; businessKey?: string; processId?: string; knownJobTypes?: string[]; limits?: BpmnProcessInput['limits']; calendar?: WorkCalendar } = {},
 ): Promise<CaseUnderTest> {
   const xml = fs.readFileSync(bpmnPath, 'utf8');
   const known = new Set(options.knownJobTypes ?? stack.jobTypes);
   const deployed = await deploy({ xml, processId: options.processId, deployedBy: 'test' }, known);
   counter += 1;
-  const input = { definitionKey: deployed.key, businessKey: options.businessKey ?? `case-${process.pid}-${counter}`, variables: options.variables ?? {}, startedBy: 'test' };
+  const input = {
+    definitionKey: deployed.key,
+    businessKey: options.businessKey ?? `case-${process.pid}-${counter}`,
+    variables: options.variables ?? {},
+    startedBy: 'test',
+    ...(options.calendar ? { calendar: options.calendar } : {}),
+  };
   const started = options.limits ? await startWithLimits(stack, input, options.limits) : await startCase(stack.client, stack.taskQueue, input);
   const handle = stack.client.workflow.getHandle(started.id);
   const state = () => handle.query(stateQuery);
