@@ -209,6 +209,17 @@ const variablesChanged: Handler = (entry, data, build) => {
   target.auditSeqs.push(entry.seq);
 };
 
+/**
+ * Legal time (issue 14): a clock started or stopped by the step's element, a timer or due date moved, or a clock or
+ * calendar change of the whole case — listed under `legalTime` of its token's step, else of the case's step.
+ */
+const legalTimeNoted: Handler = (entry, data, build) => {
+  const target = (entry.tokenId && build.byToken.get(entry.tokenId)) || build.caseStep;
+  if (!target) return;
+  list(target, 'legalTime').push({ seq: entry.seq, kind: entry.kind, by: entry.actor, at: entry.at, ...data });
+  target.auditSeqs.push(entry.seq);
+};
+
 const caseEnded: Handler = (entry, data, build) => {
   const caseStep = build.caseStep;
   if (caseStep) {
@@ -258,6 +269,14 @@ const HANDLERS: Readonly<Record<AuditEntryKind, Handler>> = {
   'compensation.thrown': eventNoted,
   'compensation.completed': eventNoted,
   'variables.changed': variablesChanged,
+  'clock.started': legalTimeNoted,
+  'clock.stopped': legalTimeNoted,
+  'clock.suspended': legalTimeNoted,
+  'clock.resumed': legalTimeNoted,
+  'clock.extended': legalTimeNoted,
+  'calendar.updated': legalTimeNoted,
+  'timer.rescheduled': legalTimeNoted,
+  'task.rescheduled': legalTimeNoted,
   'element.left': elementLeft,
   'element.terminated': stepCancelled,
   'instance.completed': caseEnded,

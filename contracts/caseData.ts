@@ -17,6 +17,8 @@ export interface UserTaskSpec {
   formId?: string;
   dueDate?: string;
   followUpDate?: string;
+  /** The due date counts days of a year whose holiday schedule the calendar does not know yet (shown as provisional). */
+  dueProvisional?: boolean;
   priority: number;
 }
 

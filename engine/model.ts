@@ -1,6 +1,7 @@
 // The executable model: plain JSON produced by the compiler from BPMN XML and read by the interpreter.
 // Everything here is data (no functions, no classes), so it can travel in a workflow's input and be hashed.
 // A node is a union by kind: each behaviour in engine/elements is typed by the node kind it runs.
+import type { ClockDeclaration } from '../contracts/legalTime';
 
 /** Version of this model format; bumped when the shape changes incompatibly (models of version 1 read as version 2). */
 export const MODEL_SCHEMA_VERSION = 1;
@@ -104,6 +105,14 @@ interface NodeBase {
   compensationHandler?: string;
   /** A compensation handler: run only by a compensation throw event, never reached by flows. */
   isForCompensation?: true;
+  /** Statutory clocks this element starts or stops when it completes (`sparrow:clockControl`), in diagram order. */
+  clockActions?: ClockAction[];
+}
+
+/** What completing an element does to a statutory clock the process declares: start it (afresh when stopped) or stop it. */
+export interface ClockAction {
+  clock: string;
+  action: 'start' | 'stop';
 }
 
 /**
@@ -261,4 +270,8 @@ export interface ExecutableModel {
   eventSubProcesses?: string[];
   nodes: Record<string, ModelNode>;
   flows: Record<string, ModelFlow>;
+  /** The statutory clocks the process declares (`sparrow:clocks`), by name (absent: none). */
+  clocks?: Record<string, ClockDeclaration>;
+  /** Set when the process declares clocks or a FEEL expression calls a legal-time function: its cases need the calendar. */
+  usesLegalTime?: true;
 }

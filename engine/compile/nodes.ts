@@ -2,6 +2,7 @@
 import type { SupportedFlowNode } from '../../contracts/bpmnElements';
 import type { ModelNode } from '../model';
 import { readCalledElement } from './callActivity';
+import { readClockActions } from './clocks';
 import { markHandler } from './compensation';
 import { isInterrupting, readCaughtMessage, readEventDefinition, type EventKind } from './events';
 import { readId } from './ids';
@@ -139,6 +140,8 @@ export function buildNode(element: BpmnElement, scope: string | null, diagnostic
   const multiInstance = readMultiInstance(element, diagnostics);
   if (multiInstance) node.multiInstance = multiInstance;
   if (element.isForCompensation === true) markHandler(node, element, diagnostics);
+  const clockActions = readClockActions(element, diagnostics);
+  if (clockActions) node.clockActions = clockActions;
   return node;
 }
 

@@ -1,10 +1,11 @@
-// XML -> bpmn-moddle element tree, with the zeebe extension descriptor; parser errors become problems.
+// XML -> bpmn-moddle element tree, with the zeebe and sparrow extension descriptors; parser errors become problems.
 import { BpmnModdle, type ModdleWarning } from 'bpmn-moddle';
 import zeebeDescriptor from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import sparrowDescriptor from '../../contracts/bpmn/sparrowModdle.json';
 import { isElement, type BpmnElement } from './moddle';
 import { abbreviate, type Diagnostics } from './problems';
 
-const moddle = new BpmnModdle({ zeebe: zeebeDescriptor });
+const moddle = new BpmnModdle({ zeebe: zeebeDescriptor, sparrow: sparrowDescriptor });
 
 const BPMN_NAMESPACE = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
 const UNPARSABLE = /^unparsable content (.*?) ?detected\s+line: (\d+)\s+column: (\d+)\s+nested error: ([\s\S]*)$/;

@@ -42,6 +42,7 @@ export type ProblemCode =
   | 'script-invalid'
   | 'mapping-invalid'
   | 'user-task-invalid'
+  | 'clock-invalid'
   | 'subprocess-start-invalid'
   | 'nesting-too-deep'
   | 'start-event-missing'

@@ -2,6 +2,7 @@
 import { IGNORED_ELEMENTS } from '../../contracts/bpmnElements';
 import { MODEL_SCHEMA_VERSION, type ExecutableModel, type ModelFlow } from '../model';
 import { attachBoundaryEvents } from './boundary';
+import { checkClockActions, readClocks, usesLegalTime } from './clocks';
 import { wireCompensation } from './compensation';
 import { readFlow, type FlowEnds } from './flows';
 import { readId } from './ids';
@@ -46,6 +47,9 @@ export function compileProcess(process: BpmnElement, diagnostics: Diagnostics): 
   attachBoundaryEvents(ends, diagnostics);
   wireCompensation(process, ends, diagnostics);
 
+  const clocks = readClocks(process, diagnostics);
+  checkClockActions(process, nodes, clocks, diagnostics);
+
   const name = text(process, 'name');
   const model: ExecutableModel = {
     schemaVersion: MODEL_SCHEMA_VERSION,
@@ -57,7 +61,9 @@ export function compileProcess(process: BpmnElement, diagnostics: Diagnostics): 
     ...(eventSubProcesses.length > 0 ? { eventSubProcesses } : {}),
     nodes: ends.nodes,
     flows,
+    ...(clocks ? { clocks } : {}),
   };
+  if (usesLegalTime(model)) model.usesLegalTime = true;
   validateModel(model, diagnostics);
   return model;
 }

@@ -6,7 +6,8 @@ import { own } from '../interpreter/own';
 import { IncidentSignal, type Runtime } from '../interpreter/runtime';
 import type { ElementInstance, Subscription, TimerCycle } from '../interpreter/types';
 import type { EventDefinition, MessageDefinition, ModelNode, TimerDefinition } from '../model';
-import { dueAt, parseCycle } from '../timers';
+import { parseCycle } from '../timers';
+import { readTimer } from './timerValues';
 
 /** Subscribes `owner` to the message of `node` by name and correlation key (evaluated now, in the owner's variables, as Camunda 8 does). */
 export function awaitMessage(rt: Runtime, owner: ElementInstance, node: ModelNode, message: MessageDefinition, waitId = waitIdOf(owner.id, 'msg')): void {
@@ -17,18 +18,15 @@ export function awaitMessage(rt: Runtime, owner: ElementInstance, node: ModelNod
   rt.subscribe(waitId, { kind: 'message', instanceId: owner.id, elementId: node.id, name: message.name, correlationKey: String(key) });
 }
 
-/** Arms a Temporal timer for `owner` on behalf of `node`; `repeat`: a cycle fires again after each firing (non-interrupting events). */
+/**
+ * Arms a Temporal timer for `owner` on behalf of `node`; `repeat`: a cycle fires again after each firing (non-interrupting
+ * events). Under legal time a timer reading a suspended clock subscribes paused: no Temporal timer until the clock runs.
+ */
 export function awaitTimer(rt: Runtime, owner: ElementInstance, node: ModelNode, timer: TimerDefinition, waitId = waitIdOf(owner.id, 'timer'), repeat = false): void {
-  const value = rt.evaluate(timer.value, rt.contextOf(owner));
-  if (typeof value !== 'string') throw new IncidentSignal('expression', `timer of <${node.id}> must be an ISO 8601 text, got ${JSON.stringify(value)}`);
-  let due: string;
-  try {
-    due = dueAt(timer.type, value, rt.at);
-  } catch (error) {
-    throw new IncidentSignal('expression', `timer of <${node.id}>: ${(error as Error).message}`);
-  }
-  const cycle = timer.type === 'cycle' && repeat ? cycleOf(value) : undefined;
-  armTimer(rt, waitId, { kind: 'timer', instanceId: owner.id, elementId: node.id, dueAt: due, ...(cycle ? { cycle } : {}) });
+  const read = readTimer(rt, owner, node, timer, rt.at);
+  if (read.paused) return rt.subscribe(waitId, { kind: 'timer', instanceId: owner.id, elementId: node.id, dueAt: '', reads: read.reads, paused: true });
+  const cycle = timer.type === 'cycle' && repeat ? cycleOf(read.value) : undefined;
+  armTimer(rt, waitId, { kind: 'timer', instanceId: owner.id, elementId: node.id, dueAt: read.due, ...(cycle ? { cycle } : {}), ...(read.reads ? { reads: read.reads } : {}) });
 }
 
 /** The repetition of a cycle after its first firing; none when it fires only once. */
@@ -40,6 +38,11 @@ function cycleOf(value: string): TimerCycle | undefined {
 
 function armTimer(rt: Runtime, waitId: string, subscription: Extract<Subscription, { kind: 'timer' }>): void {
   rt.subscribe(waitId, subscription);
+  startTimer(rt, waitId, subscription);
+}
+
+/** Asks the workflow for the Temporal timer of a timer subscription (already in the state). */
+export function startTimer(rt: Runtime, waitId: string, subscription: Extract<Subscription, { kind: 'timer' }>): void {
   rt.emit({ type: 'startTimer', waitId, elementId: subscription.elementId, dueAt: subscription.dueAt, delayMs: Math.max(0, Date.parse(subscription.dueAt) - Date.parse(rt.at)) });
 }
 

@@ -7,6 +7,7 @@ import { throwError } from '../elements/catching';
 import { activateProcess } from '../elements/process';
 import { endChildBatch } from '../elements/childBatches';
 import { endChild } from '../elements/childCases';
+import { changeClock, updateCalendar } from '../elements/clockChanges';
 import { broadcastSignal } from '../elements/signals';
 import type { ExecutableModel } from '../model';
 import { own } from './own';
@@ -14,6 +15,7 @@ import { DEFAULT_LIMITS, type EngineLimits, IncidentSignal, Runtime } from './ru
 import { withdrawAll } from './subscriptions';
 import { dropJoinsOf } from './joins';
 import { recordBytes, type VariableChange } from './scopeVariables';
+import { calendarRejectionOf, legalTimeRejectionOf } from './legalTimeRejections';
 import { changeHolder, holderRejectionOf, isHolderEvent } from './taskHolders';
 import type { ElementInstance, EngineEvent, EngineState, StepResult, Subscription, Variables } from './types';
 
@@ -52,9 +54,10 @@ const RESERVED_NAME = '__proto__';
 /**
  * Why an event cannot be applied to this state, or null when it can. Update validators call this so a bad request is
  * refused before anything is recorded, and the state stays unchanged. A job's result is not judged here: a result that
- * is no object or too large becomes an incident on its element instead.
+ * is no object or too large becomes an incident on its element instead. With `model`, a clock change naming a clock
+ * the process does not declare says so (without, it is refused as not started).
  */
-export function rejectionOf(state: EngineState, event: EngineEvent, limits: EngineLimits = DEFAULT_LIMITS): string | null {
+export function rejectionOf(state: EngineState, event: EngineEvent, limits: EngineLimits = DEFAULT_LIMITS, model?: ExecutableModel): string | null {
   if (isHolderEvent(event)) return holderRejectionOf(state, event);
   if (event.type !== 'start' && state.status !== 'running') return `the case is ${state.status}`;
   const checked = 'variables' in event && event.type !== 'jobCompleted' && event.type !== 'jobFailed' && event.type !== 'childCompleted';
@@ -65,7 +68,8 @@ export function rejectionOf(state: EngineState, event: EngineEvent, limits: Engi
   }
   switch (event.type) {
     case 'start':
-      return state.rootId ? 'the case has already started' : null;
+      if (state.rootId) return 'the case has already started';
+      return limits.legalTime && event.calendar !== undefined ? calendarRejectionOf(event.calendar, undefined) : null;
     case 'taskCompleted': {
       const task = own(state.subscriptions, event.taskId);
       if (task?.kind !== 'userTask') return `task ${event.taskId} is not open in this case`;
@@ -76,8 +80,11 @@ export function rejectionOf(state: EngineState, event: EngineEvent, limits: Engi
     case 'jobCompleted':
     case 'jobFailed':
       return own(state.subscriptions, event.waitId)?.kind === 'job' ? null : `nothing waits for ${event.waitId}`;
-    case 'timerFired':
-      return own(state.subscriptions, event.waitId)?.kind === 'timer' ? null : `nothing waits for ${event.waitId}`;
+    case 'timerFired': {
+      const timer = own(state.subscriptions, event.waitId);
+      if (timer?.kind === 'timer' && timer.paused) return `timer ${event.waitId} is paused: a clock it reads is suspended`;
+      return timer?.kind === 'timer' ? null : `nothing waits for ${event.waitId}`;
+    }
     case 'messageCorrelated':
       return own(state.subscriptions, event.waitId)?.kind === 'message' ? null : `nothing waits for ${event.waitId}`;
     case 'childCompleted':
@@ -93,12 +100,17 @@ export function rejectionOf(state: EngineState, event: EngineEvent, limits: Engi
       return Object.values(state.subscriptions).some((s) => s.kind === 'signal' && s.name === event.name) ? null : `nothing waits for signal ${event.name}`;
     case 'cancel':
       return event.reason.trim() ? null : 'a cancellation needs a reason';
+    case 'clockSuspended':
+    case 'clockResumed':
+    case 'clockExtended':
+    case 'calendarUpdated':
+      return legalTimeRejectionOf(state, event, limits.legalTime, model);
   }
 }
 
 /** Applies one event to the state (in place) and runs every element instance until it waits; a refused event throws and changes nothing. */
 export function step(model: ExecutableModel, state: EngineState, event: EngineEvent, limits: EngineLimits = DEFAULT_LIMITS): StepResult {
-  const rejection = rejectionOf(state, event, limits);
+  const rejection = rejectionOf(state, event, limits, model);
   if (rejection) throw new Error(`event ${event.type} refused: ${rejection}`);
   const rt = new Runtime(model, state, behaviours, limits, event.at, 'actor' in event ? event.actor : 'system');
   apply(rt, event);
@@ -121,7 +133,10 @@ function apply(rt: Runtime, event: EngineEvent): void {
       const root = rt.createRoot(event.startNodeId === undefined ? { ...event.variables } : {});
       if (event.startNodeId !== undefined) Object.assign(root, { startNodeId: event.startNodeId, trigger: { ...event.variables } });
       rt.state.startedAt = event.at;
-      rt.record({ kind: 'instance.started', data: variablesData(event.variables) });
+      // legal time: the case computes with the calendar it is given (a newer one comes as calendarUpdated)
+      const calendar = rt.limits.legalTime ? event.calendar : undefined;
+      if (calendar) rt.state.calendar = calendar;
+      rt.record({ kind: 'instance.started', data: { ...variablesData(event.variables), ...(calendar ? { calendarVersion: calendar.version } : {}) } });
       return activateProcess(rt, root);
     }
     case 'taskCompleted': {
@@ -181,6 +196,12 @@ function apply(rt: Runtime, event: EngineEvent): void {
       if (incident.tokenId === rt.state.rootId) return activateProcess(rt, rt.instance(rt.state.rootId));
       return rt.resolve(incident);
     }
+    case 'clockSuspended':
+    case 'clockResumed':
+    case 'clockExtended':
+      return changeClock(rt, event);
+    case 'calendarUpdated':
+      return updateCalendar(rt, event);
     case 'cancel': {
       const root = rt.instance(rt.state.rootId);
       for (const childId of Object.keys(root.children ?? {})) rt.terminate(rt.instance(childId), event.actor);

@@ -3,6 +3,8 @@
 // step in place and touches only what the step concerns: no copy of the state, no scan of all instances.
 import { DEFAULT_FEEL_LIMITS, evaluateCondition, evaluateExpression, FeelError, type FeelLimits } from '../feel';
 import type { ExecutableModel, Mapping, ModelFlow, ModelNode, MultiInstanceDefinition } from '../model';
+import { runClockActions } from './clockActions';
+import { type LegalReading, legalScopeOf } from './legalScope';
 import { onCompleting } from './compensable';
 import { arrive, dropJoinsOf, fireSettledInclusiveJoin } from './joins';
 import { keptLoopVariables } from './loopVariables';
@@ -29,6 +31,11 @@ export interface EngineLimits {
    * recorded before the bounds run on engine/v1).
    */
   bounded: boolean;
+  /**
+   * Legal time (issue 14): the working-day and clock FEEL functions, clock actions, the start's calendar, clock and
+   * calendar events. Set by the workflow for cases started since its patch; without it none of these run.
+   */
+  legalTime?: boolean;
 }
 
 /** Default limits: 1 MB of variables, 1,000 steps without a wait state, 1,000 parallel inner instances, batches of 500 child cases, FEEL's default budget, bounded. */
@@ -92,6 +99,9 @@ export class Runtime {
   private readonly retrying = new Set<string>();
   /** How many elements each instance's thread of control ran in a row in this step (the loop guard). */
   private readonly depth = new Map<string, number>();
+
+  /** Legal time: an evaluation under way whose legal-time reads are noted (interpreter/legalScope.ts sets it). */
+  legalReading?: LegalReading;
 
   constructor(
     readonly model: ExecutableModel,
@@ -172,7 +182,7 @@ export class Runtime {
   /** Evaluates a diagram expression; a FEEL error (an overrun of the budget too) becomes an incident. */
   evaluate(expression: Parameters<typeof evaluateExpression>[0], context: Variables): unknown {
     try {
-      return evaluateExpression(expression, context, this.limits.feel);
+      return evaluateExpression(expression, context, this.limits.feel, legalScopeOf(this));
     } catch (error) {
       if (error instanceof FeelError) throw new IncidentSignal('expression', error.message);
       throw error;
@@ -183,7 +193,7 @@ export class Runtime {
   condition(flow: ModelFlow, context: Variables): boolean {
     if (!flow.condition) return true;
     try {
-      return evaluateCondition(flow.condition, context, this.limits.feel);
+      return evaluateCondition(flow.condition, context, this.limits.feel, legalScopeOf(this));
     } catch (error) {
       if (error instanceof FeelError) throw new IncidentSignal('expression', `condition of flow <${flow.id}>: ${error.message}`);
       throw error;
@@ -326,6 +336,9 @@ export class Runtime {
     const parent = this.instance(instance.parentId as string);
     // recorded as compensable in its container, or (a compensation handler) counted for its throw event
     const compensated = onCompleting(this, instance, parent);
+    // legal time: the statutory clocks the element starts or stops (a multi-instance body's, not each inner instance's)
+    const clockActions = this.limits.legalTime ? this.node(instance.elementId).clockActions : undefined;
+    if (clockActions && !this.bodyOf(instance)) runClockActions(this, instance, clockActions);
     this.record({ kind: 'element.left', elementId: instance.elementId, tokenId: instance.id });
     pushBounded(this.state.completed, { elementId: instance.elementId, tokenId: instance.id, startedAt: instance.enteredAt, endedAt: this.at });
     withdrawAll(this, instance);

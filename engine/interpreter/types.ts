@@ -1,5 +1,6 @@
 // The interpreter's contract: its JSON state, the events fed to it and the commands it asks the workflow to run.
 import type { AuditEntry, UserTaskSpec, Variables } from '../../contracts/caseData';
+import type { ClockState, SuspensionGround, WorkCalendar } from '../../contracts/legalTime';
 import type { CalledBinding } from '../model';
 
 // What a step hands out (variables, opened tasks, audit entries) is defined in contracts/, for the activities and the API.
@@ -83,17 +84,34 @@ export interface CompensableActivity {
  * event (the instance is the enclosing container) or an event-based gateway's target (the instance is the gateway).
  */
 export type Subscription =
-  /** `holder`: who holds the open task (its assignee when it opens; then claims, unclaims and assigns); null: no one. */
-  | { kind: 'userTask'; instanceId: string; elementId: string; taskId: string; holder: string | null }
+  /**
+   * `holder`: who holds the open task (its assignee when it opens; then claims, unclaims and assigns); null: no one.
+   * A task whose due or follow-up date read legal time keeps those dates and what they read (`reads`), to be moved.
+   */
+  | { kind: 'userTask'; instanceId: string; elementId: string; taskId: string; holder: string | null; dueDate?: string; followUpDate?: string; dueProvisional?: true; reads?: TimeReads }
   | { kind: 'job'; instanceId: string; elementId: string; jobType: string }
-  /** `cycle`: a repeating timer's interval and the firings left after this one (null: no end). */
-  | { kind: 'timer'; instanceId: string; elementId: string; dueAt: string; cycle?: TimerCycle }
+  /**
+   * `cycle`: a repeating timer's interval and the firings left after this one (null: no end). `reads`: the legal time
+   * its value read; `paused`: no Temporal timer is armed, because a clock it reads is suspended (`dueAt` is then the
+   * due it had before, or '' when it never had one).
+   */
+  | { kind: 'timer'; instanceId: string; elementId: string; dueAt: string; cycle?: TimerCycle; reads?: TimeReads; paused?: true }
   | { kind: 'message'; instanceId: string; elementId: string; name: string; correlationKey: string }
   | { kind: 'signal'; instanceId: string; elementId: string; name: string }
   /** A call activity's child case (workflow `childInstanceId`) of process `processId`. */
   | { kind: 'child'; instanceId: string; elementId: string; childInstanceId: string; processId: string }
   /** A batch of a large parallel multi-instance call activity's child cases (`count` of them from `first`), run by one batch workflow. */
   | { kind: 'childBatch'; instanceId: string; elementId: string; batchInstanceId: string; first: number; count: number };
+
+/**
+ * What a timer's or due date's value read of legal time (legal time only): the clocks, the calendar, and the instant it
+ * was evaluated at (`now()` when it is evaluated again after a clock or the calendar changed).
+ */
+export interface TimeReads {
+  clocks?: string[];
+  calendar?: true;
+  at: string;
+}
 
 /** A repeating timer (a non-interrupting cycle): its ISO 8601 interval and how many firings are left after the current one. */
 export interface TimerCycle {
@@ -159,6 +177,10 @@ export interface EngineState {
   startedAt: string;
   endedAt?: string;
   cancelReason?: string;
+  /** The working-day calendar version the case computes with (legal time only): from its start, then calendarUpdated. */
+  calendar?: WorkCalendar;
+  /** The statutory clocks started so far, by name (legal time only). */
+  clocks?: Record<string, ClockState>;
 }
 
 /** Who caused an event: a user, or the system (timers, workers). */
@@ -166,8 +188,11 @@ export type Actor = string;
 
 /** An input to the interpreter; `at` is the workflow's deterministic clock (ISO 8601). `waitId` names a subscription. */
 export type EngineEvent =
-  /** `startNodeId`: the timer or message start event the case starts at (absent: the none start events). */
-  | { type: 'start'; at: string; actor: Actor; instanceId: string; variables: Variables; startNodeId?: string }
+  /**
+   * `startNodeId`: the timer or message start event the case starts at (absent: the none start events); `calendar`: the
+   * working-day calendar the case computes with (legal time only).
+   */
+  | { type: 'start'; at: string; actor: Actor; instanceId: string; variables: Variables; startNodeId?: string; calendar?: WorkCalendar }
   /** `holder`: who the caller saw holding the task (null: no one); refused when someone else holds it. Absent: not checked. */
   | { type: 'taskCompleted'; at: string; actor: Actor; taskId: string; variables: Variables; holder?: string | null }
   /** The actor takes an open task that no one else holds. */
@@ -185,6 +210,14 @@ export type EngineEvent =
   /** A signal sent to the case from outside (POST /api/signals): every element waiting for `name` is triggered. */
   | { type: 'signalBroadcast'; at: string; actor: Actor; name: string; variables: Variables }
   | { type: 'cancel'; at: string; actor: Actor; reason: string }
+  /** A running statutory clock is suspended (中止) on a legal ground; its timers pause and its due dates move. */
+  | { type: 'clockSuspended'; at: string; actor: Actor; clock: string; ground: SuspensionGround; reason: string }
+  /** A suspended clock runs again; the days it was suspended at the end of do not count. */
+  | { type: 'clockResumed'; at: string; actor: Actor; clock: string; reason: string }
+  /** A started clock is extended (延期) by `days` of its unit. */
+  | { type: 'clockExtended'; at: string; actor: Actor; clock: string; days: number; reason: string }
+  /** A newer version of the working-day calendar: open deadlines are computed again on it. */
+  | { type: 'calendarUpdated'; at: string; actor: Actor; calendar: WorkCalendar }
   /** The child case a call activity waits for completed: its process variables and its audit chain's final head. */
   | { type: 'childCompleted'; at: string; waitId: string; variables: Variables; auditHead?: AuditHead }
   /** The child case could not be started or failed (its process is not deployed, its start was refused …). */
@@ -242,7 +275,9 @@ export type Command =
    */
   | { type: 'startChildBatch'; waitId: string; elementId: string; elementInstanceId: string; batchInstanceId: string; binding: CalledBinding; children: ChildBatchItem[] }
   /** Cancel the child case started for `waitId` (its call activity was terminated). */
-  | { type: 'cancelChild'; waitId: string; childInstanceId: string };
+  | { type: 'cancelChild'; waitId: string; childInstanceId: string }
+  /** An open task's due and follow-up dates moved (a clock or the calendar changed); null: none. */
+  | { type: 'setTaskDates'; taskId: string; dueDate: string | null; followUpDate: string | null; dueProvisional: boolean };
 
 /** What one step of the interpreter produced. */
 export interface StepResult {

@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { compile } from '../../../engine/compile';
 import { DEFAULT_LIMITS, type EngineEvent, type EngineLimits, type EngineState, emptyState, step } from '../../../engine/interpreter';
-import type { Command } from '../../../engine/interpreter';
+import type { AuditEntry, Command } from '../../../engine/interpreter';
 import type { ExecutableModel } from '../../../engine/model';
+import type { ClockState, SuspensionGround, WorkCalendar } from '../../../contracts/legalTime';
 
 /** Variables as JSON. */
 export type Vars = Record<string, unknown>;
@@ -14,7 +15,7 @@ export type Vars = Record<string, unknown>;
 export type HarnessWait =
   | { elementId: string; kind: 'userTask'; holder: string | null }
   | { elementId: string; kind: 'job'; jobType: string }
-  | { elementId: string; kind: 'timer'; dueAt: string }
+  | { elementId: string; kind: 'timer'; dueAt: string; paused?: true }
   | { elementId: string; kind: 'message'; name: string; correlationKey: string }
   | { elementId: string; kind: 'signal'; name: string }
   | { elementId: string; kind: 'child'; processId: string; childInstanceId: string }
@@ -31,6 +32,7 @@ export type HarnessCommand =
   | { type: 'cancelTimer'; elementId: string }
   | { type: 'startChild'; elementId: string; childInstanceId: string; processId: string; binding: string; variables: Vars }
   | { type: 'cancelChild'; elementId: string; childInstanceId: string }
+  | { type: 'setTaskDates'; elementId: string; dueDate: string | null; followUpDate: string | null; dueProvisional: boolean }
   | { type: 'startChildBatch'; elementId: string; batchInstanceId: string; children: Array<{ loopCounter: number; childInstanceId: string; processId: string; variables: Vars }> };
 
 /** An audit entry reduced to what specs compare: its kind and element (when it names one). */
@@ -58,6 +60,15 @@ export interface HarnessOptions {
   instanceId?: string;
   /** ISO 8601 start of the fake clock; default 2026-01-01T00:00:00.000Z. */
   startAt?: string;
+  /** The working-day calendar the start event hands the case (legal time: set `limits.legalTime` too). */
+  calendar?: WorkCalendar;
+}
+
+/** An open task's dates as the task list shows them (from openUserTask, then setTaskDates). */
+export interface HarnessTaskDates {
+  dueDate: string | null;
+  followUpDate: string | null;
+  dueProvisional: boolean;
 }
 
 /** The actor specs use when they do not care who acted. */
@@ -98,6 +109,11 @@ export class Harness {
   /** The loop counters of each batch of child cases started, by its wait id. */
   private readonly batchChildren = new Map<string, number[]>();
   private lastAudit: HarnessAuditEntry[] = [];
+  /** Every audit entry as the engine recorded it (with its data). */
+  private readonly entries: AuditEntry[] = [];
+  /** The dates of each task opened, by task id, as the task list would hold them. */
+  private readonly taskDatesById = new Map<string, HarnessTaskDates>();
+  private readonly calendar?: WorkCalendar;
 
   constructor(
     /** The compiled model the case runs. */
@@ -107,6 +123,7 @@ export class Harness {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.clock = Date.parse(options.startAt ?? '2026-01-01T00:00:00.000Z');
     this.state = emptyState(options.instanceId ?? 'case-1', this.now());
+    this.calendar = options.calendar;
   }
 
   // ---------- the fake clock ----------
@@ -126,7 +143,7 @@ export class Harness {
 
   /** Starts the case with these variables. */
   start(variables: Vars = {}, actor = DEFAULT_ACTOR): this {
-    return this.apply({ type: 'start', at: this.now(), actor, instanceId: this.state.instanceId, variables });
+    return this.apply({ type: 'start', at: this.now(), actor, instanceId: this.state.instanceId, variables, ...(this.calendar ? { calendar: this.calendar } : {}) });
   }
 
   /** Starts the case at the timer or message start event `startNodeId`, whose event brought these variables. */
@@ -218,6 +235,26 @@ export class Harness {
     return this.apply({ type: 'childBatchCompleted', at: this.now(), waitId: entry[0], results });
   }
 
+  /** Suspends (中止) statutory clock `clock` on `ground`. */
+  suspendClock(clock: string, ground: SuspensionGround, reason: string, actor = DEFAULT_ACTOR): this {
+    return this.apply({ type: 'clockSuspended', at: this.now(), actor, clock, ground, reason });
+  }
+
+  /** Resumes the suspended clock `clock`. */
+  resumeClock(clock: string, reason: string, actor = DEFAULT_ACTOR): this {
+    return this.apply({ type: 'clockResumed', at: this.now(), actor, clock, reason });
+  }
+
+  /** Extends (延期) clock `clock` by `days` of its unit. */
+  extendClock(clock: string, days: number, reason: string, actor = DEFAULT_ACTOR): this {
+    return this.apply({ type: 'clockExtended', at: this.now(), actor, clock, days, reason });
+  }
+
+  /** Hands the case a newer working-day calendar. */
+  updateCalendar(calendar: WorkCalendar, actor = DEFAULT_ACTOR): this {
+    return this.apply({ type: 'calendarUpdated', at: this.now(), actor, calendar });
+  }
+
   /** Cancels the case. */
   cancel(reason: string, actor = DEFAULT_ACTOR): this {
     return this.apply({ type: 'cancel', at: this.now(), actor, reason });
@@ -254,7 +291,7 @@ export class Harness {
           case 'job':
             return { elementId, kind: 'job', jobType: w.jobType };
           case 'timer':
-            return { elementId, kind: 'timer', dueAt: w.dueAt };
+            return { elementId, kind: 'timer', dueAt: w.dueAt, ...(w.paused ? { paused: true as const } : {}) };
           case 'message':
             return { elementId, kind: 'message', name: w.name, correlationKey: w.correlationKey };
           case 'signal':
@@ -271,6 +308,21 @@ export class Harness {
   /** Every audit entry so far, in order, as kind and element. */
   audit(): HarnessAuditEntry[] {
     return [...this.auditLog];
+  }
+
+  /** The data of every audit entry of `kind` so far, in order. */
+  auditData(kind: string): Vars[] {
+    return this.entries.filter((entry) => entry.kind === kind).map((entry) => ({ ...(entry.data ?? {}) }));
+  }
+
+  /** The case's statutory clocks that have started, by name. */
+  clocks(): Record<string, ClockState> {
+    return structuredClone(this.state.clocks ?? {});
+  }
+
+  /** The dates of the oldest open task at `elementId`, as the task list shows them. */
+  taskDates(elementId: string): HarnessTaskDates | undefined {
+    return this.taskDatesById.get(this.waitIdAt(elementId, 'userTask'));
   }
 
   /** The audit entries of the last step only. */
@@ -341,6 +393,11 @@ export class Harness {
       if (c.type === 'openUserTask') opened.set(c.task.taskId, c.task.elementId);
       if (c.type === 'startChildBatch') this.batchChildren.set(c.waitId, c.children.map((child) => child.loopCounter));
     }
+    for (const c of result.commands) {
+      if (c.type === 'openUserTask') this.taskDatesById.set(c.task.taskId, { dueDate: c.task.dueDate ?? null, followUpDate: c.task.followUpDate ?? null, dueProvisional: c.task.dueProvisional === true });
+      if (c.type === 'setTaskDates') this.taskDatesById.set(c.taskId, { dueDate: c.dueDate, followUpDate: c.followUpDate, dueProvisional: c.dueProvisional });
+    }
+    this.entries.push(...result.audit);
     this.commands = result.commands.map((c) => this.commandOf(c, before, opened));
     this.lastAudit = result.audit.map((a) => (a.elementId === undefined ? { kind: a.kind } : { kind: a.kind, elementId: a.elementId }));
     this.auditLog.push(...this.lastAudit);
@@ -368,6 +425,8 @@ export class Harness {
         return { type: command.type, elementId: command.elementId, childInstanceId: command.childInstanceId, processId: command.processId, binding: command.binding, variables: command.variables };
       case 'cancelChild':
         return { type: command.type, elementId: elementOfWait(command.waitId), childInstanceId: command.childInstanceId };
+      case 'setTaskDates':
+        return { type: command.type, elementId: elementOfWait(command.taskId), dueDate: command.dueDate, followUpDate: command.followUpDate, dueProvisional: command.dueProvisional };
       case 'startChildBatch':
         return {
           type: command.type,
