@@ -1,6 +1,6 @@
 // Builds Sparrow's bpmn-js Modeler: Zeebe properties panel, element templates, lint, translation, form picker, approval
-// presets of user tasks, called-process picker, timer start cycles, and a palette, context pad and replace menu limited
-// to what the engine runs.
+// presets of user tasks, called-process picker, timer start cycles, legal time (declared clocks, clock controls, deadline
+// presets), and a palette, context pad and replace menu limited to what the engine runs.
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
@@ -15,6 +15,7 @@ import { CloudElementTemplatesPropertiesProviderModule } from 'bpmn-js-element-t
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule } from 'bpmn-js-properties-panel';
 import camundaCloudBehaviors from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import zeebeDescriptor from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import sparrowDescriptor from '../../../contracts/bpmn/sparrowModdle.json';
 import type { Locale } from '../i18n/locales';
 import approvalModule from './approval';
 import calledProcessModule from './calledProcess';
@@ -22,6 +23,7 @@ import { elementTemplatesFor } from './elementTemplates';
 import engineScopeModule from './engineScope';
 import flowRefsModule from './flowRefs';
 import formPickerModule from './formPicker';
+import legalTimeModule from './legalTime';
 import { LINT_CONFIG } from './lint/config';
 import timerStartModule from './timerStart';
 import { translateModule } from './translate';
@@ -39,7 +41,7 @@ export function createModeler(containers: ModelerContainers, locale: Locale): Bp
     propertiesPanel: { parent: containers.propertiesPanel },
     linting: { bpmnlint: LINT_CONFIG, active: true },
     elementTemplates: elementTemplatesFor(locale),
-    moddleExtensions: { zeebe: zeebeDescriptor },
+    moddleExtensions: { zeebe: zeebeDescriptor, sparrow: sparrowDescriptor },
     additionalModules: [
       BpmnPropertiesPanelModule,
       BpmnPropertiesProviderModule,
@@ -52,6 +54,7 @@ export function createModeler(containers: ModelerContainers, locale: Locale): Bp
       approvalModule,
       calledProcessModule,
       timerStartModule,
+      legalTimeModule,
       flowRefsModule,
       engineScopeModule,
       translateModule(locale),

@@ -2,6 +2,7 @@
 import { diff } from 'bpmn-js-differ';
 import { BpmnModdle } from 'bpmn-moddle';
 import zeebeDescriptor from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import sparrowDescriptor from '../../../contracts/bpmn/sparrowModdle.json';
 
 /** How an element changed: added, removed, its properties changed, or only moved/resized. */
 export type ChangeKind = 'added' | 'removed' | 'changed' | 'layoutChanged';
@@ -20,7 +21,7 @@ export interface DiagramChange {
 const ORDER: Record<ChangeKind, number> = { added: 0, removed: 1, changed: 2, layoutChanged: 3 };
 
 async function definitionsOf(xml: string): Promise<unknown> {
-  const moddle = new BpmnModdle({ zeebe: zeebeDescriptor });
+  const moddle = new BpmnModdle({ zeebe: zeebeDescriptor, sparrow: sparrowDescriptor });
   return (await moddle.fromXML(xml)).rootElement;
 }
 

@@ -77,4 +77,6 @@ declare module '@bpmn-io/properties-panel' {
   export function isTextFieldEntryEdited(node: unknown): boolean;
   /** The panel's plain group of entries (a preact component). */
   export const Group: unknown;
+  /** The panel's group of a list of collapsible items with an add button (a preact component). */
+  export const ListGroup: unknown;
 }

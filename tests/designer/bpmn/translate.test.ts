@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PRESET_LABELS } from '../../../designer/src/bpmn/approval/presets';
+import { ACTION_LABELS, UNIT_LABELS } from '../../../designer/src/bpmn/legalTime/clockSettings';
 import { SPARROW_LINT_MESSAGES } from '../../../designer/src/bpmn/lint/messages';
 import { bpmnTranslator } from '../../../designer/src/bpmn/translate';
 import { CYCLE_LABELS } from '../../../designer/src/bpmn/timerStart/cyclePresets';
@@ -52,6 +53,17 @@ describe('bpmn-js zh-CN dictionary', () => {
 
     // then
     expect(texts.length).toBeGreaterThan(20);
+    expect(texts.filter((text) => !(text in ZH_CN_BPMN))).toEqual([]);
+  });
+
+  it("should translate every text of the legal-time entries: 法定时限, 计时控制, deadline presets", () => {
+    // given: the translate('…') calls and the label tables of designer/src/bpmn/legalTime
+    const files = ['ClockEntries.ts', 'ClockControlEntries.ts', 'DeadlineEntries.ts', 'LegalTimeProvider.ts'];
+    const sources = files.map((file) => readFileSync(path.join(__dirname, '../../../designer/src/bpmn/legalTime', file), 'utf8'));
+    const texts = [...sources.flatMap((text) => matches(text, /translate\(\s*'([^']+)'/g)), ...Object.values(UNIT_LABELS), ...Object.values(ACTION_LABELS)];
+
+    // then
+    expect(texts.length).toBeGreaterThan(25);
     expect(texts.filter((text) => !(text in ZH_CN_BPMN))).toEqual([]);
   });
 

@@ -86,3 +86,18 @@ describe('sparrow/job-type', () => {
     ]);
   });
 });
+
+describe('sparrow/clocks', () => {
+  it('should report a clock without or with both lengths, a clock control naming an undeclared clock (inside a subprocess too) and a bad action', async () => {
+    // when
+    const findings = await only('sparrow/clocks')('clocks.bpmn');
+
+    // then
+    expect(findings).toEqual([
+      { id: 'clocks', message: M.clockWithoutLength, category: 'error' },
+      { id: 'clocks', message: M.clockBothLengths, category: 'error' },
+      { id: 'Undeclared', message: M.clockUndeclared, category: 'error' },
+      { id: 'BadAction', message: M.clockActionInvalid, category: 'error' },
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 // The lint configuration of the modeler: bpmnlint's recommended rules plus Sparrow's plugin, with a static resolver.
 import recommended from 'bpmnlint/config/recommended';
 import { RECOMMENDED_RULES } from './recommendedRules';
+import { clocks } from './rules/clocks';
 import { gatewayDefault } from './rules/gatewayDefault';
 import { jobType } from './rules/jobType';
 import { supportedElement } from './rules/supportedElement';
@@ -14,6 +15,7 @@ export const SPARROW_RULES: Record<string, () => unknown> = {
   'gateway-default': gatewayDefault,
   'user-task-assignment': userTaskAssignment,
   'job-type': jobType,
+  clocks,
 };
 
 /** Severity of each Sparrow rule: what the engine or the server would refuse is an error. */
@@ -22,6 +24,7 @@ const SPARROW_SEVERITY: Record<string, Category> = {
   'gateway-default': 'warn',
   'user-task-assignment': 'error',
   'job-type': 'error',
+  clocks: 'error',
 };
 
 /** Where recommended rules do not fit Sparrow: it runs inclusive gateways. */

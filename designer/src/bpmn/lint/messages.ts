@@ -13,4 +13,10 @@ export const SPARROW_LINT_MESSAGES = {
   jobTypeMissing: 'Task has no job type',
   jobTypeDynamic: 'Dynamic job types are not supported',
   jobTypeUnknown: 'Job type is not run by any Sparrow worker',
+  clockWithoutName: 'A declared clock has no name',
+  clockNameDuplicate: 'Two declared clocks have the same name',
+  clockWithoutLength: 'A declared clock needs a duration or a number of working days',
+  clockBothLengths: 'A declared clock has both a duration and a number of working days: keep one',
+  clockUndeclared: 'Clock control names a clock the process does not declare',
+  clockActionInvalid: 'Clock control must start or stop its clock',
 } as const;
