@@ -39,7 +39,7 @@ export function ClockNameField(props: ClockEntryProps) {
     element: clock,
     id,
     label: translate('Name'),
-    description: translate('Tasks and timers read it as clock("name")'),
+    description: translate('Due dates and timers may end at its deadline'),
     debounce: useDebounce(),
     getValue: () => clockAttrsOf(clock).name ?? '',
     validate: (value: string) => ((value ?? '').trim() === '' ? translate('A clock needs a name') : null),

@@ -8,7 +8,7 @@ export const ZH_CN_LEGAL_TIME: Readonly<Record<string, string>> = {
   // the process's 法定时限 group
   'Legal time limits': '法定时限',
   'Time limit': '时限',
-  'Tasks and timers read it as clock("name")': '任务和定时器以 clock("名称") 引用它',
+  'Due dates and timers may end at its deadline': '任务截止时间和定时器可选“截止于时限”引用它',
   'A clock needs a name': '请填写时限名称',
   'Counts in': '计时方式',
   'Calendar days': '自然日',
