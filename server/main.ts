@@ -48,8 +48,8 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down server');
     clearInterval(purge);
     stopSessionSweep();
-    stopCalendar();
     server.close(async () => {
+      await stopCalendar();
       await connection.close();
       await mongoose.disconnect();
       log.info('server stopped');

@@ -94,7 +94,7 @@ async function rollOutNewest(client: Client, log: RolloutLog): Promise<void> {
   const row = await claim(version);
   if (!row) return;
   let lastId = row.lastId;
-  for (;;) {
+  while (!stopping) {
     const newest = await latestVersion();
     if (newest && newest._id !== version) return; // the next round takes the newer version (and supersedes this one)
     const filter = lastId === null ? staleCases(version) : { ...staleCases(version), _id: { $gt: lastId } };
@@ -107,12 +107,15 @@ async function rollOutNewest(client: Client, log: RolloutLog): Promise<void> {
       { _id: version },
       { $inc: { updated: count('updated'), failed: count('failed'), skipped: count('skipped') }, $set: { lastId, leaseUntil: new Date(Date.now() + LEASE_MS) } },
     );
+    if (page.length < ROLLOUT_PAGE_SIZE) break;
   }
-  await CalendarRollout.updateOne({ _id: version }, { $set: { finishedAt: new Date(), leaseUntil: null } });
+  await CalendarRollout.updateOne({ _id: version }, { $set: stopping ? { leaseUntil: null } : { finishedAt: new Date(), leaseUntil: null } });
 }
 
 let active: Promise<void> | null = null;
 let again = false;
+/** Set while the server stops: a rollout ends after the page it is sending (its lease lets a later start resume it). */
+let stopping = false;
 
 /**
  * Rolls the newest calendar version out to the running cases on older versions (resuming an unfinished rollout), in
@@ -128,24 +131,38 @@ export function rollOutCalendar(client: Client, log: RolloutLog): Promise<void> 
     do {
       again = false;
       await rollOutNewest(client, log).catch((error: unknown) => log.warn({ err: error }, 'rolling the calendar out to running cases failed'));
-    } while (again);
+    } while (again && !stopping);
   })().finally(() => {
     active = null;
   });
   return active;
 }
 
+/** Ends this server's rollout after the page it is sending and waits for that (server stop, test teardown). */
+export async function stopCalendarRollouts(): Promise<void> {
+  stopping = true;
+  try {
+    await active;
+  } finally {
+    stopping = false;
+  }
+}
+
 /**
  * The calendar's part of server start: a version from the package when there is none or its data changed, then the
  * newest version's rollout (resumed when unfinished), checked again every two minutes (a rollout whose server died
- * is taken over once its lease ran out). Answers the function that stops the checks.
+ * is taken over once its lease ran out). Answers the function that stops the checks and the rollout (resolving once
+ * nothing is being sent).
  */
-export function startCalendarService(client: Client, log: RolloutLog): () => void {
+export function startCalendarService(client: Client, log: RolloutLog): () => Promise<void> {
   const roll = () => void rollOutCalendar(client, log);
   syncCalendarWithPackage()
     .then(roll)
     .catch((error: unknown) => log.warn({ err: error }, "making the calendar's version from the chinese-days package failed"));
   const timer = setInterval(roll, LEASE_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearInterval(timer);
+    return stopCalendarRollouts();
+  };
 }

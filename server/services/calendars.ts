@@ -200,9 +200,3 @@ export async function removeAdjustment(date: string, by: string): Promise<Stored
   });
   return made as StoredVersion;
 }
-
-/** Forgets the cached calendar and package check (tests that change the database under a running server). */
-export function forgetCalendarCache(): void {
-  cache = null;
-  packageSynced = null;
-}

@@ -94,6 +94,13 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'POST /users': { allow: ['admin'], otherStreet: 'forbidden' },
   'PATCH /users/:username': { allow: ['admin'], otherStreet: 'forbidden' },
 
+  // the working-day calendar (server/routes/calendar.ts): everyone reads the days, admins change them, auditors read the versions
+  'GET /calendar': { allow: ALL, otherStreet: 'unscoped' },
+  'GET /calendar/versions': { allow: ['auditor', 'admin'], otherStreet: 'unscoped' },
+  'POST /calendar/adjustments': { allow: ['admin'], otherStreet: 'unscoped' },
+  'DELETE /calendar/adjustments/:date': { allow: ['admin'], otherStreet: 'unscoped' },
+  'GET /calendar/rollout': { allow: ['admin'], otherStreet: 'unscoped' },
+
   'GET /openapi.json': { allow: 'public', otherStreet: 'unscoped' },
   'GET /docs': { allow: 'public', otherStreet: 'unscoped' },
 };

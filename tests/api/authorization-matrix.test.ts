@@ -63,6 +63,12 @@ describe('the authorization matrix', () => {
       if (fresh && before) await admin.post(`/api/instances/${enc(id)}/clocks/${enc('公示期')}/${before.action}`, before.body).expect(200);
       return s.post(`/api/instances/${enc(id)}/clocks/${enc('公示期')}/${action}`, body);
     };
+    /** A 2030 date not adjusted yet (2030 is not known: its weekdays work, its weekends do not), and the adjustment that changes it. */
+    let adjusted = 0;
+    const freshAdjustment = () => {
+      const day = new Date(Date.UTC(2030, 0, (adjusted += 1)));
+      return { date: day.toISOString().slice(0, 10), working: [0, 6].includes(day.getUTCDay()), note: '矩阵测试' };
+    };
     calls = {
       'POST /auth/login': () => request(stack.app).post('/api/auth/login').send({ username: 'bajiao-staff', password: 'sparrow-demo' }),
       'POST /auth/logout': async (s, fresh) => (fresh ? (await login(stack.app, s.username)).post('/api/auth/logout') : s.post('/api/auth/logout')),
@@ -144,6 +150,14 @@ describe('the authorization matrix', () => {
       'GET /users/:username': (s) => s.get('/api/users/bajiao-staff'),
       'POST /users': (s) => s.post('/api/users', { username: uniqueKey('user'), displayName: '新用户', password: 'a-long-password', streets: ['bajiao'] }),
       'PATCH /users/:username': (s) => s.patch('/api/users/matrix-target', { displayName: '测试用户' }),
+      'GET /calendar': (s) => s.get('/api/calendar?year=2026'),
+      'GET /calendar/versions': (s) => s.get('/api/calendar/versions'),
+      'POST /calendar/adjustments': (s, fresh) => s.post('/api/calendar/adjustments', fresh ? freshAdjustment() : { date: '2030-12-31', working: false, note: '矩阵测试' }),
+      'DELETE /calendar/adjustments/:date': async (s, fresh) => {
+        const date = fresh ? (await admin.post('/api/calendar/adjustments', freshAdjustment()).expect(201)).body.change.date : '2030-12-31';
+        return s.delete(`/api/calendar/adjustments/${date}`);
+      },
+      'GET /calendar/rollout': (s) => s.get('/api/calendar/rollout'),
       'GET /openapi.json': () => request(stack.app).get('/api/openapi.json'),
       'GET /docs': () => request(stack.app).get('/api/docs'),
     };

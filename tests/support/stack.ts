@@ -7,6 +7,7 @@ import type { Express } from 'express';
 import mongoose from 'mongoose';
 import { builtinJobTypes, type JobType } from '../../activities/jobs';
 import { createApp } from '../../server/app';
+import { stopCalendarRollouts } from '../../server/services/calendarRollout';
 import { connectMongo } from '../../store/db';
 import { createLogger } from '../../platform/logger';
 import { createSparrowWorker } from '../../worker/createWorker';
@@ -74,6 +75,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     dbName,
     jobTypes: jobTypes.map((j) => j.type),
     async stop() {
+      // a calendar rollout the app began in the background must not outlive the Temporal connection
+      await stopCalendarRollouts();
       worker.shutdown();
       await running;
       await mongoose.connection.dropDatabase().catch(() => undefined);
