@@ -20,7 +20,7 @@ export const awaitSignalXml = read('await-signal.bpmn');
 export const flakyXml = read('flaky-job.bpmn');
 /** BPMN of a case with statutory clocks 办案期限 (P90D, approvers liaison) and 公示期 (20 working days, approvers enforcement, liaison, process-owner), both started by its start event; user task `Investigate` is due at 办案期限's deadline. */
 export const legalClockXml = read('legal-clock.bpmn');
-/** BPMN of a case whose clock 检测时限 (PT4S, approvers enforcement) starts when task `Begin` completes; task `Inspect`'s boundary timer `Overdue` fires at its deadline. */
+/** BPMN of a case whose clock 检测时限 (PT15S, approvers enforcement) starts when task `Begin` completes; task `Inspect`'s boundary timer `Overdue` fires at its deadline. */
 export const legalTimerXml = read('legal-timer.bpmn');
 /** The form-js schema of `inspection-form` (verdict required; area 0..10000; note ≤ 20 chars; phone pattern). */
 export const inspectionForm = JSON.parse(read('inspection-form.json')) as Record<string, unknown>;
