@@ -1,9 +1,10 @@
 // The modeler's legal-time XML (issue 14): what the properties panel's commands write — `<sparrow:clocks>` on the
 // process, `<sparrow:clockControl>` on flow nodes, due dates and timer dates of the presets — read back through
-// bpmn-moddle with the Zeebe and Sparrow descriptors.
+// bpmn-moddle with the Zeebe and Sparrow descriptors, and compiled by the engine's compiler.
 import { BpmnModdle } from 'bpmn-moddle';
 import zeebe from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import sparrow from '../../../contracts/bpmn/sparrowModdle.json';
+import { compile } from '../../../engine/compile';
 import {
   addClockCommands,
   addClockControlCommands,
@@ -42,6 +43,9 @@ const processXml = (processExtensions: string, fileExtensions = '') => `<?xml ve
         <bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="command-center" /></bpmn:extensionElements>
       </bpmn:userTask>
       <bpmn:boundaryEvent id="Late" attachedToRef="Decide"><bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">P5D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+      <bpmn:sequenceFlow id="F5" sourceRef="Decide" targetRef="SubEnd" />
+      <bpmn:sequenceFlow id="F6" sourceRef="Late" targetRef="SubEnd" />
+      <bpmn:endEvent id="SubEnd" />
     </bpmn:subProcess>
     <bpmn:sequenceFlow id="F4" sourceRef="Sub" targetRef="End" />
     <bpmn:endEvent id="End" />
@@ -180,5 +184,27 @@ describe('writing the legal-time XML', () => {
     expect(xml).toContain('<zeebe:taskSchedule dueDate="=clock(&#34;办案期限&#34;).deadline" />');
     expect(xml).toContain('<bpmn:timeDate xsi:type="bpmn:tFormalExpression">=add working days(now(), 7)</bpmn:timeDate>');
     expect(xml).not.toContain('timeDuration');
+  });
+
+  it('should write XML the engine compiles into the clock, its start and stop, and due dates and a timer reading it', async () => {
+    // given: a process without clocks
+    const { moddle, byId, write } = await read(processXml(''));
+
+    // when: the panel declares 办案期限, 立案 starts it, 决定 stops it and is due at its deadline, the timer fires 7 working days later
+    await write(addClockCommands(byId.p, byId.p, { name: '办案期限', duration: 'P90D', approvers: 'street-commander', warnWithin: '10' }, moddle));
+    await write(addClockControlCommands(byId.File, byId.File, '办案期限', 'start', moddle));
+    await write(addClockControlCommands(byId.Decide, byId.Decide, '办案期限', 'stop', moddle));
+    await write(setDueDateCommands(byId.Decide, byId.Decide, '=clock("办案期限").deadline', moddle));
+    const xml = await write(setTimerDateCommands(byId.Late, timerOf(byId.Late)!, '=add working days(now(), 7)', moddle));
+    const { problems, processes } = await compile(xml);
+
+    // then
+    expect(problems).toEqual([]);
+    const model = processes[0].model;
+    expect(model.clocks).toEqual({ 办案期限: { name: '办案期限', duration: 'P90D', approvers: ['street-commander'], warnWithin: 10 } });
+    expect(model.usesLegalTime).toBe(true);
+    expect(model.nodes.File.clockActions).toEqual([{ clock: '办案期限', action: 'start' }]);
+    expect(model.nodes.Decide.clockActions).toEqual([{ clock: '办案期限', action: 'stop' }]);
+    expect(model.nodes.Decide).toMatchObject({ userTask: { dueDate: { kind: 'feel', source: 'clock("办案期限").deadline' } } });
   });
 });

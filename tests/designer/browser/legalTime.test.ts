@@ -1,6 +1,8 @@
 // The modeler in Chromium (playwright-core, Debian's chromium) for issue 14: a statutory clock declared on the process
 // through the 法定时限 group, a task's 计时控制 starting it, the deadline presets of a due date and a boundary timer,
 // all saved as `sparrow:` and Zeebe XML, in Chinese.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { useModelerPages } from './modelerPages';
 
@@ -137,5 +139,39 @@ describe('legal time in the modeler', () => {
     expect(findings).toEqual([{ rule: 'sparrow/clocks', id: task, message: '计时控制引用了流程未声明的时限', category: 'error' }]);
     await select(page, task);
     expect(await page.locator(`select[name="${task}-sparrowClockControl-0-clock"] option:checked`).innerText()).toBe('时限 1（流程未声明）');
+  });
+
+  it("should open the district's 无照经营查处 with 办案期限 declared, started by 立案审批 and stopped by 法制审核, and save it unchanged", async () => {
+    // given
+    const { page, pageErrors } = await open();
+    const template = readFileSync(path.join(__dirname, '../../../processes/unlicensed-business.bpmn'), 'utf8');
+
+    // when
+    await page.evaluate(async (xml) => {
+      await window.sparrowModeler.importXML(xml);
+    }, template);
+    await select(page, null);
+    await openGroup(page, 'sparrowClocks');
+    await page.locator('[data-group-id="group-sparrowClocks"] .bio-properties-panel-collapsible-entry-header').click();
+
+    // then: the panel shows the declaration
+    expect(await page.locator('input[name="unlicensed-business-sparrowClock-0-name"]').inputValue()).toBe('办案期限');
+    expect(await page.locator('input[name="unlicensed-business-sparrowClock-0-length"]').inputValue()).toBe('90');
+    expect(await page.locator('input[name="unlicensed-business-sparrowClock-0-warnWithin"]').inputValue()).toBe('10');
+    // and: the controls and presets of the tasks
+    await select(page, 'Task_File');
+    expect(await page.locator('[data-group-id="group-sparrowClockControl"] .bio-properties-panel-collapsible-entry-header-title').allInnerTexts()).toEqual(['开始计时 办案期限']);
+    await openGroup(page, 'assignmentDefinition');
+    expect(await page.locator('select[name="sparrowDeadlinePreset-dueDate"] option:checked').innerText()).toBe('N 个工作日后');
+    expect(await page.locator('input[name="sparrowWorkingDays-dueDate"]').inputValue()).toBe('7');
+    await select(page, 'Task_Decide');
+    expect(await page.locator('[data-group-id="group-sparrowClockControl"] .bio-properties-panel-collapsible-entry-header-title').allInnerTexts()).toEqual(['停止计时 办案期限']);
+    expect(await page.locator('select[name="sparrowDeadlinePreset-dueDate"] option:checked').innerText()).toBe('截止于时限「办案期限」');
+    // and: nothing to lint, and the sparrow XML is saved as it was read
+    expect(await page.evaluate(() => window.sparrowDraw.lint())).toEqual([]);
+    const saved = await xmlOf(page);
+    expect(saved).toContain('<sparrow:clock name="办案期限" duration="P90D" approvers="street-commander" warnWithin="10" />');
+    expect(saved.match(/<sparrow:clockControl /g)).toHaveLength(3);
+    expect(pageErrors).toEqual([]);
   });
 });
