@@ -89,19 +89,19 @@ let cache: { calendar: WorkCalendar; readAt: number } | null = null;
 let packageSynced: Promise<StoredVersion> | null = null;
 
 /**
- * Inserts the version after `previous` (none: version 1) with `adjustments` on the schedule `base`. Another server
- * having taken that number first (a duplicate `_id`), `next(latest)` is asked again on the version it made: it answers
- * what to insert then, or null when nothing is to be done any more.
+ * Inserts the version after the newest one: `decide(latest, at)` answers what it holds (the schedule, the adjustments,
+ * the change, who made it at `at`), or null when nothing is to be done. Another server having taken that number first
+ * (a duplicate `_id`), `decide` is asked again on the version it made.
  */
 async function insertNext(
-  decide: (latest: StoredVersion | null) => { base: BaseSchedule; adjustments: CalendarAdjustment[]; change: CalendarChange; by: string } | null,
+  decide: (latest: StoredVersion | null, at: Date) => { base: BaseSchedule; adjustments: CalendarAdjustment[]; change: CalendarChange; by: string } | null,
 ): Promise<StoredVersion | null> {
   for (let attempt = 0; attempt < INSERT_ATTEMPTS; attempt += 1) {
     const latest = await latestVersion();
-    const next = decide(latest);
+    const createdAt = new Date();
+    const next = decide(latest, createdAt);
     if (!next) return null;
     const version = (latest?._id ?? 0) + 1;
-    const createdAt = new Date();
     const knownFrom = Math.min(Number(localDateOf(createdAt.toISOString()).slice(0, 4)) - 2, next.base.lastYear);
     const calendar = buildCalendar(version, next.base, knownFrom, next.adjustments);
     const record = {
@@ -175,13 +175,13 @@ function scheduleOf(version: StoredVersion): BaseSchedule {
 /** Adds a local adjustment (`date` a working day or a day off): a new version; 409 `calendar-unchanged` when the day already is so. */
 export async function addAdjustment(input: { date: string; working: boolean; note: string }, by: string): Promise<StoredVersion> {
   await currentVersion();
-  const made = await insertNext((latest) => {
+  const made = await insertNext((latest, at) => {
     const current = latest as StoredVersion;
     if (isWorkingDay(current.calendar, input.date) === input.working) {
       throw conflict('calendar-unchanged', `${input.date} already is a ${input.working ? 'working day' : 'day off'} in calendar version ${current._id}`);
     }
     const adjustments = adjustmentsOf(current).filter((a) => a.date !== input.date);
-    adjustments.push({ ...input, by, at: new Date() });
+    adjustments.push({ ...input, by, at });
     adjustments.sort((a, b) => a.date.localeCompare(b.date));
     return { base: scheduleOf(current), adjustments, change: { kind: 'adjustment.added', ...input }, by };
   });
