@@ -51,6 +51,10 @@ const KNOWN: Record<string, MessageKey | ((body: ProblemBody, separator: string)
   'user-changed': 'problem.userChanged',
   'session-required': 'problem.sessionRequired',
   'audit-data-too-deep': 'problem.auditDataTooDeep',
+  'clock-approver-required': 'problem.clockApproverRequired',
+  'clock-state-conflict': 'problem.clockStateConflict',
+  'clock-not-found': 'problem.clockNotFound',
+  'calendar-unchanged': 'problem.calendarUnchanged',
 };
 
 /** The message of a known problem `code` (lists joined by `separator`), or null for a code the client has no message for. */

@@ -22,3 +22,5 @@ export const startPath = (processKey?: string) => (processKey ? `/start?process=
 export const auditSearchPath = () => '/audit';
 /** The path of a case's audit page. */
 export const auditCasePath = (id: string) => `/audit/${encodeURIComponent(id)}`;
+/** The path of the working-day calendar, at `year` when given. */
+export const calendarPath = (year?: number) => (year === undefined ? '/calendar' : `/calendar?year=${year}`);

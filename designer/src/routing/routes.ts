@@ -1,6 +1,6 @@
 // The app's pages: one entry per page gives its path pattern, its menu label (if in the menu) and its component.
 import { lazy, type ComponentType } from 'react';
-import { AUDIT_READERS, DESIGN_READERS, hasAnyRole, type Role, STARTERS } from '../../../contracts/roles';
+import { ADMINS, AUDIT_READERS, DESIGN_READERS, hasAnyRole, type Role, STARTERS } from '../../../contracts/roles';
 import type { MessageKey } from '../i18n/messages/zh-CN';
 import type { RouteParams } from './paths';
 import { FormLibrary } from '../pages/FormLibrary';
@@ -16,6 +16,7 @@ const CasePage = lazy(() => import('../pages/Case').then((module) => ({ default:
 const StartCasePage = lazy(() => import('../pages/StartCase').then((module) => ({ default: module.StartCasePage })));
 const AuditSearchPage = lazy(() => import('../pages/AuditSearch').then((module) => ({ default: module.AuditSearchPage })));
 const AuditCasePage = lazy(() => import('../pages/AuditCase').then((module) => ({ default: module.AuditCasePage })));
+const WorkCalendarPage = lazy(() => import('../pages/WorkCalendar').then((module) => ({ default: module.WorkCalendarPage })));
 
 /** One page: `path` may hold `:name` segments, passed to the page as `params`. */
 export interface AppRoute {
@@ -43,6 +44,7 @@ export const routes: readonly AppRoute[] = [
   { path: '/start', labelKey: 'nav.start', menuPath: '/start', roles: STARTERS, Page: StartCasePage },
   { path: '/audit', labelKey: 'nav.audit', menuPath: '/audit', roles: AUDIT_READERS, Page: AuditSearchPage },
   { path: '/audit/:id', menuPath: '/audit', Page: AuditCasePage },
+  { path: '/calendar', labelKey: 'nav.calendar', menuPath: '/calendar', roles: ADMINS, Page: WorkCalendarPage },
 ];
 
 /** The menu entries a user with `roles` sees. */

@@ -101,6 +101,7 @@ export function taskRow(overrides: Partial<Task> = {}): Task {
     status: 'open',
     dueDate: null,
     followUpDate: null,
+    dueProvisional: false,
     priority: 50,
     formKey: null,
     formId: null,

@@ -1,6 +1,6 @@
-// A case: its facts and status, its open tasks, the cases its call activities started (and the case that called it),
-// and its diagram and timeline (polled until it ends). An ended case (its summary says completed, cancelled or failed)
-// offers no task to open; a failed one says why it stopped.
+// A case: its facts and status, its statutory clocks (法定时限), its open tasks, the cases its call activities started
+// (and the case that called it), and its diagram and timeline (polled until it ends). An ended case (its summary says
+// completed, cancelled or failed) offers no task to open; a failed one says why it stopped.
 import { Alert, Button, Card, Descriptions, Flex, Skeleton, Space, Typography } from 'antd';
 import { useCase } from '../../api/hooks/useCase.query';
 import { useGroupLabel } from '../../api/hooks/useGroupLabel';
@@ -18,6 +18,7 @@ import { useT } from '../../i18n/useT';
 import { navigate } from '../../routing/location';
 import { casePath, type RouteParams, taskListPath, taskPath } from '../../routing/paths';
 import { ChildCases } from './ChildCases';
+import { LegalClocks } from './LegalClocks';
 
 const POLL_MS = 3000;
 
@@ -66,6 +67,7 @@ export function CasePage({ params }: { params: RouteParams }) {
         />
       </Card>
       {status === 'failed' && <Alert type="error" showIcon title={t('case.failedExplanation')} />}
+      <LegalClocks instanceId={c.id} clocks={c.clocks} running={running} />
       {running && (
         <Card size="small" title={t('case.openTasks')}>
           {tasks.isPending ? (
@@ -81,7 +83,7 @@ export function CasePage({ params }: { params: RouteParams }) {
                     <Typography.Text type="secondary">
                       {task.assignee ? t('task.heldBy', { assignee: task.assignee }) : t('case.candidates', { who: [...task.candidateGroups.map(groupLabel), ...task.candidateUsers].join('、') || '—' })}
                     </Typography.Text>
-                    <DueTag dueDate={task.dueDate} now={now} />
+                    <DueTag dueDate={task.dueDate} now={now} provisional={task.dueProvisional} />
                   </Space>
                   <Button size="small" onClick={() => navigate(taskPath(task.id))}>
                     {t('tasks.open')}

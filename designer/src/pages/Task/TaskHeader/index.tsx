@@ -60,7 +60,8 @@ export function TaskHeader({ task, username, now, streetName }: { task: TaskDeta
         {
           key: 'due',
           label: t('task.due'),
-          children: task.status === 'completed' || task.status === 'cancelled' ? (task.dueDate ? formatDateTime(task.dueDate) : '—') : <DueTag dueDate={task.dueDate} now={now} />,
+          children:
+            task.status === 'completed' || task.status === 'cancelled' ? (task.dueDate ? formatDateTime(task.dueDate) : '—') : <DueTag dueDate={task.dueDate} now={now} provisional={task.dueProvisional} />,
         },
         ...(task.completedAt
           ? [{ key: 'completed', label: t('task.completedAt'), children: t('task.completedBy', { at: formatDateTime(task.completedAt), by: task.completedBy ?? '—' }) }]

@@ -91,7 +91,7 @@ export function TaskTable({
           width: 90,
           render: (_, task) => <Tag color={PRIORITY_COLORS[priorityLevel(task.priority)]}>{t(`priority.${priorityLevel(task.priority)}`)}</Tag>,
         },
-        { title: t('tasks.column.due'), key: 'due', width: 160, render: (_, task) => <DueTag dueDate={task.dueDate} now={now} /> },
+        { title: t('tasks.column.due'), key: 'due', width: 160, render: (_, task) => <DueTag dueDate={task.dueDate} now={now} provisional={task.dueProvisional} /> },
         { title: t('tasks.column.created'), key: 'created', width: 150, render: (_, task) => (task.createdAt ? formatDateTime(task.createdAt) : '—') },
         {
           title: t('tasks.column.action'),
