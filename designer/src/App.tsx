@@ -40,7 +40,8 @@ export function App() {
         <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
           {t('app.name')}
         </Typography.Title>
-        <span style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
+        {/* On a phone the user's roles and streets scroll within the header instead of widening the page. */}
+        <span style={{ display: 'flex', alignItems: 'center', gap: 16, minWidth: 0, overflowX: 'auto' }}>
           {signedIn && <UserMenu me={signedIn} />}
           <LanguageSwitch />
         </span>

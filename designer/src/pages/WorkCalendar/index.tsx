@@ -3,7 +3,7 @@
 // versions and how far the newest version has reached the running cases. Other roles read it.
 import { Alert, Button, Flex, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { hasAnyRole, type Role } from '../../../../contracts/roles';
+import { CALENDAR_VERSION_READERS, hasAnyRole } from '../../../../contracts/roles';
 import { LEGAL_TIME_ZONE } from '../../../../contracts/legalTime';
 import type { CalendarDay } from '../../api/calendar';
 import { useCalendarYear } from '../../api/hooks/useCalendar.query';
@@ -17,9 +17,6 @@ import { CalendarVersions } from './CalendarVersions';
 import { sourceText } from './calendarDays';
 import { MonthGrid } from './MonthGrid';
 import { RolloutStatus } from './RolloutStatus';
-
-/** Who may read the calendar's versions (the server's rule for `GET /api/calendar/versions`). */
-const VERSION_READERS: readonly Role[] = ['admin', 'auditor'];
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 
@@ -37,7 +34,7 @@ export function WorkCalendarPage() {
   const t = useT();
   const roles = useMe().data?.roles ?? [];
   const isAdmin = roles.includes('admin');
-  const readsVersions = hasAnyRole(roles, VERSION_READERS);
+  const readsVersions = hasAnyRole(roles, CALENDAR_VERSION_READERS);
   const [year, setYear] = useState(initialYear);
   const [picked, setPicked] = useState<CalendarDay | null>(null);
   const calendar = useCalendarYear(year);

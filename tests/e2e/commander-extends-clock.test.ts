@@ -1,0 +1,104 @@
+// The case page's 法定时限 panel in a real browser against the real stack: a case of a process with the clock 办案期限
+// (90 days, started when 核查线索 completes) is opened by a street commander, who extends the clock through the 延期
+// form; the panel then shows the new deadline (and the clock's extension), as the API does. The page also reads well
+// on a phone (390 px wide). Its screenshot is docs/images/case-clocks.png.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { ClockView } from '../../contracts/legalTime';
+import { DEMO_PASSWORD } from '../../server/seed';
+import { caseState } from '../../server/services/cases';
+import { type ApiStack, enc } from '../support/api';
+import { ROOT } from '../support/paths';
+import { eventually } from '../support/wait';
+import { button, openPage, screenshot, signIn } from './support/browser';
+import { type JourneyStack, startJourneyStack } from './support/journeyStack';
+
+const CASE_CLOCK_BPMN = path.join(__dirname, 'fixtures/case-clock.bpmn');
+/** The screenshot the docs show. */
+const DOCS_SHOT = path.join(ROOT, 'docs/images/case-clocks.png');
+
+let stack: ApiStack;
+let browser: Browser;
+let server: JourneyStack['server'];
+let journey: JourneyStack;
+
+beforeAll(async () => {
+  journey = await startJourneyStack(async (started) => {
+    await (await started.as('owner')).post('/api/deployments', { xml: fs.readFileSync(CASE_CLOCK_BPMN, 'utf8'), note: 'e2e' }).expect(201);
+  });
+  ({ stack, server, browser } = journey);
+}, 300_000);
+
+afterAll(() => journey?.stop());
+
+/** A Beijing day as the zh-CN panel shows it (2027年3月1日). */
+const zhDate = (iso: string) => new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(new Date(iso));
+
+/** 办案期限 of case `id` as the API shows it to `session`. */
+async function caseClock(session: Awaited<ReturnType<ApiStack['as']>>, id: string): Promise<ClockView> {
+  const clocks = (await session.get(`/api/instances/${enc(id)}`).expect(200)).body.clocks as ClockView[];
+  const clock = clocks.find((c) => c.name === '办案期限');
+  if (!clock) throw new Error(`no 办案期限 in ${JSON.stringify(clocks)}`);
+  return clock;
+}
+
+describe('a street commander', () => {
+  it("should extend a case's 办案期限 through the 法定时限 panel and see the new deadline", async () => {
+    // given: a case whose 核查线索 has been completed, which started 办案期限
+    const staff = await stack.as('bajiao-staff');
+    const started = await staff.post('/api/instances', { definitionKey: 'case-clock', businessKey: 'ZF-E2E-001', street: 'bajiao', variables: {} }).expect(201);
+    const id = started.body.id as string;
+    const register = await eventually(() => caseState(stack.client, id).then((s) => s.openTasks.find((t) => t.includes('/Register/'))), 'the task 核查线索');
+    await staff.post(`/api/tasks/${enc(register)}/complete`, { variables: {} }).expect(200);
+    const commander = await stack.as('bajiao-commander');
+    const before = await eventually(async () => (await caseClock(commander, id).catch(() => undefined)), '办案期限 started');
+    expect(before).toMatchObject({ status: 'running', unit: 'calendarDays', length: 90, extendedDays: 0 });
+
+    // when: the commander opens the case page
+    const { page, pageErrors } = await openPage(browser, server.baseURL);
+    await page.goto(`/cases/${enc(id)}`);
+    await signIn(page, 'bajiao-commander', DEMO_PASSWORD);
+    await page.getByRole('heading', { name: '案件 ZF-E2E-001' }).waitFor();
+
+    // then: the panel shows the running clock with its deadline
+    const clock = page.getByRole('listitem', { name: '办案期限' });
+    await clock.waitFor();
+    expect(await clock.getByTestId('clock-status').innerText()).toBe('计时中');
+    expect(await clock.getByTestId('clock-deadline').innerText()).toBe(zhDate(before.deadline as string));
+
+    // when: they extend it by 30 days through the form
+    await button(clock, '延期').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('延长「办案期限」').waitFor();
+    await dialog.getByLabel('延长天数（自然日）').fill('30');
+    await dialog.getByLabel('理由').fill('案情复杂，需补充调查，经负责人批准延期');
+    await button(dialog, '延期').click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // then: the API has the new deadline, and the panel shows it, with the extension and who approved it
+    const after = await eventually(async () => {
+      const now = await caseClock(commander, id);
+      return now.extendedDays === 30 ? now : undefined;
+    }, 'the extension');
+    expect(after.deadline).not.toBe(before.deadline);
+    expect(Date.parse(after.deadline as string)).toBeGreaterThan(Date.parse(before.deadline as string));
+    await clock.getByTestId('clock-deadline').filter({ hasText: zhDate(after.deadline as string) }).waitFor();
+    const text = await clock.innerText();
+    expect(text).toContain('（已延期 30 天）');
+    expect(text).toContain('延期 30 天');
+    expect(text).toContain('批准人：bajiao-commander');
+    expect(text).toContain('理由：案情复杂，需补充调查，经负责人批准延期');
+    await screenshot(page, 'case-clocks');
+    await page.locator('.ant-card', { has: page.getByRole('list', { name: '法定时限' }) }).screenshot({ path: DOCS_SHOT });
+
+    // and: on a phone the page fits its width
+    await page.setViewportSize({ width: 390, height: 844 });
+    await clock.scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const box = await clock.boundingBox();
+    expect(box && box.x + box.width).toBeLessThanOrEqual(390);
+    await screenshot(page, 'case-clocks-phone');
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+});
