@@ -102,3 +102,50 @@ describe('a street commander', () => {
     expect(pageErrors).toEqual([]);
   }, 180_000);
 });
+
+describe('an admin', () => {
+  it('should read the 工作日历 with 2026\'s holidays, make a day a local day off and see the new version', async () => {
+    // given: the admin on the calendar page at 2026 (the national schedule of 2026 is published)
+    const { page, pageErrors } = await openPage(browser, server.baseURL);
+    await page.goto('/calendar?year=2026');
+    await signIn(page, 'admin', DEMO_PASSWORD);
+    await page.getByRole('heading', { name: '工作日历' }).waitFor();
+
+    // then: twelve months; 国庆节 is 休, its make-up Sunday (2026-09-20) 班
+    await page.getByRole('grid', { name: '十月' }).waitFor();
+    expect(await page.getByRole('grid').count()).toBe(12);
+    expect(await page.locator('[data-date="2026-10-01"]').getAttribute('data-marker')).toBe('off');
+    expect(await page.locator('[data-date="2026-09-20"]').getAttribute('data-marker')).toBe('work');
+
+    // when: a working day is made a local day off
+    await page.locator('[data-date="2026-12-31"]').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('调整 2026-12-31').waitFor();
+    await dialog.getByLabel('说明').fill('区政府通知：年末集中休息');
+    await button(dialog, '设为休息日').click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // then: the day is 休 and outlined, the versions table lists the change first, the rollout says how far it got
+    await page.locator('[data-date="2026-12-31"][data-adjusted="true"][data-marker="off"]').waitFor();
+    const versions = page.locator('.ant-card', { hasText: '版本记录' });
+    await versions.getByText('2026-12-31 设为休息日：区政府通知：年末集中休息').waitFor();
+    await page.getByTestId('calendar-rollout').waitFor();
+    expect(await page.getByTestId('calendar-rollout').innerText()).toMatch(/第 \d+ 版：已更新 \d+ \/ \d+ 个在办案件/);
+    await screenshot(page, 'work-calendar');
+
+    // when: the adjustment is removed again
+    await page.locator('[data-date="2026-12-31"]').click();
+    await button(page.getByRole('dialog'), '撤销本地调整').click();
+
+    // then
+    await page.locator('[data-date="2026-12-31"]:not([data-adjusted])').waitFor();
+    await versions.getByText('撤销 2026-12-31 的本地调整').waitFor();
+
+    // when: a year not yet published is picked
+    await page.getByRole('button', { name: '下一年' }).click();
+
+    // then
+    await page.getByTestId('calendar-unknown-year').filter({ hasText: '2027 年的节假日安排尚未公布' }).waitFor();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});
