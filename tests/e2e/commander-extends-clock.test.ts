@@ -1,7 +1,7 @@
 // The case page's 法定时限 panel in a real browser against the real stack: a case of a process with the clock 办案期限
 // (90 days, started when 核查线索 completes) is opened by a street commander, who extends the clock through the 延期
 // form; the panel then shows the new deadline (and the clock's extension), as the API does. The page also reads well
-// on a phone (390 px wide). Its screenshot is docs/images/case-clocks.png.
+// on a phone (390 px wide). The panel's screenshot (test-results/e2e/case-clocks-panel.png) is docs/images/case-clocks.png.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -9,14 +9,11 @@ import type { ClockView } from '../../contracts/legalTime';
 import { DEMO_PASSWORD } from '../../server/seed';
 import { caseState } from '../../server/services/cases';
 import { type ApiStack, enc } from '../support/api';
-import { ROOT } from '../support/paths';
 import { eventually } from '../support/wait';
-import { button, openPage, screenshot, signIn } from './support/browser';
+import { button, openPage, SCREENSHOT_DIR, screenshot, signIn } from './support/browser';
 import { type JourneyStack, startJourneyStack } from './support/journeyStack';
 
 const CASE_CLOCK_BPMN = path.join(__dirname, 'fixtures/case-clock.bpmn');
-/** The screenshot the docs show. */
-const DOCS_SHOT = path.join(ROOT, 'docs/images/case-clocks.png');
 
 let stack: ApiStack;
 let browser: Browser;
@@ -90,7 +87,7 @@ describe('a street commander', () => {
     expect(text).toContain('批准人：bajiao-commander');
     expect(text).toContain('理由：案情复杂，需补充调查，经负责人批准延期');
     await screenshot(page, 'case-clocks');
-    await page.locator('.ant-card', { has: page.getByRole('list', { name: '法定时限' }) }).screenshot({ path: DOCS_SHOT });
+    await page.locator('.ant-card', { has: page.getByRole('list', { name: '法定时限' }) }).screenshot({ path: path.join(SCREENSHOT_DIR, 'case-clocks-panel.png') });
 
     // and: on a phone the page fits its width
     await page.setViewportSize({ width: 390, height: 844 });
