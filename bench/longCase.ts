@@ -28,8 +28,8 @@ export function longCaseOptions(argv: string[]): { steps: number } | null {
   return { steps: value };
 }
 
-/** A process looping through one service task until `n` reaches `limit`. */
-const LOOP_XML = `<?xml version="1.0" encoding="UTF-8"?>
+/** A process looping through one service task until `n` reaches `limit` (bench row 5 replays its history, too). */
+export const LOOP_XML = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="D" targetNamespace="http://bpmn.io/schema/bpmn">
   <bpmn:process id="long-case" isExecutable="true">
     <bpmn:startEvent id="Start" />
@@ -45,7 +45,8 @@ const LOOP_XML = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`;
 
-const tick: JobType = {
+/** The loop's job: counts `n` up by one. */
+export const tick: JobType = {
   type: 'bench.tick',
   title: { 'zh-CN': '循环一步', en: 'Loop step' },
   description: { 'zh-CN': '基准测试用', en: 'Used by the benchmark' },

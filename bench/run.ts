@@ -5,6 +5,8 @@
 // With --fanout (bench/fanout.ts) only the in-process fan-out benchmark runs: npm run bench -- --fanout 100,1000,10000
 // With --campaign (bench/campaign.ts) only the 10,000-site campaign runs: npm run bench -- --campaign 10000 [--campaign-budget-s 3600]
 // With --continue-as-new (bench/longCase.ts) only a case looping 10,000 times through a job runs: npm run bench -- --continue-as-new 10000
+// Bench table (issue 15, bench/rows.ts): --step-latency 20 (row 3), --replay-verify (row 5), --designer 1000 (row 6),
+// --report (the README table from bench/results/row-<n>.json), --all (every row in sequence, then the report).
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Client } from '@temporalio/client';
@@ -22,14 +24,23 @@ import { campaignOptions, runCampaign } from './campaign';
 import { startBenchServers } from './benchServers';
 import { processCpuSeconds } from './processCpu';
 import { longCaseOptions, runLongCase } from './longCase';
+import { benchRowCommand } from './rows';
+import { runTuning, tuningOptions } from './tuning';
+import { peersOptions, runPeers } from './peers';
 
 const FANOUT = fanoutOptions(process.argv.slice(2));
 const CAMPAIGN = campaignOptions(process.argv.slice(2));
 const LONG_CASE = longCaseOptions(process.argv.slice(2));
+/** The bench table's rows 3, 5, 6, --report and --all (bench/rows.ts). */
+const BENCH_ROW = benchRowCommand(process.argv.slice(2));
+/** Row 1's Temporal options side by side (bench/tuning.ts): npm run bench -- --tuning [--instances 50 --rounds 2]. */
+const TUNING = tuningOptions(process.argv.slice(2));
+/** Row 4's peers (bench/peers.ts): npm run bench -- --peers [--instances 100 --rounds 2]. */
+const PEERS = peersOptions(process.argv.slice(2));
 const { values: args } = parseArgs({
   options: { instances: { type: 'string', default: '100' }, steps: { type: 'string', default: '10' }, rounds: { type: 'string', default: '2' } },
   // The fan-out benchmark's options are read by fanoutOptions; the Temporal bench does not run then.
-  args: FANOUT || CAMPAIGN || LONG_CASE ? [] : process.argv.slice(2),
+  args: FANOUT || CAMPAIGN || LONG_CASE || BENCH_ROW || TUNING || PEERS ? [] : process.argv.slice(2),
 });
 const INSTANCES = Number(args.instances);
 const STEPS = Number(args.steps);
@@ -159,7 +170,7 @@ async function main(): Promise<void> {
   }
 }
 
-(FANOUT ? runFanout(FANOUT) : CAMPAIGN ? runCampaign(CAMPAIGN) : LONG_CASE ? runLongCase(LONG_CASE) : main()).catch((error) => {
+(BENCH_ROW ? BENCH_ROW() : TUNING ? runTuning(TUNING) : PEERS ? runPeers(PEERS) : FANOUT ? runFanout(FANOUT) : CAMPAIGN ? runCampaign(CAMPAIGN) : LONG_CASE ? runLongCase(LONG_CASE) : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -1,0 +1,184 @@
+// Bench row 5 (`npm run bench -- --replay-verify [--events 10000] [--rows 100000]`): replay and verification.
+// Replay: a real case (bench/longCase.ts's loop through a service task, continuing as new every 2,000 events) runs
+// until its history holds at least `events` events; its history, fetched as the API fetches it, is replayed through
+// today's workflow code by audit/replay.ts (what verification, export and the replay check use). Target ≥ 5,000
+// events/s. Verification: one case's chain of `rows` audit rows (built by audit/chain.ts as the activity builds them,
+// with the kinds and data a case writes) is stored in bounded batches and verified by audit/service.ts verifyCase
+// (read from the database + hashes + links), as `npm run audit:verify -- <id>` does. Target ≥ 100,000 rows/s.
+// Each is measured three times after a warm-up; the median counts. Writes bench/results/row-5.json.
+import { parseArgs } from 'node:util';
+import type { AuditEntry } from '../contracts/caseData';
+import { buildChain, GENESIS_HASH, verifyChain } from '../audit/chain';
+import { replayBundle, replayHistory } from '../audit/replay';
+import { chainOf, fetchHistoryJson, verifyCase } from '../audit/service';
+import { compile } from '../engine/compile';
+import { AuditEvent, auditRowId } from '../store/models';
+import { bundleWorkflows, createSparrowWorker } from '../worker/createWorker';
+import { createLogger } from '../platform/logger';
+import { installSdkLogger } from '../worker/sdkLogger';
+import { BPMN_WORKFLOW_TYPE, type BpmnProcessInput, caseWorkflowId } from '../workflows/definitions';
+import { startBenchServers } from './benchServers';
+import { LOOP_XML, tick } from './longCase';
+import { databaseOf, rowResult, writeRowResult } from './rowResult';
+
+const TARGET_EVENTS_PER_S = 5_000;
+const TARGET_ROWS_PER_S = 100_000;
+/** History events per loop step of the long case (measured: 6.17), to size the case for `events`. */
+const EVENTS_PER_STEP = 6;
+const INSERT_BATCH = 1_000;
+const REPEATS = 3;
+
+/** The options of `--replay-verify`: history events and chain rows. */
+export function replayVerifyOptions(argv: string[]): { events: number; rows: number } | null {
+  if (!argv.includes('--replay-verify')) return null;
+  const { values } = parseArgs({ args: argv.filter((a) => a !== '--replay-verify'), options: { events: { type: 'string', default: '10000' }, rows: { type: 'string', default: '100000' } }, strict: false });
+  const events = Number(values.events);
+  const rows = Number(values.rows);
+  if (![events, rows].every((n) => Number.isInteger(n) && n >= 1)) throw new Error('--replay-verify takes --events N (history events) and --rows N (audit rows), positive whole numbers');
+  return { events, rows };
+}
+
+/** Seconds `fn` takes. */
+async function timed<T>(fn: () => Promise<T> | T): Promise<{ seconds: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { seconds: (performance.now() - t0) / 1000, value };
+}
+
+/** The median of `REPEATS` timed runs of `fn` after one warm-up run; every run must pass `check`. */
+async function medianSeconds<T>(fn: () => Promise<T> | T, check: (value: T) => void): Promise<{ median: number; runs: number[] }> {
+  check(await fn());
+  const runs: number[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const { seconds, value } = await timed(fn);
+    check(value);
+    runs.push(Math.round(seconds * 1000) / 1000);
+  }
+  return { median: [...runs].sort((a, b) => a - b)[Math.floor(REPEATS / 2)], runs };
+}
+
+/** The audit entries of a case doing `count` things: tasks opened, claimed and completed, jobs and variables, as cases write them. */
+function auditEntries(count: number, from: number): AuditEntry[] {
+  const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
+  return Array.from({ length: count }, (_, k): AuditEntry => {
+    const i = from + k;
+    const elementId = `Task_${i % 50}`;
+    switch (i % 5) {
+      case 0:
+        return { at: at(i), actor: 'system', kind: 'element.entered', elementId, tokenId: `t${i}` };
+      case 1:
+        return { at: at(i), actor: 'system', kind: 'task.opened', elementId, tokenId: `t${i}`, data: { taskId: `case/${elementId}/${i}`, candidateGroups: ['enforcement'] } };
+      case 2:
+        return { at: at(i), actor: 'bajiao-staff', kind: 'task.claimed', elementId, tokenId: `t${i}`, data: { taskId: `case/${elementId}/${i}`, previous: null, assignee: 'bajiao-staff' } };
+      case 3:
+        return { at: at(i), actor: 'bajiao-staff', kind: 'task.completed', elementId, tokenId: `t${i}`, data: { taskId: `case/${elementId}/${i}`, variables: ['result', 'note'], variablesHash: 'a'.repeat(64) } };
+      default:
+        return { at: at(i), actor: 'system', kind: 'variables.changed', elementId, data: { changes: [{ name: 'result', old: 'b'.repeat(64), new: 'c'.repeat(64) }] } };
+    }
+  });
+}
+
+/** Stores one case's chain of `rows` rows in batches; returns its instance id. */
+async function seedChain(rows: number): Promise<string> {
+  const instanceId = 'bench-chain:100k';
+  let prev = GENESIS_HASH;
+  for (let from = 0; from < rows; from += INSERT_BATCH) {
+    const links = buildChain(instanceId, 1, from + 1, auditEntries(Math.min(INSERT_BATCH, rows - from), from), prev);
+    prev = links[links.length - 1].hash as string;
+    await AuditEvent.insertMany(links.map((l) => ({ ...l, _id: auditRowId(instanceId, l.seq), at: new Date(l.at) })), { ordered: false, lean: true });
+  }
+  return instanceId;
+}
+
+/** Runs the loop case until its history holds at least `events` events; returns its workflow id. */
+async function recordLongHistory(env: Awaited<ReturnType<typeof startBenchServers>>['env'], events: number): Promise<string> {
+  const compiled = await compile(LOOP_XML);
+  if (compiled.problems.length) throw new Error(compiled.problems.map((p) => p.message).join('; '));
+  const model = compiled.processes[0].model;
+  const steps = Math.ceil(events / EVENTS_PER_STEP);
+  const taskQueue = 'bench-replay';
+  const worker = await createSparrowWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, jobTypes: [tick], workflows: { workflowBundle: await bundleWorkflows() } });
+  const input: BpmnProcessInput = { model, definition: { key: model.processId, version: 1, sha256: 'bench' }, businessKey: `replay-${steps}`, variables: { n: 0, limit: steps }, startedBy: 'bench' };
+  const workflowId = caseWorkflowId(model.processId, input.businessKey);
+  console.log(`recording a history of ≥ ${events} events: a case looping ${steps} times …`);
+  await worker.runUntil(async () => {
+    const result = await env.client.workflow.execute(BPMN_WORKFLOW_TYPE, { workflowId, taskQueue, args: [input] });
+    if (result.status !== 'completed') throw new Error(`the loop case ended ${result.status}`);
+  });
+  return workflowId;
+}
+
+const perSecond = (n: number, seconds: number) => Math.round(n / seconds);
+const thousands = (n: number) => n.toLocaleString('en-US');
+
+/** Runs row 5 and writes its result. */
+export async function runReplayVerify({ events, rows }: { events: number; rows: number }): Promise<void> {
+  installSdkLogger(createLogger('bench', 'warn'));
+  const servers = await startBenchServers('sparrow_bench_replay');
+  try {
+    const workflowId = await recordLongHistory(servers.env, events);
+    const history = await fetchHistoryJson(servers.env.client, workflowId);
+    if (!history) throw new Error(`Temporal has no history of ${workflowId}`);
+    const runs = history.events.filter((e) => e.eventType === 'EVENT_TYPE_WORKFLOW_EXECUTION_STARTED').length;
+    const bundle = await timed(() => replayBundle());
+    console.log(`replaying ${history.events.length} events (${runs} runs) …`);
+    const replay = await medianSeconds(() => replayHistory(history), (outcome) => {
+      if (!outcome.ok) throw new Error(`the history did not replay: ${outcome.divergence?.message}`);
+    });
+
+    console.log(`storing a chain of ${rows} audit rows …`);
+    const seeded = await timed(() => seedChain(rows));
+    const instanceId = seeded.value;
+    const verify = await medianSeconds(() => verifyCase(instanceId), (result) => {
+      if (!result.ok || result.chain.rows !== rows) throw new Error(`the chain did not verify: ${result.reason} (${result.chain.rows} rows)`);
+    });
+    const read = await medianSeconds(() => chainOf(instanceId), (links) => {
+      if (links.length !== rows) throw new Error(`read ${links.length} rows`);
+    });
+    const links = await chainOf(instanceId);
+    const hashes = await medianSeconds(() => verifyChain(instanceId, links), (verdict) => {
+      if (!verdict.ok) throw new Error('the chain did not verify in memory');
+    });
+
+    const values = {
+      replay: { events: history.events.length, runs, medianSeconds: replay.median, seconds: replay.runs, eventsPerSecond: perSecond(history.events.length, replay.median), bundleSeconds: Math.round(bundle.seconds * 100) / 100 },
+      verify: {
+        rows,
+        medianSeconds: verify.median,
+        seconds: verify.runs,
+        rowsPerSecond: perSecond(rows, verify.median),
+        readMedianSeconds: read.median,
+        readRowsPerSecond: perSecond(rows, read.median),
+        hashMedianSeconds: hashes.median,
+        hashRowsPerSecond: perSecond(rows, hashes.median),
+        seedSeconds: Math.round(seeded.seconds * 10) / 10,
+      },
+      database: databaseOf(servers),
+    };
+    console.log(JSON.stringify(values, null, 2));
+    writeRowResult(
+      rowResult(
+        5,
+        'Replay and verification',
+        [
+          {
+            what: `Replay a ${thousands(values.replay.events)}-event history (${runs} runs) through today's workflow code`,
+            figures: `${thousands(values.replay.eventsPerSecond)} events/s (${values.replay.medianSeconds} s; bundle built once per process: ${values.replay.bundleSeconds} s)`,
+            target: `≥ ${thousands(TARGET_EVENTS_PER_S)} events/s`,
+            pass: values.replay.eventsPerSecond >= TARGET_EVENTS_PER_S,
+          },
+          {
+            what: `Verify a ${thousands(rows)}-row audit chain (read from ${values.database}, hashes, links)`,
+            figures: `${thousands(values.verify.rowsPerSecond)} rows/s (${values.verify.medianSeconds} s: read ${thousands(values.verify.readRowsPerSecond)} rows/s, hashes and links in memory ${thousands(values.verify.hashRowsPerSecond)} rows/s)`,
+            target: `≥ ${thousands(TARGET_ROWS_PER_S)} rows/s`,
+            pass: values.verify.rowsPerSecond >= TARGET_ROWS_PER_S,
+          },
+        ],
+        values,
+        [`Median of ${REPEATS} runs after a warm-up.`],
+      ),
+    );
+  } finally {
+    await servers.stop();
+  }
+}
