@@ -18,8 +18,11 @@ export interface BenchServers {
   stop(): Promise<void>;
 }
 
-/** Starts FerretDB (unless MONGODB_URI is set) with the empty database `dbName`, connects mongoose, and starts a Temporal dev server. */
-export async function startBenchServers(dbName: string, temporalLogLevel = 'warn'): Promise<BenchServers> {
+/**
+ * Starts FerretDB (unless MONGODB_URI is set) with the empty database `dbName`, connects mongoose, and starts a Temporal
+ * dev server (`temporalArgs`: extra `start-dev` arguments, e.g. `--dynamic-config-value` for eager activity dispatch).
+ */
+export async function startBenchServers(dbName: string, temporalLogLevel = 'warn', temporalArgs: string[] = []): Promise<BenchServers> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${dbName}-`));
   const ferretdb = process.env.MONGODB_URI ? undefined : await startFerretDb(path.join(ROOT, '.tools/bin/ferretdb'), dir);
   const mongoUri = new URL(process.env.MONGODB_URI ?? (ferretdb as RunningFerretDb).uri);
@@ -27,7 +30,7 @@ export async function startBenchServers(dbName: string, temporalLogLevel = 'warn
   await connectMongo(mongoUri.toString());
   await mongoose.connection.dropDatabase();
   const env = await TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: path.join(ROOT, '.tools/bin/temporal') }, searchAttributes: Object.values(searchAttributes), log: { format: 'pretty', level: temporalLogLevel } },
+    server: { executable: { type: 'existing-path', path: path.join(ROOT, '.tools/bin/temporal') }, searchAttributes: Object.values(searchAttributes), log: { format: 'pretty', level: temporalLogLevel }, extraArgs: temporalArgs },
   });
   return {
     env,
