@@ -19,6 +19,7 @@ export default async function globalSetup(): Promise<void> {
   } else {
     const ferretdb = await startFerretDb(FERRETDB_BIN, dir);
     globalThis.__sparrowTestStack.ferretdb = ferretdb;
+    process.stderr.write(`[sparrow] the test run's FerretDB runs on ${ferretdb.backend === 'postgresql' ? 'PostgreSQL' : 'SQLite'} (${ferretdb.uri})\n`);
     process.env.SPARROW_TEST_MONGODB_URI = ferretdb.uri;
   }
   const bundlePath = path.join(dir, 'workflow-bundle.js');
