@@ -5,6 +5,7 @@ import type { AuditChainHead, CaseRef, CloseUserTaskInput, OpenUserTaskInput, Re
 import type { AuditEntry } from '../contracts/caseData';
 import { buildChain, GENESIS_HASH } from '../audit/chain';
 import { AuditEvent, AuditPendingSeal, auditRowId, Instance, Task } from '../store/models';
+import { countOpenedTask, moveTaskToHistory, updateHotTask } from '../store/tasks';
 import { GroupInsert } from './groupInsert';
 import { requestSealing } from './ledgerSealer';
 
@@ -28,52 +29,51 @@ export async function openUserTask({ caseRef, task, at }: OpenUserTaskInput): Pr
   checkDate(task.taskId, 'follow-up date', task.followUpDate);
   checkDate(task.taskId, 'opening time', at);
   // Every field of the schema is given, so the driver's insert writes what the upsert's defaults did.
-  await taskInserts.insert([
-    {
-      _id: task.taskId,
-      instanceId: caseRef.instanceId,
-      definitionKey: caseRef.definitionKey,
-      definitionVersion: caseRef.definitionVersion,
-      businessKey: caseRef.businessKey,
-      street: caseRef.street,
-      elementId: task.elementId,
-      name: task.name ?? null,
-      assignee: task.assignee ?? null,
-      candidateGroups: task.candidateGroups,
-      candidateUsers: task.candidateUsers,
-      status: task.assignee ? 'claimed' : 'open',
-      dueDate: dateOrNull(task.dueDate),
-      followUpDate: dateOrNull(task.followUpDate),
-      dueProvisional: task.dueProvisional ?? false,
-      priority: task.priority,
-      formKey: task.formKey ?? null,
-      formId: task.formId ?? null,
-      createdAt: new Date(at),
-      claimedAt: null,
-      claimedBy: null,
-      completedAt: null,
-      completedBy: null,
-    },
-  ]);
+  const row = {
+    _id: task.taskId,
+    instanceId: caseRef.instanceId,
+    definitionKey: caseRef.definitionKey,
+    definitionVersion: caseRef.definitionVersion,
+    businessKey: caseRef.businessKey,
+    street: caseRef.street,
+    elementId: task.elementId,
+    name: task.name ?? null,
+    assignee: task.assignee ?? null,
+    candidateGroups: task.candidateGroups,
+    candidateUsers: task.candidateUsers,
+    status: task.assignee ? 'claimed' : 'open',
+    dueDate: dateOrNull(task.dueDate),
+    followUpDate: dateOrNull(task.followUpDate),
+    dueProvisional: task.dueProvisional ?? false,
+    priority: task.priority,
+    formKey: task.formKey ?? null,
+    formId: task.formId ?? null,
+    createdAt: new Date(at),
+    claimedAt: null,
+    claimedBy: null,
+    completedAt: null,
+    completedBy: null,
+  };
+  // Counted only when this call inserted the row (a retry's duplicate was counted by the call that wrote it).
+  if ((await taskInserts.insert([row])) === 0) await countOpenedTask(row);
 }
 
-/** Marks a task completed or cancelled (only while it is still open or claimed). */
+/** Marks a task completed or cancelled: it moves from the open tasks to the history (store/tasks.ts; a retry finishes or skips the move). */
 export async function closeUserTask({ taskId, outcome, actor, at }: CloseUserTaskInput): Promise<void> {
-  const set = outcome === 'completed' ? { status: 'completed', completedAt: new Date(at), completedBy: actor } : { status: 'cancelled', completedAt: new Date(at) };
-  await Task.updateOne({ _id: taskId, status: { $in: ['open', 'claimed'] } }, { $set: set });
+  await moveTaskToHistory(taskId, outcome === 'completed' ? { status: 'completed', completedAt: new Date(at), completedBy: actor } : { status: 'cancelled', completedAt: new Date(at) });
 }
 
 /** Records who holds an open task, as the workflow ordered the claims, unclaims and assigns (retries write the same). */
 export async function setTaskHolder({ taskId, assignee, by, at }: SetTaskHolderInput): Promise<void> {
-  const set = assignee ? { status: 'claimed', assignee, claimedBy: by, claimedAt: new Date(at) } : { status: 'open', assignee: null, claimedBy: null, claimedAt: null };
-  await Task.updateOne({ _id: taskId, status: { $in: ['open', 'claimed'] } }, { $set: set });
+  const set = assignee ? { status: 'claimed' as const, assignee, claimedBy: by, claimedAt: new Date(at) } : { status: 'open' as const, assignee: null, claimedBy: null, claimedAt: null };
+  await updateHotTask(taskId, set);
 }
 
 /** Writes an open task's due and follow-up dates as a clock or calendar change moved them (retries write the same). */
 export async function setTaskDates({ taskId, dueDate, followUpDate, dueProvisional }: SetTaskDatesInput): Promise<void> {
   checkDate(taskId, 'due date', dueDate);
   checkDate(taskId, 'follow-up date', followUpDate);
-  await Task.updateOne({ _id: taskId, status: { $in: ['open', 'claimed'] } }, { $set: { dueDate: dateOrNull(dueDate), followUpDate: dateOrNull(followUpDate), dueProvisional } });
+  await updateHotTask(taskId, { dueDate: dateOrNull(dueDate), followUpDate: dateOrNull(followUpDate), dueProvisional });
 }
 
 /** Inserts shared by concurrent calls (group commit): audit rows, first summaries, pending seals. */

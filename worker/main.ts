@@ -5,6 +5,7 @@ import mongoose from 'mongoose';
 import { startLedgerSealer } from '../activities/ledgerSealer';
 import { loadConfig } from '../platform/config';
 import { connectMongo } from '../store/db';
+import { recountTasks } from '../store/tasks';
 import { createLogger } from '../platform/logger';
 import { createSparrowWorker } from './createWorker';
 import { installSdkLogger } from './sdkLogger';
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
   const log = createLogger('worker', config.LOG_LEVEL);
   installSdkLogger(log, config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? 'DEBUG' : 'WARN');
   await connectMongo(config.MONGODB_URI);
+  // The task list's counts are repaired from the open tasks in the background (a count lost to a crash between a write and its count).
+  recountTasks().then((corrected) => corrected && log.warn({ corrected }, 'task counts repaired'), (error: unknown) => log.warn({ err: error }, 'could not recount the task counts'));
   const client = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const added = await ensureSearchAttributes(client, config.TEMPORAL_NAMESPACE);
   if (added.length) log.info({ added }, 'registered search attributes');

@@ -28,3 +28,10 @@ export const taskView = z.object({
   completedAt: z.string().nullable(),
   completedBy: z.string().nullable(),
 });
+
+/** The task list's tab counts: 我的任务 (assigned to me), 我组的任务 (unassigned, I am a candidate), 本街道 (null: not the caller's to see). */
+export const taskCountsView = z.object({
+  mine: z.number().int(),
+  group: z.number().int(),
+  street: z.number().int().nullable(),
+});

@@ -1,19 +1,40 @@
 // The task list: list and read tasks of the caller's streets; claim, unclaim, assign, complete (Idempotency-Key).
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
-import { inScope, taskScope } from '../auth/principal';
+import { inScope, type Principal, seesWholeStreet, taskScope } from '../auth/principal';
 import { type AnyRoute, route } from '../http/route';
 import { pageWindow, variables } from '../http/schemas';
 import { flag, idParam, pageOf, paging } from '../../contracts/api/common';
 import { formView } from '../../contracts/api/forms';
 import { caseState } from '../../contracts/api/instances';
-import { taskView as taskSchema } from '../../contracts/api/tasks';
+import { taskCountsView, taskView as taskSchema } from '../../contracts/api/tasks';
 import { DISPATCHERS, EVERY_ROLE, TASK_WORKERS } from '../../contracts/roles';
 import { TASK_STATUSES } from '../../contracts/statuses';
-import { Task } from '../../store/models';
+import { listHotTasksOfAny, listTasks, readTabCounts } from '../../store/tasks';
+import { taskCollectionsFor } from '../../store/taskKeys';
 import { assignTask, claimTask, completeTask, taskDetail, taskTextFilter, taskView, unclaimTask } from '../services/tasks';
 
 const SORTS = { due: { dueDate: 1 }, '-due': { dueDate: -1 }, priority: { priority: 1 }, '-priority': { priority: -1 }, created: { createdAt: 1 }, '-created': { createdAt: -1 } } as const;
+
+type ListQuery = z.output<typeof listQuery>;
+
+/** Who reads the tab counts. */
+const countReader = (user: Principal) => ({ username: user.username, groups: user.groups, streets: user.streets, seesWholeStreet: seesWholeStreet(user) });
+
+/**
+ * The total of a list that is exactly one tab (open and claimed, nothing else filtered) from the maintained counts,
+ * so the task list's pages need no count over the tasks; undefined for any other list.
+ */
+async function tabTotal(user: Principal, query: ListQuery): Promise<number | undefined> {
+  const open = query.status?.length === 2 && query.status.includes('open') && query.status.includes('claimed');
+  const filtered = query.dueBefore || query.minPriority !== undefined || query.instanceId || query.definitionKey || query.text;
+  const tabs = [query.mine, query.myGroups, query.street !== undefined].filter(Boolean).length;
+  if (!open || filtered || tabs !== 1) return undefined;
+  const counts = await readTabCounts(countReader(user), query.street);
+  if (query.mine) return counts.mine;
+  if (query.myGroups) return counts.group;
+  return counts.street ?? undefined;
+}
 
 const listQuery = z.object({
   mine: flag.optional().describe('only tasks assigned to me'),
@@ -64,8 +85,29 @@ export function taskRoutes(client: Client): AnyRoute[] {
         const full = ors.length === 0 ? filter : { ...filter, $and: ors };
         const { skip, limit } = pageWindow(query);
         const sort = { ...SORTS[query.sort], _id: 1 } as Record<string, 1 | -1>;
-        const [rows, total] = await Promise.all([Task.find(full).sort(sort).skip(skip).limit(limit).lean(), Task.countDocuments(full)]);
-        return { items: rows.map(taskView), page: query.page, size: query.size, total };
+        const total = await tabTotal(user, query);
+        // 我组的任务 on the open tasks: one indexed equality query per candidate branch (FerretDB pushes no $or down).
+        const branches = [{ candidateUsers: user.username }, ...user.groups.map((g) => ({ candidateGroups: g }))];
+        const { $or: candidateScope, ...streetScope } = taskScope(user);
+        const onlyTabOrs = ors.length === (candidateScope ? 2 : 1);
+        const { rows, total: n } =
+          query.myGroups && onlyTabOrs && taskCollectionsFor(query.status) === 'hot'
+            ? await listHotTasksOfAny({ ...streetScope, ...filter, assignee: null }, branches, sort, skip, limit, total)
+            : await listTasks(full, query.status, sort, skip, limit, total);
+        return { items: rows.map(taskView), page: query.page, size: query.size, total: n };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/tasks/counts',
+      summary: 'The task list\'s tab counts for the caller: assigned to me, my groups\' unassigned tasks, the street\'s open tasks (one street, or every street in scope)',
+      tag: 'tasks',
+      access: EVERY_ROLE,
+      query: z.object({ street: z.string().optional() }),
+      responses: { 200: { description: 'the counts', schema: taskCountsView } },
+      handler: async ({ query, user }) => {
+        if (query.street && !inScope(user, query.street)) return { mine: 0, group: 0, street: seesWholeStreet(user) ? 0 : null };
+        return readTabCounts(countReader(user), query.street);
       },
     }),
     route({

@@ -1,7 +1,8 @@
 // Summaries of cases whose workflow closed without the engine finishing them (failed, terminated, timed out) are
 // marked `failed` when the API meets them, so no summary says running for a workflow that has ended.
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
-import { Instance, Task } from '../../store/models';
+import { Instance } from '../../store/models';
+import { cancelTasksOfCase } from '../../store/tasks';
 
 /** Summary statuses of a case whose workflow should still run. */
 const OPEN_STATUSES: Array<'running' | 'incident'> = ['running', 'incident'];
@@ -18,7 +19,7 @@ const LIST_CHECK_MS = 2_000;
  */
 async function markFailed(id: string, endedAt: Date): Promise<boolean> {
   const moved = await Instance.updateOne({ _id: id, status: { $in: OPEN_STATUSES } }, { $set: { status: 'failed', endedAt, currentElements: [] } });
-  await Task.updateMany({ instanceId: id, status: { $in: ['open', 'claimed'] } }, { $set: { status: 'cancelled' } });
+  await cancelTasksOfCase(id, endedAt);
   return moved.modifiedCount > 0;
 }
 

@@ -4,7 +4,8 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { assignTaskUpdate, claimTaskUpdate, completeTaskUpdate, type TaskHolderView, unclaimTaskUpdate } from '../../workflows/definitions';
 import { inScope, isCandidate, type Principal, principalOf, taskScope } from '../auth/principal';
 import { conflict, DomainError, forbidden, notFound, unprocessable } from '../../platform/errors';
-import { Definition, Task, User } from '../../store/models';
+import { Definition, User } from '../../store/models';
+import { findTaskAnywhere } from '../../store/tasks';
 import { DISPATCHERS, hasAnyRole, TASK_WORKERS } from '../../contracts/roles';
 import { caseState, updateCase } from './cases';
 import { escapeRegex } from './definitions';
@@ -16,7 +17,8 @@ import { withUpdateTimeout } from './updateTimeout';
 
 type TaskRow = NonNullable<Awaited<ReturnType<typeof findTask>>>;
 
-const findTask = (id: string, filter: Record<string, unknown>) => Task.findOne({ _id: id, ...filter }).lean();
+/** A task wherever it is: open or claimed, or closed in the history. */
+const findTask = (id: string, filter: Record<string, unknown> = {}) => findTaskAnywhere(id, filter);
 
 /** A task row as the API shows it (every field present: absent ones as null or []). */
 export function taskView(row: TaskRow) {
@@ -62,7 +64,7 @@ const refuseClosed = (task: TaskRow) => {
 
 /** Why the task cannot be claimed or changed now (re-read after a lost race). */
 async function raceConflict(id: string): Promise<never> {
-  const now = await Task.findById(id).lean();
+  const now = await findTask(id);
   if (now && closed(now)) throw conflict('task-closed', `task ${id} is already ${now.status}`);
   throw conflict('task-claimed', `task ${id} is claimed by ${now?.assignee ?? 'someone else'}`, { assignee: now?.assignee ?? null });
 }
@@ -86,7 +88,7 @@ async function changeHolder<Req>(client: Client, task: TaskRow, update: UpdateDe
     }
     throw error;
   }
-  return taskView((await Task.findById(task._id).lean()) ?? task);
+  return taskView((await findTask(task._id)) ?? task);
 }
 
 /** Claims an open task for the caller, who must be a candidate; a task someone else holds is a 409. */

@@ -11,5 +11,6 @@ export { Idempotency } from './idempotency';
 export { Instance, type InstanceDoc } from './instance';
 export { Notification } from './notification';
 export { OrgUnit } from './orgUnit';
-export { Task } from './task';
+export { Task, type TaskDoc, TaskHistory } from './task';
+export { TASK_COUNT_KINDS, TaskCount, type TaskCountDoc } from './taskCount';
 export { ALL_STREETS, credentialVersionOf, User, type UserDoc } from './user';

@@ -2,6 +2,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../../server/app';
 import { Instance, Task } from '../../store/models';
+import { findTaskAnywhere } from '../../store/tasks';
 import { createLogger } from '../../platform/logger';
 import { type ApiStack, enc, login, startApiStack } from '../support/api';
 import { eventually } from '../support/wait';
@@ -164,7 +165,7 @@ describe('cases', () => {
       expect((await commander.post(`/api/instances/${enc(id)}/cancel`, {}).expect(400)).body.errors).toEqual([expect.objectContaining({ path: 'body.reason' })]);
       const res = await commander.post(`/api/instances/${enc(id)}/cancel`, { reason: '当事人已自行整改' }).expect(200);
       expect(res.body).toMatchObject({ status: 'cancelled', cancelReason: '当事人已自行整改' });
-      await eventually(() => Task.findById(taskId).lean().then((t) => (t?.status === 'cancelled' ? t : undefined)), 'the cancelled task');
+      await eventually(() => findTaskAnywhere(taskId).then((t) => (t?.status === 'cancelled' ? t : undefined)), 'the cancelled task');
       expect((await commander.post(`/api/instances/${enc(id)}/cancel`, { reason: '再次' }).expect(409)).body.code).toBe('case-closed');
     });
 

@@ -2,6 +2,7 @@
 // audit chain through the workflow), complete with form validation.
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { AuditEvent, Task } from '../../store/models';
+import { findTaskAnywhere } from '../../store/tasks';
 import { claimTaskUpdate, completeTaskUpdate } from '../../workflows/definitions';
 import { type ApiSession, type ApiStack, enc, startApiStack } from '../support/api';
 import { eventually } from '../support/wait';
@@ -212,8 +213,10 @@ describe('tasks', () => {
       const staff = await stack.as('bajiao-staff');
       const done = await staff.post(taskUrl(taskId, 'complete'), { variables: { verdict: 'confirmed', area: 12.5, phone: '13800000000' } }).expect(200);
       expect(done.body).toMatchObject({ id: taskId, status: 'completed', completedBy: 'bajiao-staff', case: { status: 'completed', variables: { verdict: 'confirmed', area: 12.5 } } });
-      await eventually(() => Task.findById(taskId).lean().then((t) => (t?.status === 'completed' ? t : undefined)), 'the closed task');
-      expect(await Task.findById(taskId).lean()).toMatchObject({ completedBy: 'bajiao-staff' });
+      await eventually(() => findTaskAnywhere(taskId).then((t) => (t?.status === 'completed' ? t : undefined)), 'the closed task');
+      expect(await findTaskAnywhere(taskId)).toMatchObject({ completedBy: 'bajiao-staff' });
+      // the closed task has moved from the open tasks to the history
+      expect(await Task.exists({ _id: taskId })).toBeNull();
       expect((await staff.post(taskUrl(taskId, 'complete'), { variables: { verdict: 'confirmed' } }).expect(409)).body.code).toBe('task-closed');
       expect((await staff.post(taskUrl(taskId, 'claim')).expect(409)).body.code).toBe('task-closed');
       const audit = await AuditEvent.find({ instanceId: id, kind: 'task.completed' }).lean();

@@ -5,7 +5,8 @@ import type { Variables } from '../../engine/interpreter/types';
 import type { WorkCalendar } from '../../contracts/legalTime';
 import { deploy, loadVersion } from '../../server/services/definitions';
 import { startCase } from '../../server/services/cases';
-import { AuditEvent, Instance, Task } from '../../store/models';
+import { AuditEvent, Instance } from '../../store/models';
+import { tasksOfCase } from '../../store/tasks';
 import {
   BPMN_WORKFLOW_TYPE,
   type BpmnProcessInput,
@@ -100,8 +101,8 @@ export async function runCase(
 /** The ids of the elements a case has completed, in order. */
 export const completedIds = (state: CaseStateView) => state.completed.map((c) => c.elementId);
 
-/** The task rows of a case in the read model. */
-export const tasksOf = (instanceId: string) => Task.find({ instanceId }).sort({ createdAt: 1 }).lean();
+/** The task rows of a case in the read model (open ones and the history), oldest first. */
+export const tasksOf = (instanceId: string) => tasksOfCase(instanceId);
 
 /** Waits until the task rows of a case (written by activities, a moment after the state) satisfy `predicate`. */
 export const tasksWhen = (instanceId: string, predicate: (rows: Awaited<ReturnType<typeof tasksOf>>) => boolean, what: string) =>

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { formView } from '../../../contracts/api/forms';
 import type { caseState } from '../../../contracts/api/instances';
-import type { taskView } from '../../../contracts/api/tasks';
+import type { taskCountsView, taskView } from '../../../contracts/api/tasks';
 import type { RequestBuilder } from './request';
 
 /** One task row as `GET /api/tasks` lists it. */
@@ -39,6 +39,14 @@ const taskUrl = (id: string) => `/api/tasks/${encodeURIComponent(id)}`;
 export function listTasks(params: TaskListParams): RequestBuilder {
   const query = new URLSearchParams(params).toString();
   return { method: 'GET', url: query ? `/api/tasks?${query}` : '/api/tasks' };
+}
+
+/** The tab counts `GET /api/tasks/counts` answers: mine, my groups', the street's (null: not the caller's to see). */
+export type TaskCounts = z.output<typeof taskCountsView>;
+
+/** The caller's tab counts (maintained by the server, no list read), for one street or every street in scope. */
+export function getTaskCounts(street?: string): RequestBuilder {
+  return { method: 'GET', url: street ? `/api/tasks/counts?street=${encodeURIComponent(street)}` : '/api/tasks/counts' };
 }
 
 /** One task with its form schema and the case's variables. */

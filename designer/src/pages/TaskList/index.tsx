@@ -5,6 +5,7 @@ import { useClaimTask } from '../../api/hooks/useClaimTask.mutation';
 import { useDefinitions } from '../../api/hooks/useDefinitions.query';
 import { useMe } from '../../api/hooks/useMe.query';
 import { useStreetName } from '../../api/hooks/useStreetName';
+import { useTaskCounts } from '../../api/hooks/useTaskCounts.query';
 import { useTasks } from '../../api/hooks/useTasks.query';
 import { hasAnyRole, PROCESS_LISTERS, STARTERS, STREET_WATCHERS, TASK_WORKERS } from '../../../../contracts/roles';
 import type { Task } from '../../api/tasks';
@@ -39,11 +40,16 @@ export function TaskList() {
   const claim = useClaimTask();
 
   const list = useTasks(taskListParams(tab, filters, streets), { refetchInterval: POLL_MS });
-  const counts = {
-    mine: useTasks(taskListParams('mine', filters, streets, 1), { refetchInterval: POLL_MS }).data?.total,
-    group: useTasks(taskListParams('group', filters, streets, 1), { refetchInterval: POLL_MS }).data?.total,
-    street: useTasks(taskListParams('street', filters, streets, 1), { refetchInterval: POLL_MS, enabled: tabs.includes('street') }).data?.total,
+  // Without filters the counts are the server's maintained tab counts (one small read); with filters, each tab's list total.
+  const filtered = Boolean(filters.definitionKey || filters.dueBefore || filters.minPriority !== undefined || filters.text?.trim());
+  const oneStreet = streets.length === 1 && streets[0] !== '*' ? streets[0] : undefined;
+  const maintained = useTaskCounts(oneStreet, { refetchInterval: POLL_MS, enabled: Boolean(me) && !filtered }).data;
+  const listed = {
+    mine: useTasks(taskListParams('mine', filters, streets, 1), { refetchInterval: POLL_MS, enabled: filtered }).data?.total,
+    group: useTasks(taskListParams('group', filters, streets, 1), { refetchInterval: POLL_MS, enabled: filtered }).data?.total,
+    street: useTasks(taskListParams('street', filters, streets, 1), { refetchInterval: POLL_MS, enabled: filtered && tabs.includes('street') }).data?.total,
   };
+  const counts = filtered ? listed : { mine: maintained?.mine, group: maintained?.group, street: maintained?.street ?? undefined };
 
   // Volunteers may not list processes (403): their process filter offers the keys of their tasks.
   const mayReadDefinitions = hasAnyRole(roles, PROCESS_LISTERS);

@@ -1,0 +1,196 @@
+// Bench row 2 (issue 15): the task list at scale. Seeds N tasks (5 % of them open: 50,000 of 1,000,000) directly
+// through the store in bounded batches — open ones in `tasks`, closed ones in `taskHistory`, one case summary per five
+// tasks — then measures p50/p99 of the task list's three tabs (the route's own store calls), their counts, a task
+// read by id and the case list of a street, on FerretDB (PostgreSQL by default, SQLite with
+// SPARROW_FERRETDB_BACKEND=sqlite) or the MongoDB/FerretDB of MONGODB_URI (SPARROW_POSTGRESQL_URL: its PostgreSQL).
+// Usage: npm run bench -- --tasklist 1000000 [--tasklist-open 50000] [--samples 50]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import mongoose from 'mongoose';
+import pg from 'pg';
+import { startFerretDb, type RunningFerretDb } from '../scripts/lib/ferretdb';
+import { connectMongo } from '../store/db';
+import { Instance, Task, TaskHistory } from '../store/models';
+import { ensurePostgresIndexes } from '../store/pgIndexes';
+import { findTaskAnywhere, listHotTasksOfAny, listTasks, readTabCounts, recountTasks } from '../store/tasks';
+import { rowResult, writeRowResult } from './rowResult';
+
+/** What the task-list bench runs with. */
+export interface TaskListOptions {
+  tasks: number;
+  open: number;
+  samples: number;
+}
+
+/** The task-list bench's options among `argv` (`--tasklist N`), or null when it is not asked for. */
+export function taskListOptions(argv: string[]): TaskListOptions | null {
+  if (!argv.includes('--tasklist')) return null;
+  const { values } = parseArgs({ args: argv, strict: false, options: { tasklist: { type: 'string' }, 'tasklist-open': { type: 'string' }, samples: { type: 'string' } } });
+  const tasks = Number(values.tasklist ?? 1_000_000);
+  return { tasks, open: Number(values['tasklist-open'] ?? Math.round(tasks * 0.05)), samples: Number(values.samples ?? 50) };
+}
+
+const STREETS = 15;
+const GROUPS = ['law', 'grid', 'volunteer', 'service'];
+const BATCH = 1_000;
+const OPEN = ['open', 'claimed'];
+const day = 86_400_000;
+
+/** Task number i of the seed: its street, holder (30 % of the open ones claimed by one of 150 people of the street) and candidates. */
+function seedTask(i: number, open: boolean) {
+  const street = `street-${i % STREETS}`;
+  const claimed = open && i % 10 < 3;
+  const createdAt = new Date(Date.UTC(2025, 0, 1) + i * 30_000);
+  return {
+    _id: `case-${Math.floor(i / 5)}/Task_${i % 5}/${i}`,
+    instanceId: `bench:case-${Math.floor(i / 5)}`,
+    definitionKey: `process-${i % 12}`,
+    definitionVersion: 1,
+    businessKey: `BK-${Math.floor(i / 5)}`,
+    street,
+    elementId: `Task_${i % 5}`,
+    name: `任务 ${i % 5}`,
+    assignee: claimed ? `${street}-user-${i % 150}` : null,
+    candidateGroups: [`${street}-${GROUPS[i % 4]}`, ...(i % 5 === 0 ? [`${street}-${GROUPS[(i + 1) % 4]}`] : [])],
+    candidateUsers: i % 50 === 0 ? [`${street}-user-${i % 150}`] : [],
+    status: open ? (claimed ? 'claimed' : 'open') : i % 20 === 0 ? 'cancelled' : 'completed',
+    dueDate: new Date(Date.UTC(2026, 0, 1) + ((i * 7919) % 300) * day),
+    followUpDate: null,
+    dueProvisional: false,
+    priority: 25 + (i % 4) * 25,
+    formKey: null,
+    formId: `form-${i % 5}`,
+    createdAt,
+    claimedAt: claimed ? createdAt : null,
+    claimedBy: claimed ? `${street}-user-${i % 150}` : null,
+    completedAt: open ? null : new Date(createdAt.getTime() + day),
+    completedBy: open ? null : `${street}-user-${i % 150}`,
+  };
+}
+
+/** Case summary number c (the case of tasks 5c..5c+4): running while its newest task is open. */
+function seedCase(c: number, running: boolean) {
+  const street = `street-${c % STREETS}`;
+  const startedAt = new Date(Date.UTC(2025, 0, 1) + c * 150_000);
+  return {
+    _id: `bench:case-${c}`,
+    definitionKey: `process-${c % 12}`,
+    definitionVersion: 1,
+    businessKey: `BK-${c}`,
+    street,
+    status: running ? 'running' : 'completed',
+    currentElements: running ? ['Task_0'] : [],
+    incidentCount: 0,
+    waitingSignals: [],
+    waitingMessages: [],
+    parentInstanceId: null,
+    parentElementId: null,
+    startedBy: `${street}-user-${c % 150}`,
+    startedAt,
+    endedAt: running ? null : new Date(startedAt.getTime() + 2 * day),
+    clocksJson: null,
+    calendarVersion: null,
+    progressSeq: 10,
+  };
+}
+
+/** Inserts `count` documents made by `make` into `collection` in batches of BATCH; prints progress. */
+async function seed(collection: mongoose.mongo.Collection, from: number, count: number, make: (i: number) => object): Promise<void> {
+  for (let i = 0; i < count; i += BATCH) {
+    await collection.insertMany(Array.from({ length: Math.min(BATCH, count - i) }, (_, k) => make(from + i + k)) as never[], { ordered: false });
+    if ((i / BATCH) % 50 === 0) process.stdout.write(`\r  ${collection.collectionName}: ${i + BATCH} / ${count}   `);
+  }
+  process.stdout.write('\n');
+}
+
+/** p50 and p99 (ms) of `samples` sequential runs of `run`. */
+async function measure(samples: number, run: (i: number) => Promise<unknown>): Promise<{ p50: number; p99: number; rows: unknown }> {
+  const times: number[] = [];
+  let rows: unknown;
+  for (let i = 0; i < samples; i++) {
+    const t0 = performance.now();
+    rows = await run(i);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))] * 10) / 10;
+  return { p50: at(0.5), p99: at(0.99), rows };
+}
+
+/** Runs bench row 2 and writes bench/results/row-2.json. */
+export async function runTaskList(options: TaskListOptions): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-tasklist-'));
+  const ferretdb: (RunningFerretDb & { postgresUrl?: string }) | undefined = process.env.MONGODB_URI ? undefined : await startFerretDb(path.resolve(__dirname, '../.tools/bin/ferretdb'), dir);
+  const backend = ferretdb ? `FerretDB on ${ferretdb.backend}` : `MONGODB_URI${process.env.SPARROW_POSTGRESQL_URL ? ' (FerretDB on postgresql)' : ''}`;
+  const postgresUrl = ferretdb ? ferretdb.postgresUrl : process.env.SPARROW_POSTGRESQL_URL;
+  const uri = new URL(process.env.MONGODB_URI ?? (ferretdb as RunningFerretDb).uri);
+  uri.pathname = '/bench-tasklist';
+  try {
+    await mongoose.connect(uri.toString());
+    await mongoose.connection.dropDatabase();
+    await mongoose.disconnect();
+    await connectMongo(uri.toString());
+    const closed = options.tasks - options.open;
+    console.log(`task list bench on ${backend}: ${options.tasks} tasks (${options.open} open), ${Math.ceil(options.tasks / 5)} cases`);
+    const t0 = Date.now();
+    await seed(TaskHistory.collection, 0, closed, (i) => seedTask(i, false));
+    await seed(Task.collection, closed, options.open, (i) => seedTask(i, true));
+    const firstOpenCase = Math.floor(closed / 5);
+    await seed(Instance.collection, 0, Math.ceil(options.tasks / 5), (c) => seedCase(c, c >= firstOpenCase));
+    const seedSeconds = (Date.now() - t0) / 1000;
+    if (postgresUrl) {
+      await ensurePostgresIndexes(postgresUrl, 'bench-tasklist');
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      await client.query('ANALYZE');
+      await client.end();
+    }
+    const r0 = Date.now();
+    await recountTasks();
+    const recountSeconds = (Date.now() - r0) / 1000;
+
+    const street = 'street-3';
+    const worker = { username: `${street}-user-3`, groups: [`${street}-law`, 'staff'], streets: [street], seesWholeStreet: false };
+    const commander = { username: `${street}-commander`, groups: ['street-commander'], streets: [street], seesWholeStreet: true };
+    const status = { $in: OPEN };
+    const due = { dueDate: 1, _id: 1 } as const;
+    const scope = { street: { $in: [street] } };
+    const candidateScope = { $or: [{ assignee: worker.username }, { candidateUsers: worker.username }, { candidateGroups: { $in: worker.groups } }] };
+    const openIds = (await Task.find({ street }, { _id: 1 }).limit(200).lean()).map((r) => r._id);
+    const closedIds = (await TaskHistory.find({ street }, { _id: 1 }).limit(200).lean()).map((r) => r._id);
+    const queries: Array<[string, (i: number) => Promise<unknown>]> = [
+      ['我的任务 (mine, page of 200 by due date, total from counts)', async () => listTasks({ ...scope, assignee: worker.username, status, $and: [candidateScope] }, OPEN, due, 0, 200, (await readTabCounts(worker)).mine)],
+      ['我组的任务 (my groups, page of 200 by due date, total from counts)', async () => listHotTasksOfAny({ ...scope, status, assignee: null }, [{ candidateUsers: worker.username }, ...worker.groups.map((g) => ({ candidateGroups: g }))], due, 0, 200, (await readTabCounts(worker)).group)],
+      ['本街道 (street, page of 200 by due date, total from counts)', async () => listTasks({ street, status }, OPEN, due, 0, 200, (await readTabCounts(commander, street)).street ?? 0)],
+      ['tab counts (task worker)', () => readTabCounts(worker)],
+      ['tab counts (street commander)', () => readTabCounts(commander, street)],
+      ['a task by id, open', (i) => findTaskAnywhere(openIds[i % openIds.length])],
+      ['a task by id, closed', (i) => findTaskAnywhere(closedIds[i % closedIds.length])],
+      ['case list of a street (commander/auditor, page of 50, newest first, with total)', () => Promise.all([Instance.find({ street }).sort({ startedAt: -1 }).limit(50).lean(), Instance.countDocuments({ street })])],
+    ];
+    const results: Array<{ what: string; p50: number; p99: number }> = [];
+    for (const [what, run] of queries) {
+      await run(0);
+      const m = await measure(options.samples, run);
+      results.push({ what, p50: m.p50, p99: m.p99 });
+      console.log(`  ${what}: p50 ${m.p50} ms, p99 ${m.p99} ms`);
+    }
+    const targeted = results.slice(0, 5);
+    writeRowResult(
+      rowResult(
+        2,
+        `Task list at ${options.tasks.toLocaleString('en')} tasks (${options.open.toLocaleString('en')} open)`,
+        targeted.map((r) => ({ what: r.what, figures: `p50 ${r.p50} ms, p99 ${r.p99} ms`, target: 'p99 < 50 ms', pass: r.p99 < 50 })),
+        { backend, tasks: options.tasks, open: options.open, samples: options.samples, seedSeconds, recountSeconds, results },
+        [`${backend}; ${STREETS} streets, ${GROUPS.length} groups per street; GIN indexes ${postgresUrl ? 'created' : 'not created (no PostgreSQL URL)'}`],
+      ),
+    );
+  } finally {
+    await mongoose.connection.dropDatabase().catch(() => undefined);
+    await mongoose.disconnect();
+    await ferretdb?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,151 @@
+// Hot and cold task rows: open and claimed tasks in `tasks`, closed ones in `taskHistory`, the tab counts in
+// `taskCounts`. Counts change only with a real change of a hot row (an insert that was no duplicate, an update that
+// matched, a delete that deleted), so a retried activity never counts twice; recountTasks repairs drift.
+import { Task, TaskCount, type TaskDoc, TaskHistory } from './models';
+import { type CountedTask, countDelta, countKeysOf, type CountKey, type CountReader, HOT_TASK_STATUSES, mergePage, tabCounts, taskCollectionsFor } from './taskKeys';
+
+const COUNTED = { street: 1, assignee: 1, candidateGroups: 1, candidateUsers: 1 } as const;
+const isDuplicate = (error: unknown) => (error as { code?: number }).code === 11000;
+
+/** Adds each delta to its count row (created on first use; a concurrent creation of the same row is retried once). */
+async function applyCounts(delta: Array<{ key: CountKey; by: number }>): Promise<void> {
+  await Promise.all(
+    delta.map(async ({ key, by }) => {
+      const { _id, ...fields } = key;
+      const inc = () => TaskCount.updateOne({ _id }, { $inc: { n: by }, $setOnInsert: fields }, { upsert: true });
+      try {
+        await inc();
+      } catch (error) {
+        if (!isDuplicate(error)) throw error;
+        await inc();
+      }
+    }),
+  );
+}
+
+/**
+ * Counts a task whose insert into the hot collection was no duplicate. A very late retry of an open whose task has
+ * closed since (its row is in the history) takes the row out again instead.
+ */
+export async function countOpenedTask(row: CountedTask & { _id: string }): Promise<void> {
+  if (await TaskHistory.exists({ _id: row._id })) {
+    await Task.deleteOne({ _id: row._id });
+    return;
+  }
+  await applyCounts(countDelta(null, row));
+}
+
+/** Changes an open or claimed task (holder, dates) and moves its counts when the holder changed; a retry changes nothing. */
+export async function updateHotTask(taskId: string, set: Partial<TaskDoc>): Promise<void> {
+  // No projection: FerretDB v1's findAndModify does not implement `fields`.
+  const before = await Task.findOneAndUpdate({ _id: taskId, status: { $in: HOT_TASK_STATUSES } }, { $set: set }, { returnDocument: 'before' }).lean();
+  if (before) await applyCounts(countDelta(before, { ...before, ...set } as CountedTask));
+}
+
+/**
+ * Moves a task to the history as closed: insert the closed row (a duplicate is an earlier try's), then delete the hot
+ * row and take it off the counts. Idempotent: a process dying between the two writes leaves a row in both, which
+ * readers take from the history, and the re-run finishes the move.
+ */
+export async function moveTaskToHistory(taskId: string, close: Pick<TaskDoc, 'status' | 'completedAt'> & { completedBy?: string | null }): Promise<void> {
+  const hot = await Task.findById(taskId).lean();
+  if (!hot) return;
+  try {
+    await TaskHistory.collection.insertOne({ ...hot, ...close } as never);
+  } catch (error) {
+    if (!isDuplicate(error)) throw error;
+  }
+  const deleted = await Task.findOneAndDelete({ _id: taskId }).lean();
+  if (deleted) await applyCounts(countDelta(deleted, null));
+}
+
+/** Cancels every open or claimed task of a case (moved to the history as cancelled). */
+export async function cancelTasksOfCase(instanceId: string, at: Date): Promise<void> {
+  const open = await Task.find({ instanceId }, { _id: 1 }).lean();
+  for (const row of open) await moveTaskToHistory(row._id, { status: 'cancelled', completedAt: at });
+}
+
+/** A task by id wherever it is (the history's row when a move is half done), optionally within a scope filter. */
+export async function findTaskAnywhere(id: string, filter: Record<string, unknown> = {}) {
+  const [closed, hot] = await Promise.all([TaskHistory.findOne({ _id: id, ...filter }).lean(), Task.findOne({ _id: id, ...filter }).lean()]);
+  return closed ?? hot;
+}
+
+/** Every task of a case, hot and closed, oldest first. */
+export async function tasksOfCase(instanceId: string) {
+  const [closed, hot] = await Promise.all([TaskHistory.find({ instanceId }).lean(), Task.find({ instanceId }).lean()]);
+  return mergePage(hot, closed, { createdAt: 1, _id: 1 }, 0, Number.MAX_SAFE_INTEGER);
+}
+
+/**
+ * One page of tasks matching `filter` in `sort` and the total, from the collections the statuses live in: open and
+ * claimed from `tasks`, closed from `taskHistory`, mixed or none from both, merged.
+ */
+export async function listTasks(filter: Record<string, unknown>, statuses: readonly string[] | undefined, sort: Record<string, 1 | -1>, skip: number, limit: number, total?: number) {
+  const where = taskCollectionsFor(statuses);
+  const one = (model: typeof Task | typeof TaskHistory) =>
+    Promise.all([model.find(filter).sort(sort).skip(skip).limit(limit).lean(), total ?? model.countDocuments(filter)] as const);
+  if (where === 'hot') {
+    const [rows, n] = await one(Task);
+    return { rows, total: n };
+  }
+  if (where === 'history') {
+    const [rows, n] = await one(TaskHistory);
+    return { rows, total: n };
+  }
+  const both = (model: typeof Task | typeof TaskHistory) => Promise.all([model.find(filter).sort(sort).limit(skip + limit).lean(), model.countDocuments(filter)] as const);
+  const [[hot, hotTotal], [closed, closedTotal]] = await Promise.all([both(Task), both(TaskHistory)]);
+  const inBoth = hot.filter((r) => closed.some((c) => c._id === r._id)).length;
+  return { rows: mergePage(hot, closed, sort, skip, limit), total: hotTotal + closedTotal - inBoth };
+}
+
+/**
+ * One page of open and claimed tasks matching `base` and any one of `branches` (e.g. 我组的任务: named as candidate,
+ * or in one of my candidate groups). FerretDB v1 pushes no `$or` down, so each branch is its own equality query (an
+ * indexed read of just that branch) and the branches merge here; a task in several branches is listed once.
+ */
+export async function listHotTasksOfAny(base: Record<string, unknown>, branches: Record<string, unknown>[], sort: Record<string, 1 | -1>, skip: number, limit: number, total?: number) {
+  const pages = await Promise.all(branches.map((branch) => Task.find({ ...base, ...branch }).sort(sort).limit(skip + limit).lean()));
+  const unique = [...new Map(pages.flat().map((r) => [r._id, r])).values()];
+  const rows = mergePage(unique, [], sort, skip, limit);
+  return { rows, total: total ?? (await Task.countDocuments({ ...base, $or: branches })) };
+}
+
+/** The three tab counts for a reader from the maintained rows (a few small reads), optionally for one street. */
+export async function readTabCounts(reader: CountReader, street?: string) {
+  const wide = reader.streets.includes('*');
+  const streets = street !== undefined ? [street] : wide ? null : reader.streets;
+  const byStreet = (kind: CountKey['kind']) => (streets ? streets.map((s) => TaskCount.find({ kind, street: s }).lean()) : [TaskCount.find({ kind }).lean()]);
+  const reads = await Promise.all([TaskCount.find({ kind: 'assignee', user: reader.username }).lean(), ...byStreet('candidates'), ...(reader.seesWholeStreet ? byStreet('street') : [])]);
+  return tabCounts(reader, reads.flat(), street);
+}
+
+/**
+ * Recounts the tab counts from the hot collection and rewrites the rows that differ (rows of nothing left are
+ * deleted); run at start and on demand to repair drift (a process that died between a write and its count).
+ * Answers how many rows it corrected.
+ */
+export async function recountTasks(): Promise<number> {
+  const totals = new Map<string, { key: CountKey; n: number }>();
+  for await (const row of Task.find({}, COUNTED).lean().cursor()) {
+    for (const key of countKeysOf(row)) {
+      const entry = totals.get(key._id) ?? { key, n: 0 };
+      entry.n += 1;
+      totals.set(key._id, entry);
+    }
+  }
+  const stored = new Map((await TaskCount.find({}, { n: 1 }).lean()).map((r) => [r._id, r.n]));
+  let corrected = 0;
+  for (const { key, n } of totals.values()) {
+    if (stored.get(key._id) === n) continue;
+    const { _id, ...fields } = key;
+    await TaskCount.updateOne({ _id }, { $set: { ...fields, n } }, { upsert: true });
+    corrected += 1;
+  }
+  for (const [id, n] of stored) {
+    if (totals.has(id)) continue;
+    await TaskCount.deleteOne({ _id: id, n });
+    if (n !== 0) corrected += 1;
+  }
+  return corrected;
+}
