@@ -81,8 +81,8 @@ export interface CountRow {
   kind: CountKey['kind'];
   street?: string | null;
   user?: string | null;
-  groups: string[];
-  users: string[];
+  groups?: string[] | null;
+  users?: string[] | null;
   n: number;
 }
 
@@ -93,7 +93,7 @@ export function tabCounts(reader: CountReader, rows: readonly CountRow[], street
   for (const row of rows) {
     if (!inScope(row.street ?? null) || row.n <= 0) continue;
     if (row.kind === 'assignee' && row.user === reader.username) counts.mine += row.n;
-    if (row.kind === 'candidates' && (row.users.includes(reader.username) || row.groups.some((g) => reader.groups.includes(g)))) counts.group += row.n;
+    if (row.kind === 'candidates' && ((row.users ?? []).includes(reader.username) || (row.groups ?? []).some((g) => reader.groups.includes(g)))) counts.group += row.n;
     if (row.kind === 'street' && counts.street !== null) counts.street += row.n;
   }
   return counts;

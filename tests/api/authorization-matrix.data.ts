@@ -79,6 +79,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /audit/ledger/head': { allow: ['auditor', 'admin'], otherStreet: 'unscoped' },
 
   'GET /tasks': { allow: ALL, otherStreet: 'not-listed' },
+  'GET /tasks/counts': { allow: ALL, otherStreet: 'unscoped' },
   'GET /tasks/:id': { allow: ALL, otherStreet: 'not-found' },
   'POST /tasks/:id/claim': { allow: ['street-commander', 'enforcement-staff', 'department-liaison', 'volunteer', 'resident', 'admin'], otherStreet: 'not-found' },
   'POST /tasks/:id/unclaim': { allow: ['street-commander', 'enforcement-staff', 'department-liaison', 'volunteer', 'resident', 'admin'], otherStreet: 'not-found' },

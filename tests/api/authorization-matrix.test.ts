@@ -133,6 +133,7 @@ describe('the authorization matrix', () => {
       'GET /audit/signing-key': (s) => s.get('/api/audit/signing-key'),
       'GET /audit/ledger/head': (s) => s.get('/api/audit/ledger/head'),
       'GET /tasks': (s) => s.get('/api/tasks?size=200'),
+      'GET /tasks/counts': (s) => s.get('/api/tasks/counts'),
       'GET /tasks/:id': (s) => s.get(`/api/tasks/${enc(shared.taskId)}`),
       'POST /tasks/:id/claim': async (s, fresh) => s.post(`/api/tasks/${enc(fresh ? await freshTask() : shared.taskId)}/claim`),
       'POST /tasks/:id/unclaim': async (s, fresh) => {
