@@ -12,11 +12,13 @@ import { parseArgs } from 'node:util';
 import type { Client } from '@temporalio/client';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
-import type { JobType } from '../activities/jobs';
 import { compile } from '../engine/compile';
 import { AuditPendingSeal } from '../store/models/auditEvent';
 import { createLogger } from '../platform/logger';
 import { installSdkLogger } from '../worker/sdkLogger';
+import { sparrowWorkerTuning, workflowPreloadModules } from '../worker/tuning';
+import { benchStep } from './benchStep';
+import { rowResult, writeRowResult } from './rowResult';
 import type { BpmnProcessInput } from '../workflows/definitions';
 import { serviceChainXml } from './serviceChain';
 import { fanoutOptions, runFanout } from './fanout';
@@ -24,6 +26,7 @@ import { campaignOptions, runCampaign } from './campaign';
 import { startBenchServers } from './benchServers';
 import { processCpuSeconds } from './processCpu';
 import { longCaseOptions, runLongCase } from './longCase';
+import { runTaskList, taskListOptions } from './taskList';
 import { benchRowCommand } from './rows';
 import { runTuning, tuningOptions } from './tuning';
 import { peersOptions, runPeers } from './peers';
@@ -37,10 +40,12 @@ const BENCH_ROW = benchRowCommand(process.argv.slice(2));
 const TUNING = tuningOptions(process.argv.slice(2));
 /** Row 4's peers (bench/peers.ts): npm run bench -- --peers [--instances 100 --rounds 2]. */
 const PEERS = peersOptions(process.argv.slice(2));
+/** Row 2, the task list at scale (bench/taskList.ts): npm run bench -- --tasklist 1000000 [--tasklist-open 50000 --samples 50]. */
+const TASK_LIST = taskListOptions(process.argv.slice(2));
 const { values: args } = parseArgs({
   options: { instances: { type: 'string', default: '100' }, steps: { type: 'string', default: '10' }, rounds: { type: 'string', default: '2' } },
   // The fan-out benchmark's options are read by fanoutOptions; the Temporal bench does not run then.
-  args: FANOUT || CAMPAIGN || LONG_CASE || BENCH_ROW || TUNING || PEERS ? [] : process.argv.slice(2),
+  args: FANOUT || CAMPAIGN || LONG_CASE || BENCH_ROW || TUNING || PEERS || TASK_LIST ? [] : process.argv.slice(2),
 });
 const INSTANCES = Number(args.instances);
 const STEPS = Number(args.steps);
@@ -49,14 +54,6 @@ const TASK_QUEUE = 'bench';
 /** A second queue whose worker skips the read-model writes, to measure the engine apart from the database. */
 const ENGINE_ONLY_QUEUE = 'bench-engine-only';
 type Kind = 'interpreter' | 'interpreter, no read model' | 'hand-written';
-
-/** The job every step runs: a little real work (JSON round trip of the variables) and one new variable. */
-const benchStep: JobType = {
-  type: 'bench.step',
-  title: { 'zh-CN': '基准步骤', en: 'Benchmark step' },
-  description: { 'zh-CN': '基准测试用', en: 'Used by the benchmark' },
-  handler: async ({ elementId, variables }) => ({ [elementId]: Object.keys(JSON.parse(JSON.stringify(variables))).length }),
-};
 
 interface RoundResult {
   kind: string;
@@ -120,6 +117,23 @@ async function round(kind: Kind, client: Client, model: BpmnProcessInput['model'
   };
 }
 
+/** Row 1 of the bench table (issue 15): the interpreter's cases/s against the goal, and its ratio to the hand-written workflow. */
+function interpreterRow(results: RoundResult[], mean: (kind: string, pick: (r: RoundResult) => number) => number) {
+  const perSecond = (kind: Kind) => Math.round(mean(kind, (r) => r.perSecond) * 10) / 10;
+  const ratio = mean('interpreter', (r) => r.perSecond) / mean('hand-written', (r) => r.perSecond);
+  const ms = (seconds: number) => Math.round((seconds / INSTANCES) * 1000);
+  const bound = `CPU-bound on 2 cores: worker ${ms(mean('interpreter', (r) => r.workerCpu))} ms and database ${ms(mean('interpreter', (r) => r.dbCpu ?? 0))} ms per case here; the Temporal dev server's share and what cuts it: npm run bench -- --tuning (row-1-tuning.json)`;
+  return rowResult(
+    1,
+    'Interpreter vs hand-written Temporal workflow',
+    [
+      { what: `${STEPS}-step automated case, ${INSTANCES} at once, whole path (interpreter with read model)`, figures: `${perSecond('interpreter')} cases/s (hand-written ${perSecond('hand-written')}, no read model ${perSecond('interpreter, no read model')})`, target: '>= 50 cases/s', pass: perSecond('interpreter') >= 50, bottleneck: bound },
+      { what: 'interpreter ÷ hand-written throughput', figures: ratio.toFixed(2), target: '>= 0.90', pass: ratio >= 0.9 },
+    ],
+    { instances: INSTANCES, steps: STEPS, rounds: ROUNDS, results },
+  );
+}
+
 async function main(): Promise<void> {
   installSdkLogger(createLogger('bench', 'warn'));
   const { env, ferretdb, stop } = await startBenchServers('sparrow_bench');
@@ -127,12 +141,14 @@ async function main(): Promise<void> {
     const compiled = await compile(serviceChainXml(STEPS));
     if (compiled.problems.length) throw new Error(compiled.problems.map((p) => p.message).join('; '));
     const model = compiled.processes[0].model;
-    const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), logger: undefined });
+    // The worker as worker/ ships it: its preloaded modules and options, for both sides.
+    const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), logger: undefined, preloadModules: workflowPreloadModules });
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: TASK_QUEUE,
       workflowBundle: bundle,
       activities: createActivities([benchStep]),
+      ...sparrowWorkerTuning,
     });
     // Same activities, but the read-model writes (task rows, case summary, audit chain) are skipped: a measurement
     // device for the bench only, so the engine's own cost shows apart from the database's.
@@ -142,6 +158,7 @@ async function main(): Promise<void> {
       taskQueue: ENGINE_ONLY_QUEUE,
       workflowBundle: bundle,
       activities: { ...createActivities([benchStep]), openUserTask: skip, closeUserTask: skip, recordProgress: skip },
+      ...sparrowWorkerTuning,
     });
     const kinds: Kind[] = ['hand-written', 'interpreter, no read model', 'interpreter'];
     await Promise.all([engineOnly.run(), worker.runUntil(async () => {
@@ -163,6 +180,7 @@ async function main(): Promise<void> {
         const p50Ratio = mean('hand-written', (r) => r.p50) / mean(kind, (r) => r.p50);
         console.log(`${kind}: throughput ratio to hand-written ${ratio.toFixed(2)} (target >= 0.90), p50 latency ratio ${p50Ratio.toFixed(2)}`);
       }
+      writeRowResult(interpreterRow(results, mean));
       engineOnly.shutdown();
     })]);
   } finally {
@@ -170,7 +188,7 @@ async function main(): Promise<void> {
   }
 }
 
-(BENCH_ROW ? BENCH_ROW() : TUNING ? runTuning(TUNING) : PEERS ? runPeers(PEERS) : FANOUT ? runFanout(FANOUT) : CAMPAIGN ? runCampaign(CAMPAIGN) : LONG_CASE ? runLongCase(LONG_CASE) : main()).catch((error) => {
+(BENCH_ROW ? BENCH_ROW() : TASK_LIST ? runTaskList(TASK_LIST) : TUNING ? runTuning(TUNING) : PEERS ? runPeers(PEERS) : FANOUT ? runFanout(FANOUT) : CAMPAIGN ? runCampaign(CAMPAIGN) : LONG_CASE ? runLongCase(LONG_CASE) : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });
