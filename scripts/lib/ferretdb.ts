@@ -33,6 +33,8 @@ export interface RunningFerretDb {
   process: ChildProcess;
   /** The PostgreSQL postmaster's pid (PostgreSQL backend only): its CPU is the database's too. */
   postgresPid?: number;
+  /** The URL of the PostgreSQL database FerretDB stores in (PostgreSQL backend only), for SPARROW_POSTGRESQL_URL. */
+  postgresUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -162,8 +164,9 @@ export async function startFerretDb(binary: string, dir: string, options: Ferret
   const stateDir = backend === 'postgresql' ? path.join(dir, 'ferretdb-pg') : dataDir;
   fs.mkdirSync(stateDir, { recursive: true });
   const postgres = backend === 'postgresql' ? await startPostgres(dir, options.durable ?? false) : undefined;
-  const store = postgres
-    ? ['--handler=postgresql', `--postgresql-url=postgres://sparrow@127.0.0.1:${postgres.port}/ferretdb`]
+  const postgresUrl = postgres && `postgres://sparrow@127.0.0.1:${postgres.port}/ferretdb`;
+  const store = postgresUrl
+    ? ['--handler=postgresql', `--postgresql-url=${postgresUrl}`]
     : ['--handler=sqlite', `--sqlite-url=file:${dataDir}/`];
   const port = await freePort();
   const logFile = path.join(dir, 'ferretdb.log');
@@ -183,7 +186,7 @@ export async function startFerretDb(binary: string, dir: string, options: Ferret
     uri: `mongodb://127.0.0.1:${port}/`,
     backend,
     process: child,
-    ...(postgres ? { postgresPid: postgres.pid } : {}),
+    ...(postgres ? { postgresPid: postgres.pid, postgresUrl } : {}),
     async stop() {
       await signalAndWait(child, 'SIGTERM', 5_000);
       await postgres?.stop();
