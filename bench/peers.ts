@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Engine } from 'bpmn-engine';
+import { BpmnModdle } from 'bpmn-moddle';
 import { compile } from '../engine/compile';
 import { createLogger } from '../platform/logger';
 import { Task } from '../store/models';
@@ -25,6 +26,7 @@ import { benchStep } from './benchStep';
 import { bpmnDocument } from './bpmnDocument';
 import { percentile, rowResult, writeRowResult } from './rowResult';
 import { serviceChainXml } from './serviceChain';
+import { stackCpuReader } from './stackCpu';
 
 const FLOWABLE_DIR = path.join(__dirname, 'peers/flowable');
 /** The two processes of the row. */
@@ -39,6 +41,8 @@ interface Round {
   perSecond: number;
   p50: number;
   p99: number;
+  /** CPU ms per instance of everything the engine runs on (Sparrow: worker, Temporal server, database; Flowable: the JVM; bpmn-engine: this process). */
+  cpuMsPerInstance: number | null;
 }
 
 /** The options of the peers bench, or undefined when `--peers` is absent. */
@@ -72,8 +76,9 @@ function bpmnEngineXml(process: ProcessName, steps: number): string {
   return `<?xml version="1.0" encoding="UTF-8"?><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="Peers" targetNamespace="http://sparrow.local/bench"><process id="${process}" isExecutable="true">${nodes.join('')}${flows.join('')}</process></definitions>`;
 }
 
-/** Runs `instances` at once through `one` (one instance start to end); returns throughput and latencies. */
-async function timed(engine: Round['engine'], process: ProcessName, instances: number, one: (i: number) => Promise<void>): Promise<Round> {
+/** Runs `instances` at once through `one` (one instance start to end); returns throughput, latencies and CPU per instance (`cpu`: CPU seconds so far). */
+async function timed(engine: Round['engine'], process: ProcessName, instances: number, one: (i: number) => Promise<void>, cpu: () => number | null): Promise<Round> {
+  const cpu0 = cpu();
   const started = Date.now();
   const latencies = await Promise.all(
     Array.from({ length: instances }, async (_, i) => {
@@ -83,16 +88,19 @@ async function timed(engine: Round['engine'], process: ProcessName, instances: n
     }),
   );
   const sorted = latencies.sort((a, b) => a - b);
-  return { engine, process, perSecond: instances / ((Date.now() - started) / 1000), p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  const seconds = (Date.now() - started) / 1000;
+  const cpu1 = cpu();
+  const cpuMsPerInstance = cpu0 === null || cpu1 === null ? null : Math.round(((cpu1 - cpu0) / instances) * 10_000) / 10;
+  return { engine, process, perSecond: instances / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), cpuMsPerInstance };
 }
 
-/** bpmn-engine rounds (after one warm-up round): user tasks are signalled as soon as they wait. */
+/** bpmn-engine rounds (after one warm-up round): the XML parsed once, user tasks signalled as soon as they wait. */
 async function bpmnEngineRounds(instances: number, rounds: number): Promise<Round[]> {
   const results: Round[] = [];
   for (const process of PROCESSES) {
-    const source = bpmnEngineXml(process, 10);
+    const moddleContext = await new BpmnModdle().fromXML(bpmnEngineXml(process, 10));
     const one = async (i: number) => {
-      const engine = new Engine({ name: `${process}-${i}`, source });
+      const engine = new Engine({ name: `${process}-${i}`, moddleContext });
       const listener = new EventEmitter();
       listener.on('wait', (api: { signal(message?: unknown): void }) => setImmediate(() => api.signal({ done: true })));
       const ended = engine.waitFor('end');
@@ -108,8 +116,12 @@ async function bpmnEngineRounds(instances: number, rounds: number): Promise<Roun
       });
       await ended;
     };
-    await timed('bpmn-engine', process, instances, one);
-    for (let r = 0; r < rounds; r++) results.push(await timed('bpmn-engine', process, instances, one));
+    const ownCpu = () => {
+      const { user, system } = globalThis.process.cpuUsage();
+      return (user + system) / 1e6;
+    };
+    await timed('bpmn-engine', process, instances, one, ownCpu);
+    for (let r = 0; r < rounds; r++) results.push(await timed('bpmn-engine', process, instances, one, ownCpu));
   }
   return results;
 }
@@ -134,6 +146,11 @@ async function sparrowRounds(instances: number, rounds: number): Promise<{ round
       }
       throw new Error(`no open task <${elementId}> of ${instanceId} within 120 s`);
     };
+    const readCpu = stackCpuReader(env.address, ferretdb?.process.pid);
+    const stackCpu = () => {
+      const { worker: own, temporal, database } = readCpu();
+      return temporal === null || database === null ? null : own + temporal + database;
+    };
     const results: Round[] = [];
     await worker.runUntil(async () => {
       for (const process of PROCESSES) {
@@ -152,8 +169,8 @@ async function sparrowRounds(instances: number, rounds: number): Promise<{ round
           const result = await handle.result();
           if (result.status !== 'completed') throw new Error(`${workflowId} ended ${result.status}`);
         };
-        await timed('Sparrow', process, instances, one(tag++));
-        for (let r = 0; r < rounds; r++) results.push(await timed('Sparrow', process, instances, one(tag++)));
+        await timed('Sparrow', process, instances, one(tag++), stackCpu);
+        for (let r = 0; r < rounds; r++) results.push(await timed('Sparrow', process, instances, one(tag++), stackCpu));
       }
     });
     const backend = (ferretdb as { backend?: string } | undefined)?.backend;
@@ -184,8 +201,8 @@ function flowableRounds(classPath: string, instances: number, rounds: number): R
       });
       if (run.status !== 0) throw new Error(`Flowable peer failed on ${process}: ${run.stderr.trim().split('\n').slice(-5).join(' ')}`);
       for (const line of run.stdout.split('\n').filter((l) => l.startsWith('{'))) {
-        const r = JSON.parse(line) as { perSecond: number; p50: number; p99: number };
-        results.push({ engine: 'Flowable 7', process, perSecond: r.perSecond, p50: r.p50, p99: r.p99 });
+        const r = JSON.parse(line) as { instances: number; perSecond: number; p50: number; p99: number; cpuSeconds: number };
+        results.push({ engine: 'Flowable 7', process, perSecond: r.perSecond, p50: r.p50, p99: r.p99, cpuMsPerInstance: Math.round((r.cpuSeconds / r.instances) * 10_000) / 10 });
       }
     } finally {
       fs.rmSync(db, { recursive: true, force: true });
@@ -218,16 +235,18 @@ export async function runPeers(options: NonNullable<ReturnType<typeof peersOptio
       const perSecond = mean(engine, process, (r) => r.perSecond);
       if (perSecond === null) return [];
       const sparrowPerSecond = mean('Sparrow', process, (r) => r.perSecond) as number;
-      return [{ process, engine, perSecond: Math.round(perSecond * 10) / 10, p50Ms: Math.round(mean(engine, process, (r) => r.p50) as number), p99Ms: Math.round(mean(engine, process, (r) => r.p99) as number), sparrowRatio: Math.round((sparrowPerSecond / perSecond) * 100) / 100 }];
+      const cpuRows = all.filter((r) => r.engine === engine && r.process === process && r.cpuMsPerInstance !== null);
+      const cpuMsPerInstance = cpuRows.length ? Math.round(cpuRows.reduce((n, r) => n + (r.cpuMsPerInstance as number), 0) / cpuRows.length) : null;
+      return [{ process, engine, perSecond: Math.round(perSecond * 10) / 10, cpuMsPerInstance, p50Ms: Math.round(mean(engine, process, (r) => r.p50) as number), p99Ms: Math.round(mean(engine, process, (r) => r.p99) as number), sparrowRatio: Math.round((sparrowPerSecond / perSecond) * 100) / 100 }];
     }),
   );
   console.log(`\n${instances} instances at once, ${rounds} rounds, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}\n`);
-  console.table(summary.map((s) => ({ process: PROCESS_TITLES[s.process], engine: s.engine, 'instances/s': s.perSecond, 'p50 ms': s.p50Ms, 'p99 ms': s.p99Ms, 'Sparrow ÷ engine': s.sparrowRatio })));
+  console.table(summary.map((s) => ({ process: PROCESS_TITLES[s.process], engine: s.engine, 'instances/s': s.perSecond, 'p50 ms': s.p50Ms, 'p99 ms': s.p99Ms, 'CPU ms/instance': s.cpuMsPerInstance ?? '', 'Sparrow ÷ engine': s.sparrowRatio })));
   const measurements = PROCESSES.map((process) => {
     const rows = summary.filter((s) => s.process === process);
     return {
       what: `${PROCESS_TITLES[process]}, ${instances} instances at once (instances/s)`,
-      figures: rows.map((s) => `${s.engine} ${s.perSecond}${s.engine === 'Sparrow' ? '' : ` (Sparrow ×${s.sparrowRatio})`}`).join(', '),
+      figures: rows.map((s) => `${s.engine} ${s.perSecond}/s, ${s.cpuMsPerInstance ?? '?'} CPU ms each${s.engine === 'Sparrow' ? '' : ` (Sparrow ×${s.sparrowRatio})`}`).join('; '),
       target: 'report (no target)',
       pass: true,
       bottleneck: 'Sparrow: CPU of the worker and the Temporal dev server per step (see row 1); Flowable: H2 writes per async job; bpmn-engine keeps nothing',
@@ -241,6 +260,9 @@ export async function runPeers(options: NonNullable<ReturnType<typeof peersOptio
   );
 }
 
+/** The installed bpmn-engine's version. */
 function readBpmnEngineVersion(): string {
-  return (JSON.parse(fs.readFileSync(require.resolve('bpmn-engine/package.json'), 'utf8')) as { version: string }).version;
+  // The package's exports leave out package.json: read it beside the resolved entry point.
+  const dir = path.dirname(path.dirname(require.resolve('bpmn-engine')));
+  return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 }

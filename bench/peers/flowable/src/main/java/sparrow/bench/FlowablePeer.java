@@ -105,12 +105,18 @@ public final class FlowablePeer {
     return id;
   }
 
-  /** Runs `instances` instances of the process at once; returns {seconds, p50 ms, p99 ms}. */
+  /** CPU seconds this JVM has used so far (all threads: drivers, async executor, H2). */
+  private static double cpuSeconds() {
+    return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+  }
+
+  /** Runs `instances` instances of the process at once; returns {seconds, p50 ms, p99 ms, CPU seconds}. */
   private static double[] round(ProcessEngine engine, String process, int instances, ExecutorService drivers) throws Exception {
     TASKS.clear();
     DONE.clear();
     remaining = new CountDownLatch(instances);
     Map<String, Long> startedAt = new ConcurrentHashMap<>();
+    double cpu0 = cpuSeconds();
     long t0 = System.nanoTime();
     List<Future<?>> driven = new ArrayList<>();
     for (int i = 0; i < instances; i++) {
@@ -133,7 +139,7 @@ public final class FlowablePeer {
     List<Double> latencies = new ArrayList<>();
     for (Map.Entry<String, Long> e : startedAt.entrySet()) latencies.add((DONE.get(e.getKey()) - e.getValue()) / 1e6);
     Collections.sort(latencies);
-    return new double[] {seconds, latencies.get(latencies.size() / 2), latencies.get(Math.min(latencies.size() - 1, (int) (latencies.size() * 0.99)))};
+    return new double[] {seconds, latencies.get(latencies.size() / 2), latencies.get(Math.min(latencies.size() - 1, (int) (latencies.size() * 0.99))), cpuSeconds() - cpu0};
   }
 
   public static void main(String[] argv) throws Exception {
@@ -164,8 +170,8 @@ public final class FlowablePeer {
       round(engine, process, Math.min(instances, 20), drivers); // warm-up: JIT, connection pool, caches
       for (int r = 1; r <= Integer.parseInt(args.get("rounds")); r++) {
         double[] result = round(engine, process, instances, drivers);
-        System.out.printf("{\"process\":\"%s\",\"instances\":%d,\"seconds\":%.3f,\"perSecond\":%.2f,\"p50\":%.1f,\"p99\":%.1f}%n",
-            process, instances, result[0], instances / result[0], result[1], result[2]);
+        System.out.printf("{\"process\":\"%s\",\"instances\":%d,\"seconds\":%.3f,\"perSecond\":%.2f,\"p50\":%.1f,\"p99\":%.1f,\"cpuSeconds\":%.3f}%n",
+            process, instances, result[0], instances / result[0], result[1], result[2], result[3]);
       }
     } finally {
       drivers.shutdownNow();
