@@ -2,8 +2,8 @@
 // app, served by the real product (bench/apiStack.ts), in headless Chromium (playwright-core, Debian's chromium,
 // --headless --no-sandbox --disable-gpu, as the browser tests start it). A process of `nodes` flow nodes (start, user
 // tasks, end) and their sequence flows, laid out in rows, is saved as a draft; a process owner opens
-// /processes/<key> in a fresh browser context each time (nothing cached). Time to interactive: from navigation until
-// the drawn diagram answers a click (the clicked task's name in the properties panel). Also: when all shapes were
+// /processes/<key> in a fresh browser context each time (nothing cached). Time to interactive: from navigation start
+// (the page's performance clock) until the drawn diagram answers a click (the clicked task's name in the properties panel). Also: when all shapes were
 // drawn, and when lint reported. Target < 2 s (median of 5). Writes bench/results/row-6.json.
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/support/browser';
@@ -82,11 +82,26 @@ export function largeDiagramXml(nodes: number): string {
 `;
 }
 
-/** One opening's times in ms from navigation: shapes drawn, interactive (a click answered), lint reported. */
+/** One opening's times in ms from navigation: app shell painted, canvas mounted (modeler chunk and draft loaded), shapes drawn, interactive (a click answered), lint reported. */
 interface Opening {
+  shellMs: number;
+  canvasMs: number;
   drawnMs: number;
   interactiveMs: number;
   lintMs: number;
+}
+
+/** Records in the page, from navigation start, when the app's first element, the canvas and all `nodes` shapes appeared. */
+function markProgress(nodes: number): void {
+  const marks: Record<string, number> = {};
+  (window as unknown as { benchMarks: Record<string, number> }).benchMarks = marks;
+  new MutationObserver(() => {
+    const now = performance.now();
+    if (!marks.shell && document.querySelector('#root *')) marks.shell = now;
+    const canvas = document.querySelector('[data-testid="bpmn-canvas"]');
+    if (!marks.canvas && canvas) marks.canvas = now;
+    if (canvas && !marks.drawn && canvas.querySelectorAll('.djs-shape[data-element-id]').length >= nodes) marks.drawn = now;
+  }).observe(document, { childList: true, subtree: true });
 }
 
 /** The first task shape fully inside the visible canvas: its id and the centre to click. */
@@ -114,20 +129,19 @@ async function openOnce(browser: Browser, baseURL: string, nodes: number, pageEr
     if (login.status() !== 200) throw new Error(`login answered ${login.status()}`);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    const t0 = Date.now();
+    await page.addInitScript(markProgress, nodes);
     await page.goto(`/processes/${PROCESS_KEY}`, { waitUntil: 'commit' });
-    const shapes = page.locator('[data-testid="bpmn-canvas"] .djs-shape[data-element-id]');
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="bpmn-canvas"] .djs-shape[data-element-id]').length >= n, nodes, { timeout: 60_000, polling: 'raf' });
-    const drawnMs = Date.now() - t0;
+    await page.waitForFunction(() => (window as unknown as { benchMarks: Record<string, number> }).benchMarks.drawn !== undefined, undefined, { timeout: 60_000, polling: 'raf' });
     const task = await visibleTask(page);
     await page.mouse.click(task.x, task.y);
     const name = `任务 ${task.id.slice('Task_'.length)}`;
     await page.locator('[data-testid="properties-panel"] .bio-properties-panel-header-label', { hasText: new RegExp(`^${name}$`) }).waitFor({ timeout: 60_000 });
-    const interactiveMs = Date.now() - t0;
+    const interactiveMs = await page.evaluate(() => performance.now());
     await page.getByText(/\d+ 个错误/).first().waitFor({ timeout: 60_000 });
-    const lintMs = Date.now() - t0;
-    if ((await shapes.count()) < nodes) throw new Error('shapes disappeared');
-    return { drawnMs, interactiveMs, lintMs };
+    const lintMs = await page.evaluate(() => performance.now());
+    const marks = await page.evaluate(() => (window as unknown as { benchMarks: Record<string, number> }).benchMarks);
+    const ms = (n: number | undefined) => Math.round(n ?? NaN);
+    return { shellMs: ms(marks.shell), canvasMs: ms(marks.canvas), drawnMs: ms(marks.drawn), interactiveMs: ms(interactiveMs), lintMs: ms(lintMs) };
   } finally {
     await context.close();
   }
@@ -156,6 +170,8 @@ export async function runDesignerOpen({ nodes }: { nodes: number }): Promise<voi
       sequenceFlows: nodes - 1,
       xmlKiB: Math.round(xml.length / 1024),
       interactiveMedianMs: median((o) => o.interactiveMs),
+      shellMedianMs: median((o) => o.shellMs),
+      canvasMedianMs: median((o) => o.canvasMs),
       drawnMedianMs: median((o) => o.drawnMs),
       lintMedianMs: median((o) => o.lintMs),
       openings,
@@ -169,9 +185,10 @@ export async function runDesignerOpen({ nodes }: { nodes: number }): Promise<voi
         'Designer: open a large diagram',
         [{
           what: `Open a ${nodes.toLocaleString('en-US')}-node diagram (${(nodes - 1).toLocaleString('en-US')} flows) in the designer, headless Chromium`,
-          figures: `interactive ${values.interactiveMedianMs} ms (drawn ${values.drawnMedianMs} ms, lint ${values.lintMedianMs} ms; median of ${REPEATS})`,
+          figures: `interactive ${values.interactiveMedianMs} ms (app shown ${values.shellMedianMs} ms, canvas mounted ${values.canvasMedianMs} ms, diagram drawn ${values.drawnMedianMs} ms, lint ${values.lintMedianMs} ms; median of ${REPEATS})`,
           target: `< ${TARGET_MS.toLocaleString('en-US')} ms to interactive`,
           pass: values.interactiveMedianMs < TARGET_MS,
+          bottleneck: values.interactiveMedianMs < TARGET_MS ? undefined : `the main thread: ${values.canvasMedianMs} ms until the canvas mounts (app shell, then the modeler's lazy chunks — properties panel 1.2 MB, bpmn-js, form-js — parsed and run, and the draft fetched), ${values.drawnMedianMs - values.canvasMedianMs} ms to import and draw the diagram (bpmn-js rendering plus the first forced layout of the large SVG), ${values.interactiveMedianMs - values.drawnMedianMs} ms more until a click is answered (lint and the properties panel run first)`,
         }],
         values,
         [`Chromium ${values.chromium}, --headless --no-sandbox --disable-gpu, 1366×768, a fresh browser context per opening (nothing cached), after one unmeasured opening.`],

@@ -25,23 +25,23 @@ export function machineLine(machine: Machine, date: string): string {
 
 /** The markdown table of `results` (rows of BENCH_ROWS without a result say "not run"), then where each row ran. */
 export function renderReport(results: RowResult[]): string {
-  const byRow = new Map(results.map((r) => [r.row, r]));
+  const byRow = new Map<number, RowResult[]>();
+  for (const r of results) byRow.set(r.row, [...(byRow.get(r.row) ?? []), r]);
   const rows = [...new Set([...Object.keys(BENCH_ROWS).map(Number), ...byRow.keys()])].sort((a, b) => a - b);
   const lines = ['| Row | What | Figures | Target | Result | Bottleneck / notes |', '| --- | --- | --- | --- | --- | --- |'];
   for (const row of rows) {
-    const result = byRow.get(row);
-    if (!result) {
+    const parts = byRow.get(row);
+    if (!parts) {
       lines.push(`| ${row} | ${cell(BENCH_ROWS[row])} | — | — | not run | |`);
       continue;
     }
-    for (const m of result.measurements) {
+    for (const m of parts.flatMap((part) => part.measurements)) {
       lines.push(`| ${row} | ${cell(m.what)} | ${cell(m.figures)} | ${cell(m.target)} | ${m.pass ? 'pass' : '**fail**'} | ${cell(m.bottleneck)} |`);
     }
   }
-  const ran = rows.flatMap((row) => {
-    const result = byRow.get(row);
-    return result ? [`- Row ${row}: ${machineLine(result.machine, result.date)}${result.notes.length ? `. ${result.notes.join(' ')}` : ''}`] : [];
-  });
+  const ran = rows.flatMap((row) =>
+    (byRow.get(row) ?? []).map((result) => `- Row ${row}: ${machineLine(result.machine, result.date)}${result.notes.length ? `. ${result.notes.join(' ')}` : ''}`),
+  );
   return [...lines, '', ...ran].join('\n').trimEnd();
 }
 

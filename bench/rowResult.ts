@@ -89,12 +89,13 @@ export function writeRowResult(result: RowResult, dir = RESULTS_DIR): string {
   return file;
 }
 
-/** Every row result in `dir` (files row-<n>.json), by row number. */
+/** Every row result in `dir` (files row-<n>.json, and row-<n>-<part>.json for a row measured in parts), by row number and file name. */
 export function readRowResults(dir = RESULTS_DIR): RowResult[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
-    .filter((name) => /^row-\d+\.json$/.test(name))
+    .filter((name) => /^row-\d+(-[\w-]+)?\.json$/.test(name))
+    .sort()
     .map((name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as RowResult)
     .sort((a, b) => a.row - b.row);
 }
