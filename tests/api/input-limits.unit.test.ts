@@ -120,6 +120,26 @@ describe('business keys', () => {
   });
 });
 
+describe('U+0000 anywhere in a request part', () => {
+  it.each([
+    ['a query filter', 'query', { businessKey: 'XC\u00001' }, 'query.businessKey', 3],
+    ['a nested body string', 'body', { variables: { note: ['ok', 'a\u0000'] } }, 'body.variables.note.1', 2],
+    ['an object key', 'body', { variables: { 'k\u0000': 1 } }, 'body.variables.k\u0000', 2],
+  ])('should refuse %s with a 400 naming where it is (PostgreSQL under FerretDB cannot hold it)', (_name, where, value, path, position) => {
+    // when
+    const problem = problemOf(() => parseOr400(z.object({}).passthrough(), value, where));
+
+    // then
+    expect(problem.status).toBe(400);
+    expect(problem.extra.errors).toEqual([{ path, message: `character U+0000 at position ${position} is not allowed in requests` }]);
+  });
+
+  it('should pass text without U+0000, escaped or not', () => {
+    const value = { text: '京\\u0000 a\tb', list: [1, null, { deep: '中文' }] };
+    expect(parseOr400(z.object({}).passthrough(), value, 'query')).toEqual(value);
+  });
+});
+
 describe('problem bodies of unexpected errors', () => {
   const PATHS = /\/work\/|\/home\/|node_modules|\.ts:\d|\bat \S+ \(|node:internal/;
 
