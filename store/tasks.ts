@@ -2,7 +2,11 @@
 // `taskCounts`. Counts change only with a real change of a hot row (an insert that was no duplicate, an update that
 // matched, a delete that deleted), so a retried activity never counts twice; recountTasks repairs drift.
 import { Task, TaskCount, type TaskDoc, TaskHistory } from './models';
+import { sqlCount, sqlPage } from './pgReads';
 import { type CountedTask, countDelta, countKeysOf, type CountKey, type CountReader, HOT_TASK_STATUSES, mergePage, tabCounts, taskCollectionsFor } from './taskKeys';
+
+/** A task row as a lean read gives it (the SQL path decodes to the same). */
+type TaskRow = NonNullable<Awaited<ReturnType<typeof findTaskAnywhere>>>;
 
 const COUNTED = { street: 1, assignee: 1, candidateGroups: 1, candidateUsers: 1 } as const;
 const isDuplicate = (error: unknown) => (error as { code?: number }).code === 11000;
@@ -86,6 +90,9 @@ export async function listTasks(filter: Record<string, unknown>, statuses: reado
   const one = (model: typeof Task | typeof TaskHistory) =>
     Promise.all([model.find(filter).sort(sort).skip(skip).limit(limit).lean(), total ?? model.countDocuments(filter)] as const);
   if (where === 'hot') {
+    // FerretDB on PostgreSQL: one page by SQL (store/pgReads.ts); null when off or not translatable.
+    const [sqlRows, sqlTotal] = await Promise.all([sqlPage<TaskRow>('tasks', filter, sort, skip, limit), total ?? sqlCount('tasks', filter)]);
+    if (sqlRows && sqlTotal !== null) return { rows: sqlRows, total: sqlTotal };
     const [rows, n] = await one(Task);
     return { rows, total: n };
   }
@@ -101,10 +108,14 @@ export async function listTasks(filter: Record<string, unknown>, statuses: reado
 
 /**
  * One page of open and claimed tasks matching `base` and any one of `branches` (e.g. 我组的任务: named as candidate,
- * or in one of my candidate groups). FerretDB v1 pushes no `$or` down, so each branch is its own equality query (an
- * indexed read of just that branch) and the branches merge here; a task in several branches is listed once.
+ * or in one of my candidate groups): one SQL query on FerretDB/PostgreSQL; else, as FerretDB v1 pushes no `$or` down,
+ * each branch is its own equality query (an indexed read of just that branch) and the branches merge here; a task in
+ * several branches is listed once.
  */
 export async function listHotTasksOfAny(base: Record<string, unknown>, branches: Record<string, unknown>[], sort: Record<string, 1 | -1>, skip: number, limit: number, total?: number) {
+  const sqlRows = await sqlPage<TaskRow>('tasks', { ...base, $or: branches }, sort, skip, limit);
+  const sqlTotal = sqlRows && (total ?? (await sqlCount('tasks', { ...base, $or: branches })));
+  if (sqlRows && sqlTotal !== null) return { rows: sqlRows, total: sqlTotal };
   const pages = await Promise.all(branches.map((branch) => Task.find({ ...base, ...branch }).sort(sort).limit(skip + limit).lean()));
   const unique = [...new Map(pages.flat().map((r) => [r._id, r])).values()];
   const rows = mergePage(unique, [], sort, skip, limit);

@@ -12,7 +12,8 @@ import { caseState as caseStateSchema, childCaseView, clockView, instanceView as
 import { DISPATCHERS, EVERY_ROLE, INCIDENT_RESOLVERS, MESSENGERS, STARTERS } from '../../contracts/roles';
 import { INSTANCE_STATUSES } from '../../contracts/statuses';
 import { forbidden, unprocessable } from '../../platform/errors';
-import { Instance, OrgUnit } from '../../store/models';
+import { listInstances } from '../../store/instanceList';
+import { OrgUnit } from '../../store/models';
 import { caseLinks, caseState, instanceView, startCase, updateCase, visibleInstance } from '../services/cases';
 import { caseClockViews } from '../services/clocks';
 import { escapeRegex } from '../services/definitions';
@@ -95,7 +96,7 @@ export function instanceRoutes(client: Client, taskQueue: string): AnyRoute[] {
           Object.assign(filter, scope);
         }
         const { skip, limit } = pageWindow(query);
-        const [rows, total] = await Promise.all([Instance.find(filter).sort({ startedAt: -1 }).skip(skip).limit(limit).lean(), Instance.countDocuments(filter)]);
+        const { rows, total } = await listInstances(filter, skip, limit);
         return { items: (await reconcileRows(client, rows, req.log)).map(instanceView), page: query.page, size: query.size, total };
       },
     }),

@@ -21,6 +21,8 @@ export default async function globalSetup(): Promise<void> {
     globalThis.__sparrowTestStack.ferretdb = ferretdb;
     process.stderr.write(`[sparrow] the test run's FerretDB runs on ${ferretdb.backend === 'postgresql' ? 'PostgreSQL' : 'SQLite'} (${ferretdb.uri})\n`);
     process.env.SPARROW_TEST_MONGODB_URI = ferretdb.uri;
+    // FerretDB on PostgreSQL: the app under test reads the hot lists by SQL (store/pgReads.ts) as in production.
+    if (ferretdb.postgresUrl) process.env.SPARROW_POSTGRESQL_URL = ferretdb.postgresUrl;
   }
   const bundlePath = path.join(dir, 'workflow-bundle.js');
   fs.writeFileSync(bundlePath, (await bundleWorkflows()).code);
