@@ -17,6 +17,9 @@ import { historyWithoutStackTraces } from './stackTraces';
 import { buildTimeline, type TimelineStep } from './timeline';
 import type { HistoryJson } from './types';
 
+/** Audit rows per round trip when a chain is read: each batch answers well within the connection's socket timeout. */
+const CHAIN_READ_BATCH = 2_000;
+
 type StoredRow = { seq: number; instanceId: string; at: Date; actor: string; kind: string; elementId?: string | null; tokenId?: string | null } & Record<string, unknown>;
 
 /** A stored row as a chain link (ISO dates, absent fields as null). */
@@ -54,8 +57,10 @@ function toLedgerEntry(doc: { _id: number; instanceId: string; street?: string |
 
 /** The chain of a case, in seq order. */
 export async function chainOf(instanceId: string): Promise<ChainRow[]> {
-  const rows = await AuditEvent.find({ instanceId }).sort({ seq: 1 }).lean();
-  return rows.map((r) => toChainRow(r as unknown as StoredRow));
+  // Unsorted, in batches, then ordered here: FerretDB v1 sorts in its own memory and answers a sorted find only after
+  // reading every row, which for a long chain outlasts the connection's socket timeout; unsorted it streams.
+  const rows = await AuditEvent.find({ instanceId }).batchSize(CHAIN_READ_BATCH).lean();
+  return rows.map((r) => toChainRow(r as unknown as StoredRow)).sort((a, b) => a.seq - b.seq);
 }
 
 /** The ledger's seal of a closed case (null while it runs, or when it was never sealed). */
