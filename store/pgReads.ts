@@ -33,7 +33,7 @@ function currentPool(): pg.Pool | null {
   if (!enabled || !url) return null;
   if (!pool || poolUrl !== url) {
     void pool?.end();
-    pool = new pg.Pool({ connectionString: url, max: 4, idleTimeoutMillis: 30_000 });
+    pool = new pg.Pool({ connectionString: url, max: 4, idleTimeoutMillis: 30_000, allowExitOnIdle: true });
     pool.on('error', () => undefined);
     poolUrl = url;
     tables.clear();

@@ -106,7 +106,7 @@ function seedCase(i: number): Record<string, unknown> {
         }
       }
     }
-  });
+  }, 300_000);
 
   it('should list the cases with every filter as the Mongo path does', async () => {
     const filters = ['', '&street=bajiao', '&status=incident', '&definitionKey=street-inspection', '&businessKeyPrefix=案件', '&businessKeyPrefix=PG-1', `&startedFrom=${new Date(t0 + 2 * day).toISOString()}&startedTo=${new Date(t0 + 6 * day).toISOString()}`];
