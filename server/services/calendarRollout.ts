@@ -27,12 +27,16 @@ type Outcome = 'updated' | 'failed' | 'skipped';
 /** The running cases that compute with a calendar older than `version`. */
 export const staleCases = (version: number) => ({ status: { $in: OPEN_STATUSES }, calendarVersion: { $lt: version } });
 
-/** How far the newest version has reached the running cases (a version without a rollout row yet: not started). */
+/** How far the newest version has reached the running cases (a version without a rollout row yet: due, so running while stale cases wait). */
 export async function rolloutStatus(): Promise<{ version: number; total: number; updated: number; failed: number; skipped: number; running: boolean }> {
   const latest = await latestVersion();
   const version = latest?._id ?? 0;
   const row = await CalendarRollout.findById(version).lean();
-  if (!row) return { version, total: version ? await Instance.countDocuments(staleCases(version)) : 0, updated: 0, failed: 0, skipped: 0, running: false };
+  if (!row) {
+    // Not started yet (the server starts it in the background right after the version is made): due while cases wait.
+    const total = version ? await Instance.countDocuments(staleCases(version)) : 0;
+    return { version, total, updated: 0, failed: 0, skipped: 0, running: total > 0 };
+  }
   return { version, total: row.total, updated: row.updated, failed: row.failed, skipped: row.skipped, running: row.finishedAt === null };
 }
 

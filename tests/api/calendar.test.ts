@@ -328,4 +328,20 @@ describe('the working-day calendar', () => {
     expect(progress).toMatchObject({ total: stale.length + 1, updated: 1, skipped: stale.length, failed: 0, lastId: stale[stale.length - 1]._id, supersededBy: null });
     expect((await admin.get('/api/calendar/rollout').expect(200)).body).toEqual({ version: made.body.version, total: stale.length + 1, updated: 1, failed: 0, skipped: stale.length, running: false });
   });
+
+  it('should report a version whose rollout has not begun as running while stale running cases wait for it', async () => {
+    // given the newest version with no rollout row yet (the server begins it in the background) and a stale running case
+    // (besides the summary rows the test before left on older versions)
+    const version = (await currentCalendar()).version;
+    await CalendarRollout.deleteOne({ _id: version });
+    await Instance.create({ _id: 'calendar-rollout-due', definitionKey: 'calendar-clock', definitionVersion: 1, businessKey: 'R-due', street: 'bajiao', status: 'running', startedAt: new Date(), calendarVersion: version - 1 });
+
+    // when an admin reads the rollout
+    const status = (await admin.get('/api/calendar/rollout').expect(200)).body;
+
+    // then it is due, not finished (a poll that waited for "not running" used to stop before the rollout began)
+    expect(status).toEqual({ version, total: expect.any(Number), updated: 0, failed: 0, skipped: 0, running: true });
+    expect(status.total).toBeGreaterThanOrEqual(1);
+    await Instance.deleteOne({ _id: 'calendar-rollout-due' });
+  });
 });
