@@ -3,7 +3,7 @@
 // find, by id too, scanned the whole table. A GIN index on the same expression (jsonb_path_ops) serves it; FerretDB
 // leaves indexes it did not create alone (its own metadata lists only its own).
 import pg from 'pg';
-import { SORT_FIELDS, sortKeyExpr } from './pgSql';
+import { fieldExpr, SORT_FIELDS, sortKeyExpr } from './pgSql';
 
 /** The fields of each collection whose equality filters get a GIN index (arrays too: `@>` finds an element). */
 export const GIN_INDEXED_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -13,10 +13,23 @@ export const GIN_INDEXED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   instances: ['_id', 'street', 'status', 'parentInstanceId', 'startedBy', 'businessKey', 'waitingSignals'],
 };
 
-/** The sort fields of each collection's lists read by SQL (store/pgReads.ts): a btree index on the key and the `_id` tiebreak each. */
-export const SORT_INDEXED_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  tasks: ['dueDate', 'priority', 'createdAt'],
-  instances: ['startedAt'],
+/** One list order served by a btree index: an optional leading equality field (a street's list), the sort key and its direction, then `_id` ascending. */
+export interface ListIndex {
+  leading: string | null;
+  field: string;
+  dir: 1 | -1;
+}
+
+const bothWays = (fields: readonly string[], dirs: ReadonlyArray<1 | -1>): ListIndex[] =>
+  [null, 'street'].flatMap((leading) => fields.flatMap((field) => dirs.map((dir) => ({ leading, field, dir }))));
+
+/**
+ * The list orders of each collection read by SQL (store/pgReads.ts): the task list's six sorts and the case list's newest
+ * first, district-wide and within a street, each with the `_id` tiebreak, so a page is an index scan that stops after it.
+ */
+export const LIST_INDEXES: Readonly<Record<string, readonly ListIndex[]>> = {
+  tasks: bothWays(['dueDate', 'priority', 'createdAt'], [1, -1]),
+  instances: bothWays(['startedAt'], [-1]),
 };
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -28,14 +41,15 @@ export function ginIndexSql(schema: string, table: string, field: string): strin
   return `CREATE INDEX IF NOT EXISTS ${ident(name)} ON ${ident(schema)}.${ident(table)} USING gin ((_jsonb->${literal(field)}) jsonb_path_ops)`;
 }
 
-/** The CREATE INDEX statement of one sort field's btree index (the same expressions as the SQL's ORDER BY). */
-export function sortIndexSql(schema: string, table: string, field: string): string {
-  const name = `${table}_${field.replace(/[^A-Za-z0-9]/g, '')}_sort`.slice(0, 63);
-  return `CREATE INDEX IF NOT EXISTS ${ident(name)} ON ${ident(schema)}.${ident(table)} ((${sortKeyExpr(field, SORT_FIELDS[field])}), (${sortKeyExpr('_id', 'text')}))`;
+/** The CREATE INDEX statement of one list order's btree index (the same expressions as the SQL's WHERE and ORDER BY). */
+export function listIndexSql(schema: string, table: string, { leading, field, dir }: ListIndex): string {
+  const name = `${table}_${leading ? `${leading}_` : ''}${field.replace(/[^A-Za-z0-9]/g, '')}_${dir === 1 ? 'asc' : 'desc'}_list`.slice(0, 63);
+  const keys = [...(leading ? [`(${fieldExpr(leading)})`] : []), `(${sortKeyExpr(field, SORT_FIELDS[field])}) ${dir === 1 ? 'ASC' : 'DESC'}`, `(${sortKeyExpr('_id', 'text')}) ASC`];
+  return `CREATE INDEX IF NOT EXISTS ${ident(name)} ON ${ident(schema)}.${ident(table)} (${keys.join(', ')})`;
 }
 
 /**
- * Creates the GIN indexes of GIN_INDEXED_FIELDS and the sort indexes of SORT_INDEXED_FIELDS on the tables FerretDB keeps for database `dbName` (a PostgreSQL
+ * Creates the GIN indexes of GIN_INDEXED_FIELDS and the list indexes of LIST_INDEXES on the tables FerretDB keeps for database `dbName` (a PostgreSQL
  * schema of that name), for the collections that exist; idempotent. Answers how many statements ran.
  */
 export async function ensurePostgresIndexes(postgresUrl: string, dbName: string): Promise<number> {
@@ -47,7 +61,7 @@ export async function ensurePostgresIndexes(postgresUrl: string, dbName: string)
     ).catch(() => ({ rows: [] }));
     let statements = 0;
     for (const { collection, table } of metadata.rows) {
-      const statementsOf = [...(GIN_INDEXED_FIELDS[collection] ?? []).map((f) => ginIndexSql(dbName, table, f)), ...(SORT_INDEXED_FIELDS[collection] ?? []).map((f) => sortIndexSql(dbName, table, f))];
+      const statementsOf = [...(GIN_INDEXED_FIELDS[collection] ?? []).map((f) => ginIndexSql(dbName, table, f)), ...(LIST_INDEXES[collection] ?? []).map((index) => listIndexSql(dbName, table, index))];
       for (const statement of statementsOf) {
         // A server and a worker starting together race on the same name: the loser's error is the winner's index.
         await client.query(statement).catch((error: { code?: string }) => {

@@ -45,9 +45,17 @@ class Params {
 /** MongoDB's `{ f: null }`: missing, null, or an array holding null. */
 const nullMatch = (f: string) => `(${f} IS NULL OR ${f} = 'null'::jsonb OR (jsonb_typeof(${f}) = 'array' AND ${f} @> '[null]'::jsonb))`;
 
+/**
+ * Fields stored only as a string or null, never an array (the schema says so): their equality is plain `=`, which the
+ * btree list indexes (store/pgIndexes.ts) can serve in the list's order; `@>` would also match an array holding the value.
+ */
+export const SCALAR_TEXT_FIELDS: ReadonlySet<string> = new Set(['street']);
+
 /** Equality with a string or boolean as FerretDB pushes it down: the value itself, or an array holding it. */
-function equals(f: string, value: unknown, p: Params): string | null {
+function equals(name: string, value: unknown, p: Params): string | null {
+  const f = fieldExpr(name);
   if (value === null) return nullMatch(f);
+  if (typeof value === 'string' && SCALAR_TEXT_FIELDS.has(name)) return `(${f} = ${p.add(JSON.stringify(value))}::jsonb)`;
   if (typeof value === 'string' || typeof value === 'boolean') return `(${f} @> ${p.add(JSON.stringify(value))}::jsonb)`;
   return null;
 }
@@ -83,22 +91,22 @@ function range(name: string, op: string, bound: unknown, p: Params): string | nu
 
 /** One field's condition (a value, or an object of operators). */
 function condition(name: string, value: unknown, p: Params): string | null {
-  const f = fieldExpr(name);
-  if (value === null || typeof value !== 'object') return equals(f, value, p);
+  if (value === null || typeof value !== 'object') return equals(name, value, p);
   if (value instanceof Date || Array.isArray(value)) return null;
   const parts: string[] = [];
   for (const [op, arg] of Object.entries(value)) {
     let sql: string | null = null;
     if (op === '$in' && Array.isArray(arg)) {
-      const each = arg.map((v) => equals(f, v, p));
+      const each = arg.map((v) => equals(name, v, p));
       sql = each.some((s) => s === null) ? null : each.length === 0 ? 'false' : `(${each.join(' OR ')})`;
     } else if (op === '$ne') {
-      const eq = equals(f, arg, p);
+      const eq = equals(name, arg, p);
       sql = eq && `(NOT COALESCE(${eq}, false))`;
     } else if (op in RANGE_OPS) {
       sql = range(name, RANGE_OPS[op], arg, p);
     } else if (op === '$regex' && typeof arg === 'string' && !('$options' in value)) {
       const prefix = literalPrefix(arg);
+      const f = fieldExpr(name);
       sql = prefix === null ? null : `(jsonb_typeof(${f}) = 'string' AND starts_with(${f} #>> '{}', ${p.add(prefix)}))`;
     }
     if (sql === null) return null;
@@ -131,13 +139,17 @@ export function whereSql(filter: Record<string, unknown>): { where: string; valu
   return where === null ? null : { where, values: p.values };
 }
 
-/** The ORDER BY clause of a Mongo sort (MongoDB's null-first ascending order), or null when a field is not sortable here. */
+/**
+ * The ORDER BY clause of a Mongo sort, or null when a field is not sortable here. Keys are never SQL NULL (missing is
+ * jsonb null, which sorts first ascending as in MongoDB; `_id` always exists), so plain ASC/DESC is exact and matches
+ * the btree list indexes' order.
+ */
 export function orderSql(sort: Record<string, 1 | -1>): string | null {
   const keys: string[] = [];
   for (const [name, dir] of Object.entries(sort)) {
     const kind = SORT_FIELDS[name];
     if (!kind) return null;
-    keys.push(`${sortKeyExpr(name, kind)} ${dir === 1 ? 'ASC NULLS FIRST' : 'DESC NULLS LAST'}`);
+    keys.push(`${sortKeyExpr(name, kind)} ${dir === 1 ? 'ASC' : 'DESC'}`);
   }
   return keys.length === 0 ? null : keys.join(', ');
 }

@@ -1,15 +1,16 @@
 // The SQL builder of the hot lists (store/pgSql.ts) and the FerretDB document decoder (store/pgDecode.ts): what
 // translates, with which meaning, and what falls back to the Mongo path (null).
 import { decodeFerretDocument, UnsupportedValue } from '../../store/pgDecode';
+import { LIST_INDEXES, listIndexSql } from '../../store/pgIndexes';
 import { countSql, literalPrefix, orderSql, pageSql, whereSql } from '../../store/pgSql';
 
 describe('pgSql', () => {
-  it('should translate equality on strings as FerretDB pushes it down (the value, or an array holding it), parameterised', () => {
+  it('should translate equality on strings as FerretDB pushes it down (the value, or an array holding it), parameterised; a scalar-only field as plain equality', () => {
     // given an equality filter with a quote, when translated
     const sql = whereSql({ street: "ba'jiao", candidateGroups: 'law' });
 
-    // then each field is a jsonb containment with its value as a parameter
-    expect(sql).toEqual({ where: `((_jsonb->'street') @> $1::jsonb) AND ((_jsonb->'candidateGroups') @> $2::jsonb)`, values: ['"ba\'jiao"', '"law"'] });
+    // then the street (never an array) is a plain jsonb equality the btree list indexes serve, the groups a containment
+    expect(sql).toEqual({ where: `((_jsonb->'street') = $1::jsonb) AND ((_jsonb->'candidateGroups') @> $2::jsonb)`, values: ['"ba\'jiao"', '"law"'] });
   });
 
   it('should translate null as MongoDB means it: missing, null, or an array holding null', () => {
@@ -51,12 +52,24 @@ describe('pgSql', () => {
   });
 
   it('should order as MongoDB does: null and missing first ascending, last descending, ids in byte order', () => {
-    expect(orderSql({ dueDate: -1, _id: 1 })).toBe(`COALESCE(_jsonb->'dueDate', 'null'::jsonb) DESC NULLS LAST, ((_jsonb->>'_id') COLLATE "C") ASC NULLS FIRST`);
+    expect(orderSql({ dueDate: -1, _id: 1 })).toBe(`COALESCE(_jsonb->'dueDate', 'null'::jsonb) DESC, ((_jsonb->>'_id') COLLATE "C") ASC`);
+  });
+
+  it('should index each list order with the same expressions the page statement filters and sorts by', () => {
+    // given a street's tasks newest first, when its page statement and its list index are built
+    const page = pageSql('db', 'tasks_1', { street: 'a' }, { createdAt: -1, _id: 1 }, 0, 20)?.text ?? '';
+    const index = listIndexSql('db', 'tasks_1', { leading: 'street', field: 'createdAt', dir: -1 });
+
+    // then the index leads with the street's equality expression and then the ORDER BY keys, in the same directions
+    expect(index).toBe(`CREATE INDEX IF NOT EXISTS "tasks_1_street_createdAt_desc_list" ON "db"."tasks_1" (((_jsonb->'street')), (COALESCE(_jsonb->'createdAt', 'null'::jsonb)) DESC, (((_jsonb->>'_id') COLLATE "C")) ASC)`);
+    expect(page).toContain(`WHERE ((_jsonb->'street') = $1::jsonb) ORDER BY COALESCE(_jsonb->'createdAt', 'null'::jsonb) DESC, ((_jsonb->>'_id') COLLATE "C") ASC`);
+    expect(LIST_INDEXES.tasks).toHaveLength(12);
+    expect(LIST_INDEXES.instances).toEqual([{ leading: null, field: 'startedAt', dir: -1 }, { leading: 'street', field: 'startedAt', dir: -1 }]);
   });
 
   it('should build the page and count statements on the quoted table with limit and offset as parameters', () => {
     expect(pageSql('my"db', 'tasks_1', { street: 'a' }, { createdAt: -1 }, 20, 10)).toEqual({
-      text: `SELECT _jsonb FROM "my""db"."tasks_1" WHERE ((_jsonb->'street') @> $1::jsonb) ORDER BY COALESCE(_jsonb->'createdAt', 'null'::jsonb) DESC NULLS LAST LIMIT $2 OFFSET $3`,
+      text: `SELECT _jsonb FROM "my""db"."tasks_1" WHERE ((_jsonb->'street') = $1::jsonb) ORDER BY COALESCE(_jsonb->'createdAt', 'null'::jsonb) DESC LIMIT $2 OFFSET $3`,
       values: ['"a"', 10, 20],
     });
     expect(countSql('db', 't', {})).toEqual({ text: `SELECT count(*)::int AS n FROM "db"."t" WHERE true`, values: [] });
