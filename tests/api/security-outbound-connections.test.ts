@@ -76,12 +76,14 @@ describe('outbound connections at runtime (defect 18)', () => {
     await stack?.stop();
   });
 
-  it('should connect only to the configured MongoDB and Temporal (and the test\'s own server), all on loopback', async () => {
+  it('should connect only to the configured MongoDB, Temporal and PostgreSQL under FerretDB (and the test\'s own server), all on loopback', async () => {
     // given the configured services
     const mongo = new URL(process.env.SPARROW_TEST_MONGODB_URI as string);
     const temporal = new URL(`grpc://${stack.env.address}`);
     const own = (server.address() as AddressInfo).port;
-    const allowed = new Set([Number(mongo.port), Number(temporal.port), own]);
+    // (with FerretDB on PostgreSQL, the read model also reads the configured PostgreSQL under it: SPARROW_POSTGRESQL_URL)
+    const postgres = process.env.SPARROW_POSTGRESQL_URL ? [Number(new URL(process.env.SPARROW_POSTGRESQL_URL).port)] : [];
+    const allowed = new Set([Number(mongo.port), Number(temporal.port), own, ...postgres]);
 
     // when a user signs in, reads the docs, designs, deploys, starts a case and lists tasks
     const agent = request.agent(server);
