@@ -3,8 +3,8 @@
 // its `_id`. activities/ledgerSealer.ts runs the sealing passes.
 import { AuditLedger, AuditLedgerHead, AuditPendingSeal, LEDGER_HEAD_ID } from '../store/models';
 import { GENESIS_HASH, ledgerHash } from './chain';
+import { isDuplicateKey } from '../store/duplicateKey';
 
-const isDuplicateKey = (error: unknown) => (error as { code?: unknown }).code === 11000;
 
 /** Where the ledger ends: the head document, then forward by `_id` lookups past entries it does not name yet. */
 export async function ledgerEnd(): Promise<{ seq: number; hash: string }> {

@@ -3,6 +3,7 @@
 // each inserts its freshly generated one only if none exists, and all then read back the one that won.
 import { AUDIT_SIGNING_KEY_ID, AuditSigningKey } from '../store/models';
 import { generateSigningKey, type SigningKey, signingKeyFromPem } from './signing';
+import { isDuplicateKey } from '../store/duplicateKey';
 
 /** The environment variable that overrides the stored key. */
 export const SIGNING_KEY_ENV = 'SPARROW_AUDIT_SIGNING_KEY';
@@ -12,7 +13,6 @@ export type SigningKeySource = 'environment' | 'database';
 
 let loading: Promise<SigningKey & { source: SigningKeySource }> | null = null;
 
-const isDuplicateKey = (error: unknown) => (error as { code?: unknown }).code === 11000;
 
 /** The stored key, inserting a new one when there is none (a concurrent insert by another instance wins instead). */
 async function storedKey(): Promise<SigningKey> {

@@ -2,6 +2,7 @@
 // `taskCounts`. Counts change only with a real change of a hot row (an insert that was no duplicate, an update that
 // matched, a delete that deleted), so a retried activity never counts twice; recountTasks repairs drift.
 import { Task, TaskCount, type TaskDoc, TaskHistory } from './models';
+import { isDuplicateKey as isDuplicate } from './duplicateKey';
 import { sqlCount, sqlPage } from './pgReads';
 import { type CountedTask, countDelta, countKeysOf, type CountKey, type CountReader, HOT_TASK_STATUSES, mergePage, tabCounts, taskCollectionsFor } from './taskKeys';
 
@@ -9,7 +10,6 @@ import { type CountedTask, countDelta, countKeysOf, type CountKey, type CountRea
 type TaskRow = NonNullable<Awaited<ReturnType<typeof findTaskAnywhere>>>;
 
 const COUNTED = { street: 1, assignee: 1, candidateGroups: 1, candidateUsers: 1 } as const;
-const isDuplicate = (error: unknown) => (error as { code?: number }).code === 11000;
 
 /** Adds each delta to its count row (created on first use; a concurrent creation of the same row is retried once). */
 async function applyCounts(delta: Array<{ key: CountKey; by: number }>): Promise<void> {

@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal';
 import { Idempotency } from '../../store/models';
 import { HttpProblem } from './problem';
 import type { Reply } from './reply';
+import { isDuplicateKey as isDuplicate } from '../../store/duplicateKey';
 
 /** How long a duplicate waits for the first request to finish before it is told to retry. */
 const WAIT_MS = 30_000;
@@ -23,7 +24,6 @@ export interface IdempotentRequest {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const isDuplicate = (error: unknown) => (error as { code?: unknown }).code === 11000;
 
 /**
  * Runs `run` once per (user, route, key). A successful (2xx) answer is stored and replayed for the same request;
