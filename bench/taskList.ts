@@ -121,7 +121,7 @@ async function measure(samples: number, run: (i: number) => Promise<unknown>): P
   return { p50: at(0.5), p99: at(0.99), rows };
 }
 
-/** Runs bench row 2 and writes bench/results/row-2.json. */
+/** Runs bench row 2 and writes bench/results/row-2.json (row-2-sqlite.json on the SQLite fallback). */
 export async function runTaskList(options: TaskListOptions): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-tasklist-'));
   const ferretdb: (RunningFerretDb & { postgresUrl?: string }) | undefined = process.env.MONGODB_URI ? undefined : await startFerretDb(path.resolve(__dirname, '../.tools/bin/ferretdb'), dir);
@@ -193,15 +193,25 @@ export async function runTaskList(options: TaskListOptions): Promise<void> {
       results.push({ what, p50: m.p50, p99: m.p99 });
       console.log(`  ${what}: p50 ${m.p50} ms, p99 ${m.p99} ms`);
     }
-    const targeted = results.slice(0, 5);
+    // The lists with their counts and the case list have the target (on PostgreSQL; SQLite is reported beside it).
+    const targeted = results.filter((r) => !r.what.startsWith('a task by id'));
+    const sqlite = ferretdb?.backend === 'sqlite';
     writeRowResult(
       rowResult(
         2,
         `Task list at ${options.tasks.toLocaleString('en')} tasks (${options.open.toLocaleString('en')} open)`,
-        targeted.map((r) => ({ what: r.what, figures: `p50 ${r.p50} ms, p99 ${r.p99} ms`, target: 'p99 < 50 ms', pass: r.p99 < 50 })),
+        targeted.map((r) => ({
+          what: sqlite ? `FerretDB on SQLite: ${r.what}` : r.what,
+          figures: `p50 ${r.p50} ms, p99 ${r.p99} ms`,
+          target: sqlite ? 'p99 < 50 ms on PostgreSQL' : 'p99 < 50 ms',
+          pass: r.p99 < 50,
+          ...(sqlite ? { reportOnly: true, bottleneck: 'FerretDB v1 on SQLite pushes only `_id` equality down: every list reads and filters its whole collection (the hot `tasks` for the task tabs, all case summaries for the case list)' } : {}),
+        })),
         { backend, tasks: options.tasks, open: options.open, samples: options.samples, seedSeconds, recountSeconds, results, viaFerretDb },
         [`${backend}; ${STREETS} streets, ${GROUPS.length} groups per street; GIN and sort indexes ${postgresUrl ? 'created; lists by SQL (viaFerretDb: the same through FerretDB)' : 'not created (no PostgreSQL URL)'}`],
       ),
+      undefined,
+      sqlite ? 'sqlite' : undefined,
     );
   } finally {
     await mongoose.connection.dropDatabase().catch(() => undefined);

@@ -42,6 +42,26 @@ describe('the bench report', () => {
     expect(table.find((line) => line.startsWith('- Row 3:'))).toMatch(/^- Row 3: \d+ cores \(.*\), load [\d.]+, Node v\d+.*, \d{4}-\d\d-\d\d\. The machine was shared\.$/);
   });
 
+  it('should render a part of a row measured on another backend beside it, its figures reported without failing the row', () => {
+    // given
+    writeRowResult(rowResult(2, 'Task list', [{ what: 'mine', figures: 'p50 4 ms, p99 6 ms', target: 'p99 < 50 ms', pass: true }], {}), dir);
+    writeRowResult(
+      rowResult(2, 'Task list', [{ what: 'SQLite: mine', figures: 'p50 900 ms, p99 1,100 ms', target: 'p99 < 50 ms on PostgreSQL', pass: false, reportOnly: true, bottleneck: 'scans' }], {}),
+      dir,
+      'sqlite',
+    );
+
+    // when
+    const results = readRowResults(dir);
+    const table = renderReport(results).split('\n');
+
+    // then
+    expect(fs.readdirSync(dir).sort()).toEqual(['row-2-sqlite.json', 'row-2.json']);
+    expect(results.map((r) => [r.row, r.pass])).toEqual([[2, true], [2, true]]);
+    expect(table).toContain('| 2 | mine | p50 4 ms, p99 6 ms | p99 < 50 ms | pass |  |');
+    expect(table).toContain('| 2 | SQLite: mine | p50 900 ms, p99 1,100 ms | p99 < 50 ms on PostgreSQL | reported | scans |');
+  });
+
   it('should take the nearest-rank percentile', () => {
     // given
     const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
