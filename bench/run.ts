@@ -40,7 +40,7 @@ const BENCH_ROW = benchRowCommand(process.argv.slice(2));
 const TUNING = tuningOptions(process.argv.slice(2));
 /** Row 4's peers (bench/peers.ts): npm run bench -- --peers [--instances 100 --rounds 2]. */
 const PEERS = peersOptions(process.argv.slice(2));
-/** Row 2, the task list at scale (bench/taskList.ts): npm run bench -- --tasklist 1000000 [--tasklist-open 50000 --samples 50]. */
+/** Row 2, the task list at scale (bench/taskList.ts): npm run bench -- --tasklist 1000000 [--tasklist-open 50000 --samples 200]. */
 const TASK_LIST = taskListOptions(process.argv.slice(2));
 const { values: args } = parseArgs({
   options: { instances: { type: 'string', default: '100' }, steps: { type: 'string', default: '10' }, rounds: { type: 'string', default: '2' } },

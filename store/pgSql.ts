@@ -139,29 +139,41 @@ export function whereSql(filter: Record<string, unknown>): { where: string; valu
   return where === null ? null : { where, values: p.values };
 }
 
+/** The sort keys of a Mongo sort as SQL expressions with their directions, or null when a field is not sortable here. */
+function sortKeys(sort: Record<string, 1 | -1>): Array<{ expr: string; dir: 'ASC' | 'DESC' }> | null {
+  const keys: Array<{ expr: string; dir: 'ASC' | 'DESC' }> = [];
+  for (const [name, dir] of Object.entries(sort)) {
+    const kind = SORT_FIELDS[name];
+    if (!kind) return null;
+    keys.push({ expr: sortKeyExpr(name, kind), dir: dir === 1 ? 'ASC' : 'DESC' });
+  }
+  return keys.length === 0 ? null : keys;
+}
+
 /**
  * The ORDER BY clause of a Mongo sort, or null when a field is not sortable here. Keys are never SQL NULL (missing is
  * jsonb null, which sorts first ascending as in MongoDB; `_id` always exists), so plain ASC/DESC is exact and matches
  * the btree list indexes' order.
  */
 export function orderSql(sort: Record<string, 1 | -1>): string | null {
-  const keys: string[] = [];
-  for (const [name, dir] of Object.entries(sort)) {
-    const kind = SORT_FIELDS[name];
-    if (!kind) return null;
-    keys.push(`${sortKeyExpr(name, kind)} ${dir === 1 ? 'ASC' : 'DESC'}`);
-  }
-  return keys.length === 0 ? null : keys.join(', ');
+  return sortKeys(sort)?.map((k) => `${k.expr} ${k.dir}`).join(', ') ?? null;
 }
 
-/** The page query (`_jsonb` of each row in `sort`, `skip` then `limit`) on table `schema.table`; null when it does not translate. */
+/**
+ * The page query (`_jsonb` of each row in `sort`, `skip` then `limit`) on table `schema.table`; null when it does not
+ * translate. A deferred join: the inner query finds and orders the page by row address and sort keys only (a sort of
+ * matches that no index orders, e.g. 我组的任务's candidate branches, then moves small tuples, not whole documents), and
+ * the outer one reads the page's documents by address (the same snapshot, so the same rows).
+ */
 export function pageSql(schema: string, table: string, filter: Record<string, unknown>, sort: Record<string, 1 | -1>, skip: number, limit: number): SqlQuery | null {
   const where = whereSql(filter);
-  const order = orderSql(sort);
-  if (!where || !order) return null;
+  const keys = sortKeys(sort);
+  if (!where || !keys) return null;
   const values = [...where.values, limit, skip];
   const n = where.values.length;
-  return { text: `SELECT _jsonb FROM ${ident(schema)}.${ident(table)} WHERE ${where.where} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`, values };
+  const from = `${ident(schema)}.${ident(table)}`;
+  const inner = `SELECT ctid AS row_address, ${keys.map((k, i) => `${k.expr} AS k${i}`).join(', ')} FROM ${from} WHERE ${where.where} ORDER BY ${keys.map((k) => `${k.expr} ${k.dir}`).join(', ')} LIMIT $${n + 1} OFFSET $${n + 2}`;
+  return { text: `SELECT doc._jsonb FROM (${inner}) page JOIN ${from} doc ON doc.ctid = page.row_address ORDER BY ${keys.map((k, i) => `page.k${i} ${k.dir}`).join(', ')}`, values };
 }
 
 /** The count query of a filter on table `schema.table`; null when it does not translate. */

@@ -62,14 +62,17 @@ describe('pgSql', () => {
 
     // then the index leads with the street's equality expression and then the ORDER BY keys, in the same directions
     expect(index).toBe(`CREATE INDEX IF NOT EXISTS "tasks_1_street_createdAt_desc_list" ON "db"."tasks_1" (((_jsonb->'street')), (COALESCE(_jsonb->'createdAt', 'null'::jsonb)) DESC, (((_jsonb->>'_id') COLLATE "C")) ASC)`);
-    expect(page).toContain(`WHERE ((_jsonb->'street') = $1::jsonb) ORDER BY COALESCE(_jsonb->'createdAt', 'null'::jsonb) DESC, ((_jsonb->>'_id') COLLATE "C") ASC`);
+    expect(page).toContain(`WHERE ((_jsonb->'street') = $1::jsonb) ORDER BY COALESCE(_jsonb->'createdAt', 'null'::jsonb) DESC, ((_jsonb->>'_id') COLLATE "C") ASC LIMIT`);
     expect(LIST_INDEXES.tasks).toHaveLength(12);
     expect(LIST_INDEXES.instances).toEqual([{ leading: null, field: 'startedAt', dir: -1 }, { leading: 'street', field: 'startedAt', dir: -1 }]);
   });
 
-  it('should build the page and count statements on the quoted table with limit and offset as parameters', () => {
-    expect(pageSql('my"db', 'tasks_1', { street: 'a' }, { createdAt: -1 }, 20, 10)).toEqual({
-      text: `SELECT _jsonb FROM "my""db"."tasks_1" WHERE ((_jsonb->'street') = $1::jsonb) ORDER BY COALESCE(_jsonb->'createdAt', 'null'::jsonb) DESC LIMIT $2 OFFSET $3`,
+  it('should build the page (ordered by row address and sort keys, then the documents read by address) and count statements on the quoted table with limit and offset as parameters', () => {
+    expect(pageSql('my"db', 'tasks_1', { street: 'a' }, { createdAt: -1, _id: 1 }, 20, 10)).toEqual({
+      text:
+        `SELECT doc._jsonb FROM (SELECT ctid AS row_address, COALESCE(_jsonb->'createdAt', 'null'::jsonb) AS k0, ((_jsonb->>'_id') COLLATE "C") AS k1 ` +
+        `FROM "my""db"."tasks_1" WHERE ((_jsonb->'street') = $1::jsonb) ORDER BY COALESCE(_jsonb->'createdAt', 'null'::jsonb) DESC, ((_jsonb->>'_id') COLLATE "C") ASC LIMIT $2 OFFSET $3) page ` +
+        `JOIN "my""db"."tasks_1" doc ON doc.ctid = page.row_address ORDER BY page.k0 DESC, page.k1 ASC`,
       values: ['"a"', 10, 20],
     });
     expect(countSql('db', 't', {})).toEqual({ text: `SELECT count(*)::int AS n FROM "db"."t" WHERE true`, values: [] });
