@@ -89,6 +89,8 @@ export interface MultiInstanceDefinition {
 interface NodeBase {
   id: string;
   name?: string;
+  /** The element's BPMN documentation (what the people doing it should know), shown on its task page; never read by the interpreter. */
+  documentation?: string;
   /** Id of the enclosing subprocess, or null for the process itself. */
   scope: string | null;
   incoming: string[];
@@ -260,6 +262,10 @@ export interface ExecutableModel {
   schemaVersion: number;
   processId: string;
   name?: string;
+  /** The process's BPMN documentation, shown on the start page; never read by the interpreter. */
+  documentation?: string;
+  /** The roles or groups that may start its cases through the API (`sparrow:starters`; absent: every starter role). */
+  starters?: string[];
   /** The none start event(s) of the process scope. */
   startNodeIds: string[];
   /** The timer start events of the process scope: each is a Temporal Schedule that starts cases there (absent: none). */

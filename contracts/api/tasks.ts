@@ -29,6 +29,9 @@ export const taskView = z.object({
   completedBy: z.string().nullable(),
 });
 
+/** A task's guidance on its page: the BPMN documentation of its element (null when the diagram has none). */
+export const taskDocumentation = z.string().nullable().describe('the BPMN documentation of the task\'s element, e.g. what the law asks of the people doing it');
+
 /** The task list's tab counts: 我的任务 (assigned to me), 我组的任务 (unassigned, I am a candidate), 本街道 (null: not the caller's to see). */
 export const taskCountsView = z.object({
   mine: z.number().int(),

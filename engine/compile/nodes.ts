@@ -2,6 +2,7 @@
 import type { SupportedFlowNode } from '../../contracts/bpmnElements';
 import type { ModelNode } from '../model';
 import { readCalledElement } from './callActivity';
+import { readDocumentation } from './documentation';
 import { readClockActions } from './clocks';
 import { markHandler } from './compensation';
 import { isInterrupting, readCaughtMessage, readEventDefinition, type EventKind } from './events';
@@ -13,7 +14,7 @@ import { inProcess, readProcessStart } from './startEvents';
 import { readMappings, readScript, readTaskDefinition, readUserTask } from './zeebe';
 
 /** What every node has, whatever its kind (set by `buildNode`, not by a builder). */
-type CommonField = 'id' | 'name' | 'scope' | 'incoming' | 'outgoing' | 'defaultFlow' | 'inputs' | 'outputs';
+type CommonField = 'id' | 'name' | 'documentation' | 'scope' | 'incoming' | 'outgoing' | 'defaultFlow' | 'inputs' | 'outputs';
 
 /** A node's kind and kind-specific fields, distributed over the node union; a field is absent when invalid (the problem is recorded). */
 type KindFields<N> = N extends ModelNode ? Pick<N, 'kind'> & Partial<Omit<N, 'kind' | CommonField>> : never;
@@ -132,6 +133,8 @@ export function buildNode(element: BpmnElement, scope: string | null, diagnostic
   const node = { id, kind: fields.kind, scope, incoming: [], outgoing: [] } as ModelNode;
   const name = text(element, 'name');
   if (name) node.name = name;
+  const documentation = readDocumentation(element);
+  if (documentation) node.documentation = documentation;
   const defaultFlow = child(element, 'default')?.id;
   if (defaultFlow) node.defaultFlow = defaultFlow;
   for (const [key, value] of Object.entries(fields)) if (value !== undefined && key !== 'kind') Object.assign(node, { [key]: value });

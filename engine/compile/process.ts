@@ -4,11 +4,13 @@ import { MODEL_SCHEMA_VERSION, type ExecutableModel, type ModelFlow } from '../m
 import { attachBoundaryEvents } from './boundary';
 import { checkClockActions, readClocks, usesLegalTime } from './clocks';
 import { wireCompensation } from './compensation';
+import { readDocumentation } from './documentation';
 import { readFlow, type FlowEnds } from './flows';
 import { readId } from './ids';
 import { children, describe, text, type BpmnElement } from './moddle';
 import { buildNode, checkUnsupportedFeatures } from './nodes';
 import { processStartsOf } from './startEvents';
+import { readStarters } from './starters';
 import type { Diagnostics } from './problems';
 import { isNoneStart, isStartIn, validateModel } from './validate';
 
@@ -51,10 +53,14 @@ export function compileProcess(process: BpmnElement, diagnostics: Diagnostics): 
   checkClockActions(process, nodes, clocks, diagnostics);
 
   const name = text(process, 'name');
+  const documentation = readDocumentation(process);
+  const starters = readStarters(process, diagnostics);
   const model: ExecutableModel = {
     schemaVersion: MODEL_SCHEMA_VERSION,
     processId,
     ...(name ? { name } : {}),
+    ...(documentation ? { documentation } : {}),
+    ...(starters ? { starters } : {}),
     startNodeIds: nodes.filter((node) => isNoneStart(node, null)).map((node) => node.id),
     ...optionalList('timerStartNodeIds', processStartsOf(nodes, 'timer')),
     ...optionalList('messageStartNodeIds', processStartsOf(nodes, 'message')),

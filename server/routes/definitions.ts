@@ -3,12 +3,14 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import { type AnyRoute, reply, route } from '../http/route';
 import { pageWindow } from '../http/schemas';
-import { keyParam, paging, versionParams } from '../../contracts/api/common';
-import { definitionSummary, deploymentView, draftSummary, draftView, versionSummary, versionView } from '../../contracts/api/definitions';
-import { DEFINITION_READERS, DESIGNERS, DRAFT_READERS, PROCESS_LISTERS } from '../../contracts/roles';
+import { flag, keyParam, paging, versionParams } from '../../contracts/api/common';
+import { definitionSummary, deploymentView, draftSummary, draftView, startView, versionSummary, versionView } from '../../contracts/api/definitions';
+import { DEFINITION_READERS, DESIGNERS, DRAFT_READERS, PROCESS_LISTERS, STARTERS } from '../../contracts/roles';
 import { notFound, unprocessable } from '../../platform/errors';
 import { Definition, Draft } from '../../store/models';
-import { deleteDraft, deploy, listDefinitions, listDrafts, listVersions, loadVersion, retireDefinition, versionSummaryOf } from '../services/definitions';
+import { definitionFilter, deleteDraft, deploy, listDefinitions, listDrafts, listVersions, loadVersion, retireDefinition, versionSummaryOf } from '../services/definitions';
+import { startInfo } from '../services/startInfo';
+import { startableFilter } from '../services/starters';
 import { syncTimerSchedules } from '../services/timerSchedules';
 import { diffModels } from '../services/diff';
 
@@ -76,16 +78,28 @@ export function definitionRoutes(client: Client, taskQueue: string): AnyRoute[] 
     route({
       method: 'get',
       path: '/definitions',
-      summary: 'Lists definitions at their latest version, most recently deployed first; q matches key or name',
+      summary: 'Lists definitions at their latest version, most recently deployed first; q matches key or name; startable: only those the caller may start (not retired, and naming the caller among its starters or naming none)',
       tag: 'definitions',
       access: PROCESS_LISTERS,
-      query: z.object({ q: z.string().max(200).optional(), ...paging }),
+      query: z.object({ q: z.string().max(200).optional(), startable: flag.optional().describe('only the processes the caller may start'), ...paging }),
       responses: { 200: { description: 'definitions', schema: z.object({ items: z.array(definitionSummary), page: z.number(), size: z.number(), total: z.number() }) } },
-      handler: async ({ query }) => {
-        const items = await listDefinitions({ q: query.q, ...pageWindow(query) });
-        const total = query.q ? (await listDefinitions({ q: query.q })).length : await Definition.countDocuments();
+      handler: async ({ query, user }) => {
+        const only = query.startable ? { ...startableFilter(user), retiredAt: null } : {};
+        const items = await listDefinitions({ q: query.q, only, ...pageWindow(query) });
+        const total = query.q || query.startable ? await Definition.countDocuments(definitionFilter(query.q, only)) : await Definition.countDocuments();
         return { items, page: query.page, size: query.size, total };
       },
+    }),
+    route({
+      method: 'get',
+      path: '/definitions/:key/start',
+      summary: "What starting a case of the process needs: its name, its description (the process's BPMN documentation) and its start form (403 not-a-starter for who may not start it)",
+      tag: 'definitions',
+      access: STARTERS,
+      params: keyParam,
+      responses: { 200: { description: 'the start page of the latest version', schema: startView } },
+      problems: [403, 404],
+      handler: async ({ params, user }) => startInfo(user, params.key),
     }),
     route({
       method: 'get',

@@ -59,16 +59,16 @@ export function instanceRoutes(client: Client, taskQueue: string): AnyRoute[] {
     route({
       method: 'post',
       path: '/instances',
-      summary: 'Starts a case of a deployed definition (honours Idempotency-Key)',
+      summary: 'Starts a case of a deployed definition (honours Idempotency-Key); a process that names its starters (sparrow:starters) is started only by them and admins (403 not-a-starter)',
       tag: 'instances',
       access: STARTERS,
       idempotent: true,
       body: startBody,
       responses: { 201: { description: 'the started case', schema: startedView } },
-      problems: [404, 409, 422],
+      problems: [403, 404, 409, 422],
       handler: async ({ body, user }) => {
         const street = await streetOf(user, body.street);
-        return reply(201, await startCase(client, taskQueue, { ...body, street, startedBy: user.username }));
+        return reply(201, await startCase(client, taskQueue, { ...body, street, startedBy: user.username, starter: user }));
       },
     }),
     route({

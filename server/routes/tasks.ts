@@ -7,7 +7,7 @@ import { pageWindow, variables } from '../http/schemas';
 import { flag, idParam, pageOf, paging } from '../../contracts/api/common';
 import { formView } from '../../contracts/api/forms';
 import { caseState } from '../../contracts/api/instances';
-import { taskCountsView, taskView as taskSchema } from '../../contracts/api/tasks';
+import { taskCountsView, taskDocumentation, taskView as taskSchema } from '../../contracts/api/tasks';
 import { DISPATCHERS, EVERY_ROLE, TASK_WORKERS } from '../../contracts/roles';
 import { TASK_STATUSES } from '../../contracts/statuses';
 import { listHotTasksOfAny, listTasks, readTabCounts } from '../../store/tasks';
@@ -117,7 +117,7 @@ export function taskRoutes(client: Client): AnyRoute[] {
       tag: 'tasks',
       access: EVERY_ROLE,
       params: idParam,
-      responses: { 200: { description: 'the task', schema: taskSchema.extend({ form: formView.nullable(), variables: variables.nullable() }) } },
+      responses: { 200: { description: 'the task', schema: taskSchema.extend({ form: formView.nullable(), variables: variables.nullable(), documentation: taskDocumentation }) } },
       problems: [404],
       handler: async ({ params, user }) => taskDetail(client, user, params.id),
     }),

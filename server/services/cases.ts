@@ -18,6 +18,7 @@ import { Definition, Instance, type InstanceDoc } from '../../store/models';
 import { currentCalendar } from './calendars';
 import { loadVersion } from './definitions';
 import { startVariables } from './forms';
+import { checkStarter } from './starters';
 import { reconcileCase } from './reconcile';
 import { withUpdateTimeout } from './updateTimeout';
 
@@ -33,6 +34,8 @@ export interface StartCaseInput {
   startNodeId?: string;
   /** The working-day calendar of a case whose model uses legal time (absent: the current version). */
   calendar?: WorkCalendar;
+  /** The person starting it by hand through the API, checked against the process's starters (absent: a message start). */
+  starter?: Pick<Principal, 'roles' | 'groups'>;
 }
 
 /**
@@ -57,11 +60,13 @@ async function checkStartable(definition: { key: string; model: ExecutableModel 
 }
 
 /**
- * Starts a case of a deployed definition (variables checked against its start form, if any; the current working-day
+ * Starts a case of a deployed definition (by `starter`, when given, only if the process names them among its starters:
+ * 403 not-a-starter; variables checked against its start form, if any; the current working-day
  * calendar in its input when its model uses legal time); the same definition key and business key twice is a 409.
  */
 export async function startCase(client: Client, taskQueue: string, input: StartCaseInput) {
   const definition = await loadVersion(input.definitionKey, input.version);
+  if (input.starter) checkStarter(input.starter, definition);
   await checkStartable(definition, input.startNodeId);
   const workflowId = caseWorkflowId(definition.key, input.businessKey);
   const args: BpmnProcessInput = {

@@ -106,7 +106,7 @@ export async function deploy(
     }
     throw error;
   }
-  await Definition.updateOne({ key }, { $set: { name, latestVersion: version, updatedAt: deployedAt, retiredAt: null, retiredBy: null } }, { upsert: true });
+  await Definition.updateOne({ key }, { $set: { name, latestVersion: version, updatedAt: deployedAt, retiredAt: null, retiredBy: null, starters: model.starters ?? null } }, { upsert: true });
   return { created: true, key, version, name, sha256, warnings };
 }
 
@@ -126,9 +126,16 @@ export async function retireDefinition(key: string, retiredBy: string): Promise<
 /** `text` as a regular expression that matches it literally (user input in a `$regex`). */
 export const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Lists definitions with their latest version, newest first; `q` matches key or name (case-insensitive). */
-export async function listDefinitions(options: { q?: string; skip?: number; limit?: number } = {}) {
-  const filter = options.q ? { $or: [{ key: { $regex: escapeRegex(options.q), $options: 'i' } }, { name: { $regex: escapeRegex(options.q), $options: 'i' } }] } : {};
+/** The filter of the definitions list: `q` matches key or name (case-insensitive); `only` narrows further (e.g. to what the caller may start). */
+export function definitionFilter(q: string | undefined, only: Record<string, unknown> = {}): Record<string, unknown> {
+  const text = q ? { $or: [{ key: { $regex: escapeRegex(q), $options: 'i' } }, { name: { $regex: escapeRegex(q), $options: 'i' } }] } : {};
+  const parts = [text, only].filter((part) => Object.keys(part).length > 0);
+  return parts.length > 1 ? { $and: parts } : (parts[0] ?? {});
+}
+
+/** Lists definitions with their latest version, newest first; `q` matches key or name (case-insensitive), `only` narrows the list. */
+export async function listDefinitions(options: { q?: string; only?: Record<string, unknown>; skip?: number; limit?: number } = {}) {
+  const filter = definitionFilter(options.q, options.only);
   const definitions = await Definition.find(filter)
     .sort({ updatedAt: -1 })
     .skip(options.skip ?? 0)

@@ -9,6 +9,7 @@ import { findTaskAnywhere } from '../../store/tasks';
 import { DISPATCHERS, hasAnyRole, TASK_WORKERS } from '../../contracts/roles';
 import { caseState, updateCase } from './cases';
 import { escapeRegex } from './definitions';
+import { elementDocumentation } from './elementDocs';
 import { formOfTask, invalidFormData } from './forms';
 import { formVariables } from './formSchema';
 import { checkFormSubmission } from './formValidation';
@@ -182,13 +183,14 @@ export async function completeTask(client: Client, user: Principal, id: string, 
   return { id: task._id, status: 'completed' as const, completedBy: user.username, case: state };
 }
 
-/** A task with its form schema and the case variables its form shows (none for a task without a form). */
+/** A task with its form schema, the case variables its form shows (none for a task without a form) and its element's documentation. */
 export async function taskDetail(client: Client, user: Principal, id: string) {
   const task = await visibleTask(user, id);
   const form = await formOfTask(task);
   const all = await caseVariables(client, task.instanceId);
   const variables = all && (form ? formVariables(form.schema, all) : {});
-  return { ...taskView(task), form, variables };
+  const documentation = (await elementDocumentation(task.definitionKey, task.definitionVersion))[task.elementId] ?? null;
+  return { ...taskView(task), form, variables, documentation };
 }
 
 /**

@@ -11,6 +11,8 @@ const definitionSchema = new Schema(
     /** Set when the definition was retired (POST /api/definitions/:key/retire): nothing starts new cases of it until a deployment. */
     retiredAt: { type: Date, default: null },
     retiredBy: { type: String, default: null },
+    /** The latest version's starters (`sparrow:starters`): roles or groups that may start its cases; null or absent: every starter role. */
+    starters: { type: [String], default: undefined },
   },
   { collection: 'definitions', versionKey: false },
 );
