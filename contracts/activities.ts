@@ -147,3 +147,22 @@ export const BPMN_ERROR_TYPE = 'BpmnError';
 
 /** The job activities a worker registers, keyed by job type (the activity's name is the job type). */
 export type JobActivities = Record<string, JobActivity>;
+
+/**
+ * What an external job worker's activity is given (a job type no built-in handler serves; docs/ARCHITECTURE.md,
+ * *External job workers*): the JobInput plus the process, the element instance and the task's retries.
+ */
+export interface ExternalJobInput extends JobInput {
+  /** The BPMN process id (the definition key). */
+  bpmnProcessId: string;
+  /** The element instance waiting for the job. */
+  elementInstanceId: string;
+  /** The task's retries (attempts) as in the model. */
+  retries: number;
+}
+
+/**
+ * The activities external job workers register on the type's task queue, keyed by job type (activity name = job
+ * type); a result and a BPMN error are as for a JobActivity.
+ */
+export type ExternalJobActivities = Record<string, (input: ExternalJobInput) => Promise<Variables>>;

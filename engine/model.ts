@@ -44,11 +44,21 @@ export interface Mapping {
   target: string;
 }
 
+/** Where an external job runs (a type no built-in handler serves): recorded by the deployment, read by the workflow. */
+export interface ExternalJobRoute {
+  /** The Temporal task queue its workers poll (`jobs.<type>` unless configured). */
+  taskQueue: string;
+  /** How long one attempt may run (the activity's start-to-close timeout), in milliseconds. */
+  timeoutMs: number;
+}
+
 /** A service or send task's job: the activity type the worker runs, its retries and headers. */
 export interface TaskDefinition {
   type: string;
   retries: number;
   headers: Record<string, string>;
+  /** Set by the deployment when an external job worker serves the type (absent: Sparrow's worker runs it). */
+  external?: ExternalJobRoute;
 }
 
 /** A user task's assignment, form, schedule and priority, from the zeebe extension elements. */

@@ -1,5 +1,6 @@
 // Runtime configuration from the environment, shared by the server and the worker; defaults run the embedded stack.
 import { z } from 'zod';
+import { jobTaskQueuesSchema, jobTimeoutsSchema } from './jobRouting';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -23,6 +24,10 @@ const schema = z.object({
   UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
   /** The Ed25519 private key (PKCS#8 PEM) that signs audit exports (read by audit/signingKey.ts). */
   SPARROW_AUDIT_SIGNING_KEY: z.string().min(1).optional(),
+  /** External job types' task queues, a JSON object of type → queue (default `jobs.<type>`; read by platform/jobRouting.ts at deployment). */
+  SPARROW_JOB_TASK_QUEUES: jobTaskQueuesSchema,
+  /** External job types' attempt timeouts, a JSON object of type → milliseconds (default 5 minutes). */
+  SPARROW_JOB_TIMEOUTS: jobTimeoutsSchema,
 });
 
 /** Sparrow's settings. */

@@ -5,8 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
+import { Worker } from '@temporalio/worker';
 import type { JobType } from '../activities/jobs';
-import { BPMN_ERROR_TYPE } from '../contracts/activities';
+import { BPMN_ERROR_TYPE, type ExternalJobInput } from '../contracts/activities';
 import { type CaseUnderTest, refusalOf, runCase } from '../tests/support/cases';
 import { fetchAllRuns, runsOf } from '../audit/runs';
 import type { TestStack } from '../tests/support/stack';
@@ -227,6 +228,40 @@ recordings.push({
     await eventually(() => Task.findById(review).lean().then((t) => (t?.dueDate && t.dueDate.getTime() > dueBefore.getTime() ? t : undefined)), 'the moved due date of Review');
     await c.handle.executeUpdate(changeClockUpdate, { args: [{ clock: '办案期限', action: 'extend', days: 2, reason: '案情复杂', actor: 'lead' }] });
     await c.handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: review, variables: { decided: true }, actor: 'wang' }] });
+  },
+});
+
+recordings.push({
+  // issue 16: external job workers — Reverse (type history.external.reverse) fails its first attempt and completes on
+  // its second; Publish (history.external.publish) throws the BPMN error NOT_PUBLISHED, caught by its error boundary;
+  // each type is served on its task queue jobs.<type> by a worker the drive runs, as a team's own worker would be
+  name: 'external-job',
+  version: 'v1',
+  variables: { text: 'sparrow' },
+  async drive(c, stack) {
+    const failedOnce = new Set<string>();
+    const reverse = async ({ jobKey, variables, headers }: ExternalJobInput) => {
+      if (!failedOnce.has(jobKey)) {
+        failedOnce.add(jobKey);
+        throw new Error('the reverse service is warming up');
+      }
+      return { reversed: `${[...String(variables.text)].reverse().join('')}${headers.suffix}` };
+    };
+    const publish = async () => {
+      throw ApplicationFailure.nonRetryable('the notice board is full', BPMN_ERROR_TYPE, 'NOT_PUBLISHED', { keptBecause: 'board full' });
+    };
+    const workers = await Promise.all(
+      Object.entries({ 'history.external.reverse': reverse, 'history.external.publish': publish }).map(([type, activity]) =>
+        Worker.create({ connection: stack.env.nativeConnection, namespace: stack.env.namespace ?? 'default', taskQueue: `jobs.${type}`, activities: { [type]: activity } }),
+      ),
+    );
+    const running = workers.map((worker) => worker.run());
+    try {
+      await c.result();
+    } finally {
+      for (const worker of workers) worker.shutdown();
+      await Promise.all(running);
+    }
   },
 });
 

@@ -1,6 +1,15 @@
 // The activities the bpmnProcess workflow calls (contracts/activities.ts types them), with their timeouts and retries.
 import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
-import { BPMN_ERROR_TYPE, CALLED_PROCESS_NOT_FOUND, type CalendarActivities, type CallActivityActivities, type JobActivities, type ReadModelActivities } from '../contracts/activities';
+import {
+  BPMN_ERROR_TYPE,
+  CALLED_PROCESS_NOT_FOUND,
+  type CalendarActivities,
+  type CallActivityActivities,
+  type ExternalJobActivities,
+  type JobActivities,
+  type ReadModelActivities,
+} from '../contracts/activities';
+import type { ExternalJobRoute } from '../engine/model';
 
 // Timeouts bound how long a killed worker's in-flight activity stalls its case before it is retried elsewhere: read-model
 // writes are short (20 s), jobs may run long but heartbeat (activities/index.ts) so a dead worker is noticed in 15 s.
@@ -41,6 +50,27 @@ export function jobs(retries: number): JobActivities {
       retry: { maximumAttempts: Math.max(1, retries), initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: [BPMN_ERROR_TYPE] },
     });
     jobProxies.set(retries, proxy);
+  }
+  return proxy;
+}
+
+const externalProxies = new Map<string, ExternalJobActivities>();
+
+/**
+ * External job activities on a route's task queue, one proxy per queue, timeout and retry count: no heartbeat timeout
+ * (workers in other SDKs may not heartbeat) and no schedule-to-start limit (a job waits until a worker comes, as in
+ * Camunda 8); a failure may set its own `nextRetryDelay`; a BPMN error is never retried.
+ */
+export function externalJobs(route: ExternalJobRoute, retries: number): ExternalJobActivities {
+  const key = JSON.stringify([route.taskQueue, route.timeoutMs, retries]);
+  let proxy = externalProxies.get(key);
+  if (!proxy) {
+    proxy = proxyActivities<ExternalJobActivities>({
+      taskQueue: route.taskQueue,
+      startToCloseTimeout: route.timeoutMs,
+      retry: { maximumAttempts: Math.max(1, retries), initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: [BPMN_ERROR_TYPE] },
+    });
+    externalProxies.set(key, proxy);
   }
   return proxy;
 }

@@ -1,11 +1,12 @@
 // The case runner: feeds events to the pure interpreter and turns the commands it returns into activities and timers.
 import { ActivityFailure, ApplicationFailure, CancellationScope, isCancellation, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import { type AuditChainHead, BPMN_ERROR_TYPE, type CaseRef, type JobInput } from '../contracts/activities';
+import { type AuditChainHead, BPMN_ERROR_TYPE, type CaseRef, type ExternalJobInput, type JobInput } from '../contracts/activities';
+import type { Variables } from '../contracts/caseData';
 import { jobKeyOf } from '../contracts/ids';
 import type { WorkCalendar } from '../contracts/legalTime';
 import type { Command, EngineEvent, EngineLimits } from '../engine/interpreter';
 import type { CallActivityNode } from '../engine/model';
-import { jobs, progress, readModel } from './activityProxies';
+import { externalJobs, jobs, progress, readModel } from './activityProxies';
 import { CancellationScopePool } from './cancellationScopePool';
 import { caseRejectionOf, type CaseState, emptyCaseState, isCurrentState, stepCase } from './caseEngine';
 import { caseSummaryOf } from './caseViews';
@@ -54,11 +55,15 @@ export class CaseRunner {
   /** Whether new jobs wait instead of starting (set by continueAsNew.ts while the run is due to continue). */
   holdJobs: () => boolean = () => false;
 
-  /** `limits`: the interpreter's limits for this case (its `bounded` from the patch marker); `currentEngine`: run on engine/interpreter, not engine/v1. */
+  /**
+   * `limits`: the interpreter's limits for this case (its `bounded` from the patch marker); `currentEngine`: run on
+   * engine/interpreter, not engine/v1; `externalJobs`: run jobs with an external route on its task queue (EXTERNAL_JOBS_PATCH).
+   */
   constructor(
     private readonly input: BpmnProcessInput,
     private readonly limits: EngineLimits,
     currentEngine: boolean,
+    private readonly externalJobs = false,
   ) {
     this.workflowId = workflowInfo().workflowId;
     this.caseRef = {
@@ -240,6 +245,14 @@ export class CaseRunner {
     return caseRejectionOf(this.current, event, this.limits) === null ? this.apply(event) : this.writer.settled;
   }
 
+  /** Runs a job: on an external worker's task queue when the model routes its type there, else on Sparrow's worker. */
+  private startJob(command: RunJobCommand, jobInput: JobInput): Promise<Variables> {
+    const { external: route, elementInstanceId } = command;
+    if (!this.externalJobs || !route || elementInstanceId === undefined) return jobs(command.retries)[command.jobType](jobInput);
+    const input: ExternalJobInput = { ...jobInput, bpmnProcessId: this.input.definition.key, elementInstanceId, retries: command.retries };
+    return externalJobs(route, command.retries)[command.jobType](input);
+  }
+
   /** Starts a command: jobs and timers run in cancellation scopes; read-model writes are returned so they run in order. */
   private dispatch(command: Command): (() => Promise<void>) | undefined {
     switch (command.type) {
@@ -270,7 +283,7 @@ export class CaseRunner {
         };
         this.scopes.run(
           command.waitId,
-          () => jobs(command.retries)[command.jobType](jobInput),
+          () => this.startJob(command, jobInput),
           (variables) => void this.applyUnlessMovedOn({ type: 'jobCompleted', at: now(), waitId: command.waitId, variables: variables ?? {} }),
           (error) => {
             if (!isCancellation(error)) void this.applyUnlessMovedOn(jobFailure(now(), command.waitId, error));

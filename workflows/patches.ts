@@ -32,3 +32,10 @@ export const CASE_CANCELLATION_PATCH = 'sparrow-issue13-case-cancellation';
  * recorded before it run without legal time for their whole life (a continued run carries the answer of its first).
  */
 export const LEGAL_TIME_PATCH = 'sparrow-issue14-legal-time';
+
+/**
+ * Issue 16's external job workers: a job whose task definition names an external route (a type no built-in handler
+ * serves, recorded by the deployment) runs as the activity `<type>` on the route's task queue, with ExternalJobInput.
+ * Asked after the legal-time patch; cases recorded before it run every job on the worker's own queue.
+ */
+export const EXTERNAL_JOBS_PATCH = 'sparrow-issue16-external-jobs';

@@ -15,10 +15,12 @@ export function startJob(rt: Runtime, instance: ElementInstance, node: JobTaskNo
     type: 'runJob',
     waitId,
     elementId: node.id,
+    elementInstanceId: instance.id,
     jobType: definition.type,
     retries: definition.retries,
     headers: definition.headers,
     variables: rt.contextOf(instance),
+    ...(definition.external ? { external: definition.external } : {}),
   });
 }
 

@@ -1,7 +1,7 @@
 // The interpreter's contract: its JSON state, the events fed to it and the commands it asks the workflow to run.
 import type { AuditEntry, UserTaskSpec, Variables } from '../../contracts/caseData';
 import type { ClockState, SuspensionGround, WorkCalendar } from '../../contracts/legalTime';
-import type { CalledBinding } from '../model';
+import type { CalledBinding, ExternalJobRoute } from '../model';
 
 // What a step hands out (variables, opened tasks, audit entries) is defined in contracts/, for the activities and the API.
 export type { AuditEntry, UserTaskSpec, Variables };
@@ -256,10 +256,14 @@ export type Command =
       type: 'runJob';
       waitId: string;
       elementId: string;
+      /** The element instance waiting for the job (absent from engine/v1's commands, which never route externally). */
+      elementInstanceId?: string;
       jobType: string;
       retries: number;
       headers: Record<string, string>;
       variables: Variables;
+      /** Where an external worker serves the job (from the model; absent: Sparrow's worker runs it). */
+      external?: ExternalJobRoute;
     }
   | { type: 'cancelJob'; waitId: string }
   | { type: 'startTimer'; waitId: string; elementId: string; dueAt: string; delayMs: number }

@@ -1,9 +1,10 @@
-// Deploying and reading process definitions: compile, check job types, store an immutable version.
+// Deploying and reading process definitions: compile, route external job types, store an immutable version.
 import { BUILTIN_JOB_TYPE_NAMES } from '../../contracts/jobTypes';
 import type { CompiledProcess } from '../../engine/compile';
 import type { ModelProblem } from '../../contracts/api/common';
 import type { ExecutableModel } from '../../engine/model';
 import { conflict, type DomainError, notFound, unprocessable } from '../../platform/errors';
+import { externalJobRoute } from '../../platform/jobRouting';
 import { Definition, DefinitionVersion, Draft } from '../../store/models';
 import { compileBounded } from './compileOffThread';
 import { pinForms } from './forms';
@@ -23,13 +24,24 @@ export function modelProblems(problems: ModelProblem[], warnings: ModelProblem[]
   return unprocessable('invalid-bpmn', `the diagram has ${problems.length} problem(s): ${problems.map((p) => p.message).join('; ')}`, { problems, warnings });
 }
 
-/** Problems for service tasks whose job type no worker registers. */
-export function unknownJobTypes(model: ExecutableModel, known: Set<string>): ModelProblem[] {
-  return Object.values(model.nodes).flatMap((node) =>
-    'taskDefinition' in node && node.taskDefinition && !known.has(node.taskDefinition.type)
-      ? [{ elementId: node.id, code: 'unknown-job-type', message: `<${node.id}> uses job type "${node.taskDefinition.type}", which no worker runs (known: ${[...known].join(', ')})` }]
-      : [],
-  );
+/**
+ * Records where each job the worker does not run (its type is not in `known`) is served: an external job worker on the
+ * type's task queue (platform/jobRouting.ts), written into the model's task definition so every case of the version
+ * routes it the same way; one warning per such element names the type and queue.
+ */
+export function routeExternalJobs(model: ExecutableModel, known: ReadonlySet<string>, env: NodeJS.ProcessEnv = process.env): ModelProblem[] {
+  const warnings: ModelProblem[] = [];
+  for (const node of Object.values(model.nodes)) {
+    const definition = 'taskDefinition' in node ? node.taskDefinition : undefined;
+    if (!definition || known.has(definition.type)) continue;
+    definition.external = externalJobRoute(definition.type, env);
+    warnings.push({
+      elementId: node.id,
+      code: 'external-job-type',
+      message: `<${node.id}> uses job type "${definition.type}", which an external job worker serves (task queue ${definition.external.taskQueue})`,
+    });
+  }
+  return warnings;
 }
 
 function pickProcess(processes: CompiledProcess[], processId?: string): CompiledProcess {
@@ -61,7 +73,10 @@ export async function pinCalledVersions(model: ExecutableModel, version: number)
   return { pins, problems };
 }
 
-/** Compiles and stores a new version; XML identical to the latest version is a no-op that returns it. */
+/**
+ * Compiles and stores a new version; XML identical to the latest version is a no-op that returns it. `knownJobTypes`:
+ * the job types Sparrow's worker runs; any other type is routed to external job workers (a warning each).
+ */
 export async function deploy(
   input: { xml: string; note?: string; processId?: string; deployedBy: string | null },
   knownJobTypes: Set<string> = new Set(BUILTIN_JOB_TYPE_NAMES),
@@ -69,8 +84,7 @@ export async function deploy(
   const result = await compileBounded(input.xml);
   if (result.problems.length > 0) throw modelProblems(result.problems, result.warnings);
   const { model, sha256 } = pickProcess(result.processes, input.processId);
-  const jobProblems = unknownJobTypes(model, knownJobTypes);
-  if (jobProblems.length > 0) throw modelProblems(jobProblems, result.warnings);
+  const jobWarnings = routeExternalJobs(model, knownJobTypes);
   const key = model.processId;
   const name = model.name ?? null;
   const latest = await DefinitionVersion.findOne({ key }).sort({ version: -1 }).lean();
@@ -84,7 +98,7 @@ export async function deploy(
   const called = await pinCalledVersions(model, version);
   if (called.problems.length > 0) throw modelProblems(called.problems, result.warnings);
   const { forms, warnings: formWarnings } = await pinForms(model);
-  const warnings = [...result.warnings, ...formWarnings];
+  const warnings = [...result.warnings, ...jobWarnings, ...formWarnings];
   try {
     await DefinitionVersion.create({
       key,

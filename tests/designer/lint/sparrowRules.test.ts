@@ -73,17 +73,26 @@ describe('sparrow/user-task-assignment', () => {
 });
 
 describe('sparrow/job-type', () => {
-  it('should report missing, dynamic and unknown job types, and NOT script tasks without a task definition', async () => {
+  it('should report missing and dynamic job types, and NOT external job types or script tasks without a task definition', async () => {
     // when
     const findings = await only('sparrow/job-type')('job-type.bpmn');
 
     // then
     expect(findings).toEqual([
-      { id: 'Unknown', message: M.jobTypeUnknown, category: 'error' },
       { id: 'Missing', message: M.jobTypeMissing, category: 'error' },
       { id: 'Dynamic', message: M.jobTypeDynamic, category: 'error' },
       { id: 'MessageEnd', message: M.jobTypeMissing, category: 'error' },
     ]);
+  });
+});
+
+describe('sparrow/external-job-type', () => {
+  it('should tell (as information, not an error) that a job type no built-in handler serves runs on an external job worker', async () => {
+    // when
+    const findings = await only('sparrow/external-job-type')('job-type.bpmn');
+
+    // then only the task of type send-fax is named; missing and dynamic types are sparrow/job-type's errors
+    expect(findings).toEqual([{ id: 'Unknown', message: M.jobTypeExternal, category: 'info' }]);
   });
 });
 

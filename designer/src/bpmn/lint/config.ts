@@ -2,6 +2,7 @@
 import recommended from 'bpmnlint/config/recommended';
 import { RECOMMENDED_RULES } from './recommendedRules';
 import { clocks } from './rules/clocks';
+import { externalJobType } from './rules/externalJobType';
 import { gatewayDefault } from './rules/gatewayDefault';
 import { jobType } from './rules/jobType';
 import { supportedElement } from './rules/supportedElement';
@@ -15,15 +16,17 @@ export const SPARROW_RULES: Record<string, () => unknown> = {
   'gateway-default': gatewayDefault,
   'user-task-assignment': userTaskAssignment,
   'job-type': jobType,
+  'external-job-type': externalJobType,
   clocks,
 };
 
-/** Severity of each Sparrow rule: what the engine or the server would refuse is an error. */
+/** Severity of each Sparrow rule: what the engine or the server would refuse is an error; what only informs is info. */
 const SPARROW_SEVERITY: Record<string, Category> = {
   'supported-element': 'error',
   'gateway-default': 'warn',
   'user-task-assignment': 'error',
   'job-type': 'error',
+  'external-job-type': 'info',
   clocks: 'error',
 };
 

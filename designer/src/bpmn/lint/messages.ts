@@ -12,7 +12,7 @@ export const SPARROW_LINT_MESSAGES = {
   userTaskWithoutAssignment: 'User task has no assignee, candidate groups or candidate users',
   jobTypeMissing: 'Task has no job type',
   jobTypeDynamic: 'Dynamic job types are not supported',
-  jobTypeUnknown: 'Job type is not run by any Sparrow worker',
+  jobTypeExternal: 'External job type: an external job worker serves it (task queue jobs.<type>)',
   clockWithoutName: 'A declared clock has no name',
   clockNameDuplicate: 'Two declared clocks have the same name',
   clockWithoutLength: 'A declared clock needs a duration or a number of working days',

@@ -234,7 +234,7 @@ const lint: Record<string, string> = {
   [SPARROW_LINT_MESSAGES.userTaskWithoutAssignment]: '用户任务没有指定处理人、候选组或候选人',
   [SPARROW_LINT_MESSAGES.jobTypeMissing]: '任务没有作业类型',
   [SPARROW_LINT_MESSAGES.jobTypeDynamic]: '不支持动态作业类型',
-  [SPARROW_LINT_MESSAGES.jobTypeUnknown]: '没有 Sparrow 作业执行器运行此作业类型',
+  [SPARROW_LINT_MESSAGES.jobTypeExternal]: '外部任务：此作业类型由外部作业执行器处理（任务队列 jobs.<类型>）',
   'Element is missing label/name': '元素缺少名称',
   'Element is missing name': '元素缺少名称',
   'Element is not connected': '元素未连接',

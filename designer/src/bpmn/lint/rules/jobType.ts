@@ -1,5 +1,4 @@
-// Rule sparrow/job-type: a job (service task, send task, message throw) names a job type a Sparrow worker runs.
-import { BUILTIN_JOB_TYPE_NAMES } from '../../../../../contracts/jobTypes';
+// Rule sparrow/job-type: a job (service task, send task, message throw) names a static job type.
 import { SPARROW_LINT_MESSAGES } from '../messages';
 import { extensionOf, isA, textOf, type ModdleNode, type RuleFactory } from '../moddle';
 
@@ -14,15 +13,19 @@ function alwaysAJob(node: ModdleNode): boolean {
   return isA(node, 'bpmn:ServiceTask') || isA(node, 'bpmn:SendTask') || throwsMessage(node);
 }
 
-/** Reports jobs without a type, with a dynamic (`=…`) type, or with a type no worker registers. */
+/** The job type an element names (`''` when it has none), or undefined when the element is not a job. */
+export function jobTypeOf(node: ModdleNode): string | undefined {
+  if (!isA(node, 'bpmn:FlowNode')) return undefined;
+  const definition = extensionOf(node, 'zeebe:TaskDefinition');
+  if (!definition && !alwaysAJob(node)) return undefined;
+  return textOf(definition, 'type');
+}
+
+/** Reports jobs without a type or with a dynamic (`=…`) type (sparrow/external-job-type tells which types run outside Sparrow). */
 export const jobType: RuleFactory = () => ({
   check(node, reporter) {
-    if (!isA(node, 'bpmn:FlowNode')) return;
-    const definition = extensionOf(node, 'zeebe:TaskDefinition');
-    if (!definition && !alwaysAJob(node)) return;
-    const type = textOf(definition, 'type');
+    const type = jobTypeOf(node);
     if (type === '') reporter.report(node.id, SPARROW_LINT_MESSAGES.jobTypeMissing);
-    else if (type.startsWith('=')) reporter.report(node.id, SPARROW_LINT_MESSAGES.jobTypeDynamic);
-    else if (!BUILTIN_JOB_TYPE_NAMES.has(type)) reporter.report(node.id, SPARROW_LINT_MESSAGES.jobTypeUnknown);
+    else if (type?.startsWith('=')) reporter.report(node.id, SPARROW_LINT_MESSAGES.jobTypeDynamic);
   },
 });
