@@ -71,6 +71,8 @@ function payloadSource(entry: NumberedEntry, facts: Pick<HistoryFacts, 'updates'
       return at(update('resolveIncident', (u) => u.request.incidentId === data.incidentId), `the resolution of incident ${String(data.incidentId)}`);
     case 'instance.cancelled':
       return at(update('cancel', () => true), 'the cancellation');
+    case 'variables.set':
+      return at(update('setVariables', (u) => u.request.reason === data.reason), `the variables ${Array.isArray(data.names) ? data.names.join(', ') : ''} set by ${entry.actor}`);
     case 'variables.changed':
       return { text: `the values that set ${Array.isArray(data.names) ? data.names.join(', ') : 'variables'} (a form, job result or message)` };
     default:

@@ -209,6 +209,15 @@ const variablesChanged: Handler = (entry, data, build) => {
   target.auditSeqs.push(entry.seq);
 };
 
+/** A person set variables (with a reason): listed with the other changes of its element instance's step, else of the case's. */
+const variablesSet: Handler = (entry, data, build) => {
+  const target = (entry.tokenId && build.byToken.get(entry.tokenId)) || build.caseStep;
+  if (!target) return;
+  const changes = Array.isArray(data.changes) ? (data.changes as RecordedChange[]) : [];
+  list(target, 'variablesChanged').push({ seq: entry.seq, by: entry.actor, at: entry.at, reason: data.reason, names: data.names, changes: data.changes, values: changedValues(changes, build.known) });
+  target.auditSeqs.push(entry.seq);
+};
+
 /**
  * Legal time (issue 14): a clock started or stopped by the step's element, a timer or due date moved, or a clock or
  * calendar change of the whole case — listed under `legalTime` of its token's step, else of the case's step.
@@ -269,6 +278,7 @@ const HANDLERS: Readonly<Record<AuditEntryKind, Handler>> = {
   'compensation.thrown': eventNoted,
   'compensation.completed': eventNoted,
   'variables.changed': variablesChanged,
+  'variables.set': variablesSet,
   'clock.started': legalTimeNoted,
   'clock.stopped': legalTimeNoted,
   'clock.suspended': legalTimeNoted,

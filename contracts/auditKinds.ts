@@ -36,6 +36,8 @@ export const AUDIT_ENTRY_KINDS = [
   'child.completed',
   'child.cancelled',
   'variables.changed',
+  // a person set variables of the case or of one element instance's scope, with a reason (engine format 2)
+  'variables.set',
   // legal time (issue 14): an element started or stopped a statutory clock on completing; a person suspended, resumed
   // or extended one; a newer working-day calendar reached the case; a timer or a task's due date moved with them
   'clock.started',
@@ -97,6 +99,7 @@ export const AUDIT_KIND_MEANING: Readonly<Record<AuditEntryKind, AuditKindMeanin
   'child.completed': { step: 'element', effect: 'adds', byPerson: false },
   'child.cancelled': { step: 'element', effect: 'adds', byPerson: false },
   'variables.changed': { step: 'element', effect: 'adds', byPerson: false },
+  'variables.set': { step: 'case', effect: 'adds', byPerson: true },
   'clock.started': { step: 'element', effect: 'adds', byPerson: false },
   'clock.stopped': { step: 'element', effect: 'adds', byPerson: false },
   'clock.suspended': { step: 'case', effect: 'adds', byPerson: true },

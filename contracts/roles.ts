@@ -22,6 +22,8 @@ export const PROCESS_LISTERS: readonly Role[] = [...new Set([...DEFINITION_READE
 export const TASK_WORKERS: readonly Role[] = ['street-commander', 'enforcement-staff', 'department-liaison', 'volunteer', 'resident', 'admin'];
 /** Assign tasks and cancel cases. */
 export const DISPATCHERS: readonly Role[] = ['street-commander', 'admin'];
+/** Set a case's variables by hand, with a reason (to fix the data an incident stopped on). */
+export const VARIABLE_EDITORS: readonly Role[] = ['street-commander', 'admin'];
 /** Send messages to waiting cases. */
 export const MESSENGERS: readonly Role[] = ['street-commander', 'enforcement-staff', 'department-liaison', 'admin'];
 /** Resolve incidents. */

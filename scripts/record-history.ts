@@ -17,6 +17,7 @@ import {
   changeClockUpdate,
   claimTaskUpdate,
   completeTaskUpdate,
+  setVariablesUpdate,
   stateQuery,
   type TaskHolderView,
   unclaimTaskUpdate,
@@ -65,6 +66,10 @@ const jobTypes: JobType[] = [
     throw ApplicationFailure.nonRetryable('no permit on file', BPMN_ERROR_TYPE, 'PERMIT_MISSING');
   }),
   job('history.tick', async ({ variables }) => ({ n: Number(variables.n) + 1 })),
+  job('history.dispatch-with-permit', async ({ variables }) => {
+    if (!variables.permitNo) throw ApplicationFailure.nonRetryable('no permit number on file');
+    return { dispatchedTo: `team ${String(variables.team)} (permit ${String(variables.permitNo)})` };
+  }),
   job('history.notify-signer', async ({ variables }) => ({ notice: `${String(variables.signer)}: ${String(variables.opinion ?? 'not needed')}` })),
 ];
 
@@ -262,6 +267,25 @@ recordings.push({
       for (const worker of workers) worker.shutdown();
       await Promise.all(running);
     }
+  },
+});
+
+recordings.push({
+  // issue 16: fix the variable, then resolve the incident — Dispatch (inside subprocess Handle, whose `team` comes from
+  // an input mapping) fails without a permit number; a scope that is not active is refused; permitNo is set on the
+  // process and team on Handle's scope by hand (variables.set), the incident resolved, and the job runs again with both
+  name: 'variable-update',
+  variables: { defaultTeam: 'A' },
+  async drive(c) {
+    const state = await c.until((s) => s.incidents.length > 0, 'the dispatch incident');
+    const handle = state.activeElements.find((a) => a.elementId === 'Handle');
+    if (!handle) throw new Error('subprocess Handle is not active');
+    const set = (variables: Record<string, unknown>, reason: string, scope?: string) =>
+      c.handle.executeUpdate(setVariablesUpdate, { args: [{ variables, reason, actor: 'commander', ...(scope ? { scope } : {}) }] });
+    await refused(set({ team: 'C' }, 'no such scope', 'e999'));
+    await set({ permitNo: 'P-7' }, '补录许可证号');
+    await set({ team: 'B' }, '改派 B 组', handle.tokenId);
+    await c.resolveIncident(state.incidents[0].id);
   },
 });
 

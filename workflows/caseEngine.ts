@@ -19,8 +19,8 @@ export const isCurrentState = isCurrent;
 export const emptyCaseState = (useCurrent: boolean, instanceId: string, at: string): CaseState =>
   useCurrent ? current.emptyState(instanceId, at) : v1.emptyState(instanceId, at);
 
-/** The current interpreter's events v1 does not know: signals, child cases, legal time. */
-const NOT_V1: ReadonlySet<string> = new Set(['signalBroadcast', 'childCompleted', 'childFailed', 'childBatchCompleted', 'clockSuspended', 'clockResumed', 'clockExtended', 'calendarUpdated']);
+/** The current interpreter's events v1 does not know: signals, child cases, legal time, variable updates. */
+const NOT_V1: ReadonlySet<string> = new Set(['signalBroadcast', 'childCompleted', 'childFailed', 'childBatchCompleted', 'clockSuspended', 'clockResumed', 'clockExtended', 'calendarUpdated', 'variablesSet']);
 
 /** An event v1 knows (it has no signals, no child cases and no legal time); the current interpreter's other events are v1's. */
 const isV1Event = (event: current.EngineEvent): event is v1.EngineEvent => !NOT_V1.has(event.type);
@@ -35,7 +35,7 @@ export function stepCase(model: ExecutableModel, state: CaseState, event: curren
 /** Why the case's interpreter refuses the event, or null. */
 export function caseRejectionOf(state: CaseState, event: current.EngineEvent, limits: current.EngineLimits): string | null {
   if (isCurrent(state)) return current.rejectionOf(state, event, limits);
-  return isV1Event(event) ? v1.rejectionOf(state, event, limits) : 'the case runs on engine v1, which has no signals, child cases or legal time';
+  return isV1Event(event) ? v1.rejectionOf(state, event, limits) : 'the case runs on engine v1, which has no signals, child cases, legal time or variable updates';
 }
 
 /** Who holds the open task `taskId` (null: no one, or not open). */

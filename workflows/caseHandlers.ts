@@ -1,4 +1,4 @@
-// The state query and the ten Updates of a case. Each validator refuses what the interpreter would refuse, so a bad
+// The state query and the eleven Updates of a case. Each validator refuses what the interpreter would refuse, so a bad
 // request records nothing; each handler feeds the interpreter one event and answers once its writes are done.
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 import type { EngineEvent, EngineLimits, HolderEvent } from '../engine/interpreter';
@@ -18,6 +18,8 @@ import {
   type CorrelateMessageRequest,
   correlateMessageUpdate,
   resolveIncidentUpdate,
+  type SetVariablesRequest,
+  setVariablesUpdate,
   stateQuery,
   type TaskHolderView,
   unclaimTaskUpdate,
@@ -65,6 +67,15 @@ export function setCaseHandlers(runner: CaseRunner, input: BpmnProcessInput, val
     throw ApplicationFailure.nonRetryable(`unknown clock action ${JSON.stringify(req.action)}: suspend, resume or extend`, 'Rejected');
   };
 
+  const variablesEvent = (req: SetVariablesRequest): EngineEvent => ({
+    type: 'variablesSet',
+    at: now(),
+    actor: req.actor,
+    variables: req.variables,
+    reason: req.reason,
+    ...(req.scope === undefined ? {} : { scope: req.scope }),
+  });
+
   setHandler(stateQuery, view);
   // The holder the caller saw is checked too: a claim accepted after the caller looked at the task wins over the completion.
   setHandler(
@@ -90,6 +101,7 @@ export function setCaseHandlers(runner: CaseRunner, input: BpmnProcessInput, val
   setHandler(updateCalendarUpdate, (req) => applied({ type: 'calendarUpdated', at: now(), actor: req.actor, calendar: req.calendar }), {
     validator: (req) => validate({ type: 'calendarUpdated', at: now(), actor: req.actor, calendar: req.calendar }),
   });
+  setHandler(setVariablesUpdate, (req) => applied(variablesEvent(req)), { validator: (req) => validate(variablesEvent(req)) });
   setHandler(cancelUpdate, (req) => applied({ type: 'cancel', at: now(), actor: req.actor, reason: req.reason }), {
     validator: (req) => validate({ type: 'cancel', at: now(), actor: req.actor, reason: req.reason }),
   });

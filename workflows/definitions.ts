@@ -105,6 +105,17 @@ export interface CancelRequest {
   actor: string;
 }
 
+/**
+ * Input of the setVariables update: variables set on the process scope, or (`scope`: an element instance id, as the
+ * case view's active elements and incidents name them) on that instance's scope, with the reason of the person.
+ */
+export interface SetVariablesRequest {
+  variables: Variables;
+  scope?: string;
+  reason: string;
+  actor: string;
+}
+
 /** Input of the claimTask update: the caller takes an open task that no one else holds. */
 export interface ClaimTaskRequest {
   taskId: string;
@@ -190,6 +201,8 @@ export const cancelUpdate = defineUpdate<CaseStateView, [CancelRequest]>('cancel
 export const changeClockUpdate = defineUpdate<CaseStateView, [ChangeClockRequest]>('changeClock');
 /** Gives the case a newer working-day calendar: its open deadlines are computed again. */
 export const updateCalendarUpdate = defineUpdate<CaseStateView, [UpdateCalendarRequest]>('updateCalendar');
+/** Sets variables of the case or of one element instance's scope (engine v2 cases only); refused as the interpreter's rejectionOf says. */
+export const setVariablesUpdate = defineUpdate<CaseStateView, [SetVariablesRequest]>('setVariables');
 /** The case's current state. */
 export const stateQuery = defineQuery<CaseStateView>('state');
 

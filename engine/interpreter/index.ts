@@ -17,6 +17,7 @@ import { dropJoinsOf } from './joins';
 import { recordBytes, type VariableChange } from './scopeVariables';
 import { calendarRejectionOf, legalTimeRejectionOf } from './legalTimeRejections';
 import { changeHolder, holderRejectionOf, isHolderEvent } from './taskHolders';
+import { setVariables, variablesSetRejectionOf } from './variableUpdates';
 import type { ElementInstance, EngineEvent, EngineState, StepResult, Subscription, Variables } from './types';
 
 export { own } from './own';
@@ -63,7 +64,8 @@ export function rejectionOf(state: EngineState, event: EngineEvent, limits: Engi
   const checked = 'variables' in event && event.type !== 'jobCompleted' && event.type !== 'jobFailed' && event.type !== 'childCompleted';
   if (checked && !isPlainObject(event.variables)) return 'variables must be a JSON object';
   if (checked && Object.hasOwn(event.variables, RESERVED_NAME)) return `variables must not be named ${RESERVED_NAME}`;
-  if (checked && state.variableBytes + recordBytes(event.variables) > limits.maxVariableBytes) {
+  // a variable update replaces values: its growth is judged by variablesSetRejectionOf
+  if (checked && event.type !== 'variablesSet' && state.variableBytes + recordBytes(event.variables) > limits.maxVariableBytes) {
     return `variables would exceed the limit of ${limits.maxVariableBytes} bytes per case`;
   }
   switch (event.type) {
@@ -100,6 +102,8 @@ export function rejectionOf(state: EngineState, event: EngineEvent, limits: Engi
       return Object.values(state.subscriptions).some((s) => s.kind === 'signal' && s.name === event.name) ? null : `nothing waits for signal ${event.name}`;
     case 'cancel':
       return event.reason.trim() ? null : 'a cancellation needs a reason';
+    case 'variablesSet':
+      return variablesSetRejectionOf(state, event, limits.maxVariableBytes);
     case 'clockSuspended':
     case 'clockResumed':
     case 'clockExtended':
@@ -202,6 +206,8 @@ function apply(rt: Runtime, event: EngineEvent): void {
       return changeClock(rt, event);
     case 'calendarUpdated':
       return updateCalendar(rt, event);
+    case 'variablesSet':
+      return setVariables(rt, event);
     case 'cancel': {
       const root = rt.instance(rt.state.rootId);
       for (const childId of Object.keys(root.children ?? {})) rt.terminate(rt.instance(childId), event.actor);

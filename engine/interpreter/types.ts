@@ -210,6 +210,11 @@ export type EngineEvent =
   /** A signal sent to the case from outside (POST /api/signals): every element waiting for `name` is triggered. */
   | { type: 'signalBroadcast'; at: string; actor: Actor; name: string; variables: Variables }
   | { type: 'cancel'; at: string; actor: Actor; reason: string }
+  /**
+   * A person sets variables, with a reason: on the process scope, or (`scope`) on the scope of that active element
+   * instance — a container's variables or an element's locals (Camunda 8's set variables with local=true).
+   */
+  | { type: 'variablesSet'; at: string; actor: Actor; variables: Variables; scope?: string; reason: string }
   /** A running statutory clock is suspended (中止) on a legal ground; its timers pause and its due dates move. */
   | { type: 'clockSuspended'; at: string; actor: Actor; clock: string; ground: SuspensionGround; reason: string }
   /** A suspended clock runs again; the days it was suspended at the end of do not count. */

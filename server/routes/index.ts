@@ -11,6 +11,7 @@ import { docsRoutes } from './docs';
 import { formRoutes } from './forms';
 import { instanceRoutes } from './instances';
 import { taskRoutes } from './tasks';
+import { variableRoutes } from './variables';
 
 /** Every API route (paths relative to /api). */
 export function apiRoutes(client: Client, taskQueue: string): AnyRoute[] {
@@ -20,6 +21,7 @@ export function apiRoutes(client: Client, taskQueue: string): AnyRoute[] {
     ...formRoutes(),
     ...instanceRoutes(client, taskQueue),
     ...clockRoutes(client),
+    ...variableRoutes(client),
     ...taskRoutes(client),
     ...adminRoutes(),
     ...auditRoutes(client),

@@ -150,6 +150,7 @@ export async function updateCase<Req>(client: Client, id: string, update: Update
       const reason = error.cause?.message ?? error.message;
       if (/exceed the limit/.test(reason)) throw unprocessable('variables-too-large', reason, { limit: DEFAULT_LIMITS.maxVariableBytes });
       if (/must be a JSON object|needs a reason/.test(reason)) throw invalid('invalid-update', reason);
+      if (/runs on engine v1/.test(reason)) throw conflict('engine-v1-case', reason);
       throw conflict('update-refused', reason);
     }
     throw error;

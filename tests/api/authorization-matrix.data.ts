@@ -61,6 +61,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /instances/:id': { allow: ALL, hidden: ['volunteer', 'resident'], otherStreet: 'not-found' },
   'POST /instances/:id/cancel': { allow: ['street-commander', 'admin'], otherStreet: 'not-found' },
   'POST /instances/:id/incidents/:incidentId/resolve': { allow: ['street-commander', 'process-owner', 'admin'], otherStreet: 'not-found' },
+  'PATCH /instances/:id/variables': { allow: ['street-commander', 'admin'], otherStreet: 'not-found' },
   // statutory clocks (server/routes/clocks.ts): commanders and admins, the others only for a clock whose approvers name them
   // (the fixture's 公示期 names enforcement, liaison and process-owner)
   'POST /instances/:id/clocks/:name/suspend': { allow: ['street-commander', 'enforcement-staff', 'department-liaison', 'process-owner', 'admin'], otherStreet: 'not-found' },

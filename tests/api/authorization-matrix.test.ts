@@ -113,6 +113,8 @@ describe('the authorization matrix', () => {
         const target = fresh ? await incidentCase(stack, admin) : { id: shared.caseId, incidentId: 'i-none' };
         return s.post(`/api/instances/${enc(target.id)}/incidents/${enc(target.incidentId)}/resolve`);
       },
+      'PATCH /instances/:id/variables': async (s, fresh) =>
+        s.patch(`/api/instances/${enc(fresh ? (await inspectionCase(admin)).id : shared.caseId)}/variables`, { variables: { note: s.username }, reason: '矩阵测试' }),
       'POST /instances/:id/clocks/:name/suspend': (s, fresh) => clockCall(s, fresh, 'suspend', { ground: 'announcement', reason: '公告送达' }),
       'POST /instances/:id/clocks/:name/resume': (s, fresh) => clockCall(s, fresh, 'resume', { reason: '公告期满' }, { action: 'suspend', body: { ground: 'announcement', reason: '公告送达' } }),
       'POST /instances/:id/clocks/:name/extend': (s, fresh) => clockCall(s, fresh, 'extend', { days: 5, reason: '经批准延期' }),

@@ -255,6 +255,15 @@ export class Harness {
     return this.apply({ type: 'calendarUpdated', at: this.now(), actor, calendar });
   }
 
+  /**
+   * Sets variables by hand with a reason (PATCH /api/instances/:id/variables): on the process scope, on the scope of the
+   * oldest active instance of element `at`, or on the element instance `scopeId` (an id the spec made up).
+   */
+  setVariables(variables: Vars, reason: string, options: { at?: string; scopeId?: string; actor?: string } = {}): this {
+    const scope = options.scopeId ?? (options.at === undefined ? undefined : this.instanceIdAt(options.at));
+    return this.apply({ type: 'variablesSet', at: this.now(), actor: options.actor ?? DEFAULT_ACTOR, variables, reason, ...(scope === undefined ? {} : { scope }) });
+  }
+
   /** Cancels the case. */
   cancel(reason: string, actor = DEFAULT_ACTOR): this {
     return this.apply({ type: 'cancel', at: this.now(), actor, reason });
@@ -373,6 +382,14 @@ export class Harness {
 
   private waitEntries() {
     return Object.entries(this.state.subscriptions).sort(([, a], [, b]) => tokenNumber(a.instanceId) - tokenNumber(b.instanceId));
+  }
+
+  private instanceIdAt(elementId: string): string {
+    const instance = Object.values(this.state.instances)
+      .filter((i) => i.elementId === elementId && i.parentId !== null)
+      .sort((a, b) => tokenNumber(a.id) - tokenNumber(b.id))[0];
+    if (!instance) throw new Error(`no instance of <${elementId}> is active`);
+    return instance.id;
   }
 
   private waitIdAt(elementId: string, kind: HarnessWait['kind']): string {

@@ -484,6 +484,7 @@ export const en: Record<MessageKey, string> = {
   'audit.kind.child.completed': 'Called process completed',
   'audit.kind.child.cancelled': 'Called process cancelled',
   'audit.kind.variables.changed': 'Variables changed',
+  'audit.kind.variables.set': 'Variables set by hand',
   'audit.kind.element.left': 'Step left',
   'audit.kind.element.terminated': 'Terminated',
   'audit.kind.instance.completed': 'Case completed',

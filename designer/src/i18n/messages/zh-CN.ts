@@ -483,6 +483,7 @@ export const zhCN = {
   'audit.kind.child.completed': '子流程已完成',
   'audit.kind.child.cancelled': '子流程已取消',
   'audit.kind.variables.changed': '变量变更',
+  'audit.kind.variables.set': '人工修改变量',
   'audit.kind.element.left': '离开环节',
   'audit.kind.element.terminated': '已终止',
   'audit.kind.instance.completed': '案件办结',
