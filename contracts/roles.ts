@@ -2,12 +2,14 @@
 // pages by (DESIGN.md, "Users and what they touch").
 
 /** The roles of Sparrow. */
-export const ROLES = ['process-owner', 'street-commander', 'enforcement-staff', 'department-liaison', 'volunteer', 'resident', 'auditor', 'admin'] as const;
+export const ROLES = ['process-owner', 'street-commander', 'enforcement-staff', 'department-liaison', 'volunteer', 'resident', 'auditor', 'admin', 'job-worker'] as const;
 /** One role. */
 export type Role = (typeof ROLES)[number];
 
-/** Every role (auditors included: reads only). */
-export const EVERY_ROLE: readonly Role[] = ROLES;
+/** Run jobs of external job types through the REST job API (machine accounts, scoped to job types). */
+export const JOB_WORKERS: readonly Role[] = ['job-worker'];
+/** Every role of a person (auditors included: reads only); job workers reach only the job API and their own account. */
+export const EVERY_ROLE: readonly Role[] = ROLES.filter((role) => !JOB_WORKERS.includes(role));
 /** Design and deploy processes and forms, and discard drafts. */
 export const DESIGNERS: readonly Role[] = ['process-owner', 'admin'];
 /** Read definitions, versions, diagrams and diffs. */
@@ -33,6 +35,8 @@ export const INCIDENT_RESOLVERS: readonly Role[] = ['street-commander', 'process
  * whose approvers name one of their roles or groups (checked per clock).
  */
 export const CLOCK_CONTROLLERS: readonly Role[] = ['street-commander', 'enforcement-staff', 'department-liaison', 'process-owner', 'admin'];
+/** Read the job type registry: which job types the deployed processes use and who serves them. */
+export const JOB_TYPE_READERS: readonly Role[] = DESIGNERS;
 /** Read users. */
 export const USER_READERS: readonly Role[] = ['admin', 'auditor'];
 /** Manage users and org units. */

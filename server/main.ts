@@ -9,6 +9,7 @@ import { purgeIdempotencyRecords } from './http/idempotency';
 import { createLogger } from '../platform/logger';
 import { demoLoginsText, seedDemoData } from './seed';
 import { startCalendarService } from './services/calendarRollout';
+import { stopJobBridges } from './services/jobBridge';
 import { syncAllTimerSchedules } from './services/timerSchedules';
 
 async function main(): Promise<void> {
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     stopSessionSweep();
     server.close(async () => {
       await stopCalendar();
+      await stopJobBridges();
       await connection.close();
       await mongoose.disconnect();
       log.info('server stopped');

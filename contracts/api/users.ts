@@ -10,6 +10,7 @@ const userIdentity = z.object({
   groups: z.array(z.string()),
   orgUnits: z.array(z.string()),
   streets: z.array(z.string()),
+  jobTypes: z.array(z.string()).describe('job types a job-worker may run through the REST job API (`*`: all)'),
 });
 
 /** The signed-in user. */

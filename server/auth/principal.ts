@@ -1,6 +1,6 @@
 // The signed-in caller as routes see it, and the 属地 scope it implies for cases and tasks.
 import type { Role } from '../../contracts/roles';
-import { ALL_STREETS, credentialVersionOf, type UserDoc } from '../../store/models';
+import { ALL_JOB_TYPES, ALL_STREETS, credentialVersionOf, type UserDoc } from '../../store/models';
 
 /** Who is calling, and how they authenticated. */
 export interface Principal {
@@ -12,6 +12,8 @@ export interface Principal {
   orgUnits: string[];
   /** Street ids in scope; `*` for the whole district. */
   streets: string[];
+  /** Job types the caller may run through the REST job API (`*`: all); used only with the role `job-worker`. */
+  jobTypes: string[];
   via: 'session' | 'token';
   /** The user's credential version (what a session or token made now is bound to). */
   credentialVersion: number;
@@ -30,10 +32,14 @@ export function principalOf(user: UserDoc, via: Principal['via']): Principal {
     groups: [...new Set([...(user.groups ?? []), ...roles, ...(user.orgUnits ?? [])])],
     orgUnits: user.orgUnits ?? [],
     streets: user.streets ?? [],
+    jobTypes: user.jobTypes ?? [],
     via,
     credentialVersion: credentialVersionOf(user),
   };
 }
+
+/** Whether the principal may run jobs of `type` (its job types name it, or `*`). */
+export const mayRunJobType = (p: Principal, type: string) => p.jobTypes.includes(ALL_JOB_TYPES) || p.jobTypes.includes(type);
 
 /** Whether the principal sees the whole district. */
 export const districtWide = (p: Principal) => p.streets.includes(ALL_STREETS);

@@ -5,6 +5,7 @@ import { type AnyRoute, reply, route } from '../http/route';
 import { pageWindow } from '../http/schemas';
 import { pageOf, paging } from '../../contracts/api/common';
 import { orgUnitView as orgUnitSchema } from '../../contracts/api/orgUnits';
+import { jobTypeName } from '../../contracts/api/jobs';
 import { userView as userSchema } from '../../contracts/api/users';
 import { ORG_UNIT_KINDS } from '../../contracts/orgUnitKinds';
 import { ADMINS, EVERY_ROLE, ROLES, USER_READERS } from '../../contracts/roles';
@@ -20,6 +21,7 @@ const userFields = {
   groups: z.array(z.string().min(1).max(100)),
   orgUnits: z.array(z.string().min(1).max(100)),
   streets: z.array(z.string().min(1).max(100)),
+  jobTypes: z.array(jobTypeName).max(100).describe('job types a job-worker may run (`*`: all)'),
   disabled: z.boolean(),
 };
 const usernameParam = z.object({ username: code });
@@ -107,7 +109,7 @@ export function adminRoutes(): AnyRoute[] {
       summary: 'Creates a user: a street admin only in its own streets, and only a district admin grants the role admin or street *',
       tag: 'users',
       access: ADMINS,
-      body: z.object({ username: code, ...userFields, roles: userFields.roles.default([]), groups: userFields.groups.default([]), orgUnits: userFields.orgUnits.default([]), streets: userFields.streets.default([]), disabled: userFields.disabled.default(false) }),
+      body: z.object({ username: code, ...userFields, roles: userFields.roles.default([]), groups: userFields.groups.default([]), orgUnits: userFields.orgUnits.default([]), streets: userFields.streets.default([]), jobTypes: userFields.jobTypes.default([]), disabled: userFields.disabled.default(false) }),
       responses: { 201: { description: 'the user', schema: userSchema } },
       problems: [409, 422],
       handler: async ({ body, user }) => {
@@ -118,7 +120,7 @@ export function adminRoutes(): AnyRoute[] {
     route({
       method: 'patch',
       path: '/users/:username',
-      summary: 'Changes a user of the caller\'s streets: display name, password, roles, groups, org units, streets (not one\'s own), disabled; a credential change ends its sessions and tokens',
+      summary: 'Changes a user of the caller\'s streets: display name, password, roles, groups, org units, streets (not one\'s own), job types, disabled; a credential change ends its sessions and tokens',
       tag: 'users',
       access: ADMINS,
       params: usernameParam,

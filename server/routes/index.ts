@@ -10,6 +10,7 @@ import { definitionRoutes } from './definitions';
 import { docsRoutes } from './docs';
 import { formRoutes } from './forms';
 import { instanceRoutes } from './instances';
+import { jobRoutes } from './jobs';
 import { taskRoutes } from './tasks';
 import { variableRoutes } from './variables';
 
@@ -26,6 +27,7 @@ export function apiRoutes(client: Client, taskQueue: string): AnyRoute[] {
     ...adminRoutes(),
     ...auditRoutes(client),
     ...calendarRoutes(client),
+    ...jobRoutes(client, taskQueue),
   ];
   routes.push(...docsRoutes(() => routes));
   return routes;

@@ -18,6 +18,8 @@ export interface SeedUser {
   groups: string[];
   orgUnits: string[];
   streets: string[];
+  /** Job types a job worker may run (`*`: all). */
+  jobTypes: string[];
 }
 
 /** The demo streets: id and name. */
@@ -52,13 +54,14 @@ const perStreet: Array<{ suffix: string; role: Role; title: string; groups: stri
   { suffix: 'resident', role: 'resident', title: '居民', groups: ['residents'], unit: (_s, c) => [c] },
   { suffix: 'auditor', role: 'auditor', title: '审计员', groups: [], unit: (s) => [s] },
   { suffix: 'admin', role: 'admin', title: '系统管理员', groups: [], unit: (s) => [s] },
+  { suffix: 'job-worker', role: 'job-worker', title: '作业程序账号', groups: [], unit: (s) => [s] },
 ];
 
 /** Demo users: `<street>-<role>` for each street and role, plus district-wide `admin`, `owner` and `auditor`. */
 export const DEMO_USERS: SeedUser[] = [
-  { username: 'admin', displayName: '区级系统管理员', roles: ['admin'], groups: [], orgUnits: ['shijingshan'], streets: ['*'] },
-  { username: 'owner', displayName: '区级流程管理员', roles: ['process-owner'], groups: [], orgUnits: ['shijingshan'], streets: ['*'] },
-  { username: 'auditor', displayName: '区级审计员', roles: ['auditor'], groups: [], orgUnits: ['shijingshan'], streets: ['*'] },
+  { username: 'admin', displayName: '区级系统管理员', roles: ['admin'], groups: [], orgUnits: ['shijingshan'], streets: ['*'], jobTypes: [] },
+  { username: 'owner', displayName: '区级流程管理员', roles: ['process-owner'], groups: [], orgUnits: ['shijingshan'], streets: ['*'], jobTypes: [] },
+  { username: 'auditor', displayName: '区级审计员', roles: ['auditor'], groups: [], orgUnits: ['shijingshan'], streets: ['*'], jobTypes: [] },
   ...DEMO_STREETS.flatMap((s) =>
     perStreet.map((p) => ({
       username: `${s.id}-${p.suffix}`,
@@ -67,6 +70,7 @@ export const DEMO_USERS: SeedUser[] = [
       groups: p.groups,
       orgUnits: p.unit(s.id, s.community.id),
       streets: [s.id],
+      jobTypes: p.role === 'job-worker' ? ['*'] : [],
     })),
   ),
 ];

@@ -38,7 +38,7 @@ export async function seedDemoData(): Promise<{ orgUnits: number; users: number 
       missing.map((u) => ({
         updateOne: {
           filter: { _id: u.username },
-          update: { $setOnInsert: { displayName: u.displayName, passwordHash, roles: u.roles, groups: u.groups, orgUnits: u.orgUnits, streets: u.streets, disabled: false, credentialVersion: 0, createdAt: now, updatedAt: now } },
+          update: { $setOnInsert: { displayName: u.displayName, passwordHash, roles: u.roles, groups: u.groups, orgUnits: u.orgUnits, streets: u.streets, jobTypes: u.jobTypes, disabled: false, credentialVersion: 0, createdAt: now, updatedAt: now } },
           upsert: true,
         },
       })),

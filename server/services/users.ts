@@ -16,6 +16,7 @@ export function userView(u: UserDoc) {
     groups: u.groups ?? [],
     orgUnits: u.orgUnits ?? [],
     streets: u.streets ?? [],
+    jobTypes: u.jobTypes ?? [],
     disabled: Boolean(u.disabled),
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),
@@ -30,6 +31,7 @@ export interface UserInput {
   groups?: string[];
   orgUnits?: string[];
   streets?: string[];
+  jobTypes?: string[];
   disabled?: boolean;
 }
 
@@ -59,6 +61,7 @@ export async function createUser(actor: Principal, username: string, input: User
       groups: input.groups ?? [],
       orgUnits: input.orgUnits ?? [],
       streets: input.streets ?? [],
+      jobTypes: input.jobTypes ?? [],
       disabled: input.disabled ?? false,
       credentialVersion: 0,
       createdAt: now,
@@ -72,7 +75,7 @@ export async function createUser(actor: Principal, username: string, input: User
 }
 
 /** The fields whose change ends the user's sessions and tokens (besides the password). */
-const CREDENTIAL_FIELDS = ['roles', 'groups', 'orgUnits', 'streets', 'disabled'] as const;
+const CREDENTIAL_FIELDS = ['roles', 'groups', 'orgUnits', 'streets', 'jobTypes', 'disabled'] as const;
 
 const changesCredentials = (current: UserDoc, input: UserInput): boolean =>
   input.password !== undefined || CREDENTIAL_FIELDS.some((f) => input[f] !== undefined && JSON.stringify(input[f]) !== JSON.stringify(current[f] ?? (f === 'disabled' ? false : [])));

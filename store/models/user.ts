@@ -4,6 +4,8 @@ import { Schema, model, type InferSchemaType } from 'mongoose';
 import { ROLES } from '../../contracts/roles';
 /** In `streets`, the district-wide scope: every street and cases with no street. */
 export const ALL_STREETS = '*';
+/** In `jobTypes`, every job type. */
+export const ALL_JOB_TYPES = '*';
 
 const userSchema = new Schema(
   {
@@ -18,9 +20,11 @@ const userSchema = new Schema(
     orgUnits: { type: [String], default: [] },
     /** Street org-unit ids whose cases and tasks the user sees; `*` for the whole district. */
     streets: { type: [String], default: [] },
+    /** Job types a `job-worker` may run through the REST job API; `*` for every type. */
+    jobTypes: { type: [String], default: [] },
     disabled: { type: Boolean, default: false },
     /**
-     * Raised on every change of password, roles, streets, groups, org units or `disabled`; sessions and API tokens
+     * Raised on every change of password, roles, streets, groups, org units, job types or `disabled`; sessions and API tokens
      * carry the version they were made under and end when it moves on. Missing on older rows: version 0.
      */
     credentialVersion: { type: Number, default: 0 },

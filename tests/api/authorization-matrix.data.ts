@@ -1,7 +1,7 @@
 // The authorization matrix: for every API route, which roles may call it and what a user of the other street gets.
 // The test (authorization-matrix.test.ts) calls each route as the demo user of each role in street bajiao, and as
 // the same role in street lugu against bajiao's data, and compares the answers with this table.
-import type { Role } from '../../contracts/roles';
+import { ROLES, type Role } from '../../contracts/roles';
 
 /** What a user of the other street gets for bajiao's data. */
 export type OtherStreet =
@@ -18,7 +18,7 @@ export type OtherStreet =
 
 /** The expectation for one route. */
 export interface MatrixRow {
-  /** Roles allowed (2xx); every other role gets 403 `forbidden`. `public` routes need no sign-in. */
+  /** Roles allowed (2xx); every other role gets 403 `forbidden`. `public` routes need no sign-in; `every-role`: every person's role (EVERY_ROLE: not job-worker). */
   allow: readonly Role[] | 'public' | 'every-role';
   /** Allowed roles that still see nothing of the fixture (volunteers and residents see only their own cases): 404. */
   hidden?: readonly Role[];
@@ -26,16 +26,18 @@ export interface MatrixRow {
 }
 
 const ALL: MatrixRow['allow'] = 'every-role';
+/** Every signed-in account, job workers included (their own account, sign-out, tokens). */
+const SIGNED_IN: MatrixRow['allow'] = ROLES;
 
 /** Route (`METHOD /path` as in the route table) → expectation. */
 export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'POST /auth/login': { allow: 'public', otherStreet: 'unscoped' },
-  'POST /auth/logout': { allow: ALL, otherStreet: 'unscoped' },
-  'GET /auth/csrf': { allow: ALL, otherStreet: 'unscoped' },
-  'GET /me': { allow: ALL, otherStreet: 'unscoped' },
-  'GET /me/tokens': { allow: ALL, otherStreet: 'unscoped' },
-  'POST /me/tokens': { allow: ALL, otherStreet: 'unscoped' },
-  'DELETE /me/tokens/:id': { allow: ALL, otherStreet: 'unscoped' },
+  'POST /auth/logout': { allow: SIGNED_IN, otherStreet: 'unscoped' },
+  'GET /auth/csrf': { allow: SIGNED_IN, otherStreet: 'unscoped' },
+  'GET /me': { allow: SIGNED_IN, otherStreet: 'unscoped' },
+  'GET /me/tokens': { allow: SIGNED_IN, otherStreet: 'unscoped' },
+  'POST /me/tokens': { allow: SIGNED_IN, otherStreet: 'unscoped' },
+  'DELETE /me/tokens/:id': { allow: SIGNED_IN, otherStreet: 'unscoped' },
 
   'POST /deployments': { allow: ['process-owner', 'admin'], otherStreet: 'unscoped' },
   'GET /definitions': { allow: ['process-owner', 'street-commander', 'enforcement-staff', 'department-liaison', 'resident', 'auditor', 'admin'], otherStreet: 'unscoped' },
@@ -103,6 +105,13 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'POST /calendar/adjustments': { allow: ['admin'], otherStreet: 'unscoped' },
   'DELETE /calendar/adjustments/:date': { allow: ['admin'], otherStreet: 'unscoped' },
   'GET /calendar/rollout': { allow: ['admin'], otherStreet: 'unscoped' },
+
+  // the REST job API (server/routes/jobs.ts): job-worker accounts, scoped to job types (job-api.test.ts), not to streets
+  'POST /jobs/activation': { allow: ['job-worker'], otherStreet: 'unscoped' },
+  'POST /jobs/:jobKey/completion': { allow: ['job-worker'], otherStreet: 'unscoped' },
+  'POST /jobs/:jobKey/failure': { allow: ['job-worker'], otherStreet: 'unscoped' },
+  'POST /jobs/:jobKey/error': { allow: ['job-worker'], otherStreet: 'unscoped' },
+  'GET /job-types': { allow: ['process-owner', 'admin'], otherStreet: 'unscoped' },
 
   'GET /openapi.json': { allow: 'public', otherStreet: 'unscoped' },
   'GET /docs': { allow: 'public', otherStreet: 'unscoped' },

@@ -2,9 +2,10 @@
 // and anonymously; the expected answers are the table in authorization-matrix.data.ts.
 import request from 'supertest';
 import { routeName } from '../../server/http/route';
-import { ROLES, type Role } from '../../contracts/roles';
+import { EVERY_ROLE, ROLES, type Role } from '../../contracts/roles';
 import { apiRoutes } from '../../server/routes/index';
 import { type ApiSession, type ApiStack, enc, login, startApiStack } from '../support/api';
+import { eventually } from '../support/wait';
 import { AUTHORIZATION_MATRIX, type MatrixRow } from './authorization-matrix.data';
 import {
   deployFixtures,
@@ -34,7 +35,22 @@ interface Shared {
 /** How to call a route: `fresh` is true when the call is expected to succeed, so it may need its own fresh data. */
 type Call = (s: ApiSession, fresh: boolean) => PromiseLike<request.Response>;
 
-const allowedRoles = (row: MatrixRow): Role[] => (row.allow === 'every-role' ? [...ROLES] : row.allow === 'public' ? [...ROLES] : [...row.allow]);
+const allowedRoles = (row: MatrixRow): Role[] => (row.allow === 'every-role' ? [...EVERY_ROLE] : row.allow === 'public' ? [...ROLES] : [...row.allow]);
+
+/** A process whose service task runs external job type `matrix.sync` (a REST job worker serves it). */
+const matrixJobXml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Definitions_matrix_job" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:process id="matrix-job" name="矩阵外部作业" isExecutable="true">
+    <bpmn:startEvent id="Start" />
+    <bpmn:serviceTask id="Sync" name="同步"><bpmn:extensionElements><zeebe:taskDefinition type="matrix.sync" /></bpmn:extensionElements></bpmn:serviceTask>
+    <bpmn:endEvent id="End" />
+    <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Sync" />
+    <bpmn:sequenceFlow id="F2" sourceRef="Sync" targetRef="End" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+/** An activation of `matrix.sync` that answers at once. */
+const matrixActivation = { type: 'matrix.sync', worker: 'matrix', maxJobsToActivate: 1, timeout: 60_000, requestTimeout: 0 };
 
 describe('the authorization matrix', () => {
   let stack: ApiStack;
@@ -48,6 +64,7 @@ describe('the authorization matrix', () => {
     const staff = await stack.as('bajiao-staff');
     await deployFixtures(stack, owner);
     await deployLegalFixtures(owner);
+    await owner.post('/api/deployments', { xml: matrixJobXml }).expect(201);
     await owner.post('/api/deployments', { xml: inspectionXml.replace('name="街面巡查"', 'name="街面巡查（第二版）"') }).expect(201);
     await owner.put('/api/definitions/street-inspection/draft', { xml: inspectionXml }).expect(200);
     await admin.post('/api/users', { username: 'matrix-target', displayName: '测试用户', password: 'matrix-password-1', streets: ['bajiao'] }).expect(201);
@@ -57,6 +74,13 @@ describe('the authorization matrix', () => {
     shared = { caseId: id, taskId, waitingCaseNo };
 
     const freshTask = async () => (await inspectionCase(admin)).taskId;
+    /** A job of a fresh matrix-job case, activated by `s` (a job worker); a key that does not exist for refused callers. */
+    const jobKeyFor = async (s: ApiSession, fresh: boolean) => {
+      if (!fresh) return 'nothing';
+      await admin.post('/api/instances', { definitionKey: 'matrix-job', businessKey: uniqueKey('MJ'), street: 'bajiao' }).expect(201);
+      const job = await eventually(async () => (await s.post('/api/jobs/activation', { ...matrixActivation, requestTimeout: 5_000 }).expect(200)).body.jobs[0], 'a matrix.sync job', 60_000);
+      return enc(job.jobKey as string);
+    };
     /** The clock route of 公示期 in a fresh legal-clock case (`before`: what admin does to it first), else in the shared case. */
     const clockCall = async (s: ApiSession, fresh: boolean, action: string, body: object, before?: { action: string; body: object }) => {
       const id = fresh ? (await legalClockCase(admin)).id : shared.caseId;
@@ -162,6 +186,11 @@ describe('the authorization matrix', () => {
         return s.delete(`/api/calendar/adjustments/${date}`);
       },
       'GET /calendar/rollout': (s) => s.get('/api/calendar/rollout'),
+      'POST /jobs/activation': (s) => s.post('/api/jobs/activation', matrixActivation),
+      'POST /jobs/:jobKey/completion': async (s, fresh) => s.post(`/api/jobs/${await jobKeyFor(s, fresh)}/completion`, { variables: { synced: true } }),
+      'POST /jobs/:jobKey/failure': async (s, fresh) => s.post(`/api/jobs/${await jobKeyFor(s, fresh)}/failure`, { retries: 0, errorMessage: '矩阵测试' }),
+      'POST /jobs/:jobKey/error': async (s, fresh) => s.post(`/api/jobs/${await jobKeyFor(s, fresh)}/error`, { errorCode: 'MATRIX' }),
+      'GET /job-types': (s) => s.get('/api/job-types'),
       'GET /openapi.json': () => request(stack.app).get('/api/openapi.json'),
       'GET /docs': () => request(stack.app).get('/api/docs'),
     };

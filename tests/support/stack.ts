@@ -8,6 +8,7 @@ import mongoose from 'mongoose';
 import { builtinJobTypes, type JobType } from '../../activities/jobs';
 import { createApp } from '../../server/app';
 import { stopCalendarRollouts } from '../../server/services/calendarRollout';
+import { stopJobBridges } from '../../server/services/jobBridge';
 import { connectMongo } from '../../store/db';
 import { createLogger } from '../../platform/logger';
 import { createSparrowWorker } from '../../worker/createWorker';
@@ -77,6 +78,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     async stop() {
       // a calendar rollout the app began in the background must not outlive the Temporal connection
       await stopCalendarRollouts();
+      // the REST job API's long polls of Temporal end before the connection closes
+      await stopJobBridges();
       worker.shutdown();
       await running;
       await mongoose.connection.dropDatabase().catch(() => undefined);

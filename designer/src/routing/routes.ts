@@ -1,6 +1,6 @@
 // The app's pages: one entry per page gives its path pattern, its menu label (if in the menu) and its component.
 import { lazy, type ComponentType } from 'react';
-import { ADMINS, AUDIT_READERS, DESIGN_READERS, hasAnyRole, type Role, STARTERS } from '../../../contracts/roles';
+import { ADMINS, AUDIT_READERS, DESIGN_READERS, hasAnyRole, JOB_TYPE_READERS, type Role, STARTERS } from '../../../contracts/roles';
 import type { MessageKey } from '../i18n/messages/zh-CN';
 import type { RouteParams } from './paths';
 import { FormLibrary } from '../pages/FormLibrary';
@@ -16,6 +16,7 @@ const CasePage = lazy(() => import('../pages/Case').then((module) => ({ default:
 const StartCasePage = lazy(() => import('../pages/StartCase').then((module) => ({ default: module.StartCasePage })));
 const AuditSearchPage = lazy(() => import('../pages/AuditSearch').then((module) => ({ default: module.AuditSearchPage })));
 const AuditCasePage = lazy(() => import('../pages/AuditCase').then((module) => ({ default: module.AuditCasePage })));
+const JobTypesPage = lazy(() => import('../pages/JobTypes').then((module) => ({ default: module.JobTypesPage })));
 const WorkCalendarPage = lazy(() => import('../pages/WorkCalendar').then((module) => ({ default: module.WorkCalendarPage })));
 
 /** One page: `path` may hold `:name` segments, passed to the page as `params`. */
@@ -45,6 +46,7 @@ export const routes: readonly AppRoute[] = [
   { path: '/audit', labelKey: 'nav.audit', menuPath: '/audit', roles: AUDIT_READERS, Page: AuditSearchPage },
   { path: '/audit/:id', menuPath: '/audit', Page: AuditCasePage },
   { path: '/calendar', labelKey: 'nav.calendar', menuPath: '/calendar', roles: ADMINS, Page: WorkCalendarPage },
+  { path: '/job-types', labelKey: 'nav.jobTypes', menuPath: '/job-types', roles: JOB_TYPE_READERS, Page: JobTypesPage },
 ];
 
 /** The menu entries a user with `roles` sees. */

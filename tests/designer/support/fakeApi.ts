@@ -81,7 +81,7 @@ export function restoreFetch(): void {
 
 /** A demo user of `role` in street bajiao (groups as the seed gives them). */
 export function demoUser(role: Me['roles'][number], overrides: Partial<Me> = {}): Me {
-  return { username: `bajiao-${role}`, displayName: `测试${role}`, roles: [role], groups: [role], orgUnits: ['bajiao'], streets: ['bajiao'], via: 'session', csrfToken: 'csrf-1', ...overrides };
+  return { username: `bajiao-${role}`, displayName: `测试${role}`, roles: [role], groups: [role], orgUnits: ['bajiao'], streets: ['bajiao'], jobTypes: [], via: 'session', csrfToken: 'csrf-1', ...overrides };
 }
 
 /** A task row as `GET /api/tasks` lists it. */
