@@ -155,7 +155,10 @@ export async function runTaskList(options: TaskListOptions): Promise<void> {
       await client.end();
     }
     const r0 = Date.now();
-    await recountTasks();
+    const recountError = await recountTasks().then(
+      () => undefined,
+      (error: Error) => `${error.name}: ${error.message}`,
+    );
     const recountSeconds = (Date.now() - r0) / 1000;
 
     const street = 'street-3';
@@ -165,8 +168,11 @@ export async function runTaskList(options: TaskListOptions): Promise<void> {
     const due = { dueDate: 1, _id: 1 } as const;
     const scope = { street: { $in: [street] } };
     const candidateScope = { $or: [{ assignee: worker.username }, { candidateUsers: worker.username }, { candidateGroups: { $in: worker.groups } }] };
-    const openIds = (await Task.find({ street }, { _id: 1 }).limit(200).lean()).map((r) => r._id);
-    const closedIds = (await TaskHistory.find({ street }, { _id: 1 }).limit(200).lean()).map((r) => r._id);
+    // Ids of the street's tasks from the seed itself (a find by street would scan 950,000 rows on SQLite).
+    const firstOf = (from: number) => from + ((((3 - (from % STREETS)) % STREETS) + STREETS) % STREETS);
+    const idsOf = (from: number, open: boolean) => Array.from({ length: 200 }, (_, k) => seedTask(firstOf(from) + k * STREETS, open)._id);
+    const openIds = idsOf(closed, true);
+    const closedIds = idsOf(0, false);
     const queries: Array<[string, (i: number) => Promise<unknown>]> = [
       ['我的任务 (mine, page of 200 by due date, total from counts)', async () => listTasks({ ...scope, assignee: worker.username, status, $and: [candidateScope] }, OPEN, due, 0, 200, (await readTabCounts(worker)).mine)],
       ['我组的任务 (my groups, page of 200 by due date, total from counts)', async () => listHotTasksOfAny({ ...scope, status, assignee: null }, [{ candidateUsers: worker.username }, ...worker.groups.map((g) => ({ candidateGroups: g }))], due, 0, 200, (await readTabCounts(worker)).group)],
@@ -191,12 +197,18 @@ export async function runTaskList(options: TaskListOptions): Promise<void> {
     }
     // Without PostgreSQL every list reads through FerretDB, seconds a sample: the comparison's count of samples.
     const samples = postgresUrl ? options.samples : Math.min(options.samples, VIA_FERRETDB_SAMPLES);
-    const results: Array<{ what: string; p50: number; p99: number }> = [];
+    const results: Array<{ what: string; p50: number; p99: number; error?: string }> = [];
     for (const [what, run] of queries) {
-      await run(0);
-      const m = await measure(samples, run);
-      results.push({ what, p50: m.p50, p99: m.p99 });
-      console.log(`  ${what}: p50 ${m.p50} ms, p99 ${m.p99} ms`);
+      try {
+        await run(0);
+        const m = await measure(samples, run);
+        results.push({ what, p50: m.p50, p99: m.p99 });
+        console.log(`  ${what}: p50 ${m.p50} ms, p99 ${m.p99} ms`);
+      } catch (error) {
+        // A read slower than the app's socket timeout (store/db.ts) fails in Sparrow too: that is the figure.
+        results.push({ what, p50: Number.NaN, p99: Number.NaN, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+        console.log(`  ${what}: failed: ${results[results.length - 1].error}`);
+      }
     }
     // The lists with their counts and the case list have the target (on PostgreSQL; SQLite is reported beside it).
     const targeted = results.filter((r) => !r.what.startsWith('a task by id'));
@@ -207,12 +219,12 @@ export async function runTaskList(options: TaskListOptions): Promise<void> {
         `Task list at ${options.tasks.toLocaleString('en')} tasks (${options.open.toLocaleString('en')} open)`,
         targeted.map((r) => ({
           what: sqlite ? `FerretDB on SQLite: ${r.what}` : r.what,
-          figures: `p50 ${r.p50} ms, p99 ${r.p99} ms`,
+          figures: r.error ? `no answer: ${r.error}` : `p50 ${r.p50} ms, p99 ${r.p99} ms`,
           target: sqlite ? 'p99 < 50 ms on PostgreSQL' : 'p99 < 50 ms',
-          pass: r.p99 < 50,
+          pass: !r.error && r.p99 < 50,
           ...(sqlite ? { reportOnly: true, bottleneck: 'FerretDB v1 on SQLite pushes only `_id` equality down: every list reads and filters its whole collection (the hot `tasks` for the task tabs, all case summaries for the case list)' } : {}),
         })),
-        { backend, tasks: options.tasks, open: options.open, samples, viaFerretDbSamples: VIA_FERRETDB_SAMPLES, seedSeconds, recountSeconds, results, viaFerretDb },
+        { backend, tasks: options.tasks, open: options.open, samples, viaFerretDbSamples: VIA_FERRETDB_SAMPLES, seedSeconds, recountSeconds, recountError, results, viaFerretDb },
         [`${backend}; ${STREETS} streets, ${GROUPS.length} groups per street; GIN and sort indexes ${postgresUrl ? 'created; lists by SQL (viaFerretDb: the same through FerretDB)' : 'not created (no PostgreSQL URL)'}`],
       ),
       undefined,
