@@ -14,5 +14,4 @@ export { Notification } from './notification';
 export { OrgUnit } from './orgUnit';
 export { Task, type TaskDoc, TaskHistory } from './task';
 export { TASK_COUNT_KINDS, TaskCount, type TaskCountDoc } from './taskCount';
-export { ALL_STREETS, credentialVersionOf, User, type UserDoc } from './user';
 export { ALL_JOB_TYPES, ALL_STREETS, credentialVersionOf, User, type UserDoc } from './user';
