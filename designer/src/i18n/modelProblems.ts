@@ -1,5 +1,6 @@
 // The compiler's refusals of a diagram that people meet on deploy (engine/compile/guards.ts, namespaces.ts,
-// server/services/compileOffThread.ts) in the user's language; other problems keep the compiler's words (pure).
+// server/services/compileOffThread.ts) and the external job type warning in the user's language; other problems keep
+// the compiler's words (pure).
 import type { ModelProblem } from '../api/deployments';
 import type { LocalizedText } from './knownProblems';
 import type { Translate } from './useT';
@@ -21,6 +22,8 @@ const RULES: Rule[] = [
     /^<([^>]+)> \(namespace [^)]*\)(?: in .+?)? at line (\d+), column (\d+) is not allowed: elements of other namespaces\b/,
     (m) => ({ key: 'modelProblem.foreignNamespace', params: { element: m[1], line: m[2], column: m[3] } }),
   ],
+  // a deployment's warning (server/services/definitions.ts routeExternalJobs), not a refusal
+  ['external-job-type', /uses job type "([^"]+)", which an external job worker serves \(task queue ([^)]+)\)$/, (m) => ({ key: 'modelProblem.externalJobType', params: { type: m[1], queue: m[2] } })],
 ];
 
 /** The message of a compiler problem the client knows, or null to show the compiler's own. */

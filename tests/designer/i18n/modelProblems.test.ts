@@ -1,15 +1,17 @@
-// The compiler's deploy refusals people meet (too many elements, compile timeout, foreign elements, size, DTDs) in
-// zh-CN, made by the real compiler so a changed message fails here; other problems keep the compiler's words.
+// The compiler's deploy refusals people meet (too many elements, compile timeout, foreign elements, size, DTDs) and the
+// external job type warning in zh-CN, made by the real compiler and deployment so a changed message fails here; other
+// problems keep the compiler's words.
 import { localizeModelProblems, modelProblemText } from '../../../designer/src/i18n/modelProblems';
 import { dictionaries } from '../../../designer/src/i18n/locales';
 import type { MessageKey } from '../../../designer/src/i18n/messages/zh-CN';
 import type { Translate } from '../../../designer/src/i18n/useT';
 import { compile } from '../../../engine/compile';
+import { routeExternalJobs } from '../../../server/services/definitions';
 
 const zh: Translate = (key: MessageKey, params) => dictionaries['zh-CN'][key].replace(/\{(\w+)\}/g, (p, name: string) => (params && name in params ? String(params[name]) : p));
 
 const diagram = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:h="http://www.w3.org/1999/xhtml" xmlns:x="urn:other" id="d" targetNamespace="urn:t">
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:h="http://www.w3.org/1999/xhtml" xmlns:x="urn:other" id="d" targetNamespace="urn:t">
   <bpmn:process id="p" isExecutable="true">
     <bpmn:startEvent id="start" />${body}
   </bpmn:process>
@@ -48,6 +50,15 @@ describe('modelProblemText', () => {
 
     // then
     expect(text).toEqual({ key: 'modelProblem.compileTimeout', params: { seconds: '10' } });
+  });
+
+  it('should say the external job type warning of a deployment with its type and task queue', async () => {
+    // given the warning the deployment gives a service task of a type no built-in handler serves
+    const { processes } = await compile(diagram('<bpmn:serviceTask id="Sync"><bpmn:extensionElements><zeebe:taskDefinition type="archive.sync" /></bpmn:extensionElements></bpmn:serviceTask>'));
+    const warnings = routeExternalJobs(processes[0].model, new Set(['sparrow.notify']), {});
+
+    // when / then
+    expect(localizeModelProblems(zh, warnings)).toEqual([{ elementId: 'Sync', code: 'external-job-type', message: '外部任务：作业类型 archive.sync 由外部作业执行器处理（任务队列 jobs.archive.sync）' }]);
   });
 
   it('should keep the compiler\'s words for a problem it does not know, and the code and element of every problem', () => {

@@ -192,6 +192,7 @@ export const en: Record<MessageKey, string> = {
   'modelProblem.foreignNamespace': '<{element}> at line {line}, column {column} is not BPMN, DI or zeebe: such elements belong inside <bpmn:extensionElements>',
   'modelProblem.tooLarge': 'The diagram is {bytes} bytes, over the limit of {max} bytes',
   'modelProblem.doctype': 'The diagram contains a <!{declaration}> declaration; DTDs and entities are refused for security',
+  'modelProblem.externalJobType': 'External job type {type}: an external job worker serves it (task queue {queue})',
   'tasks.title': 'Tasks',
   'tasks.tab.mine': 'Assigned to me',
   'tasks.tab.group': 'My groups',

@@ -191,6 +191,7 @@ export const zhCN = {
   'modelProblem.foreignNamespace': '第 {line} 行第 {column} 列的 <{element}> 不属于 BPMN、DI 或 zeebe，这类元素只能放在 <bpmn:extensionElements> 中',
   'modelProblem.tooLarge': '流程图有 {bytes} 字节，超过 {max} 字节的上限',
   'modelProblem.doctype': '流程图含有 <!{declaration}> 声明；出于安全原因不接受 DTD 和实体',
+  'modelProblem.externalJobType': '外部任务：作业类型 {type} 由外部作业执行器处理（任务队列 {queue}）',
   'tasks.title': '任务列表',
   'tasks.tab.mine': '我的任务',
   'tasks.tab.group': '我组的任务',
