@@ -20,7 +20,7 @@ describe('LintPanel', () => {
         { id: 'Task_1', message: SPARROW_LINT_MESSAGES.userTaskWithoutAssignment, category: 'warn', rule: 'sparrow/user-task-assignment' },
         { id: 'Gateway_1', message: SPARROW_LINT_MESSAGES.gatewayWithoutDefault, category: 'error', rule: 'sparrow/gateway-default' },
       ],
-      { problems: [{ elementId: 'Task_9', code: 'unknown-job-type', message: '<Task_9> uses job type "x"' }], warnings: [{ elementId: 'Task_1', code: 'form-not-found', message: 'form f is not saved' }] },
+      { problems: [{ elementId: 'Task_9', code: 'called-process-not-found', message: '<Task_9> calls process <x>' }], warnings: [{ elementId: 'Task_1', code: 'form-not-found', message: 'form f is not saved' }] },
       text,
     );
     const onSelect = jest.fn();
@@ -33,7 +33,7 @@ describe('LintPanel', () => {
     expect(within(panel).getByText('2 个错误')).toBeInTheDocument();
     expect(within(panel).getByText('2 个警告')).toBeInTheDocument();
     const rows = within(panel).getAllByRole('listitem').map((row) => row.textContent);
-    expect(rows[0]).toMatch(/^服务器拒绝Task_9<Task_9> uses job type "x"unknown-job-type$/);
+    expect(rows[0]).toMatch(/^服务器拒绝Task_9<Task_9> calls process <x>called-process-not-found$/);
     expect(rows[1]).toMatch(/^错误是否属实网关没有默认流/);
     expect(rows[2]).toMatch(/^警告现场核查.*sparrow\/user-task-assignment$/);
     expect(rows[3]).toMatch(/^服务器警告现场核查form f is not saved/);

@@ -117,7 +117,7 @@ describe('ProcessLibrary', () => {
       'POST /api/deployments': problem(422, 'invalid-bpmn', {
         problems: [
           { elementId: 'Gateway_1', code: 'gateway-without-default', message: 'gateway <Gateway_1> has no default flow' },
-          { elementId: 'Task_9', code: 'unknown-job-type', message: '<Task_9> uses job type "nobody.runs.this"' },
+          { elementId: 'Task_9', code: 'called-process-not-found', message: '<Task_9> calls process <nobody-deployed-this> with bindingType "deployment", but it is not deployed' },
         ],
         warnings: [],
       }),
