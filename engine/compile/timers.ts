@@ -19,6 +19,14 @@ export function isIsoDuration(value: string): boolean {
   return DURATION.test(value);
 }
 
+/**
+ * True for a timer's duration: an ISO 8601 duration, optionally negative (`-PT5M`), which Camunda 8 accepts and fires at
+ * once (its due time has passed). A cycle's interval must be positive (isIsoDuration).
+ */
+export function isTimerDuration(value: string): boolean {
+  return isIsoDuration(value.startsWith('-') ? value.slice(1) : value);
+}
+
 /** True for an ISO 8601 date-time with a zone offset, such as `2025-03-01T09:00:00Z` or `…+08:00[Asia/Shanghai]`. */
 export function isIsoDateTime(value: string): boolean {
   const match = DATE_TIME.exec(value);
@@ -42,7 +50,7 @@ export function isIsoCycle(value: string): boolean {
 }
 
 const VALIDATORS = {
-  duration: [isIsoDuration, 'an ISO 8601 duration such as PT30S or P1DT2H'],
+  duration: [isTimerDuration, 'an ISO 8601 duration such as PT30S or P1DT2H'],
   date: [isIsoDateTime, 'an ISO 8601 date-time with zone such as 2025-03-01T09:00:00+08:00'],
   cycle: [isIsoCycle, 'an ISO 8601 repeating interval such as R3/PT10M or R/2025-03-01T09:00:00Z/P1D'],
 } as const;

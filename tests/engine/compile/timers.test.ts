@@ -1,4 +1,4 @@
-import { isIsoCycle, isIsoDateTime, isIsoDuration } from '../../../engine/compile/timers';
+import { isIsoCycle, isIsoDateTime, isIsoDuration, isTimerDuration } from '../../../engine/compile/timers';
 import { problemsOf, startingAt } from './harness';
 
 /** A diagram with a timer catch event `Timer` whose timer is the given XML. */
@@ -13,6 +13,14 @@ describe('timers', () => {
 
     it.each(['', 'P', 'PT', 'P1H', 'PT1D', '30s', 'P1DT', '-PT1S', 'PT1S '])('should NOT accept duration "%s"', (value) => {
       expect(isIsoDuration(value)).toBe(false);
+    });
+
+    it.each(['-PT5M', '-P1D', 'PT30S'])('should accept timer duration %s (negative: due at once, as Camunda 8)', (value) => {
+      expect(isTimerDuration(value)).toBe(true);
+    });
+
+    it.each(['--PT5M', '+PT5M', '-', 'PT-5M', '-30s'])('should NOT accept timer duration "%s"', (value) => {
+      expect(isTimerDuration(value)).toBe(false);
     });
 
     it.each(['2025-03-01T09:00:00Z', '2025-03-01T09:00:00+08:00', '2024-02-29T23:59:59.123Z', '2025-03-01T09:00+0800', '2025-03-01T09:00:00+08:00[Asia/Shanghai]'])(
