@@ -1,6 +1,7 @@
 // Deploying and reading process definitions: compile, route external job types, store an immutable version.
 import { BUILTIN_JOB_TYPE_NAMES } from '../../contracts/jobTypes';
 import type { CompiledProcess } from '../../engine/compile';
+import { modelSha256 } from '../../engine/hash';
 import type { ModelProblem } from '../../contracts/api/common';
 import type { ExecutableModel } from '../../engine/model';
 import { conflict, type DomainError, notFound, unprocessable } from '../../platform/errors';
@@ -83,8 +84,10 @@ export async function deploy(
 ): Promise<DeploymentResult> {
   const result = await compileBounded(input.xml);
   if (result.problems.length > 0) throw modelProblems(result.problems, result.warnings);
-  const { model, sha256 } = pickProcess(result.processes, input.processId);
+  const { model, sha256: compiledSha256 } = pickProcess(result.processes, input.processId);
   const jobWarnings = routeExternalJobs(model, knownJobTypes);
+  // the stored model is the one hashed (audit exports check the model against it): with its external routes
+  const sha256 = jobWarnings.length > 0 ? modelSha256(model) : compiledSha256;
   const key = model.processId;
   const name = model.name ?? null;
   const latest = await DefinitionVersion.findOne({ key }).sort({ version: -1 }).lean();

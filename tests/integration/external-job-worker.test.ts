@@ -6,7 +6,10 @@ import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
 import { Worker } from '@temporalio/worker';
 import { BPMN_ERROR_TYPE, type ExternalJobInput } from '../../contracts/activities';
+import { modelSha256 } from '../../engine/hash';
+import type { ExecutableModel } from '../../engine/model';
 import { deploy } from '../../server/services/definitions';
+import { DefinitionVersion } from '../../store/models';
 import { completedIds, runCase } from '../support/cases';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -56,6 +59,12 @@ describe('a job type served by an external job worker', () => {
     expect(deployed.warnings).toEqual([
       { elementId: 'Reverse', code: 'external-job-type', message: `<Reverse> uses job type "${JOB_TYPE}", which an external job worker serves (task queue jobs.${JOB_TYPE})` },
     ]);
+
+    // and the stored model carries the route, and is the model its sha256 names (audit exports check that)
+    const stored = await DefinitionVersion.findOne({ key: deployed.key, version: deployed.version }).lean();
+    const model = JSON.parse(stored?.modelJson ?? '{}') as ExecutableModel;
+    expect(model.nodes.Reverse).toMatchObject({ taskDefinition: { type: JOB_TYPE, external: { taskQueue: `jobs.${JOB_TYPE}`, timeoutMs: 300_000 } } });
+    expect(modelSha256(model)).toBe(deployed.sha256);
   });
 
   it('should complete the task with the variables the external worker returns, giving it the job input', async () => {
