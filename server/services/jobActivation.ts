@@ -86,7 +86,8 @@ export async function activateJobs(bridge: JobBridge, user: Principal, request: 
     const left = deadline - Date.now();
     const wait = freed ? Math.min(left, Math.max(LOCK_RECHECK_MIN_MS, freed.getTime() - Date.now() + LOCK_RECHECK_MIN_MS)) : left;
     const row = await bridge.waitForJob(queue, type, holder, wait);
-    if (row) rows = [row];
+    // with the job that came, whatever else is stored and free (up to the number asked for)
+    if (row) rows = [row, ...(request.maxJobsToActivate > 1 ? await claimStoredJobs(type, holder, request.maxJobsToActivate - 1) : [])];
     else if (Date.now() >= deadline) break;
     else rows = await claimStoredJobs(type, holder, request.maxJobsToActivate);
   }

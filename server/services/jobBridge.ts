@@ -28,10 +28,11 @@ export interface JobHolder {
   lockMs: number;
 }
 
-/** A worker waiting for a job of its type; the bridge calls `take` with the row it stored locked for it. */
+/** A worker waiting for a job of its type; the bridge `claim`s it (its wait can no longer time out), then calls `take`. */
 interface Waiter {
   type: string;
   holder: JobHolder;
+  claim(): void;
   take(job: JobDoc | null, error?: unknown): void;
 }
 
@@ -98,6 +99,7 @@ export class JobBridge {
       const waiter: Waiter = {
         type,
         holder,
+        claim: () => clearTimeout(timer),
         take: (job, error) => {
           if (timer) clearTimeout(timer);
           if (error !== undefined) reject(error);
@@ -177,8 +179,13 @@ export class JobBridge {
     const started = optionalTsToMs(answer.startedTime) ?? Date.now();
     const timeout = optionalTsToMs(answer.startToCloseTimeout);
     const job: PolledJob = { type, taskToken, input, attempt: answer.attempt ?? 1, attemptDeadline: timeout ? new Date(started + timeout) : null };
+    // a waiter still listed has not timed out (its timer takes it off the list); once claimed it never will, so a job
+    // stored locked for it always reaches it
     const waiter = this.waiters.get(queue)?.find((w) => w.type === type);
-    if (waiter) this.remove(queue, waiter);
+    if (waiter) {
+      this.remove(queue, waiter);
+      waiter.claim();
+    }
     try {
       const row = await this.store(job, waiter?.holder ?? null);
       waiter?.take(row);
