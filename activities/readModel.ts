@@ -8,6 +8,7 @@ import { AuditEvent, AuditPendingSeal, auditRowId, Instance, Task } from '../sto
 import { countOpenedTask, moveTaskToHistory, updateHotTask } from '../store/tasks';
 import { GroupInsert } from './groupInsert';
 import { requestSealing } from './ledgerSealer';
+import { queueCaseEvents } from './webhooks';
 
 const dateOrNull = (value?: string | null) => (value ? new Date(value) : null);
 
@@ -166,8 +167,9 @@ async function rowHash(instanceId: string, seq: number): Promise<{ hash: string;
 }
 
 /**
- * Appends audit entries to the case's chain (idempotent by instance and seq), writes the summary, and queues a closed
- * case's seal; answers the chain's head after the entries (null without entries), which a child case hands its parent.
+ * Appends audit entries to the case's chain (idempotent by instance and seq), writes the summary, queues a closed
+ * case's seal and the webhook deliveries of its events; answers the chain's head after the entries (null without
+ * entries), which a child case hands its parent.
  */
 export async function recordProgress(input: RecordProgressInput): Promise<AuditChainHead | null> {
   const { caseRef, entries, firstSeq, summary } = input;
@@ -178,7 +180,8 @@ export async function recordProgress(input: RecordProgressInput): Promise<AuditC
     const head = headHash ? { hash: headHash, at: new Date(entries[entries.length - 1].at).toISOString() } : await rowHash(caseRef.instanceId, lastSeq);
     if (head) await queueSeal(caseRef, lastSeq, head.hash, head.at);
   };
-  // The rows are written first; summary and pending seal only name rows that exist, so they can go together.
-  await Promise.all([writeSummary(input, lastSeq), closed ? seal() : undefined]);
+  // The rows are written first; summary, pending seal and webhook deliveries (activities/webhooks: nothing is written
+  // when no webhook hears these entries, and the webhook list is cached) only name rows that exist, so they can go together.
+  await Promise.all([writeSummary(input, lastSeq), closed ? seal() : undefined, queueCaseEvents(caseRef, firstSeq, entries)]);
   return headHash ? { lastSeq, hash: headHash } : null;
 }

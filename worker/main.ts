@@ -3,6 +3,7 @@ import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import mongoose from 'mongoose';
 import { startLedgerSealer } from '../activities/ledgerSealer';
+import { WebhookDispatcher } from '../activities/webhooks';
 import { loadConfig } from '../platform/config';
 import { connectMongo } from '../store/db';
 import { recountTasks } from '../store/tasks';
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   const worker = await createSparrowWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE });
   // Closing cases ask this process's ledger sealer for a pass; the periodic pass also seals closings another worker queued before it stopped.
   const stopSealer = startLedgerSealer();
+  // Case event webhooks: this process sends what its cases (and others', after a poll) queued, and sweeps for deadlines.
+  const stopWebhooks = new WebhookDispatcher().start();
   const stop = (signal: string) => {
     log.info({ signal }, 'shutting down worker');
     worker.shutdown();
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
   log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS }, 'worker running');
   await worker.run();
   stopSealer();
+  stopWebhooks();
   await connection.close();
   await mongoose.disconnect();
   log.info('worker stopped');

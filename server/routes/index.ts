@@ -13,6 +13,7 @@ import { instanceRoutes } from './instances';
 import { jobRoutes } from './jobs';
 import { taskRoutes } from './tasks';
 import { variableRoutes } from './variables';
+import { webhookRoutes } from './webhooks';
 
 /** Every API route (paths relative to /api). */
 export function apiRoutes(client: Client, taskQueue: string): AnyRoute[] {
@@ -27,6 +28,7 @@ export function apiRoutes(client: Client, taskQueue: string): AnyRoute[] {
     ...adminRoutes(),
     ...auditRoutes(client),
     ...calendarRoutes(client),
+    ...webhookRoutes(),
     ...jobRoutes(client, taskQueue),
   ];
   routes.push(...docsRoutes(() => routes));

@@ -15,3 +15,4 @@ export { OrgUnit } from './orgUnit';
 export { Task, type TaskDoc, TaskHistory } from './task';
 export { TASK_COUNT_KINDS, TaskCount, type TaskCountDoc } from './taskCount';
 export { ALL_JOB_TYPES, ALL_STREETS, credentialVersionOf, User, type UserDoc } from './user';
+export { Webhook, WebhookDelivery, WebhookSweep } from './webhook';

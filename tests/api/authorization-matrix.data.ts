@@ -98,6 +98,13 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /users/:username': { allow: ['admin', 'auditor'], otherStreet: 'forbidden' },
   'POST /users': { allow: ['admin'], otherStreet: 'forbidden' },
   'PATCH /users/:username': { allow: ['admin'], otherStreet: 'forbidden' },
+  // case event webhooks (server/routes/webhooks.ts): admins, a street admin only for its streets (webhooks.test.ts checks the list)
+  'GET /admin/webhooks': { allow: ['admin'], otherStreet: 'not-listed' },
+  'POST /admin/webhooks': { allow: ['admin'], otherStreet: 'forbidden' },
+  'PATCH /admin/webhooks/:id': { allow: ['admin'], otherStreet: 'not-found' },
+  'DELETE /admin/webhooks/:id': { allow: ['admin'], otherStreet: 'not-found' },
+  'GET /admin/webhooks/:id/deliveries': { allow: ['admin'], otherStreet: 'not-found' },
+  'POST /admin/webhooks/:id/deliveries/:deliveryId/retry': { allow: ['admin'], otherStreet: 'not-found' },
 
   // the working-day calendar (server/routes/calendar.ts): everyone reads the days, admins change them, auditors read the versions
   'GET /calendar': { allow: ALL, otherStreet: 'unscoped' },

@@ -6,6 +6,7 @@ import { EVERY_ROLE, ROLES, type Role } from '../../contracts/roles';
 import { apiRoutes } from '../../server/routes/index';
 import { type ApiSession, type ApiStack, enc, login, startApiStack } from '../support/api';
 import { eventually } from '../support/wait';
+import { WebhookDelivery } from '../../store/models';
 import { AUTHORIZATION_MATRIX, type MatrixRow } from './authorization-matrix.data';
 import {
   deployFixtures,
@@ -30,6 +31,9 @@ interface Shared {
   caseId: string;
   taskId: string;
   waitingCaseNo: string;
+  /** A bajiao webhook of case.started, and its delivery of the shared case's start. */
+  webhookId: string;
+  deliveryId: string;
 }
 
 /** How to call a route: `fresh` is true when the call is expected to succeed, so it may need its own fresh data. */
@@ -68,10 +72,14 @@ describe('the authorization matrix', () => {
     await owner.post('/api/deployments', { xml: inspectionXml.replace('name="街面巡查"', 'name="街面巡查（第二版）"') }).expect(201);
     await owner.put('/api/definitions/street-inspection/draft', { xml: inspectionXml }).expect(200);
     await admin.post('/api/users', { username: 'matrix-target', displayName: '测试用户', password: 'matrix-password-1', streets: ['bajiao'] }).expect(201);
+    const webhookBody = { name: '矩阵推送', url: 'https://hooks.example.org/sparrow', events: ['case.started'], streets: ['bajiao'], secret: 'matrix-secret-0123456789' };
+    const webhookId = (await admin.post('/api/admin/webhooks', webhookBody).expect(201)).body.id as string;
     const { id, taskId } = await inspectionCase(staff);
+    const deliveryId = `${webhookId}:${id}/1`;
+    await eventually(() => WebhookDelivery.findById(deliveryId).lean().then((d) => d ?? undefined), 'the shared webhook delivery');
     const waitingCaseNo = uniqueKey('SHARED');
     await waitingCase(staff, waitingCaseNo);
-    shared = { caseId: id, taskId, waitingCaseNo };
+    shared = { caseId: id, taskId, waitingCaseNo, webhookId, deliveryId };
 
     const freshTask = async () => (await inspectionCase(admin)).taskId;
     /** A job of a fresh matrix-job case, activated by `s` (a job worker); a key that does not exist for refused callers. */
@@ -178,6 +186,12 @@ describe('the authorization matrix', () => {
       'GET /users/:username': (s) => s.get('/api/users/bajiao-staff'),
       'POST /users': (s) => s.post('/api/users', { username: uniqueKey('user'), displayName: '新用户', password: 'a-long-password', streets: ['bajiao'] }),
       'PATCH /users/:username': (s) => s.patch('/api/users/matrix-target', { displayName: '测试用户' }),
+      'GET /admin/webhooks': (s) => s.get('/api/admin/webhooks'),
+      'POST /admin/webhooks': (s) => s.post('/api/admin/webhooks', webhookBody),
+      'PATCH /admin/webhooks/:id': (s) => s.patch(`/api/admin/webhooks/${shared.webhookId}`, { name: '矩阵推送' }),
+      'DELETE /admin/webhooks/:id': async (s, fresh) => s.delete(`/api/admin/webhooks/${fresh ? (await admin.post('/api/admin/webhooks', webhookBody).expect(201)).body.id : shared.webhookId}`),
+      'GET /admin/webhooks/:id/deliveries': (s) => s.get(`/api/admin/webhooks/${shared.webhookId}/deliveries`),
+      'POST /admin/webhooks/:id/deliveries/:deliveryId/retry': (s) => s.post(`/api/admin/webhooks/${shared.webhookId}/deliveries/${enc(shared.deliveryId)}/retry`),
       'GET /calendar': (s) => s.get('/api/calendar?year=2026'),
       'GET /calendar/versions': (s) => s.get('/api/calendar/versions'),
       'POST /calendar/adjustments': (s, fresh) => s.post('/api/calendar/adjustments', fresh ? freshAdjustment() : { date: '2030-12-31', working: false, note: '矩阵测试' }),
