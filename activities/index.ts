@@ -1,10 +1,12 @@
 // All activities of the worker, built by a factory so tests and benches can add job types.
 import { Context } from '@temporalio/activity';
 import type { CalendarActivities, CallActivityActivities, JobActivities, JobActivity, ReadModelActivities } from '../contracts/activities';
+import type { MessageBufferActivities } from '../contracts/messageBuffer';
 import { unreachableDependency } from '../platform/unreachable';
 import { builtinJobTypes, type JobHandler, type JobType } from './jobs';
 import { resolveCalledProcess } from './calledProcess';
 import { currentCalendar } from './calendar';
+import { releaseBufferedMessage, takeBufferedMessage } from './messageBuffer';
 import { closeUserTask, openUserTask, recordProgress, setTaskDates, setTaskHolder } from './readModel';
 
 /** The read-model activities every worker registers (their names are fixed: the workflow calls them by these). */
@@ -15,6 +17,9 @@ export const calendarActivities = { currentCalendar } satisfies CalendarActiviti
 
 /** The activities of call activities (their names are fixed too). */
 export const callActivityActivities = { resolveCalledProcess } satisfies CallActivityActivities;
+
+/** The message-buffer activities of message subscriptions (their names are fixed too). */
+export const messageBufferActivities = { takeBufferedMessage, releaseBufferedMessage } satisfies MessageBufferActivities;
 
 /** How often a running job tells Temporal it is alive (the workflow's job heartbeat timeout is 15 s). */
 const JOB_HEARTBEAT_MS = 5000;
@@ -49,8 +54,9 @@ function asActivity(handler: JobHandler): JobActivity {
 /** Builds the activity map of a worker: read-model activities plus one activity per job type. */
 export function createActivities(jobTypes: JobType[] = builtinJobTypes): Record<string, (...args: never[]) => Promise<unknown>> {
   const jobs: JobActivities = Object.fromEntries(jobTypes.map((job) => [job.type, asActivity(job.handler)]));
-  for (const name of [...Object.keys(readModelActivities), ...Object.keys(callActivityActivities), ...Object.keys(calendarActivities)]) {
+  const builtIn = [readModelActivities, callActivityActivities, calendarActivities, messageBufferActivities].flatMap((activities) => Object.keys(activities));
+  for (const name of builtIn) {
     if (name in jobs) throw new Error(`job type ${name} clashes with a built-in activity name`);
   }
-  return { ...readModelActivities, ...callActivityActivities, ...calendarActivities, ...jobs };
+  return { ...readModelActivities, ...callActivityActivities, ...calendarActivities, ...messageBufferActivities, ...jobs };
 }

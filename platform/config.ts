@@ -1,5 +1,6 @@
 // Runtime configuration from the environment, shared by the server and the worker; defaults run the embedded stack.
 import { z } from 'zod';
+import { messageTtlMs } from './messageTtl';
 import { jobTaskQueuesSchema, jobTimeoutsSchema } from './jobRouting';
 
 const schema = z.object({
@@ -24,6 +25,14 @@ const schema = z.object({
   UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
   /** The Ed25519 private key (PKCS#8 PEM) that signs audit exports (read by audit/signingKey.ts). */
   SPARROW_AUDIT_SIGNING_KEY: z.string().min(1).optional(),
+  /** The time-to-live of a message published without one (ISO 8601 duration, PT0S to P30D; default PT1H, as Camunda 8's clients). */
+  SPARROW_MESSAGE_TTL: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      const ms = value === undefined ? 0 : messageTtlMs(value);
+      if (typeof ms !== 'number') ctx.addIssue({ code: 'custom', message: ms.problem });
+    }),
   /** External job types' task queues, a JSON object of type → queue (default `jobs.<type>`; read by platform/jobRouting.ts at deployment). */
   SPARROW_JOB_TASK_QUEUES: jobTaskQueuesSchema,
   /** External job types' attempt timeouts, a JSON object of type → milliseconds (default 5 minutes). */

@@ -29,7 +29,7 @@ import { readBaseSchedule } from '../server/services/calendarBase';
 import { buildCalendar } from '../server/services/calendars';
 import { runScript, withRecordingStack, writeRecording } from './lib/recordingStack';
 import { deploy } from '../server/services/definitions';
-import { Instance, Task } from '../store/models';
+import { Instance, MessageBuffer, Task } from '../store/models';
 import { eventually } from '../tests/support/wait';
 
 const HISTORIES = path.resolve(__dirname, '../tests/histories');
@@ -286,6 +286,32 @@ recordings.push({
     await set({ permitNo: 'P-7' }, '补录许可证号');
     await set({ team: 'B' }, '改派 B 组', handle.tokenId);
     await c.resolveIncident(state.incidents[0].id);
+  },
+});
+
+/** Buffers message `name` for correlation key `key` for 10 minutes, for any street, as POST /api/messages would. */
+async function bufferedMessage(name: string, key: string, variables: Record<string, unknown>): Promise<string> {
+  const now = new Date();
+  const _id = `history-${name}-${key}`;
+  await MessageBuffer.create({ _id, name, correlationKey: key, variablesJson: JSON.stringify(variables), anyStreet: true, publishedBy: 'liaison', publishedAt: now, expiresAt: new Date(now.getTime() + 600_000) });
+  return _id;
+}
+
+recordings.push({
+  // issue 16: message buffering and a negative timer — Overdue (-PT1M) fires at once; history-receipt and
+  // history-withdraw are buffered before the case reaches the event-based gateway Choose, whose two targets each take
+  // one: the first correlated wins and the other is given back (releaseBufferedMessage); after Receipt, Reply gets
+  // history-reply by the correlateMessage Update (nothing buffered for it)
+  name: 'message-buffer',
+  version: 'v1',
+  variables: { caseNo: 'MB-1' },
+  async drive(c) {
+    const ids = [await bufferedMessage('history-receipt', 'MB-1', { receivedBy: 'desk' }), await bufferedMessage('history-withdraw', 'MB-1', { withdrawnBy: 'resident' })];
+    await c.completeTask('Prepare');
+    const state = await c.until((s) => s.status === 'completed' || s.activeElements.some((a) => a.elementId === 'Reply'), 'a buffered message taken at Choose');
+    // the message that lost at Choose is given back to the process
+    await eventually(async () => ((await MessageBuffer.find({ _id: { $in: ids }, correlatedProcesses: [] }).lean()).length === 1 ? true : undefined), 'the other message given back');
+    if (state.status !== 'completed') await c.correlate('history-reply', 'MB-1', { repliedBy: 'office' });
   },
 });
 

@@ -6,6 +6,7 @@ import { startSessionSweep } from './auth/sessionSweep';
 import { loadConfig, sessionSecret } from '../platform/config';
 import { connectMongo } from '../store/db';
 import { purgeIdempotencyRecords } from './http/idempotency';
+import { purgeExpiredMessages } from '../store/messageBuffer';
 import { createLogger } from '../platform/logger';
 import { demoLoginsText, seedDemoData } from './seed';
 import { startCalendarService } from './services/calendarRollout';
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
   });
   const purge = setInterval(() => {
     purgeIdempotencyRecords().catch((err) => log.warn({ err }, 'purging old idempotency records failed'));
+    // expired buffered messages are never taken (the take filters by expiresAt); the purge only frees their rows
+    purgeExpiredMessages().catch((err) => log.warn({ err }, 'purging expired buffered messages failed'));
   }, 3600_000);
   purge.unref();
   const stopSessionSweep = startSessionSweep(10 * 60_000, (err) => log.warn({ err }, 'removing expired sessions failed'));

@@ -10,6 +10,7 @@ import {
   type ReadModelActivities,
 } from '../contracts/activities';
 import type { ExternalJobRoute } from '../engine/model';
+import type { MessageBufferActivities } from '../contracts/messageBuffer';
 
 // Timeouts bound how long a killed worker's in-flight activity stalls its case before it is retried elsewhere: read-model
 // writes are short (20 s), jobs may run long but heartbeat (activities/index.ts) so a dead worker is noticed in 15 s.
@@ -74,3 +75,9 @@ export function externalJobs(route: ExternalJobRoute, retries: number): External
   }
   return proxy;
 }
+
+/** The message buffer, taken from when a message subscription opens (retried while the database is unreachable). */
+export const messageBuffer = proxyActivities<MessageBufferActivities>({
+  startToCloseTimeout: '20 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});

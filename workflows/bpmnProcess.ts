@@ -6,7 +6,7 @@ import { CaseRunner } from './caseRunner';
 import { caseInputOf } from './scheduledStart';
 import { processVariablesOf } from './caseEngine';
 import type { BpmnProcessInput, BpmnProcessResult } from './definitions';
-import { BOUNDS_PATCH, CASE_CANCELLATION_PATCH, CONTINUE_AS_NEW_PATCH, ENGINE_V2_PATCH, EXTERNAL_JOBS_PATCH, LEGAL_TIME_PATCH } from './patches';
+import { BOUNDS_PATCH, CASE_CANCELLATION_PATCH, CONTINUE_AS_NEW_PATCH, ENGINE_V2_PATCH, EXTERNAL_JOBS_PATCH, LEGAL_TIME_PATCH, MESSAGE_BUFFER_PATCH } from './patches';
 import { runUntilEnded } from './continueAsNew';
 import { startCalendarOf } from './startCalendar';
 
@@ -25,7 +25,9 @@ export async function bpmnProcess(input: BpmnProcessInput): Promise<BpmnProcessR
   const legalTime = patched(LEGAL_TIME_PATCH) && (!input.continued || input.continued.legalTime === true);
   // Cases started since external job workers send jobs of external types to their task queues.
   const externalJobs = patched(EXTERNAL_JOBS_PATCH);
-  const limits = { ...DEFAULT_LIMITS, ...input.limits, bounded, legalTime };
+  // Cases started since message buffering take buffered messages when they subscribe; a continued run keeps its first's answer.
+  const messageBuffer = patched(MESSAGE_BUFFER_PATCH) && (!input.continued || input.continued.messageBuffer === true);
+  const limits = { ...DEFAULT_LIMITS, ...input.limits, bounded, legalTime, messageBuffer };
   const runner = new CaseRunner(input, limits, currentEngine, externalJobs);
   setCaseHandlers(runner, input, { ...limits, bounded: true });
   const run = async () => {

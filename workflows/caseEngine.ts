@@ -49,6 +49,25 @@ export function messageWaitOf(state: CaseState, name: string, correlationKey: st
 }
 
 /**
+ * Since when the case waits for message `name` with `correlationKey`: the earliest entry time of an element instance
+ * (v1: token) holding such a subscription; undefined when none does. Scans the subscriptions (a query, not a step).
+ */
+export function messageWaitSince(state: CaseState, name: string, correlationKey: string): string | undefined {
+  let since: string | undefined;
+  const consider = (at: string | undefined) => {
+    if (at !== undefined && (since === undefined || at < since)) since = at;
+  };
+  if (isCurrent(state)) {
+    for (const s of Object.values(state.subscriptions)) {
+      if (s.kind === 'message' && s.name === name && s.correlationKey === correlationKey) consider(current.own(state.instances, s.instanceId)?.enteredAt);
+    }
+  } else {
+    for (const w of Object.values(state.waits)) if (w.kind === 'message' && w.name === name && w.correlationKey === correlationKey) consider(state.tokens[w.tokenId]?.enteredAt);
+  }
+  return since;
+}
+
+/**
  * The element instances now active: element, instance id and since when (the root of the current format and a
  * multi-instance body with inner instances excluded), and
  * each arrival waiting at a joining gateway (its id: `<container>/<gateway>:<flow>:<n>`).

@@ -2,7 +2,7 @@
 // request records nothing; each handler feeds the interpreter one event and answers once its writes are done.
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 import type { EngineEvent, EngineLimits, HolderEvent } from '../engine/interpreter';
-import { caseHolderOf, caseRejectionOf, messageWaitOf } from './caseEngine';
+import { caseHolderOf, caseRejectionOf, messageWaitOf, messageWaitSince } from './caseEngine';
 import { type CaseRunner, now } from './caseRunner';
 import { caseStateView } from './caseViews';
 import {
@@ -17,6 +17,7 @@ import {
   completeTaskUpdate,
   type CorrelateMessageRequest,
   correlateMessageUpdate,
+  messageWaitQuery,
   resolveIncidentUpdate,
   type SetVariablesRequest,
   setVariablesUpdate,
@@ -77,6 +78,10 @@ export function setCaseHandlers(runner: CaseRunner, input: BpmnProcessInput, val
   });
 
   setHandler(stateQuery, view);
+  setHandler(messageWaitQuery, ({ name, correlationKey }) => {
+    const since = messageWaitSince(runner.state, name, correlationKey);
+    return since === undefined ? null : { since };
+  });
   // The holder the caller saw is checked too: a claim accepted after the caller looked at the task wins over the completion.
   setHandler(
     completeTaskUpdate,

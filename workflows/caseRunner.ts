@@ -10,6 +10,7 @@ import { externalJobs, jobs, progress, readModel } from './activityProxies';
 import { CancellationScopePool } from './cancellationScopePool';
 import { caseRejectionOf, type CaseState, emptyCaseState, isCurrentState, stepCase } from './caseEngine';
 import { caseSummaryOf } from './caseViews';
+import { BufferedMessages } from './bufferedMessages';
 import { ChildCases } from './childCases';
 import { type BpmnProcessInput, type CaseContinuation, searchAttributes } from './definitions';
 import { ProgressWriter } from './progressWriter';
@@ -46,6 +47,8 @@ export class CaseRunner {
   private readonly scopes = new CancellationScopePool();
   /** The child cases of its call activities. */
   private readonly children: ChildCases;
+  /** The polls of the message buffer its message subscriptions make (message buffering). */
+  private readonly buffered: BufferedMessages;
   /** The audit chain's last link written so far (a child case returns it to its parent). */
   private head: AuditChainHead | undefined;
   /** Set by shieldWrites(): read-model writes run in it, so a Temporal cancellation of the case does not cancel them. */
@@ -81,6 +84,7 @@ export class CaseRunner {
       now,
       () => (isCurrentState(this.current) ? this.current.calendar : undefined),
     );
+    this.buffered = new BufferedMessages(this.scopes, this.caseRef, (event) => this.applyIfAccepted(event), now);
     // A continued run (continue-as-new) goes on with the state, audit numbering and status of the run before it.
     this.current = input.continued?.state ?? emptyCaseState(currentEngine, this.workflowId, now());
     this.summaryStatus = input.continued?.summaryStatus ?? this.summaryStatus;
@@ -183,6 +187,7 @@ export class CaseRunner {
       runsBefore,
       jobs: this.jobsStillWanted(),
       ...(this.limits.legalTime ? { legalTime: true as const } : {}),
+      ...(this.limits.messageBuffer ? { messageBuffer: true as const } : {}),
     };
   }
 
@@ -253,6 +258,13 @@ export class CaseRunner {
     return externalJobs(route, command.retries)[command.jobType](input);
   }
 
+  /** Applies an event unless the case refuses it (it has moved on); answers whether it was applied. */
+  private applyIfAccepted(event: EngineEvent): boolean {
+    if (caseRejectionOf(this.current, event, this.limits) !== null) return false;
+    void this.apply(event);
+    return true;
+  }
+
   /** Starts a command: jobs and timers run in cancellation scopes; read-model writes are returned so they run in order. */
   private dispatch(command: Command): (() => Promise<void>) | undefined {
     switch (command.type) {
@@ -313,6 +325,9 @@ export class CaseRunner {
         return undefined;
       case 'cancelChild':
         this.children.cancel(command.waitId);
+        return undefined;
+      case 'pollMessageBuffer':
+        this.buffered.poll(command);
         return undefined;
     }
   }

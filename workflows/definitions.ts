@@ -52,6 +52,8 @@ export interface CaseContinuation {
   jobs: Array<Extract<Command, { type: 'runJob' }>>;
   /** The case runs with legal time (its first run answered the legal-time patch true). */
   legalTime?: true;
+  /** The case's message subscriptions take buffered messages (its first run answered the message-buffer patch true). */
+  messageBuffer?: true;
 }
 
 /** The calling case of a child case (a call activity's): its workflow id, call activity and element instance. */
@@ -205,6 +207,11 @@ export const updateCalendarUpdate = defineUpdate<CaseStateView, [UpdateCalendarR
 export const setVariablesUpdate = defineUpdate<CaseStateView, [SetVariablesRequest]>('setVariables');
 /** The case's current state. */
 export const stateQuery = defineQuery<CaseStateView>('state');
+/**
+ * Since when the case waits for message `name` with `correlationKey` (when the element instance holding the
+ * subscription was entered), or null when it does not: POST /api/messages correlates to the oldest waiting case.
+ */
+export const messageWaitQuery = defineQuery<{ since: string } | null, [{ name: string; correlationKey: string }]>('messageWait');
 
 /** The SDK's type of each type name contracts/searchAttributes.json uses (the CLI's spelling). */
 const SDK_TYPES = { Keyword: SearchAttributeType.KEYWORD, Int: SearchAttributeType.INT } as const;

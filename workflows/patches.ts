@@ -39,3 +39,10 @@ export const LEGAL_TIME_PATCH = 'sparrow-issue14-legal-time';
  * Asked after the legal-time patch; cases recorded before it run every job on the worker's own queue.
  */
 export const EXTERNAL_JOBS_PATCH = 'sparrow-issue16-external-jobs';
+
+/**
+ * Issue 16's message buffering: `limits.messageBuffer` — each message subscription opened polls the message buffer
+ * (pollMessageBuffer), so a message published before the case waited for it is correlated within its time-to-live.
+ * Asked last; cases recorded before it never poll (a continued run carries the answer of its first).
+ */
+export const MESSAGE_BUFFER_PATCH = 'sparrow-issue16-message-buffer';

@@ -15,7 +15,13 @@ export function awaitMessage(rt: Runtime, owner: ElementInstance, node: ModelNod
   if (key === null || key === undefined || (typeof key !== 'string' && typeof key !== 'number')) {
     throw new IncidentSignal('expression', `correlation key of <${node.id}> must be a string or number, got ${JSON.stringify(key)}`);
   }
-  rt.subscribe(waitId, { kind: 'message', instanceId: owner.id, elementId: node.id, name: message.name, correlationKey: String(key) });
+  openMessageSubscription(rt, waitId, { kind: 'message', instanceId: owner.id, elementId: node.id, name: message.name, correlationKey: String(key) });
+}
+
+/** Opens a message subscription; with message buffering, asks the workflow to correlate a buffered message to it (Camunda 8). */
+function openMessageSubscription(rt: Runtime, waitId: string, subscription: Extract<Subscription, { kind: 'message' }>): void {
+  rt.subscribe(waitId, subscription);
+  if (rt.limits.messageBuffer) rt.emit({ type: 'pollMessageBuffer', waitId, elementId: subscription.elementId, name: subscription.name, correlationKey: subscription.correlationKey });
 }
 
 /**
@@ -51,7 +57,8 @@ export function startTimer(rt: Runtime, waitId: string, subscription: Extract<Su
  * repeating timer is armed for its next due time (under a new id) while firings are left.
  */
 export function resubscribe(rt: Runtime, waitId: string, subscription: Subscription): void {
-  if (subscription.kind === 'message' || subscription.kind === 'signal') return rt.subscribe(waitId, subscription);
+  if (subscription.kind === 'message') return openMessageSubscription(rt, waitId, subscription);
+  if (subscription.kind === 'signal') return rt.subscribe(waitId, subscription);
   if (subscription.kind !== 'timer' || !subscription.cycle || subscription.cycle.remaining === 0) return;
   const { interval, remaining } = subscription.cycle;
   const next = DateTime.fromISO(subscription.dueAt, { zone: 'utc' }).plus(Duration.fromISO(interval)).toUTC().toISO() as string;

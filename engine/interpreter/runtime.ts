@@ -36,6 +36,11 @@ export interface EngineLimits {
    * calendar events. Set by the workflow for cases started since its patch; without it none of these run.
    */
   legalTime?: boolean;
+  /**
+   * Message buffering (issue 16): each message subscription opened asks the workflow to poll the message buffer
+   * (`pollMessageBuffer`). Set by the workflow for cases started since its patch.
+   */
+  messageBuffer?: boolean;
 }
 
 /** Default limits: 1 MB of variables, 1,000 steps without a wait state, 1,000 parallel inner instances, batches of 500 child cases, FEEL's default budget, bounded. */

@@ -286,7 +286,12 @@ export type Command =
   /** Cancel the child case started for `waitId` (its call activity was terminated). */
   | { type: 'cancelChild'; waitId: string; childInstanceId: string }
   /** An open task's due and follow-up dates moved (a clock or the calendar changed); null: none. */
-  | { type: 'setTaskDates'; taskId: string; dueDate: string | null; followUpDate: string | null; dueProvisional: boolean };
+  | { type: 'setTaskDates'; taskId: string; dueDate: string | null; followUpDate: string | null; dueProvisional: boolean }
+  /**
+   * A message subscription opened (`limits.messageBuffer`): take a buffered message of this name and correlation key,
+   * if one is left for this process, and correlate it to `waitId` as messageCorrelated (Camunda 8's message buffering).
+   */
+  | { type: 'pollMessageBuffer'; waitId: string; elementId: string; name: string; correlationKey: string };
 
 /** What one step of the interpreter produced. */
 export interface StepResult {

@@ -9,9 +9,10 @@ import { pageWindow, variables } from '../http/schemas';
 import { idParam, pageOf, paging } from '../../contracts/api/common';
 import { businessKey, businessKeyFilter } from '../../contracts/api/identifiers';
 import { caseState as caseStateSchema, childCaseView, clockView, instanceView as instanceSchema, parentCaseView, signalBroadcastView } from '../../contracts/api/instances';
-import { DISPATCHERS, EVERY_ROLE, INCIDENT_RESOLVERS, MESSENGERS, STARTERS } from '../../contracts/roles';
+import { DISPATCHERS, EVERY_ROLE, hasAnyRole, INCIDENT_RESOLVERS, MESSENGERS, STARTERS } from '../../contracts/roles';
 import { INSTANCE_STATUSES } from '../../contracts/statuses';
 import { forbidden, unprocessable } from '../../platform/errors';
+import { defaultMessageTtlMs, messageTtlMs } from '../../platform/messageTtl';
 import { listInstances } from '../../store/instanceList';
 import { OrgUnit } from '../../store/models';
 import { caseLinks, caseState, instanceView, startCase, updateCase, visibleInstance } from '../services/cases';
@@ -155,7 +156,7 @@ export function instanceRoutes(client: Client, taskQueue: string): AnyRoute[] {
       method: 'post',
       path: '/messages',
       summary:
-        'Correlates a message to the cases of the caller\'s streets that wait for it (by name and correlation key); when none does, starts a case at each process\'s message start event of that name (the correlation key becomes its business key; not while a case it started still runs)',
+        'Publishes a message as Camunda 8 does: it reaches, per process, the case of the caller\'s streets that has waited longest for it (by name and correlation key); with a time-to-live it is buffered for cases that wait for it later; a messageId publishes it once while buffered. When no case waits, starts a case at each process\'s message start event of that name (the correlation key becomes its business key; not while a case it started still runs)',
       tag: 'instances',
       access: MESSENGERS,
       body: z.object({
@@ -163,6 +164,17 @@ export function instanceRoutes(client: Client, taskQueue: string): AnyRoute[] {
         correlationKey: z.string().min(1).max(500),
         variables: variables.default({}),
         street: z.string().min(1).nullish().describe('street of a case the message starts; defaults to the caller\'s street when they have exactly one'),
+        timeToLive: z
+          .string()
+          .max(100)
+          .optional()
+          .superRefine((value, ctx) => {
+            const ms = value === undefined ? 0 : messageTtlMs(value);
+            if (typeof ms !== 'number') ctx.addIssue({ code: 'custom', message: ms.problem });
+          })
+          .describe('how long the message is buffered for cases that wait for it later: an ISO 8601 duration from PT0S (not buffered) to P30D; default SPARROW_MESSAGE_TTL, else PT1H'),
+        messageId: z.string().min(1).max(500).optional().describe('a message with the same name, correlation key and messageId is refused (409 message-already-published) while this one is buffered'),
+        broadcast: z.boolean().optional().describe('deliver to every waiting case, not one per process (street commanders and admins; signals are the usual broadcast)'),
       }),
       responses: {
         200: {
@@ -173,13 +185,19 @@ export function instanceRoutes(client: Client, taskQueue: string): AnyRoute[] {
             correlated: z.array(z.object({ id: z.string(), status: z.string() })),
             started: z.array(z.object({ id: z.string(), definitionKey: z.string(), version: z.number().int(), businessKey: z.string() })),
             running: z.array(z.string()).describe('cases this correlation key started that still run, so no new case was started'),
+            buffered: z
+              .object({ id: z.string(), messageId: z.string().optional(), expiresAt: z.string() })
+              .optional()
+              .describe('the message is buffered until expiresAt: a case of the caller\'s streets that waits for it before then takes it (one per process)'),
           }),
         },
       },
-      problems: [404, 422],
+      problems: [403, 404, 409, 422],
       handler: async ({ body, user }) => {
-        const { street, ...message } = body;
-        return correlateMessage(client, user, message, { taskQueue, streetForStart: () => streetOf(user, street) });
+        const { street, timeToLive, ...message } = body;
+        if (message.broadcast && !hasAnyRole(user.roles, DISPATCHERS)) throw forbidden('only street commanders and admins may broadcast a message to every waiting case', 'broadcast-not-allowed');
+        const timeToLiveMs = timeToLive === undefined ? defaultMessageTtlMs() : (messageTtlMs(timeToLive) as number);
+        return correlateMessage(client, user, { ...message, timeToLiveMs }, { taskQueue, streetForStart: () => streetOf(user, street) });
       },
     }),
     route({

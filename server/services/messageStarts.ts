@@ -74,12 +74,22 @@ async function nextBusinessKey(client: Client, key: string, correlationKey: stri
   }
 }
 
+/**
+ * A buffered message's correlation to a process (Camunda 8's cardinality): `claim` marks the message as correlated to
+ * a definition before a case of it starts (false: the process had it already), `release` undoes that when none started.
+ */
+export interface ProcessClaims {
+  claim(definitionKey: string): Promise<boolean>;
+  release(definitionKey: string): Promise<void>;
+}
+
 /** Starts a case at the message start event of each definition that has one for this message (see the file comment). */
 export async function startByMessage(
   client: Client,
   user: Principal,
   message: { name: string; correlationKey: string; variables: Record<string, unknown> },
   context: MessageStartContext,
+  claims?: ProcessClaims,
 ): Promise<{ started: StartedByMessage[]; running: string[] }> {
   const targets = await definitionsStartedBy(message.name);
   const started: StartedByMessage[] = [];
@@ -90,9 +100,11 @@ export async function startByMessage(
   if (problem) throw unprocessable('correlation-key-invalid', `a message start event makes the correlation key the business key of the case it starts, and "${correlationKey}" ${problem}`);
   const street = await context.streetForStart();
   for (const target of targets) {
+    if (claims && !(await claims.claim(target.key))) continue;
     const next = await nextBusinessKey(client, target.key, correlationKey);
     if ('running' in next) {
       running.push(next.running);
+      await claims?.release(target.key);
       continue;
     }
     try {
@@ -108,6 +120,7 @@ export async function startByMessage(
       started.push({ id: view.id, definitionKey: view.definitionKey, version: view.version, businessKey: view.businessKey });
     } catch (error) {
       // another message of this key started the same case a moment ago: it runs
+      await claims?.release(target.key);
       if (error instanceof DomainError && error.code === 'duplicate-business-key') running.push(caseWorkflowId(target.key, next.businessKey));
       else throw error;
     }

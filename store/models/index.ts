@@ -10,6 +10,7 @@ export { Form, FormVersion, formVersionId } from './form';
 export { Idempotency } from './idempotency';
 export { Instance, type InstanceDoc } from './instance';
 export { Job, type JobDoc, JobWorker } from './job';
+export { MessageBuffer, type MessageBufferDoc } from './messageBuffer';
 export { Notification } from './notification';
 export { OrgUnit } from './orgUnit';
 export { Task, type TaskDoc, TaskHistory } from './task';

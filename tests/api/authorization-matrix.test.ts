@@ -153,7 +153,8 @@ describe('the authorization matrix', () => {
       'POST /messages': async (s, fresh) => {
         const caseNo = fresh ? uniqueKey('MSG') : shared.waitingCaseNo;
         if (fresh) await waitingCase(admin, caseNo);
-        return s.post('/api/messages', { name: 'report-received', correlationKey: caseNo, variables: { reportedBy: s.username } });
+        // not buffered (time-to-live 0): a role that reaches no case gets the 404, not a message buffered for later
+        return s.post('/api/messages', { name: 'report-received', correlationKey: caseNo, variables: { reportedBy: s.username }, timeToLive: 'PT0S' });
       },
       // every call first starts a bajiao case waiting for the signal: allowed bajiao roles reach it, others must not
       'POST /signals': async (s) => {

@@ -109,13 +109,15 @@ describe('process start events through the API', () => {
     // when a message comes that no case waits for
     const first = await commander.post('/api/messages', { name: 'incident-reported', correlationKey: 'INC-1', variables: { site: 'A-12' } }).expect(200);
 
-    // then it starts a case in the commander's street, keyed by the correlation key, with the message's variables
+    // then it starts a case in the commander's street, keyed by the correlation key, with the message's variables;
+    // the message stays buffered for its default time-to-live (PT1H), already correlated to this process (Camunda 8)
     expect(first.body).toEqual({
       name: 'incident-reported',
       correlationKey: 'INC-1',
       correlated: [],
       started: [{ id: 'incident-report:INC-1', definitionKey: 'incident-report', version: 1, businessKey: 'INC-1' }],
       running: [],
+      buffered: { id: expect.any(String), expiresAt: expect.any(String) },
     });
     const view = await commander.get(`/api/instances/${enc('incident-report:INC-1')}`).expect(200);
     expect(view.body).toMatchObject({ street: 'bajiao', startedBy: 'bajiao-commander', state: { variables: { site: 'A-12' } } });

@@ -33,7 +33,8 @@ export type HarnessCommand =
   | { type: 'startChild'; elementId: string; childInstanceId: string; processId: string; binding: string; variables: Vars }
   | { type: 'cancelChild'; elementId: string; childInstanceId: string }
   | { type: 'setTaskDates'; elementId: string; dueDate: string | null; followUpDate: string | null; dueProvisional: boolean }
-  | { type: 'startChildBatch'; elementId: string; batchInstanceId: string; children: Array<{ loopCounter: number; childInstanceId: string; processId: string; variables: Vars }> };
+  | { type: 'startChildBatch'; elementId: string; batchInstanceId: string; children: Array<{ loopCounter: number; childInstanceId: string; processId: string; variables: Vars }> }
+  | { type: 'pollMessageBuffer'; elementId: string; name: string; correlationKey: string };
 
 /** An audit entry reduced to what specs compare: its kind and element (when it names one). */
 export interface HarnessAuditEntry {
@@ -444,6 +445,8 @@ export class Harness {
         return { type: command.type, elementId: elementOfWait(command.waitId), childInstanceId: command.childInstanceId };
       case 'setTaskDates':
         return { type: command.type, elementId: elementOfWait(command.taskId), dueDate: command.dueDate, followUpDate: command.followUpDate, dueProvisional: command.dueProvisional };
+      case 'pollMessageBuffer':
+        return { type: command.type, elementId: command.elementId, name: command.name, correlationKey: command.correlationKey };
       case 'startChildBatch':
         return {
           type: command.type,

@@ -76,7 +76,7 @@ export async function soak(stack: FaultStack): Promise<ScenarioResult> {
         ok('read task', await staff.get(`/api/tasks/${enc(taskId)}`), 200);
         ok('complete', await staff.post(`/api/tasks/${enc(taskId)}/complete`, { variables: {} }), 200);
         ok('my tasks', await staff.get('/api/tasks?mine=true&size=20'), 200);
-        const correlated = ok('correlate', await staff.post('/api/messages', { name: 'fault-report', correlationKey: key }), 200);
+        const correlated = ok('correlate', await staff.post('/api/messages', { name: 'fault-report', correlationKey: key, timeToLive: 'PT0S' }), 200);
         if (!correlated.body.correlated.some((c: { id: string }) => c.id === id)) throw new Error(`correlate reached ${JSON.stringify(correlated.body.correlated)}, not ${id}`);
         const done = await pollUntil('read case', log, () => staff.get(`/api/instances/${enc(id)}`), (a) => a.status !== 200 || a.body.status === 'completed');
         ok('read case', done, 200);
