@@ -1,6 +1,7 @@
 // The REST job API (issue 16) on the real stack: a service task of an external job type runs as a Temporal activity on
 // jobs.<type>; an HTTP-only worker with the role job-worker activates it, completes it, fails it, throws a BPMN error,
 // and loses it when its lock runs out. The job type registry lists the type and who served it.
+import { Worker } from '@temporalio/worker';
 import request from 'supertest';
 import { caseState } from '../../server/services/cases';
 import { Instance } from '../../store/models';
@@ -246,6 +247,34 @@ describe('the REST job API', () => {
       workers: expect.arrayContaining([expect.objectContaining({ kind: 'rest', name: 'registry-worker', username: 'bajiao-job-worker' })]),
       lastSeen: expect.objectContaining({ name: 'registry-worker' }),
     });
+  }, 120_000);
+
+  it('should list a Temporal worker polling the type\'s task queue among those serving it', async () => {
+    // given a type served by a TypeScript Temporal worker on jobs.<type>
+    const { type, id } = await externalCase();
+    const worker = await Worker.create({
+      connection: stack.env.nativeConnection,
+      namespace: stack.env.namespace ?? 'default',
+      taskQueue: `jobs.${type}`,
+      identity: 'archive-temporal-worker',
+      activities: { [type]: async () => ({ servedBy: 'temporal' }) },
+    });
+    const running = worker.run();
+    try {
+      // when the worker has run the job and a designer reads the registry
+      await eventually(() => summaryOf(id).then((s) => (s?.currentElements.includes('Review') ? s : undefined)), `${id} at Review`);
+      const entry = await eventually(async () => {
+        const res = documented('get', '/job-types', await owner.get('/api/job-types').expect(200));
+        const item = (res.body.items as Array<{ type: string; workers: Array<{ kind: string; name: string }> }>).find((i) => i.type === type);
+        return item?.workers.some((w) => w.kind === 'temporal') ? item : undefined;
+      }, `a Temporal poller of jobs.${type} in the registry`);
+
+      // then the Temporal worker is listed by its identity, and the REST bridge's own polls are not
+      expect(entry.workers).toEqual([expect.objectContaining({ kind: 'temporal', name: 'archive-temporal-worker' })]);
+    } finally {
+      worker.shutdown();
+      await running;
+    }
   }, 120_000);
 
   it('should answer only what the OpenAPI document describes', () => {
