@@ -90,3 +90,6 @@ export const suspendClockBody = z.object({ ground: z.enum(SUSPENSION_GROUNDS), r
 export const resumeClockBody = z.object({ reason: z.string().trim().min(1, 'a reason is required').max(500) });
 /** The body of POST /api/instances/:id/clocks/:name/extend: days in the clock's unit (calendar or working days) and a reason. */
 export const extendClockBody = z.object({ days: z.number().int().min(1).max(3650), reason: z.string().trim().min(1, 'a reason is required').max(500) });
+
+/** How a case's pages name one element of its process (issue 17): the diagram's name (null when it gives none) and its kind. */
+export const elementLabel = z.object({ name: z.string().nullable(), kind: z.string() });

@@ -25,3 +25,6 @@ export const userView = userIdentity.extend({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+
+/** Display names for usernames a page names (`GET /api/people`). */
+export const displayNameList = z.object({ items: z.array(z.object({ username: z.string(), displayName: z.string() })) });

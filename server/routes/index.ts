@@ -11,6 +11,7 @@ import { docsRoutes } from './docs';
 import { formRoutes } from './forms';
 import { instanceRoutes } from './instances';
 import { jobRoutes } from './jobs';
+import { peopleRoutes } from './people';
 import { taskRoutes } from './tasks';
 import { variableRoutes } from './variables';
 import { webhookRoutes } from './webhooks';
@@ -26,6 +27,7 @@ export function apiRoutes(client: Client, taskQueue: string): AnyRoute[] {
     ...variableRoutes(client),
     ...taskRoutes(client),
     ...adminRoutes(),
+    ...peopleRoutes(),
     ...auditRoutes(client),
     ...calendarRoutes(client),
     ...webhookRoutes(),

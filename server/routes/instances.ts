@@ -8,7 +8,7 @@ import { type AnyRoute, reply, route } from '../http/route';
 import { pageWindow, variables } from '../http/schemas';
 import { idParam, pageOf, paging } from '../../contracts/api/common';
 import { businessKey, businessKeyFilter } from '../../contracts/api/identifiers';
-import { caseState as caseStateSchema, childCaseView, clockView, instanceView as instanceSchema, parentCaseView, signalBroadcastView } from '../../contracts/api/instances';
+import { caseState as caseStateSchema, childCaseView, clockView, elementLabel, instanceView as instanceSchema, parentCaseView, signalBroadcastView } from '../../contracts/api/instances';
 import { DISPATCHERS, EVERY_ROLE, hasAnyRole, INCIDENT_RESOLVERS, MESSENGERS, STARTERS } from '../../contracts/roles';
 import { INSTANCE_STATUSES } from '../../contracts/statuses';
 import { forbidden, unprocessable } from '../../platform/errors';
@@ -17,6 +17,7 @@ import { listInstances } from '../../store/instanceList';
 import { OrgUnit } from '../../store/models';
 import { caseLinks, caseState, instanceView, startCase, updateCase, visibleInstance } from '../services/cases';
 import { caseClockViews } from '../services/clocks';
+import { elementLabels } from '../services/elementDocs';
 import { escapeRegex } from '../services/definitions';
 import { correlateMessage } from '../services/messages';
 import { broadcastSignal, SIGNAL_PAGE_SIZE } from '../services/signals';
@@ -112,7 +113,13 @@ export function instanceRoutes(client: Client, taskQueue: string): AnyRoute[] {
       responses: {
         200: {
           description: 'the case',
-          schema: instanceSchema.extend({ state: caseStateSchema, parent: parentCaseView.optional(), children: z.array(childCaseView), clocks: z.array(clockView) }),
+          schema: instanceSchema.extend({
+            state: caseStateSchema,
+            parent: parentCaseView.optional(),
+            children: z.array(childCaseView),
+            clocks: z.array(clockView),
+            elements: z.record(z.string(), elementLabel).describe("the name and kind of each element of the case's process version, by id (how its timeline names its steps)"),
+          }),
         },
       },
       problems: [404],
@@ -120,7 +127,8 @@ export function instanceRoutes(client: Client, taskQueue: string): AnyRoute[] {
         const summary = await visibleInstance(user, params.id);
         const open = summary.status === 'running' || summary.status === 'incident';
         const [state, failed, links] = await Promise.all([caseState(client, params.id), open && reconcileCase(client, params.id), caseLinks(summary)]);
-        return { ...instanceView(failed ? await visibleInstance(user, params.id) : summary), ...links, state, clocks: await caseClockViews(summary, state) };
+        const [clocks, elements] = await Promise.all([caseClockViews(summary, state), elementLabels(summary.definitionKey, summary.definitionVersion)]);
+        return { ...instanceView(failed ? await visibleInstance(user, params.id) : summary), ...links, state, clocks, elements };
       },
     }),
     route({

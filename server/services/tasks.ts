@@ -189,7 +189,7 @@ export async function taskDetail(client: Client, user: Principal, id: string) {
   const form = await formOfTask(task);
   const all = await caseVariables(client, task.instanceId);
   const variables = all && (form ? formVariables(form.schema, all) : {});
-  const documentation = (await elementDocumentation(task.definitionKey, task.definitionVersion))[task.elementId] ?? null;
+  const documentation = await elementDocumentation(task.definitionKey, task.definitionVersion, task.elementId);
   return { ...taskView(task), form, variables, documentation };
 }
 

@@ -52,6 +52,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'DELETE /definitions/:key/draft': { allow: ['process-owner', 'admin'], otherStreet: 'unscoped' },
   'GET /drafts': { allow: ['process-owner', 'auditor', 'admin'], otherStreet: 'unscoped' },
   'GET /definitions/:key/start': { allow: ['street-commander', 'enforcement-staff', 'department-liaison', 'resident', 'admin'], otherStreet: 'unscoped' },
+  'GET /people': { allow: ALL, otherStreet: 'unscoped' },
   'POST /definitions/:key/retire': { allow: ['process-owner', 'admin'], otherStreet: 'unscoped' },
 
   'GET /forms': { allow: ALL, otherStreet: 'unscoped' },

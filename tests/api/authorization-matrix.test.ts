@@ -121,6 +121,7 @@ describe('the authorization matrix', () => {
       'GET /definitions/:key/versions/:version/model': (s) => s.get('/api/definitions/street-inspection/versions/1/model'),
       'GET /definitions/:key/diff': (s) => s.get('/api/definitions/street-inspection/diff?from=1&to=2'),
       'GET /definitions/:key/start': (s) => s.get('/api/definitions/street-inspection/start'),
+      'GET /people': (s) => s.get('/api/people?usernames=bajiao-staff'),
       'GET /definitions/:key/draft': (s) => s.get('/api/definitions/street-inspection/draft'),
       'PUT /definitions/:key/draft': (s) => s.put('/api/definitions/street-inspection/draft', { xml: inspectionXml }),
       'DELETE /definitions/:key/draft': async (s, fresh) => {

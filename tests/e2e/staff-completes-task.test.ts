@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from '../../server/seed';
 import type { ApiStack } from '../support/api';
 import { button, openPage, screenshot, signIn } from './support/browser';
 import { type JourneyStack, startJourneyStack } from './support/journeyStack';
-import { deployStallPatrol } from './support/stallPatrol';
+import { deployStallPatrolWithStartForm } from './support/stallPatrol';
 
 let stack: ApiStack;
 let browser: Browser;
@@ -15,7 +15,7 @@ let journey: JourneyStack;
 
 beforeAll(async () => {
   journey = await startJourneyStack(async (started) => {
-    await deployStallPatrol(await started.as('owner'));
+    await deployStallPatrolWithStartForm(await started.as('owner'));
   });
   ({ stack, server, browser } = journey);
 }, 300_000);
@@ -37,29 +37,24 @@ describe('an enforcement officer', () => {
     expect(header).toContain('执法队员');
     expect(header).toContain('八角街道');
 
-    // when: they start a case due in five hours, with high priority and a proposed fine
+    // when: they start a case due in five hours, with high priority and a proposed fine, through its start form
     await page.getByRole('menuitem', { name: '发起案件' }).click();
     await page.getByRole('heading', { name: '发起案件' }).waitFor();
     await page.getByLabel('流程').click();
     await page.locator('.ant-select-item-option', { hasText: '占道经营巡查' }).click();
     await page.getByLabel('案件编号').fill('E2E-0001');
-    expect(await page.locator('.ant-form-item', { hasText: '所属街道' }).innerText()).toContain('八角街道');
-    await page.getByLabel('第 1 个变量名').fill('dueAt');
-    await page.getByLabel('第 1 个变量值').fill(new Date(Date.now() + 5 * 3600_000).toISOString());
-    await page.getByRole('button', { name: '添加变量' }).click();
-    await page.getByLabel('第 2 个变量名').fill('priority');
-    await page.getByLabel('第 2 个变量值').fill('80');
-    await page.getByRole('button', { name: '添加变量' }).click();
-    await page.getByLabel('第 3 个变量名').fill('address');
-    await page.getByLabel('第 3 个变量值').fill('八角北路 12 号');
-    await page.getByRole('button', { name: '添加变量' }).click();
-    await page.getByLabel('第 4 个变量名').fill('fine');
-    await page.getByLabel('第 4 个变量值').fill('200');
+    await page.getByLabel('地点').fill('八角北路 12 号');
+    await page.getByLabel('优先级（0–100）').fill('80');
+    await page.getByLabel('拟罚款金额（元）').fill('200');
+    const dueAt = new Date(Date.now() + 5 * 3600_000).toISOString();
+    await page.getByLabel('办结时限（ISO 时间）').fill(dueAt);
     await screenshot(page, '03-start-case');
     await button(page, '发起').click();
 
-    // then: the case page shows it running at 现场核查, highlighted on the diagram
+    // then: the case page shows it running at 现场核查, highlighted on the diagram, with what the start form held
     await page.getByRole('heading', { name: '案件 E2E-0001' }).waitFor();
+    const started = await (await stack.as('bajiao-staff')).get(`/api/instances/${encodeURIComponent('stall-patrol:E2E-0001')}`).expect(200);
+    expect(started.body.state.variables).toMatchObject({ address: '八角北路 12 号', priority: 80, fine: 200, dueAt });
     await page.locator('.djs-element.sparrow-case-current[data-element-id="Task_Check"]').waitFor();
     expect(await page.getByRole('list', { name: '待办任务' }).innerText()).toContain('现场核查');
     await screenshot(page, '04-case-running');
@@ -78,7 +73,7 @@ describe('an enforcement officer', () => {
 
     // when: another case is started elsewhere while the list is open
     const staff = await stack.as('bajiao-staff');
-    await staff.post('/api/instances', { definitionKey: 'stall-patrol', businessKey: 'E2E-0002', variables: {} }).expect(201);
+    await staff.post('/api/instances', { definitionKey: 'stall-patrol', businessKey: 'E2E-0002', variables: { address: '八角南路 3 号' } }).expect(201);
 
     // then: its task appears without a reload
     await taskRow(page, 'E2E-0002').waitFor({ timeout: 20_000 });

@@ -1,6 +1,6 @@
 // Request builders and response types for process definitions, their versions and their drafts.
 import type { z } from 'zod';
-import type { definitionSummary, draftSummary, draftView, versionSummary, versionView } from '../../../contracts/api/definitions';
+import type { definitionSummary, draftSummary, draftView, startView, versionSummary, versionView } from '../../../contracts/api/definitions';
 import type { RequestBuilder } from './request';
 
 /** The latest deployed version of one process definition, as listed by `GET /api/definitions`. */
@@ -45,6 +45,19 @@ const definitionUrl = (key: string) => `/api/definitions/${encodeURIComponent(ke
 /** Lists the deployed definitions, one row per key at its latest version (the first 200). */
 export function listDefinitions(): RequestBuilder {
   return { method: 'GET', url: '/api/definitions?size=200' };
+}
+
+/** Lists the deployed definitions the caller may start (not retired; naming the caller among its starters or naming none). */
+export function listStartableDefinitions(): RequestBuilder {
+  return { method: 'GET', url: '/api/definitions?startable=true&size=200' };
+}
+
+/** What starting a case of a process needs: its name, its description and its start form (`GET /api/definitions/:key/start`). */
+export type StartInfo = z.output<typeof startView>;
+
+/** The start page of a process's latest version (403 not-a-starter when the caller may not start it). */
+export function getStartInfo(key: string): RequestBuilder {
+  return { method: 'GET', url: `${definitionUrl(key)}/start` };
 }
 
 /** One version with XML and model; the latest when `version` is omitted. */

@@ -1,6 +1,6 @@
 // Request builders and response types for cases: start one, read one with its workflow state.
 import type { z } from 'zod';
-import type { caseState, childCaseView, instanceView, parentCaseView } from '../../../contracts/api/instances';
+import type { caseState, childCaseView, elementLabel, instanceView, parentCaseView } from '../../../contracts/api/instances';
 import type { ClockView } from '../../../contracts/legalTime';
 import type { RequestBuilder } from './request';
 
@@ -13,9 +13,16 @@ export type ChildCase = z.output<typeof childCaseView>;
 /**
  * A case with its summary and the workflow's current state, as `GET /api/instances/:id` answers; `parent` and
  * `children` link call activities' cases (a server before issue 13 leaves `children` out); `clocks` are its statutory
- * clocks as at the request (a server before issue 14 leaves them out).
+ * clocks as at the request (a server before issue 14 leaves them out); `elements` names and kinds its process's elements
+ * (a server before issue 17 leaves them out).
  */
-export type CaseView = z.output<typeof instanceView> & { state: z.output<typeof caseState>; parent?: ParentCase; children?: ChildCase[]; clocks?: ClockView[] };
+export type CaseView = z.output<typeof instanceView> & {
+  state: z.output<typeof caseState>;
+  parent?: ParentCase;
+  children?: ChildCase[];
+  clocks?: ClockView[];
+  elements?: Record<string, z.output<typeof elementLabel>>;
+};
 
 /** Whether a case runs or how it ended, as people see it. */
 export type CaseStatus = 'running' | 'completed' | 'cancelled' | 'failed';

@@ -8,8 +8,8 @@ import type { RequestBuilder } from './request';
 /** One task row as `GET /api/tasks` lists it. */
 export type Task = z.output<typeof taskView>;
 
-/** A task with its form (the version its process pinned) and the case's current variables. */
-export type TaskDetail = Task & { form: z.output<typeof formView> | null; variables: Record<string, unknown> | null };
+/** A task with its form (the version its process pinned), the case's current variables and its element's BPMN documentation. */
+export type TaskDetail = Task & { form: z.output<typeof formView> | null; variables: Record<string, unknown> | null; documentation?: string | null };
 
 /** The workflow state a case update answers with. */
 export type CaseState = z.output<typeof caseState>;

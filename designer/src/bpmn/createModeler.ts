@@ -25,6 +25,7 @@ import flowRefsModule from './flowRefs';
 import formPickerModule from './formPicker';
 import legalTimeModule from './legalTime';
 import { LINT_CONFIG } from './lint/config';
+import startersModule from './starters';
 import timerStartModule from './timerStart';
 import { translateModule } from './translate';
 
@@ -55,6 +56,7 @@ export function createModeler(containers: ModelerContainers, locale: Locale): Bp
       calledProcessModule,
       timerStartModule,
       legalTimeModule,
+      startersModule,
       flowRefsModule,
       engineScopeModule,
       translateModule(locale),

@@ -39,9 +39,12 @@ export async function listen(app: Express): Promise<{ baseURL: string; close: ()
   };
 }
 
-/** A page of a fresh browser context (own cookies) at 1366×768, Chinese, Beijing time; uncaught page errors are collected. */
-export async function openPage(browser: Browser, baseURL: string): Promise<{ page: Page; pageErrors: string[] }> {
-  const context = await browser.newContext({ baseURL, viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+/** A phone the street work is done on. */
+export const PHONE_VIEWPORT = { width: 390, height: 844 };
+
+/** A page of a fresh browser context (own cookies) at `viewport` (1366×768 unless given), Chinese, Beijing time; uncaught page errors are collected. */
+export async function openPage(browser: Browser, baseURL: string, viewport: { width: number; height: number } = VIEWPORT): Promise<{ page: Page; pageErrors: string[] }> {
+  const context = await browser.newContext({ baseURL, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));

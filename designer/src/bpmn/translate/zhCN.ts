@@ -3,6 +3,7 @@ import { SPARROW_LINT_MESSAGES } from '../lint/messages';
 import { ZH_CN_ACTIVITIES } from './zhCNActivities';
 import { ZH_CN_EVENTS } from './zhCNEvents';
 import { ZH_CN_LEGAL_TIME } from './zhCNLegalTime';
+import { ZH_CN_STARTERS } from './zhCNStarters';
 
 const palette: Record<string, string> = {
   'Activate hand tool': '激活抓手工具',
@@ -284,7 +285,7 @@ const headers: Record<string, string> = {
 };
 
 /** The zh-CN dictionary: an English bpmn-js text → its translation. */
-export const ZH_CN_BPMN: Readonly<Record<string, string>> = { ...palette, ...contextPad, ...elements, ...headers, ...propertiesPanel, ...ZH_CN_EVENTS, ...ZH_CN_ACTIVITIES, ...ZH_CN_LEGAL_TIME, ...lint };
+export const ZH_CN_BPMN: Readonly<Record<string, string>> = { ...palette, ...contextPad, ...elements, ...headers, ...propertiesPanel, ...ZH_CN_EVENTS, ...ZH_CN_ACTIVITIES, ...ZH_CN_LEGAL_TIME, ...ZH_CN_STARTERS, ...lint };
 
 /** zh-CN of the lint messages that embed a name (bpmnlint's link-event rule): a pattern and its translation with `$n` groups. */
 export const ZH_CN_BPMN_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [

@@ -5,7 +5,7 @@ import { caseStatusOf, type CompletedElement } from '../../api/instances';
 import { useCase } from '../../api/hooks/useCase.query';
 import { useMe } from '../../api/hooks/useMe.query';
 import { useVersion } from '../../api/hooks/useVersion.query';
-import { DEFINITION_READERS, hasAnyRole } from '../../../../contracts/roles';
+import { DEFINITION_READERS, DESIGNERS, hasAnyRole } from '../../../../contracts/roles';
 import { useT } from '../../i18n/useT';
 import { CaseDiagram, type CaseMarks } from '../CaseDiagram';
 import { CaseTimeline } from '../CaseTimeline';
@@ -50,7 +50,9 @@ export function CaseProgress({
     }),
     [active, completed, takenFlows, elementId],
   );
-  const entries = useMemo(() => (state ? timelineEntries({ completed, activeElements: active ?? [] }, nodeInfoOf(version.data?.model)) : []), [state, active, completed, version.data]);
+  // The case names its elements itself (so people who may not read the diagram see names too); the model is the fallback.
+  const nodes = useMemo(() => view?.elements ?? nodeInfoOf(version.data?.model), [view?.elements, version.data]);
+  const entries = useMemo(() => (state ? timelineEntries({ completed, activeElements: active ?? [] }, nodes) : []), [state, active, completed, nodes]);
 
   if (caseQuery.error) return <ProblemAlert message={t('case.loadFailed')} error={caseQuery.error} />;
   if (!view) return <Skeleton active />;
@@ -70,7 +72,7 @@ export function CaseProgress({
   );
   const timeline = (
     <Card size="small" title={t('timeline.title')} styles={{ body: { maxHeight: layout === 'columns' ? diagramHeight + 72 : undefined, overflow: 'auto', paddingTop: 16 } }}>
-      <CaseTimeline entries={entries} highlight={elementId} />
+      <CaseTimeline entries={entries} highlight={elementId} operator={hasAnyRole(me.data?.roles ?? [], DESIGNERS)} />
     </Card>
   );
   if (layout === 'stacked') {

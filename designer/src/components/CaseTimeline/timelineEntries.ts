@@ -5,8 +5,8 @@ import type { CompletedElement } from '../../api/instances';
 export interface TimelineEntry {
   elementId: string;
   tokenId: string;
-  /** The element's name in the diagram, or its id when it has none. */
-  label: string;
+  /** The element's name in the diagram; null when it has none (pages then name its kind in plain words, never its id). */
+  label: string | null;
   /** The element's kind (`userTask`, `startEvent`, …) when the model names it. */
   kind: string | null;
   startedAt: string;
@@ -21,7 +21,7 @@ export interface TimelineState {
 }
 
 /** Names and kinds of the model's nodes, keyed by element id (`triggeredByEvent`: an event subprocess). */
-export type NodeInfo = Readonly<Record<string, { name?: string; kind?: string; triggeredByEvent?: boolean } | undefined>>;
+export type NodeInfo = Readonly<Record<string, { name?: string | null; kind?: string; triggeredByEvent?: boolean } | undefined>>;
 
 /** The kind a step shows: the node's, an event subprocess told apart from a subprocess. */
 const kindOf = (node: NodeInfo[string]) => (node?.triggeredByEvent === true ? 'eventSubProcess' : (node?.kind ?? null));
@@ -37,7 +37,7 @@ export function timelineEntries(state: TimelineState, nodes: NodeInfo): Timeline
   const entry = (elementId: string, tokenId: string, startedAt: string, endedAt: string | null): TimelineEntry => ({
     elementId,
     tokenId,
-    label: nodes[elementId]?.name?.trim() || elementId,
+    label: nodes[elementId]?.name?.trim() || null,
     kind: kindOf(nodes[elementId]),
     startedAt,
     endedAt,

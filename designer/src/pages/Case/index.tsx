@@ -3,6 +3,7 @@
 // completed, cancelled or failed) offers no task to open; a failed one says why it stopped.
 import { Alert, Button, Card, Descriptions, Flex, Skeleton, Space, Typography } from 'antd';
 import { useCase } from '../../api/hooks/useCase.query';
+import { useDisplayName } from '../../api/hooks/useDisplayName';
 import { useGroupLabel } from '../../api/hooks/useGroupLabel';
 import { useProcessName } from '../../api/hooks/useProcessName';
 import { useStreetName } from '../../api/hooks/useStreetName';
@@ -14,11 +15,13 @@ import { DueTag } from '../../components/DueTag';
 import { useNow } from '../../components/DueTag/useNow';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useFormatDateTime } from '../../i18n/useFormatDateTime';
+import { plainKindKey } from '../../i18n/plainKindKey';
 import { useT } from '../../i18n/useT';
 import { navigate } from '../../routing/location';
 import { casePath, type RouteParams, taskListPath, taskPath } from '../../routing/paths';
 import { ChildCases } from './ChildCases';
 import { LegalClocks } from './LegalClocks';
+import { SetVariables } from './SetVariables';
 
 const POLL_MS = 3000;
 
@@ -33,6 +36,7 @@ export function CasePage({ params }: { params: RouteParams }) {
   const view = useCase(params.id);
   const running = view.data !== undefined && caseStatusOf(view.data) === 'running';
   const tasks = useTasks({ instanceId: params.id, status: 'open,claimed', sort: 'created', size: '50' }, { enabled: running, refetchInterval: running ? POLL_MS : undefined });
+  const personName = useDisplayName([view.data?.startedBy, ...(tasks.data?.items ?? []).flatMap((task) => [task.assignee, ...task.candidateUsers])]);
 
   if (view.error) return <ProblemAlert message={t('case.loadFailed')} error={view.error} />;
   if (!view.data) return <Skeleton active />;
@@ -50,6 +54,7 @@ export function CasePage({ params }: { params: RouteParams }) {
         </Space>
         <Space wrap>
           {c.parent && <Button onClick={() => navigate(casePath(c.parent?.instanceId ?? ''))}>{t('case.parent')}</Button>}
+          {running && <SetVariables view={c} />}
           <Button onClick={() => navigate(taskListPath())}>{t('case.toTasks')}</Button>
         </Space>
       </Flex>
@@ -60,7 +65,7 @@ export function CasePage({ params }: { params: RouteParams }) {
           items={[
             { key: 'process', label: t('task.process'), children: t('task.processVersion', { name: processName(c.definitionKey), version: c.definitionVersion }) },
             { key: 'street', label: t('task.street'), children: streetName(c.street) },
-            { key: 'startedBy', label: t('case.startedBy'), children: c.startedBy ?? '—' },
+            { key: 'startedBy', label: t('case.startedBy'), children: c.startedBy ? personName(c.startedBy) : '—' },
             { key: 'startedAt', label: t('case.startedAt'), children: formatDateTime(c.startedAt) },
             ...(c.endedAt ? [{ key: 'endedAt', label: t('case.endedAt'), children: formatDateTime(c.endedAt) }] : []),
           ]}
@@ -79,9 +84,9 @@ export function CasePage({ params }: { params: RouteParams }) {
               {tasks.data?.items.map((task) => (
                 <Flex key={task.id} role="listitem" justify="space-between" align="center" gap="small" wrap>
                   <Space wrap>
-                    <Typography.Text strong>{task.name ?? task.elementId}</Typography.Text>
+                    <Typography.Text strong>{task.name ?? t(plainKindKey('userTask'))}</Typography.Text>
                     <Typography.Text type="secondary">
-                      {task.assignee ? t('task.heldBy', { assignee: task.assignee }) : t('case.candidates', { who: [...task.candidateGroups.map(groupLabel), ...task.candidateUsers].join('、') || '—' })}
+                      {task.assignee ? t('task.heldBy', { assignee: personName(task.assignee) }) : t('case.candidates', { who: [...task.candidateGroups.map(groupLabel), ...task.candidateUsers.map(personName)].join('、') || '—' })}
                     </Typography.Text>
                     <DueTag dueDate={task.dueDate} now={now} provisional={task.dueProvisional} />
                   </Space>

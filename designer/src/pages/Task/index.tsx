@@ -1,29 +1,34 @@
-// The task page: the task's facts, its form (form-js, prefilled from the case's variables), claim/unclaim/complete, and
-// the case's diagram and timeline.
+// The task page: the task's facts, what its element's documentation asks of the people doing it, its form (form-js,
+// prefilled from the case's variables; without a form, a comment box) under an action bar that never moves,
+// claim/unclaim/complete, and the case's diagram and timeline.
 import type { Form as FormJs } from '@bpmn-io/form-js-viewer';
-import { Alert, App, Button, Card, Col, Empty, Flex, Form, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Collapse, Empty, Flex, Form, Input, Row, Skeleton, Space, theme, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { newIdempotencyKey } from '../../api/idempotencyKey';
 import { useClaimTask } from '../../api/hooks/useClaimTask.mutation';
+import { useDisplayName } from '../../api/hooks/useDisplayName';
 import { useCompleteTask } from '../../api/hooks/useCompleteTask.mutation';
 import { useMe } from '../../api/hooks/useMe.query';
 import { useStreetName } from '../../api/hooks/useStreetName';
 import { useTask } from '../../api/hooks/useTask.query';
 import { useUnclaimTask } from '../../api/hooks/useUnclaimTask.mutation';
 import type { ProblemError } from '../../api/problem';
-import { hasAnyRole, STREET_WATCHERS, TASK_WORKERS } from '../../../../contracts/roles';
+import { DESIGNERS, hasAnyRole, STREET_WATCHERS, TASK_WORKERS } from '../../../../contracts/roles';
 import type { CompletedTask } from '../../api/tasks';
 import { CaseProgress } from '../../components/CaseProgress';
 import { useNow } from '../../components/DueTag/useNow';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { VariablePairsFields } from '../../components/VariablePairsFields';
 import { fieldLabel, problemLine } from '../../i18n/describeProblem';
+import { plainKindKey } from '../../i18n/plainKindKey';
 import { useT } from '../../i18n/useT';
 import { navigate } from '../../routing/location';
 import { casePath, type RouteParams, taskListPath } from '../../routing/paths';
 import { type VariablePair, variablesFromPairs } from '../../components/VariablePairsFields/variablePairs';
 import { formJsMessage, serverMessageText } from './formMessages';
-import { problemFieldErrors, type ServerFieldError, serverFieldErrors, type FieldInstance } from './serverFieldErrors';
+import { placeServerErrors } from './placeServerErrors';
+import { problemFieldErrors, type ServerFieldError } from './serverFieldErrors';
+import { withComment } from './taskComment';
 import { TaskForm } from './TaskForm';
 import { TaskHeader } from './TaskHeader';
 import { TASK_TOAST } from './taskToast';
@@ -34,6 +39,7 @@ export function TaskPage({ params }: { params: RouteParams }) {
   const { message } = App.useApp();
   const me = useMe().data;
   const task = useTask(params.id);
+  const personName = useDisplayName([task.data?.assignee]);
   const claim = useClaimTask();
   const unclaim = useUnclaimTask();
   const complete = useCompleteTask();
@@ -43,7 +49,8 @@ export function TaskPage({ params }: { params: RouteParams }) {
   const idempotencyKey = useRef(newIdempotencyKey());
   const [unplacedErrors, setUnplacedErrors] = useState<ServerFieldError[]>([]);
   const [completed, setCompleted] = useState<CompletedTask | null>(null);
-  const [pairsForm] = Form.useForm<{ variables: VariablePair[] }>();
+  const [defaultForm] = Form.useForm<{ comment?: string; variables: VariablePair[] }>();
+  const { token } = theme.useToken();
 
   if (task.error) {
     return (
@@ -61,6 +68,7 @@ export function TaskPage({ params }: { params: RouteParams }) {
   const open = detail.status === 'open' || detail.status === 'claimed';
   const mine = detail.assignee === me.username;
   const worker = hasAnyRole(me.roles, TASK_WORKERS);
+  const operator = hasAnyRole(me.roles, DESIGNERS);
   const mayClaim = open && worker && !detail.assignee;
   const mayUnclaim = open && Boolean(detail.assignee) && (mine || hasAnyRole(me.roles, STREET_WATCHERS));
   const mayComplete = open && mine && !completed;
@@ -76,16 +84,7 @@ export function TaskPage({ params }: { params: RouteParams }) {
 
   function showServerErrors(error: ProblemError) {
     const errors = problemFieldErrors(error.body).map((e) => ({ ...e, message: serverMessageText(t, e.message) }));
-    const form = formRef.current;
-    if (!form || errors.length === 0) {
-      setUnplacedErrors(errors);
-      return;
-    }
-    const instances = form.get<{ getAllKeyed(): FieldInstance[] }>('formFieldInstanceRegistry').getAllKeyed();
-    const { fieldErrors, unmatched } = serverFieldErrors(errors, instances);
-    // form-js has no public setter for errors; `_setState` is how its own validation shows them on the fields.
-    form._setState({ errors: fieldErrors });
-    setUnplacedErrors(unmatched);
+    setUnplacedErrors(placeServerErrors(formRef.current, errors));
   }
 
   function submit(variables: Record<string, unknown>) {
@@ -120,14 +119,15 @@ export function TaskPage({ params }: { params: RouteParams }) {
     submit(data);
   }
 
-  async function completeWithPairs() {
-    const { variables: pairs = [] } = await pairsForm.validateFields();
-    const parsed = variablesFromPairs(pairs);
+  /** A task without a form: the comment (as `taskComment`) and, for operators, the typed variables under 高级. */
+  async function completeWithDefault() {
+    const { comment, variables: pairs = [] } = await defaultForm.validateFields();
+    const parsed = variablesFromPairs(operator ? pairs : []);
     if ('error' in parsed) {
       void message.error({ content: t(parsed.error === 'duplicate-name' ? 'variables.duplicate' : 'variables.nameInvalid'), key: TASK_TOAST });
       return;
     }
-    submit(parsed.variables);
+    submit(withComment(parsed.variables, comment));
   }
 
   function claimTask() {
@@ -166,7 +166,7 @@ export function TaskPage({ params }: { params: RouteParams }) {
         <Space align="center" wrap>
           <Button onClick={() => navigate(taskListPath())}>{t('task.back')}</Button>
           <Typography.Title level={3} style={{ margin: 0 }}>
-            {detail.name ?? detail.elementId}
+            {detail.name ?? t(plainKindKey('userTask'))}
           </Typography.Title>
         </Space>
         {actions}
@@ -183,39 +183,75 @@ export function TaskPage({ params }: { params: RouteParams }) {
           action={<Button onClick={() => navigate(casePath(detail.instanceId))}>{t('task.viewCase')}</Button>}
         />
       )}
-      {open && !mine && !completed && worker && <Alert type="info" showIcon title={detail.assignee ? t('task.heldBy', { assignee: detail.assignee }) : t('task.claimFirst')} />}
+      {open && !mine && !completed && worker && <Alert type="info" showIcon title={detail.assignee ? t('task.heldBy', { assignee: personName(detail.assignee) }) : t('task.claimFirst')} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
-          <Card size="small" title={detail.form ? t('task.form', { name: detail.form.name ?? detail.form.id }) : t('task.formNone')}>
-            {unplacedErrors.length > 0 && (
-              <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('task.serverInvalid')} description={unplacedErrors.map((e) => t('problem.fieldLine', { field: fieldLabel(t, e.path), message: e.message })).join(t('problem.lineSeparator'))} />
-            )}
-            {schema ? (
-              <TaskForm
-                schema={schema}
-                schemaKey={`${detail.form?.id}@${detail.form?.version}`}
-                data={detail.variables ?? {}}
-                readOnly={!mayComplete}
-                label={t('task.formLabel')}
-                translateMessage={translateFormJs}
-                onForm={(form) => (formRef.current = form)}
+          <Flex vertical gap="middle">
+            {detail.documentation && (
+              <Alert
+                type="info"
+                showIcon
+                data-testid="task-documentation"
+                title={t('task.guidance')}
+                description={<span style={{ whiteSpace: 'pre-line' }}>{detail.documentation}</span>}
               />
-            ) : mayComplete ? (
-              <Form form={pairsForm} layout="vertical" initialValues={{ variables: [] }}>
-                <Typography.Paragraph type="secondary">{t('task.formNoneHelp')}</Typography.Paragraph>
-                <VariablePairsFields name="variables" />
-              </Form>
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('task.formNone')} />
             )}
-            {mayComplete && (
-              <Flex justify="end" style={{ marginTop: 12 }}>
-                <Button type="primary" loading={complete.isPending} onClick={() => (schema ? completeWithForm() : void completeWithPairs())}>
-                  {t('task.complete')}
-                </Button>
-              </Flex>
-            )}
-          </Card>
+            <Card
+              size="small"
+              title={detail.form ? t('task.form', { name: detail.form.name ?? detail.form.id }) : mayComplete ? t('task.defaultForm') : t('task.formNone')}
+              styles={{ body: { paddingTop: 0 } }}
+            >
+              {/* The action bar sits above the form and sticks to the top while scrolling: field errors that appear or
+                  clear below it (form-js validates on blur) never move the button under the pointer. */}
+              {mayComplete && (
+                <Flex justify="end" className="sparrow-task-actions" style={{ position: 'sticky', top: 0, zIndex: 2, padding: '12px 0', background: token.colorBgContainer }}>
+                  <Button type="primary" loading={complete.isPending} onClick={() => (schema ? completeWithForm() : void completeWithDefault())}>
+                    {t('task.complete')}
+                  </Button>
+                </Flex>
+              )}
+              {!mayComplete && <div style={{ height: 12 }} />}
+              {unplacedErrors.length > 0 && (
+                <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('task.serverInvalid')} description={unplacedErrors.map((e) => t('problem.fieldLine', { field: fieldLabel(t, e.path), message: e.message })).join(t('problem.lineSeparator'))} />
+              )}
+              {schema ? (
+                <TaskForm
+                  schema={schema}
+                  schemaKey={`${detail.form?.id}@${detail.form?.version}`}
+                  data={detail.variables ?? {}}
+                  readOnly={!mayComplete}
+                  label={t('task.formLabel')}
+                  translateMessage={translateFormJs}
+                  onForm={(form) => (formRef.current = form)}
+                />
+              ) : mayComplete ? (
+                <Form form={defaultForm} layout="vertical" initialValues={{ variables: [] }}>
+                  <Form.Item name="comment" label={t('task.comment')} extra={t('task.commentHelp')} style={{ marginBottom: operator ? 12 : 0 }}>
+                    <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('task.commentPlaceholder')} />
+                  </Form.Item>
+                  {operator && (
+                    <Collapse
+                      size="small"
+                      items={[
+                        {
+                          key: 'advanced',
+                          label: t('task.advanced'),
+                          children: (
+                            <>
+                              <Typography.Paragraph type="secondary">{t('task.formNoneHelp')}</Typography.Paragraph>
+                              <VariablePairsFields name="variables" />
+                            </>
+                          ),
+                        },
+                      ]}
+                    />
+                  )}
+                </Form>
+              ) : (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('task.formNone')} />
+              )}
+            </Card>
+          </Flex>
         </Col>
         <Col xs={24} xl={14}>
           <CaseProgress instanceId={detail.instanceId} elementId={detail.elementId} layout="stacked" diagramHeight={230} />

@@ -21,16 +21,16 @@ describe('timelineEntries', () => {
     expect(entries.map((e) => [e.elementId, e.label, e.kind, e.endedAt !== null])).toEqual([
       ['Start', '收到上报', 'startEvent', true],
       ['Check', '现场核查', 'userTask', true],
-      ['End', 'End', 'endEvent', false],
+      ['End', null, 'endEvent', false],
     ]);
   });
 
-  it('should name an element the model does not know by its id', () => {
+  it('should leave an element the model does not know unnamed (pages name it by its kind, never by its id)', () => {
     // given / when
     const [entry] = timelineEntries({ activeElements: [{ elementId: 'Ghost', tokenId: 't', since: '2026-11-27T08:00:00Z' }] }, {});
 
     // then
-    expect(entry).toMatchObject({ label: 'Ghost', kind: null, endedAt: null });
+    expect(entry).toMatchObject({ label: null, kind: null, endedAt: null });
   });
 
   it('should tell an event subprocess from a subprocess', () => {

@@ -186,6 +186,53 @@ describe('TaskPage', () => {
     expect(mockForm.props?.readOnly).toBe(true);
   });
 
+  it('should show what the task\'s documentation asks of the people doing it', async () => {
+    // given a task whose element is documented
+    const documentation = '至少两名执法人员，出示执法证件。\n制作现场检查笔录。';
+    api = installFakeApi(routes(mine));
+    api.answer(`GET ${taskUrl}`, () => ({ body: { ...mine, form, variables: {}, documentation } }));
+    renderTask();
+
+    // then it shows above the form, line breaks kept
+    const guidance = await screen.findByTestId('task-documentation');
+    expect(guidance).toHaveTextContent('办理须知');
+    expect(guidance).toHaveTextContent('至少两名执法人员，出示执法证件。');
+    expect(guidance).toHaveTextContent('制作现场检查笔录。');
+  });
+
+  it('should give a task without a form a comment box and 完成任务, never a variable editor for staff', async () => {
+    // given my claimed task without a form
+    api = installFakeApi(routes(mine));
+    api.answer(`GET ${taskUrl}`, () => ({ body: { ...mine, formId: null, form: null, variables: {}, documentation: null } }));
+    renderTask();
+    const comment = await screen.findByRole('textbox', { name: '办理意见' });
+
+    // then there is no variable editor and nothing 高级
+    expect(screen.queryByRole('textbox', { name: '第 1 个变量名' })).toBeNull();
+    expect(screen.queryByText('高级')).toBeNull();
+    expect(screen.queryByTestId('task-documentation')).toBeNull();
+
+    // when a comment is written and 完成任务 pressed
+    await userEvent.type(comment, '  已到场核实，摊位已撤离  ');
+    await userEvent.click(button('完成任务')!);
+
+    // then the comment is sent as taskComment, trimmed
+    await waitFor(() => expect(api.callsTo(`POST ${taskUrl}/complete`)).toHaveLength(1));
+    expect(api.callsTo(`POST ${taskUrl}/complete`)[0].body).toEqual({ variables: { taskComment: '已到场核实，摊位已撤离' } });
+  });
+
+  it('should complete a task without a form with nothing when no comment is written', async () => {
+    api = installFakeApi(routes(mine));
+    api.answer(`GET ${taskUrl}`, () => ({ body: { ...mine, formId: null, form: null, variables: {} } }));
+    renderTask();
+    await screen.findByRole('textbox', { name: '办理意见' });
+
+    await userEvent.click(button('完成任务')!);
+
+    await waitFor(() => expect(api.callsTo(`POST ${taskUrl}/complete`)).toHaveLength(1));
+    expect(api.callsTo(`POST ${taskUrl}/complete`)[0].body).toEqual({ variables: {} });
+  });
+
   it('should offer nothing on a completed task', async () => {
     api = installFakeApi(routes({ ...open, assignee: 'bajiao-staff', status: 'completed', completedBy: 'bajiao-staff', completedAt: '2026-11-27T09:00:00Z' }));
     renderTask();

@@ -31,6 +31,7 @@ function routesFor(role: Role) {
     'GET /api/tasks': tasksOf,
     'GET /api/tasks/counts': { body: { mine: 1, group: 13, street: PROCESS_LISTERS.includes(role) ? 4 : null } },
     'GET /api/org-units': { body: { items: [{ id: 'bajiao', name: '八角街道', kind: 'street', parentId: null, createdAt: '2026-01-01T00:00:00Z' }] } },
+    'GET /api/people': { body: { items: [{ username: 'bajiao-enforcement-staff', displayName: '八角街道执法队员' }] } },
     'GET /api/definitions': PROCESS_LISTERS.includes(role)
       ? page([{ key: 'street-whistle', name: '街道吹哨', version: 2, sha256: 'x', deployedAt: '2026-11-01T00:00:00Z', deployedBy: 'owner' }])
       : problem(403, 'forbidden'),

@@ -1,5 +1,6 @@
 // The facts of a task: case, process, street, who holds it or may take it, priority, due date, status.
 import { Descriptions, Space, Tag } from 'antd';
+import { useDisplayName } from '../../../api/hooks/useDisplayName';
 import { useGroupLabel } from '../../../api/hooks/useGroupLabel';
 import { useProcessName } from '../../../api/hooks/useProcessName';
 import type { TaskDetail } from '../../../api/tasks';
@@ -18,7 +19,8 @@ export function TaskHeader({ task, username, now, streetName }: { task: TaskDeta
   const formatDateTime = useFormatDateTime();
   const groupLabel = useGroupLabel();
   const processName = useProcessName();
-  const candidates = [...task.candidateGroups.map(groupLabel), ...task.candidateUsers];
+  const personName = useDisplayName([task.assignee, task.completedBy, ...task.candidateUsers]);
+  const candidates = [...task.candidateGroups.map(groupLabel), ...task.candidateUsers.map(personName)];
   return (
     <Descriptions
       size="small"
@@ -39,7 +41,7 @@ export function TaskHeader({ task, username, now, streetName }: { task: TaskDeta
         {
           key: 'holder',
           label: t('task.assignee'),
-          children: task.assignee ? (task.assignee === username ? t('tasks.holder.me') : task.assignee) : t('task.unassigned'),
+          children: task.assignee ? (task.assignee === username ? t('tasks.holder.me') : personName(task.assignee)) : t('task.unassigned'),
         },
         {
           key: 'candidates',
@@ -64,7 +66,7 @@ export function TaskHeader({ task, username, now, streetName }: { task: TaskDeta
             task.status === 'completed' || task.status === 'cancelled' ? (task.dueDate ? formatDateTime(task.dueDate) : '—') : <DueTag dueDate={task.dueDate} now={now} provisional={task.dueProvisional} />,
         },
         ...(task.completedAt
-          ? [{ key: 'completed', label: t('task.completedAt'), children: t('task.completedBy', { at: formatDateTime(task.completedAt), by: task.completedBy ?? '—' }) }]
+          ? [{ key: 'completed', label: t('task.completedAt'), children: t('task.completedBy', { at: formatDateTime(task.completedAt), by: task.completedBy ? personName(task.completedBy) : '—' }) }]
           : []),
       ]}
     />

@@ -1,9 +1,11 @@
 // The task table: name and case, process, street, who holds it, priority, time left, and the row's action.
 import { Button, Space, Table, Tag, Typography } from 'antd';
+import { useDisplayName } from '../../../api/hooks/useDisplayName';
 import { useGroupLabel } from '../../../api/hooks/useGroupLabel';
 import type { Task } from '../../../api/tasks';
 import { DueTag } from '../../../components/DueTag';
 import { useFormatDateTime } from '../../../i18n/useFormatDateTime';
+import { plainKindKey } from '../../../i18n/plainKindKey';
 import { useT } from '../../../i18n/useT';
 import { navigate } from '../../../routing/location';
 import { taskPath } from '../../../routing/paths';
@@ -36,6 +38,7 @@ export function TaskTable({
   const t = useT();
   const formatDateTime = useFormatDateTime();
   const groupLabel = useGroupLabel();
+  const personName = useDisplayName(tasks.map((task) => task.assignee));
   return (
     <Table<Task>
       rowKey="id"
@@ -54,7 +57,7 @@ export function TaskTable({
           render: (_, task) => (
             <Space orientation="vertical" size={0}>
               <Typography.Link href={taskPath(task.id)} onClick={(event) => { event.preventDefault(); navigate(taskPath(task.id)); }}>
-                {task.name ?? task.elementId}
+                {task.name ?? t(plainKindKey('userTask'))}
               </Typography.Link>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('tasks.businessKey', { key: task.businessKey })}
@@ -69,7 +72,7 @@ export function TaskTable({
           key: 'holder',
           render: (_, task) =>
             task.assignee ? (
-              <Tag color={task.assignee === username ? 'geekblue' : 'default'}>{task.assignee === username ? t('tasks.holder.me') : task.assignee}</Tag>
+              <Tag color={task.assignee === username ? 'geekblue' : 'default'}>{task.assignee === username ? t('tasks.holder.me') : personName(task.assignee)}</Tag>
             ) : (
               <Space size={4} wrap>
                 {task.candidateGroups.map((group) => (

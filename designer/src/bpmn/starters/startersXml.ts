@@ -1,0 +1,47 @@
+// Reads and writes a process's `<sparrow:starters names="…">` (who may start it) on bpmn-js business objects. Pure of
+// panel code: the entry and the specs use it.
+import type { BpmnFactory, ModdleLike } from '../moddleShapes';
+
+/** One command of the properties panel's multi-command executor. */
+export interface PanelCommand {
+  cmd: string;
+  context: Record<string, unknown>;
+}
+
+const valuesOf = (owner: ModdleLike): ModdleLike[] => ((owner.get('extensionElements') as ModdleLike | undefined)?.get('values') as ModdleLike[] | undefined) ?? [];
+
+const update = (element: unknown, moddleElement: ModdleLike, properties: Record<string, unknown>): PanelCommand => ({ cmd: 'element.updateModdleProperties', context: { element, moddleElement, properties } });
+
+/** The process's `<sparrow:starters>`, if any. */
+export const startersOf = (process: ModdleLike): ModdleLike | undefined => valuesOf(process).find((value) => value.$type === 'sparrow:Starters');
+
+/** The names as the compiler reads them (commas, Chinese commas, 、 or spaces apart), normalised to `a, b`; '' for none. */
+export function startersAttr(text: string): string {
+  return [...new Set(text.split(/[,，、\s]+/).filter(Boolean))].join(', ');
+}
+
+/** The starters the process names, as its attribute holds them ('' when it names none). */
+export const startersText = (process: ModdleLike): string => {
+  const names = startersOf(process)?.get('names');
+  return typeof names === 'string' ? names : '';
+};
+
+/** Commands that make `process` name `text`'s starters: the element updated, created, or removed when no one is named. */
+export function setStartersCommands(element: unknown, process: ModdleLike, text: string, factory: BpmnFactory): PanelCommand[] {
+  const names = startersAttr(text);
+  const current = startersOf(process);
+  if (current) {
+    if (names === '') return [update(element, process.get('extensionElements') as ModdleLike, { values: valuesOf(process).filter((value) => value !== current) })];
+    return [update(element, current, { names })];
+  }
+  if (names === '') return [];
+  const created = factory.create('sparrow:Starters', { names });
+  const extensions = process.get('extensionElements') as ModdleLike | undefined;
+  if (extensions) {
+    Object.assign(created, { $parent: extensions });
+    return [update(element, extensions, { values: [...valuesOf(process), created] })];
+  }
+  const container = factory.create('bpmn:ExtensionElements', { values: [created] });
+  Object.assign(created, { $parent: container });
+  return [update(element, process, { extensionElements: container })];
+}
