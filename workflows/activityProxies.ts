@@ -76,7 +76,11 @@ export function externalJobs(route: ExternalJobRoute, retries: number): External
   return proxy;
 }
 
-/** The message buffer, taken from when a message subscription opens (retried while the database is unreachable). */
+/**
+ * The message buffer, taken from when a message subscription opens (retried while the database is unreachable). Not a
+ * local activity: the message it returns is applied at the workflow's clock, which for a local activity's result differs
+ * between the live run and a replay, so the audit cross-check would find another `at`.
+ */
 export const messageBuffer = proxyActivities<MessageBufferActivities>({
   startToCloseTimeout: '20 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
