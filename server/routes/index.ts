@@ -9,6 +9,7 @@ import { clockRoutes } from './clocks';
 import { definitionRoutes } from './definitions';
 import { docsRoutes } from './docs';
 import { formRoutes } from './forms';
+import { httpConnectorRoutes } from './httpConnector';
 import { instanceRoutes } from './instances';
 import { jobRoutes } from './jobs';
 import { peopleRoutes } from './people';
@@ -27,6 +28,7 @@ export function apiRoutes(client: Client, taskQueue: string): AnyRoute[] {
     ...variableRoutes(client),
     ...taskRoutes(client),
     ...adminRoutes(),
+    ...httpConnectorRoutes(),
     ...peopleRoutes(),
     ...auditRoutes(client),
     ...calendarRoutes(client),

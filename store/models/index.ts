@@ -7,6 +7,7 @@ export { CalendarVersion, type CalendarVersionDoc, readLatestCalendar } from './
 export { Definition, DefinitionVersion } from './definition';
 export { Draft } from './draft';
 export { Form, FormVersion, formVersionId } from './form';
+export { HTTP_CONNECTOR_SETTINGS_ID, HttpConnectorSettings, type HttpConnectorSettingsDoc } from './httpConnectorSettings';
 export { Idempotency } from './idempotency';
 export { Instance, type InstanceDoc } from './instance';
 export { Job, type JobDoc, JobWorker } from './job';

@@ -99,6 +99,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /users/:username': { allow: ['admin', 'auditor'], otherStreet: 'forbidden' },
   'POST /users': { allow: ['admin'], otherStreet: 'forbidden' },
   'PATCH /users/:username': { allow: ['admin'], otherStreet: 'forbidden' },
+  // the HTTP connector's settings (server/routes/httpConnector.ts): district-wide, admins only
+  'GET /admin/http-connector': { allow: ['admin'], otherStreet: 'unscoped' },
+  'PUT /admin/http-connector': { allow: ['admin'], otherStreet: 'unscoped' },
   // case event webhooks (server/routes/webhooks.ts): admins, a street admin only for its streets (webhooks.test.ts checks the list)
   'GET /admin/webhooks': { allow: ['admin'], otherStreet: 'not-listed' },
   'POST /admin/webhooks': { allow: ['admin'], otherStreet: 'forbidden' },

@@ -194,6 +194,8 @@ describe('the authorization matrix', () => {
       'DELETE /admin/webhooks/:id': async (s, fresh) => s.delete(`/api/admin/webhooks/${fresh ? (await admin.post('/api/admin/webhooks', webhookBody).expect(201)).body.id : shared.webhookId}`),
       'GET /admin/webhooks/:id/deliveries': (s) => s.get(`/api/admin/webhooks/${shared.webhookId}/deliveries`),
       'POST /admin/webhooks/:id/deliveries/:deliveryId/retry': (s) => s.post(`/api/admin/webhooks/${shared.webhookId}/deliveries/${enc(shared.deliveryId)}/retry`),
+      'GET /admin/http-connector': (s) => s.get('/api/admin/http-connector'),
+      'PUT /admin/http-connector': (s) => s.put('/api/admin/http-connector', { hosts: [], nonPublic: [] }),
       'GET /calendar': (s) => s.get('/api/calendar?year=2026'),
       'GET /calendar/versions': (s) => s.get('/api/calendar/versions'),
       'POST /calendar/adjustments': (s, fresh) => s.post('/api/calendar/adjustments', fresh ? freshAdjustment() : { date: '2030-12-31', working: false, note: '矩阵测试' }),

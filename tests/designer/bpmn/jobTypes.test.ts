@@ -11,9 +11,10 @@ describe('element templates', () => {
     // then
     expect(zh.map((template) => [template.id, template.name, template.elementType.value])).toEqual([
       ['sparrow.notify', '发送通知', 'bpmn:ServiceTask'],
+      ['sparrow.http', '调用 HTTP 接口', 'bpmn:ServiceTask'],
       [EXTERNAL_JOB_TEMPLATE_ID, '外部任务', 'bpmn:ServiceTask'],
     ]);
-    expect(en.map((template) => template.name)).toEqual(['Send notification', 'External job']);
+    expect(en.map((template) => template.name)).toEqual(['Send notification', 'Call an HTTP endpoint', 'External job']);
   });
 
   it('should let the owner type the external job type, refusing an empty or dynamic one', () => {
