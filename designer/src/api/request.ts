@@ -3,7 +3,7 @@ import { networkProblem, problemFromResponse, ProblemError, UNEXPECTED_RESPONSE 
 
 /** What a request builder describes: one API call, not yet sent. */
 export interface RequestBuilder {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Same-origin path, e.g. `/api/definitions`. */
   url: string;
   /** Sent as JSON when present. */
@@ -30,7 +30,7 @@ let csrfToken: string | null = null;
 export const CSRF_HEADER = 'X-CSRF-Token';
 /** The problem code of a refused or missing CSRF token. */
 export const CSRF_INVALID = 'csrf-token-invalid';
-const UNSAFE = new Set(['POST', 'PUT', 'DELETE']);
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Remembers the session's CSRF token (from sign-in or `GET /api/me`); null forgets it. */
 export function setCsrfToken(token: string | null): void {
