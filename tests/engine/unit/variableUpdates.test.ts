@@ -2,6 +2,9 @@
 // process scope or on one element instance's scope — recorded with who and why; then a resolved incident retries
 // with the corrected data. Refusals change nothing.
 import { jsonSha256 } from '../../../engine/hash';
+import { DEFAULT_LIMITS } from '../../../engine/interpreter';
+import * as v1 from '../../../engine/v1/interpreter';
+import { caseRejectionOf } from '../../../workflows/caseEngine';
 import { bpmn, chain, endEvent, serviceTask, startEvent, subProcess, userTask } from './bpmn';
 import { harnessFor, type Vars } from './harness';
 
@@ -139,5 +142,16 @@ describe('variables set by hand', () => {
 
     // when variables are set, then that is refused
     expect(() => h.setVariables({ caseNo: 8 }, 'fix')).toThrow('event variablesSet refused: the case is cancelled');
+  });
+});
+
+describe('variables set by hand on a case of engine v1', () => {
+  it('should NOT be applied: the v1 interpreter has no variable updates', () => {
+    // given a case recorded before engine v2 (state format 1)
+    const state = v1.emptyState('old-case', '2026-01-01T00:00:00.000Z');
+
+    // when a variable update is judged, then it is refused, saying why
+    const event = { type: 'variablesSet', at: '2026-01-01T00:00:00.000Z', actor: 'commander', variables: { x: 1 }, reason: 'fix' } as const;
+    expect(caseRejectionOf(state, event, DEFAULT_LIMITS)).toBe('the case runs on engine v1, which has no signals, child cases, legal time or variable updates');
   });
 });
