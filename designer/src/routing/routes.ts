@@ -17,6 +17,7 @@ const StartCasePage = lazy(() => import('../pages/StartCase').then((module) => (
 const AuditSearchPage = lazy(() => import('../pages/AuditSearch').then((module) => ({ default: module.AuditSearchPage })));
 const AuditCasePage = lazy(() => import('../pages/AuditCase').then((module) => ({ default: module.AuditCasePage })));
 const JobTypesPage = lazy(() => import('../pages/JobTypes').then((module) => ({ default: module.JobTypesPage })));
+const WebhooksPage = lazy(() => import('../pages/Webhooks').then((module) => ({ default: module.WebhooksPage })));
 const WorkCalendarPage = lazy(() => import('../pages/WorkCalendar').then((module) => ({ default: module.WorkCalendarPage })));
 
 /** One page: `path` may hold `:name` segments, passed to the page as `params`. */
@@ -47,6 +48,7 @@ export const routes: readonly AppRoute[] = [
   { path: '/audit/:id', menuPath: '/audit', Page: AuditCasePage },
   { path: '/calendar', labelKey: 'nav.calendar', menuPath: '/calendar', roles: ADMINS, Page: WorkCalendarPage },
   { path: '/job-types', labelKey: 'nav.jobTypes', menuPath: '/job-types', roles: JOB_TYPE_READERS, Page: JobTypesPage },
+  { path: '/webhooks', labelKey: 'nav.webhooks', menuPath: '/webhooks', roles: ADMINS, Page: WebhooksPage },
 ];
 
 /** The menu entries a user with `roles` sees. */
