@@ -40,8 +40,6 @@ const KNOWN: Record<string, MessageKey | ((body: ProblemBody, separator: string)
   'unknown-street': 'problem.unknownStreet',
   'destination-denied': 'problem.destinationDenied',
   'delivery-in-progress': 'problem.deliveryInProgress',
-  'destination-denied': 'problem.destinationDenied',
-  'delivery-in-progress': 'problem.deliveryInProgress',
   'duplicate-business-key': 'problem.duplicateBusinessKey',
   forbidden: 'problem.forbidden',
   'reserved-variables': (body, separator) => ({ key: 'problem.reservedVariables', params: { names: variableNames(body, separator) } }),
