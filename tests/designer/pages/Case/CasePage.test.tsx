@@ -58,6 +58,21 @@ describe('CasePage', () => {
     expect(openButtons()).toHaveLength(1);
   });
 
+  it('should name people by their display names: who started the case and who holds its task', async () => {
+    // given a case started by bajiao-staff whose task bajiao-commander holds
+    api = installFakeApi({
+      ...routes(caseView('running')),
+      'GET /api/tasks': page([taskRow({ assignee: 'bajiao-commander', status: 'claimed' })]),
+      'GET /api/people': { body: { items: [{ username: 'bajiao-staff', displayName: '八角街道执法队员' }, { username: 'bajiao-commander', displayName: '八角街道指挥中心主任' }] } },
+    });
+    renderCase();
+
+    // then neither username shows, their display names do
+    expect(await screen.findByText('由 八角街道指挥中心主任 办理中', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByText('八角街道执法队员')).toBeInTheDocument();
+    expect(screen.queryByText(/bajiao-staff|bajiao-commander/)).toBeNull();
+  });
+
   it('should show a failed case as 异常终止 with why, and offer no task, although the workflow state still says running', async () => {
     // given a case whose workflow failed: the summary says failed, the workflow query still running
     api = installFakeApi(routes(caseView('failed', 'running')));

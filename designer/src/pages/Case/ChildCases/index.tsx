@@ -17,13 +17,14 @@ import { casePath } from '../../../routing/paths';
 const shownStatus = (status: ChildCase['status']) => (status === 'incident' ? 'running' : status);
 
 /** The 子案件 card of case `view`; nothing when it has no child case. */
-export function ChildCases({ view }: { view: Pick<CaseView, 'definitionKey' | 'definitionVersion' | 'children'> }) {
+export function ChildCases({ view }: { view: Pick<CaseView, 'definitionKey' | 'definitionVersion' | 'children' | 'elements'> }) {
   const t = useT();
   const processName = useProcessName();
   const mayReadModel = hasAnyRole(useMe().data?.roles ?? [], DEFINITION_READERS);
   const children = view.children ?? [];
-  const version = useVersion(view.definitionKey, view.definitionVersion, { enabled: children.length > 0 && mayReadModel });
-  const nodes = useMemo(() => nodeInfoOf(version.data?.model), [version.data]);
+  // The case names its elements itself (issue 17); the model is read only from a server that does not.
+  const version = useVersion(view.definitionKey, view.definitionVersion, { enabled: children.length > 0 && mayReadModel && !view.elements });
+  const nodes = useMemo(() => view.elements ?? nodeInfoOf(version.data?.model), [view.elements, version.data]);
   if (children.length === 0) return null;
 
   return (
