@@ -1,24 +1,27 @@
 // Vite build of the Sparrow web app: React via Oxc's automatic JSX runtime, output in designer/dist.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { chunkModules } from './vite-plugins/chunkModules.mts';
+import { precompress } from './vite-plugins/precompress.mts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 /** The express server the dev server proxies `/api` to; PORT is the server's own port variable. */
 const apiTarget = `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 
-/** Vendor chunks, so app code and each large library cache apart; earlier groups capture first (a group takes its dependencies along). */
+/**
+ * Vendor chunks of the libraries every page loads, so app code and each library cache apart; earlier groups capture first
+ * (a group takes its dependencies along). antd's groups split by the pages that use each module (entriesAware), so the
+ * sign-in page and the task list do not load the components only editors use. bpmn-js, its properties panel, form-js
+ * and codemirror have no group: a group would take the viewer's modules along with the modeler's; the automatic
+ * chunking gives the task page the viewer and form-js-viewer alone, the modeler page the rest.
+ */
 const vendorGroups = [
   { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
   { name: 'query', test: /node_modules[\\/]@tanstack[\\/]/ },
-  { name: 'antd-rc', test: /node_modules[\\/](@rc-component|dayjs)[\\/]/ },
-  { name: 'antd-style', test: /node_modules[\\/]@ant-design[\\/]/ },
-  { name: 'antd', test: /node_modules[\\/]antd[\\/]/ },
-  // The task page loads only the viewer; the form editor page adds the editor (which imports the viewer) on top.
-  { name: 'form-js-viewer', test: /node_modules[\\/]@bpmn-io[\\/]form-js-viewer[\\/]/ },
-  { name: 'form-js-editor', test: /node_modules[\\/]@bpmn-io[\\/]form-js(-editor)?[\\/]/ },
-  { name: 'codemirror', test: /node_modules[\\/](@codemirror|@lezer|@bpmn-io[\\/](feel-editor|feelers-editor|lang-feel|feel-lint|cm-theme))[\\/]/ },
-  { name: 'properties-panel', test: /node_modules[\\/](@bpmn-io[\\/](properties-panel|element-template|extract-process)|bpmn-js-properties-panel|bpmn-js-element-templates|camunda-bpmn-js-behaviors)/ },
-  { name: 'bpmn-js', test: /node_modules[\\/](bpmn-js|diagram-js|bpmn-moddle|moddle|moddle-xml|saxen|didi|min-dom|min-dash|tiny-svg|path-intersection|diagram-js-direct-editing|object-refs|ids|hammerjs)[\\/]/ },
+  { name: 'antd-rc', test: /node_modules[\\/](@rc-component|dayjs)[\\/]/, entriesAware: true, entriesAwareMergeThreshold: 20_000 },
+  { name: 'antd-style', test: /node_modules[\\/]@ant-design[\\/]/, entriesAware: true, entriesAwareMergeThreshold: 20_000 },
+  { name: 'antd', test: /node_modules[\\/]antd[\\/]/, entriesAware: true, entriesAwareMergeThreshold: 20_000 },
 ].map((group, index, all) => ({ ...group, priority: all.length - index }));
 
 /** The designer's Vite configuration (root designer/, served at /, `/api` proxied to the server in dev). */
@@ -26,17 +29,21 @@ export default defineConfig({
   root,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
+  // The chunk → modules map beside the manifest (for scripts/page-weights.ts and its test), and .br/.gz copies of the assets.
+  plugins: [chunkModules(repoRoot), precompress()],
   // form-js-editor pins an older preact than form-js-viewer; two copies break its hooks ("reading 'context'"), so one is used.
   resolve: { dedupe: ['preact'] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    manifest: true,
     // bpmn-js, its properties panel and form-js are large by nature; each is its own cached chunk loaded by the page that needs it.
     chunkSizeWarningLimit: 1400,
     rolldownOptions: {
       // antd marks its modules "use client" (for React Server Components); irrelevant in a client-only bundle.
       checks: { moduleLevelDirective: false },
-      output: { codeSplitting: { groups: vendorGroups } },
+      // entriesAware chunks are named after the pages that share them (antd~index~index…): the library name is enough.
+      output: { codeSplitting: { groups: vendorGroups }, chunkFileNames: (chunk) => `assets/${chunk.name.split('~')[0]}-[hash].js` },
     },
   },
   server: {

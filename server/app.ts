@@ -6,6 +6,7 @@ import express, { type RequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
 import { authenticate, sessionMiddleware } from './auth/session';
 import { DEV_SESSION_SECRET } from '../platform/config';
+import { designerFiles, sendIndex } from './http/designerFiles';
 import { HttpProblem, problemHandler, unknownRoute } from './http/problem';
 import { mount } from './http/route';
 import { apiSandbox, securityHeaders } from './http/securityHeaders';
@@ -80,8 +81,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(unknownRoute);
   app.use('/api', api);
   if (fs.existsSync(path.join(designerDir, 'index.html'))) {
-    app.use(express.static(designerDir, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(designerDir, 'index.html')));
+    app.use(designerFiles(designerDir));
+    app.get(/^\/(?!api\/).*/, sendIndex(designerDir));
   }
   app.use(problemHandler(log));
   return app;

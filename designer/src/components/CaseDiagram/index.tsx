@@ -1,10 +1,9 @@
-// A case's diagram: a bpmn-js NavigatedViewer in a ref, imported in a layout effect, destroyed on unmount, the case's
-// current, finished and taken elements highlighted with markers, and (for the auditor's step view) token badges.
-import 'bpmn-js/dist/assets/diagram-js.css';
-import 'bpmn-js/dist/assets/bpmn-js.css';
+// A case's diagram: a bpmn-js NavigatedViewer (loaded on first use, so pages without a diagram never download it) in a
+// ref, destroyed on unmount, the case's current, finished and taken elements highlighted with markers, and (for the
+// auditor's step view) token badges.
 import './caseDiagram.css';
-import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import { useEffect, useRef, useState } from 'react';
 
 interface Overlays {
   add(elementId: string, type: string, overlay: { position: { top?: number; right?: number }; html: HTMLElement }): string;
@@ -56,23 +55,27 @@ export function CaseDiagram({
   const onErrorRef = useRef(onError);
   onErrorRef.current = onError;
 
-  useLayoutEffect(() => {
-    if (!container.current) return;
-    const viewer = new NavigatedViewer({ container: container.current });
-    viewerRef.current = viewer;
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
     let alive = true;
-    viewer.importXML(xml).then(
-      () => {
+    let viewer: NavigatedViewer | undefined;
+    import('./viewer')
+      .then(async (module) => {
         if (!alive) return;
-        viewer.get<Canvas>('canvas').zoom('fit-viewport');
+        const created = new module.NavigatedViewer({ container: element });
+        viewer = created;
+        viewerRef.current = created;
+        await created.importXML(xml);
+        if (!alive) return;
+        created.get<Canvas>('canvas').zoom('fit-viewport');
         setImported((n) => n + 1);
-      },
-      (error: Error) => alive && onErrorRef.current?.(error),
-    );
+      })
+      .catch((error: Error) => alive && onErrorRef.current?.(error));
     return () => {
       alive = false;
       viewerRef.current = null;
-      viewer.destroy();
+      viewer?.destroy();
     };
   }, [xml]);
 

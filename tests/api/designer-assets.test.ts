@@ -1,0 +1,121 @@
+// Issue 17 (phones): the built designer's hashed assets go out as their brotli or gzip copies with a year of immutable
+// caching, index.html is revalidated, and the task list and the task page load no modeler, properties panel or form editor.
+import { once } from 'node:events';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createApp } from '../../server/app';
+import { createLogger } from '../../platform/logger';
+import { editorModulesIn, pageFiles, readBuild } from '../../scripts/lib/pageGraph';
+import { ensureDesignerBuild } from '../e2e/support/designerBuild';
+import { type ApiStack, startApiStack } from '../support/api';
+
+interface RawAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+describe('designer assets: precompressed, cached, split by page (issue 17)', () => {
+  let stack: ApiStack;
+  let server: http.Server;
+  let dist: string;
+  let entryFile: string;
+
+  /** GET `url` with `headers`, the body as sent (no client-side decompression). */
+  const get = (url: string, headers: http.OutgoingHttpHeaders = {}) =>
+    new Promise<RawAnswer>((resolve, reject) => {
+      const { port } = server.address() as AddressInfo;
+      http
+        .get({ host: '127.0.0.1', port, path: url, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        })
+        .on('error', reject);
+    });
+
+  beforeAll(async () => {
+    dist = await ensureDesignerBuild();
+    stack = await startApiStack();
+    const app = createApp({ client: stack.client, connection: stack.env.connection, taskQueue: stack.taskQueue, log: createLogger('test', 'silent'), designerDir: dist });
+    server = app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { manifest } = readBuild(dist);
+    entryFile = Object.values(manifest).find((chunk) => chunk.isEntry)!.file;
+  });
+  afterAll(async () => {
+    server?.close();
+    await stack?.stop();
+  });
+
+  it('should send a hashed script as its brotli copy, cached for a year, that decompresses to the built file', async () => {
+    // when a browser that accepts brotli loads the entry script
+    const res = await get(`/${entryFile}`, { 'Accept-Encoding': 'gzip, deflate, br' });
+
+    // then it gets the brotli copy with the script's type, immutable caching and Vary, and the security headers still
+    expect(res.status).toBe(200);
+    expect(res.headers).toMatchObject({ 'content-encoding': 'br', 'cache-control': 'public, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' });
+    expect(res.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(res.headers.vary).toMatch(/Accept-Encoding/i);
+    const built = fs.readFileSync(path.join(dist, entryFile));
+    expect(res.body.length).toBeLessThan(built.length / 2);
+    expect(zlib.brotliDecompressSync(res.body).equals(built)).toBe(true);
+  });
+
+  it('should send the gzip copy to a browser without brotli, and the file itself to one that accepts no encoding', async () => {
+    // when one browser accepts only gzip, another nothing (brotli refused with q=0)
+    const gzipped = await get(`/${entryFile}`, { 'Accept-Encoding': 'gzip, br;q=0' });
+    const plain = await get(`/${entryFile}`, { 'Accept-Encoding': 'identity' });
+
+    // then the first gets gzip, the second the bytes as built, both cached for a year and varying by Accept-Encoding
+    const built = fs.readFileSync(path.join(dist, entryFile));
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gzipped.body).equals(built)).toBe(true);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.equals(built)).toBe(true);
+    for (const res of [gzipped, plain]) {
+      expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(res.headers.vary).toMatch(/Accept-Encoding/i);
+    }
+  });
+
+  it.each(['/', '/tasks/some-task', '/index.html'])('should send the page %s for revalidation on every load, with its CSP', async (url) => {
+    // when the app's page is loaded
+    const res = await get(url, { 'Accept-Encoding': 'br' });
+
+    // then it is index.html, not cached without asking again, under the page policy
+    expect(res.status).toBe(200);
+    expect(res.body.toString()).toContain(entryFile);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.headers['content-security-policy']).toMatch(/script-src 'self'/);
+  });
+
+  it('should not serve the build manifest or files outside assets through the precompressed path', async () => {
+    // when someone asks for the manifest or climbs out of /assets
+    const manifest = await get('/.vite/manifest.json');
+    const climbed = await get('/assets/..%2F.vite%2Fmodules.json', { 'Accept-Encoding': 'br' });
+
+    // then neither answers with the build's files (the app page is all they get)
+    for (const res of [manifest, climbed]) {
+      expect(res.headers['content-encoding']).toBeUndefined();
+      expect(res.body.toString()).not.toMatch(/"isEntry"|node_modules/);
+    }
+  });
+
+  it('should load no modeler, properties panel or form editor module on the task list and the task page', () => {
+    // given the build's import graph and the modules of each chunk
+    const { manifest, modules } = readBuild(dist);
+
+    // then the task list and the task page (with what they load on demand) carry no editor module, while the modeler does
+    for (const page of ['task list', 'task page']) {
+      const { initial, onDemand } = pageFiles(manifest, page);
+      expect(initial.length).toBeGreaterThan(0);
+      expect({ page, editor: editorModulesIn(modules!, [...initial, ...onDemand]) }).toEqual({ page, editor: [] });
+    }
+    const modeler = pageFiles(manifest, 'modeler');
+    expect(editorModulesIn(modules!, modeler.initial).length).toBeGreaterThan(100);
+  });
+});
