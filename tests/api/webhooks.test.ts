@@ -10,6 +10,7 @@ import { parseAllowList } from '../../platform/outboundPolicy';
 import { webhookSettings } from '../../platform/webhookSettings';
 import { WebhookDelivery } from '../../store/models';
 import { type ApiSession, type ApiStack, enc, startApiStack } from '../support/api';
+import { nonConformance, servedOpenApi } from '../support/openapiConformance';
 import { eventually } from '../support/wait';
 import { deployFixtures, inspectionCase } from './fixtures';
 
@@ -101,10 +102,13 @@ describe('case event webhooks', () => {
     }
     expect(got.filter((r) => r.json.event.startsWith('task.')).map((r) => r.json.task?.id)).toEqual([taskId, taskId]);
 
-    // and the admin sees them delivered at the first attempt
-    const list = await admin.get(`/api/admin/webhooks/${hook.id}/deliveries`).expect(200);
-    const mine = list.body.items.filter((d: { instanceId: string }) => d.instanceId === id);
-    expect(mine.map((d: { status: string; attempts: number; lastStatusCode: number }) => [d.status, d.attempts, d.lastStatusCode])).toEqual(Array(4).fill(['delivered', 1, 200]));
+    // and the admin sees them delivered at the first attempt (once the dispatcher has recorded the answers)
+    type Row = { instanceId: string; status: string; attempts: number; lastStatusCode: number };
+    const mine = await eventually(async () => {
+      const items = ((await admin.get(`/api/admin/webhooks/${hook.id}/deliveries`).expect(200)).body.items as Row[]).filter((d) => d.instanceId === id);
+      return items.every((d) => d.status === 'delivered') ? items : undefined;
+    }, 'four deliveries recorded');
+    expect(mine.map((d) => [d.status, d.attempts, d.lastStatusCode])).toEqual(Array(4).fill(['delivered', 1, 200]));
   });
 
   it('should deliver only the events and streets a webhook names', async () => {
@@ -149,6 +153,33 @@ describe('case event webhooks', () => {
     const retried = await admin.post(`/api/admin/webhooks/${down.id}/deliveries/${enc(failed.id)}/retry`).expect(200);
     expect(retried.body).toMatchObject({ status: 'pending', attempts: 0 });
     await eventually(async () => (deliveriesOf(down.id, id).length >= 6 ? true : undefined), 'three more attempts');
+  });
+
+  it('should answer as the OpenAPI document describes, refusals included', async () => {
+    // given the served document and a webhook with a delivery
+    const doc = await servedOpenApi(stack.app);
+    const base = '/api/admin/webhooks';
+    const created = await admin.post(base, { name: '文档', url: `${receiver.base}/ok/doc`, events: ['case.started'], streets: ['bajiao'], secret: SECRET });
+    const { id } = await inspectionCase(staff);
+    const row = await eventually(async () => (await WebhookDelivery.findOne({ webhookId: created.body.id, instanceId: id, status: 'delivered' }).lean()) ?? undefined, 'the delivery');
+
+    // when every route answers, successes and refusals
+    const answers: Array<[string, string, { status: number; headers: Record<string, string> }]> = [
+      ['post', base, created],
+      ['post', base, await admin.post(base, { name: '拒绝', url: 'http://10.0.0.7/', events: ['case.started'], streets: ['bajiao'], secret: SECRET })],
+      ['post', base, await admin.post(base, { name: '未知', url: `${receiver.base}/ok`, events: ['case.started'], streets: ['nowhere'], secret: SECRET })],
+      ['get', base, await admin.get(base)],
+      ['patch', `${base}/{id}`, await admin.patch(`${base}/${created.body.id}`, { active: true })],
+      ['patch', `${base}/{id}`, await admin.patch(`${base}/wh_unknown`, { active: true })],
+      ['get', `${base}/{id}/deliveries`, await admin.get(`${base}/${created.body.id}/deliveries?status=delivered`)],
+      ['post', `${base}/{id}/deliveries/{deliveryId}/retry`, await admin.post(`${base}/${created.body.id}/deliveries/${enc(row._id)}/retry`)],
+      ['post', `${base}/{id}/deliveries/{deliveryId}/retry`, await admin.post(`${base}/${created.body.id}/deliveries/nothing/retry`)],
+      ['delete', `${base}/{id}`, await admin.delete(`${base}/${created.body.id}`)],
+    ];
+
+    // then each is documented
+    expect(answers.map(([, , res]) => res.status)).toEqual([201, 422, 422, 200, 200, 404, 200, 200, 404, 204]);
+    expect(answers.flatMap(([method, path, res]) => nonConformance(doc, method, path, res))).toEqual([]);
   });
 
   it('should refuse loopback, private, link-local and non-http destinations at registration, naming why', async () => {
