@@ -12,7 +12,8 @@ import { editorModulesIn, PAGES, pageFiles, readBuild } from './lib/pageGraph';
 const ROOT = path.resolve(__dirname, '..');
 const distArg = process.argv.indexOf('--dist');
 let dist = distArg > 0 ? path.resolve(process.argv[distArg + 1]) : '';
-if (!dist) {
+const built = !dist;
+if (built) {
   dist = fs.mkdtempSync(path.join(os.tmpdir(), 'sparrow-page-weights-'));
   execFileSync('npx', ['vite', 'build', '--config', 'designer/vite.config.mts', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
 }
@@ -50,4 +51,5 @@ for (const page of Object.keys(PAGES)) {
     }
   }
 }
+if (built) fs.rmSync(dist, { recursive: true, force: true });
 if (failed) process.exitCode = 1;
