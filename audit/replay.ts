@@ -146,13 +146,32 @@ async function locateDivergence(history: HistoryJson, workflowId: string, workfl
   return event ? { eventId: Number(event.eventId), eventType: eventTypeName(event.eventType) } : null;
 }
 
+/** Events that reach a workflow from outside (they make Temporal schedule a workflow task); the others record commands. */
+const INPUT_EVENT =
+  /^EVENT_TYPE_(WORKFLOW_TASK_|ACTIVITY_TASK_(STARTED|COMPLETED|FAILED|TIMED_OUT|CANCELED)|TIMER_FIRED|WORKFLOW_EXECUTION_(SIGNALED|UPDATE_ADMITTED|CANCEL_REQUESTED)|CHILD_WORKFLOW_EXECUTION_|START_CHILD_WORKFLOW_EXECUTION_FAILED|EXTERNAL_WORKFLOW_EXECUTION_|SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED|REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_FAILED|NEXUS_OPERATION_(STARTED|COMPLETED|FAILED|CANCELED|TIMED_OUT))/;
+
+/**
+ * A running case's history as its last completed workflow task left it. Read while a task is scheduled or runs, the
+ * history ends with that task and the events it was scheduled for: replayed, the task would run for real and call
+ * recordProgress, a local activity the replay has no worker for. What that task does is not history yet, so the replay
+ * stops after the last completed task and the commands it recorded.
+ */
+function completedTasksOf(history: HistoryJson): HistoryJson {
+  const last = history.events.at(-1)?.eventType;
+  if (last !== 'EVENT_TYPE_WORKFLOW_TASK_SCHEDULED' && last !== 'EVENT_TYPE_WORKFLOW_TASK_STARTED') return history;
+  let end = history.events.findLastIndex((e) => e.eventType === 'EVENT_TYPE_WORKFLOW_TASK_COMPLETED') + 1;
+  while (end < history.events.length && !INPUT_EVENT.test(history.events[end].eventType)) end += 1;
+  return { ...history, events: history.events.slice(0, end) };
+}
+
 /**
  * Replays a history (Temporal's JSON form) through the replay bundle, with the case's real workflow id: each run of a
  * case that continued as new in turn (audit/runs.ts), their recordProgress calls together (keyed by run), stopping at
  * the first run that diverges; a divergence names the event by its position in the whole history.
  */
-export async function replayHistory(history: HistoryJson, options: { workflowsPath?: string } = {}): Promise<ReplayOutcome> {
+export async function replayHistory(fetched: HistoryJson, options: { workflowsPath?: string } = {}): Promise<ReplayOutcome> {
   ensureRuntime();
+  const history = completedTasksOf(fetched);
   const workflowId = workflowIdOf(history);
   const progress: CapturedProgress[] = [];
   const base = { ok: true, workflowId, events: history.events.length };

@@ -144,6 +144,28 @@ describe('npm run replay', () => {
     expect(crossCheck(exported.audit.slice(0, replayed.entries.length + 1), replayed).difference).toMatchObject({ seq: replayed.entries.length + 1, field: 'missing-in-history' });
   }, 60_000);
 
+  it('should replay a running case fetched while a workflow task runs (its recordProgress write in flight) as its completed tasks', async () => {
+    // given the handled case's history cut after a workflow task started and before it completed (a running case's
+    // history read mid-step: the task would run recordProgress, a local activity the replay has no worker for)
+    const exported = readExport('audit-case-handled.v1.json');
+    const events = exported.history.events;
+    // a task that started, completed and recorded a marker, after the first one
+    const started = events.findIndex((e, i) => i > 10 && e.eventType === 'EVENT_TYPE_WORKFLOW_TASK_STARTED' && events[i + 2]?.eventType === 'EVENT_TYPE_MARKER_RECORDED');
+    const midTask = { events: events.slice(0, started + 1) };
+    expect(midTask.events.at(-1)?.eventType).toBe('EVENT_TYPE_WORKFLOW_TASK_STARTED');
+
+    // when it is replayed
+    const replay = await replayHistory(midTask);
+
+    // then it replays, no failure, the writes of the tasks completed before it: a beginning of the whole case's writes
+    expect(replay.divergence).toBeUndefined();
+    expect(replay.ok).toBe(true);
+    expect(replay.progress.length).toBeGreaterThan(0);
+    const whole = await replayHistory(exported.history);
+    expect(replay.progress.length).toBeLessThan(whole.progress.length);
+    expect(whole.progress.slice(0, replay.progress.length)).toEqual(replay.progress);
+  }, 60_000);
+
   it('should verify the cancelled case\'s export, whose open step ends with the cancellation', async () => {
     const verified = await verifyExport(readExport('audit-case-cancelled.v1.json'));
     expect(verified.timeline.map((s) => [s.elementId, s.status, s.actor])).toEqual([
