@@ -19,6 +19,8 @@ const schema = z.object({
   SPARROW_DEADLINE_NEAR_MS: int(0, 30 * 86_400_000, 86_400_000),
   /** How often the worker sweeps open tasks for deadlines near and past (only while a webhook wants them). */
   SPARROW_DEADLINE_SWEEP_MS: int(50, 86_400_000, 60_000),
+  /** Days a delivered or failed delivery is kept before the dispatcher removes it. */
+  SPARROW_WEBHOOK_RETENTION_DAYS: int(1, 3650, 30),
 });
 
 /** The webhook settings, plus the outbound allow-list (SPARROW_OUTBOUND_ALLOW). */
@@ -30,6 +32,7 @@ export interface WebhookSettings {
   refreshMs: number;
   deadlineNearMs: number;
   deadlineSweepMs: number;
+  retentionDays: number;
   allow: OutboundAllowList;
 }
 
@@ -46,6 +49,7 @@ export function webhookSettings(env: NodeJS.ProcessEnv = process.env): WebhookSe
     refreshMs: s.SPARROW_WEBHOOK_REFRESH_MS,
     deadlineNearMs: s.SPARROW_DEADLINE_NEAR_MS,
     deadlineSweepMs: s.SPARROW_DEADLINE_SWEEP_MS,
+    retentionDays: s.SPARROW_WEBHOOK_RETENTION_DAYS,
     allow: allowListFromEnv(env),
   };
 }

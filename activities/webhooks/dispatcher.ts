@@ -10,10 +10,14 @@ import { Webhook, WebhookDelivery } from '../../store/models';
 import { nextAttemptAt } from './backoff';
 import { sweepDeadlines } from './deadlineSweep';
 import { EXCERPT_CHARS, postDelivery, type PostOutcome } from './post';
+import { purgeDeliveries } from './retention';
 import { deliveryHeaders } from './signing';
 import { onDispatchRequest } from './wake';
 
 const log = createLogger('webhooks');
+
+/** How often finished deliveries past their retention are removed. */
+const PURGE_EVERY_MS = 3_600_000;
 
 /** Options of a dispatcher (tests narrow the allow-list or shorten intervals). */
 export interface DispatcherOptions {
@@ -47,6 +51,7 @@ export class WebhookDispatcher {
   private again = false;
   private stopped = false;
   private lastSweep = 0;
+  private lastPurge = 0;
 
   constructor(options: DispatcherOptions = {}) {
     this.settings = options.settings ?? webhookSettings();
@@ -96,6 +101,10 @@ export class WebhookDispatcher {
       if (Date.now() - this.lastSweep >= this.settings.deadlineSweepMs) {
         this.lastSweep = Date.now();
         await sweepDeadlines(this.settings);
+      }
+      if (Date.now() - this.lastPurge >= PURGE_EVERY_MS) {
+        this.lastPurge = Date.now();
+        await purgeDeliveries(this.settings);
       }
       for (;;) {
         // Claimed one after the other (concurrent findAndModify calls of one process could race on FerretDB v1), sent together.

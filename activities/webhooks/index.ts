@@ -2,5 +2,6 @@
 export { WebhookDispatcher, type DispatcherOptions } from './dispatcher';
 export { sweepDeadlines } from './deadlineSweep';
 export { queueCaseEvents } from './outbox';
+export { purgeDeliveries } from './retention';
 export { retryDelayMs, nextAttemptAt } from './backoff';
 export { deliveryHeaders, signDelivery } from './signing';

@@ -5,7 +5,7 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sweepDeadlines, WebhookDispatcher } from '../../activities/webhooks';
+import { purgeDeliveries, sweepDeadlines, WebhookDispatcher } from '../../activities/webhooks';
 import { parseAllowList } from '../../platform/outboundPolicy';
 import { webhookSettings } from '../../platform/webhookSettings';
 import { WebhookDelivery } from '../../store/models';
@@ -252,6 +252,22 @@ describe('case event webhooks', () => {
     await bajiaoAdmin.patch(`/api/admin/webhooks/${lugu.id}`, { active: false }).expect(404);
     await bajiaoAdmin.get(`/api/admin/webhooks/${district.id}/deliveries`).expect(404);
     await bajiaoAdmin.delete(`/api/admin/webhooks/${own.id}`).expect(204);
+  });
+
+  it('should remove finished deliveries past their retention, and keep pending ones', async () => {
+    // given a delivered delivery, and a pending one (its next attempt a day away) queued as long ago
+    const ok = await register(admin, { url: `${receiver.base}/ok/retention`, events: ['case.started'], streets: ['bajiao'] });
+    const { id } = await inspectionCase(staff);
+    await eventually(async () => (await WebhookDelivery.exists({ webhookId: ok.id, instanceId: id, status: 'delivered' })) ?? undefined, 'the delivered one');
+    const now = new Date();
+    const pending = { _id: `${ok.id}:waiting`, webhookId: ok.id, eventId: 'waiting', event: 'case.started', instanceId: id, street: 'bajiao', payloadJson: '{}', status: 'pending', attempts: 1 };
+    await WebhookDelivery.collection.insertOne({ ...pending, nextAttemptAt: new Date(now.getTime() + 86_400_000), occurredAt: now, createdAt: now } as never);
+
+    // when the retention of 30 days has passed
+    await purgeDeliveries({ retentionDays: 30 }, new Date(now.getTime() + 31 * 86_400_000));
+
+    // then the delivered one is gone and the pending one stays
+    expect((await WebhookDelivery.find({ webhookId: ok.id }).lean()).map((d) => d._id)).toEqual([pending._id]);
   });
 
   it('should raise deadline.near once for a task due within the window, and deadline.past once it is due', async () => {
