@@ -72,7 +72,8 @@ export function jobRoutes(client: Client, taskQueue: string): AnyRoute[] {
       tag: 'jobs',
       access: JOB_WORKERS,
       params: jobKeyParams,
-      body: z.object({
+      // Strict: Camunda 8's fail job also takes variables, which Sparrow does not set from a failure — refused, not dropped.
+      body: z.strictObject({
         retries: z.number().int().min(0).max(1_000).default(0).describe('retries left; 0 (the default, as in Camunda 8): give up (an incident)'),
         errorMessage: errorMessage.default(''),
         retryBackOff: z.number().int().min(0).max(LIMITS.maxLockMs).default(0).describe('wait before the next attempt (ms; 0: the task\'s backoff)'),

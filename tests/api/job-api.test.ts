@@ -140,6 +140,10 @@ describe('the REST job API', () => {
     const { type, id } = await externalCase();
     const first = await activateOne(type);
 
+    // when the worker fails it with variables (Camunda 8 takes them; Sparrow sets none from a failure) it is told so
+    const refused = await asWorker(`/jobs/${enc(first.jobKey)}/failure`, { retries: 2, variables: { archive: 'down' } }).expect(400);
+    expect(JSON.stringify(refused.body)).toContain('variables');
+
     // when the worker fails it with retries left and a short backoff
     documented('post', '/jobs/{jobKey}/failure', await asWorker(`/jobs/${enc(first.jobKey)}/failure`, { retries: 2, errorMessage: '档案库暂不可用', retryBackOff: 100 }).expect(204));
 
