@@ -97,7 +97,10 @@ export function readRowResults(dir = RESULTS_DIR): RowResult[] {
   return fs
     .readdirSync(dir)
     .filter((name) => /^row-\d+(-[\w-]+)?\.json$/.test(name))
-    .sort()
+    .map((name) => name.slice(0, -'.json'.length))
+    // a row's own file before its parts (row-2 before row-2-sqlite)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((name) => `${name}.json`)
     .map((name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as RowResult)
     .sort((a, b) => a.row - b.row);
 }

@@ -60,6 +60,7 @@ describe('the bench report', () => {
     expect(results.map((r) => [r.row, r.pass])).toEqual([[2, true], [2, true]]);
     expect(table).toContain('| 2 | mine | p50 4 ms, p99 6 ms | p99 < 50 ms | pass |  |');
     expect(table).toContain('| 2 | SQLite: mine | p50 900 ms, p99 1,100 ms | p99 < 50 ms on PostgreSQL | reported | scans |');
+    expect(table.findIndex((line) => line.startsWith('| 2 | mine'))).toBeLessThan(table.findIndex((line) => line.startsWith('| 2 | SQLite: mine')));
   });
 
   it('should take the nearest-rank percentile', () => {
