@@ -90,7 +90,7 @@ async function waitingCases(client: Client, candidates: Array<{ id: string; defi
           return wait ? { ...c, since: wait.since } : null;
         } catch (error) {
           // a case that ended meanwhile waits for nothing
-          if (error instanceof WorkflowNotFoundError || error instanceof QueryNotRegisteredError) return null;
+          if (error instanceof WorkflowNotFoundError || error instanceof QueryNotRegisteredError || (await hasEnded(client, c.id))) return null;
           throw error;
         }
       }),
@@ -107,7 +107,18 @@ async function deliver(client: Client, user: Principal, id: string, m: Published
     return { id, status: state.status };
   } catch (error) {
     if (error instanceof DomainError && (error.kind === 'conflict' || error.kind === 'not-found')) return null;
+    // the case ended while the message was on its way (e.g. it took the same message from the buffer and completed)
+    if (await hasEnded(client, id)) return null;
     throw error;
+  }
+}
+
+/** Whether case `id`'s workflow is no longer running (false when that cannot be told: the caller's error stands). */
+async function hasEnded(client: Client, id: string): Promise<boolean> {
+  try {
+    return (await client.workflow.getHandle(id).describe()).status.name !== 'RUNNING';
+  } catch {
+    return false;
   }
 }
 

@@ -54,6 +54,17 @@ describe('POST /api/messages as in Camunda 8', () => {
     return res.body.id as string;
   }
 
+  /**
+   * Waits until case `id` has looked in the message buffer for the wait it opened (the takeBufferedMessage activity
+   * completed): a message published with a time-to-live before that may be taken by the case from the buffer instead.
+   */
+  const bufferChecked = (id: string) =>
+    eventually(async () => {
+      const events = (await stack.client.workflow.getHandle(id).fetchHistory()).events ?? [];
+      const takes = new Set(events.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'takeBufferedMessage').map((e) => String(e.eventId)));
+      return events.some((e) => takes.has(String(e.activityTaskCompletedEventAttributes?.scheduledEventId))) || undefined;
+    }, `${id} looked in the message buffer`);
+
   const statusOf = (id: string) => Instance.findById(id).lean().then((r) => r?.status);
   const completed = (id: string) => eventually(() => Instance.findById(id).lean().then((r) => (r?.status === 'completed' ? r : undefined)), `${id} completed`);
   const variablesOf = async (id: string) => (await admin.get(`/api/instances/${enc(id)}`).expect(200)).body.state.variables as Record<string, unknown>;
@@ -169,6 +180,7 @@ describe('POST /api/messages as in Camunda 8', () => {
     // given an await-report case waiting for the key
     const key = uniqueKey('BPROC');
     const report = await waitingCase(admin, key);
+    await bufferChecked(report);
 
     // when the message is published with a time-to-live of 10 minutes
     const res = await commander.post('/api/messages', { name: MESSAGE, correlationKey: key, variables: { from: 'buffer' }, timeToLive: 'PT10M' }).expect(200);

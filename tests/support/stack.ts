@@ -65,7 +65,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     workflows: { workflowBundle: { codePath: bundle } },
   });
   const running = worker.run();
-  const log = createLogger('test', 'silent');
+  // SPARROW_TEST_LOG_LEVEL=error shows the server's unexpected errors (the 500s a test only sees as a status)
+  const log = createLogger('test', process.env.SPARROW_TEST_LOG_LEVEL ?? 'silent');
   const app = createApp({ client: env.client, connection: env.connection, taskQueue, log, designerDir: options.designerDir ?? '/nonexistent' });
   return {
     env,
