@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   const stopWebhooks = new WebhookDispatcher().start();
   const stop = (signal: string) => {
     log.info({ signal }, 'shutting down worker');
-    worker.shutdown();
+    // The SDK's runtime also shuts its workers down on SIGINT/SIGTERM: a worker already stopping is left to it.
+    if (worker.getState() === 'RUNNING') worker.shutdown();
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
