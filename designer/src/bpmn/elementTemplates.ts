@@ -36,31 +36,36 @@ const CATEGORY = { id: 'sparrow', name: 'Sparrow' };
 /** Template version: bump when a job type's fields change, so diagrams can be upgraded. */
 export const TEMPLATE_VERSION = 1;
 
-function templateOf(job: JobTypeInfo, locale: Locale): ElementTemplate {
+/** A service-task template of Sparrow's category with one parameters group: what every template here shares. */
+function serviceTaskTemplate(id: string, name: string, description: string, locale: Locale, properties: TemplateProperty[]): ElementTemplate {
   return {
     $schema: SCHEMA,
-    id: job.type,
-    name: job.title[locale],
-    description: job.description[locale],
+    id,
+    name,
+    description,
     version: TEMPLATE_VERSION,
     category: CATEGORY,
     appliesTo: ['bpmn:Task', 'bpmn:ServiceTask', 'bpmn:SendTask'],
     elementType: { value: 'bpmn:ServiceTask' },
     groups: [{ id: 'parameters', label: GROUP_LABEL[locale] }],
-    properties: [
-      { type: 'Hidden', value: job.type, binding: { type: 'zeebe:taskDefinition', property: 'type' } },
-      ...job.fields.map(
-        (field): TemplateProperty => ({
-          type: field.multiline ? 'Text' : 'String',
-          label: field.label[locale],
-          description: field.description[locale],
-          group: 'parameters',
-          binding: { type: 'zeebe:taskHeader', key: field.name },
-          constraints: { notEmpty: true },
-        }),
-      ),
-    ],
+    properties,
   };
+}
+
+function templateOf(job: JobTypeInfo, locale: Locale): ElementTemplate {
+  return serviceTaskTemplate(job.type, job.title[locale], job.description[locale], locale, [
+    { type: 'Hidden', value: job.type, binding: { type: 'zeebe:taskDefinition', property: 'type' } },
+    ...job.fields.map(
+      (field): TemplateProperty => ({
+        type: field.multiline ? 'Text' : 'String',
+        label: field.label[locale],
+        description: field.description[locale],
+        group: 'parameters',
+        binding: { type: 'zeebe:taskHeader', key: field.name },
+        constraints: { notEmpty: true },
+      }),
+    ),
+  ]);
 }
 
 /** The id of the external job template. */
@@ -86,27 +91,16 @@ const EXTERNAL_TEXT = {
 /** The template of a service task whose job type an external job worker serves: the owner types the job type. */
 function externalJobTemplate(locale: Locale): ElementTemplate {
   const text = EXTERNAL_TEXT[locale];
-  return {
-    $schema: SCHEMA,
-    id: EXTERNAL_JOB_TEMPLATE_ID,
-    name: text.name,
-    description: text.description,
-    version: TEMPLATE_VERSION,
-    category: CATEGORY,
-    appliesTo: ['bpmn:Task', 'bpmn:ServiceTask', 'bpmn:SendTask'],
-    elementType: { value: 'bpmn:ServiceTask' },
-    groups: [{ id: 'parameters', label: GROUP_LABEL[locale] }],
-    properties: [
-      {
-        type: 'String',
-        label: text.label,
-        description: text.help,
-        group: 'parameters',
-        binding: { type: 'zeebe:taskDefinition', property: 'type' },
-        constraints: { notEmpty: true, pattern: { value: '^[^=]', message: text.pattern } },
-      },
-    ],
-  };
+  return serviceTaskTemplate(EXTERNAL_JOB_TEMPLATE_ID, text.name, text.description, locale, [
+    {
+      type: 'String',
+      label: text.label,
+      description: text.help,
+      group: 'parameters',
+      binding: { type: 'zeebe:taskDefinition', property: 'type' },
+      constraints: { notEmpty: true, pattern: { value: '^[^=]', message: text.pattern } },
+    },
+  ]);
 }
 
 /** The element templates of every Sparrow job type, then the external job template, labelled in `locale`. */
