@@ -2,7 +2,7 @@
 // the user has several) and fill in its start form. Without a start form there is nothing else to type; operators (who
 // design processes) may still give raw variables under 高级.
 import type { Form as FormJs } from '@bpmn-io/form-js-viewer';
-import { Alert, App, Button, Card, Collapse, Flex, Form, Input, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Select, Skeleton, Space, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { newIdempotencyKey } from '../../api/idempotencyKey';
 import { useMe } from '../../api/hooks/useMe.query';
@@ -12,7 +12,7 @@ import { useStartCase } from '../../api/hooks/useStartCase.mutation';
 import { useStartInfo } from '../../api/hooks/useStartInfo.query';
 import { useStreetName } from '../../api/hooks/useStreetName';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { VariablePairsFields } from '../../components/VariablePairsFields';
+import { AdvancedVariables } from '../../components/AdvancedVariables';
 import { describeProblem, fieldLabel, problemLine } from '../../i18n/describeProblem';
 import { useT } from '../../i18n/useT';
 import { navigate, searchParam } from '../../routing/location';
@@ -210,22 +210,7 @@ export function StartCasePage() {
             </Card>
           )}
           {operator && startInfo && !startInfo.formId && (
-            <Collapse
-              size="small"
-              style={{ marginBottom: 16 }}
-              items={[
-                {
-                  key: 'advanced',
-                  label: t('start.advanced'),
-                  children: (
-                    <>
-                      <Typography.Paragraph type="secondary">{t('start.advancedHelp')}</Typography.Paragraph>
-                      <VariablePairsFields name="variables" />
-                    </>
-                  ),
-                },
-              ]}
-            />
+            <AdvancedVariables label={t('start.advanced')} help={t('start.advancedHelp')} style={{ marginBottom: 16 }} />
           )}
           {fieldError && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={t('start.failed')} description={problemLine(t, fieldError)} />}
           <Button type="primary" htmlType="submit" size="large" loading={start.isPending} disabled={Boolean(startInfo?.formId && !startInfo.form)}>

@@ -2,7 +2,7 @@
 // prefilled from the case's variables; without a form, a comment box) under an action bar that never moves,
 // claim/unclaim/complete, and the case's diagram and timeline.
 import type { Form as FormJs } from '@bpmn-io/form-js-viewer';
-import { Alert, App, Button, Card, Col, Collapse, Empty, Flex, Form, Input, Row, Skeleton, Space, theme, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Flex, Form, Input, Row, Skeleton, Space, theme, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { newIdempotencyKey } from '../../api/idempotencyKey';
 import { useClaimTask } from '../../api/hooks/useClaimTask.mutation';
@@ -18,7 +18,7 @@ import type { CompletedTask } from '../../api/tasks';
 import { CaseProgress } from '../../components/CaseProgress';
 import { useNow } from '../../components/DueTag/useNow';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { VariablePairsFields } from '../../components/VariablePairsFields';
+import { AdvancedVariables } from '../../components/AdvancedVariables';
 import { fieldLabel, problemLine } from '../../i18n/describeProblem';
 import { plainKindKey } from '../../i18n/plainKindKey';
 import { useT } from '../../i18n/useT';
@@ -230,21 +230,7 @@ export function TaskPage({ params }: { params: RouteParams }) {
                     <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('task.commentPlaceholder')} />
                   </Form.Item>
                   {operator && (
-                    <Collapse
-                      size="small"
-                      items={[
-                        {
-                          key: 'advanced',
-                          label: t('task.advanced'),
-                          children: (
-                            <>
-                              <Typography.Paragraph type="secondary">{t('task.formNoneHelp')}</Typography.Paragraph>
-                              <VariablePairsFields name="variables" />
-                            </>
-                          ),
-                        },
-                      ]}
-                    />
+                    <AdvancedVariables label={t('task.advanced')} help={t('task.formNoneHelp')} />
                   )}
                 </Form>
               ) : (
