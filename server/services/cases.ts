@@ -153,7 +153,18 @@ export async function updateCase<Req>(client: Client, id: string, update: Update
       if (/runs on engine v1/.test(reason)) throw conflict('engine-v1-case', reason);
       throw conflict('update-refused', reason);
     }
+    // The case ended while the Update was on its way (e.g. it took a buffered message and completed): a 409, not a 500.
+    if (await caseHasEnded(client, id)) throw conflict('case-closed', `case ${id} has ended`);
     throw error;
+  }
+}
+
+/** Whether case `id`'s workflow is no longer running (false when that cannot be told: the caller's error stands). */
+export async function caseHasEnded(client: Client, id: string): Promise<boolean> {
+  try {
+    return (await client.workflow.getHandle(id).describe()).status.name !== 'RUNNING';
+  } catch {
+    return false;
   }
 }
 

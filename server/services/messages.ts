@@ -10,7 +10,7 @@ import { instanceScope, type Principal } from '../auth/principal';
 import { DomainError } from '../../platform/errors';
 import { claimForProcess, discardUncorrelated, releaseForProcess } from '../../store/messageBuffer';
 import { DefinitionVersion, Instance } from '../../store/models';
-import { updateCase } from './cases';
+import { caseHasEnded, updateCase } from './cases';
 import { type BufferedView, bufferMessage, type PublishedMessage, refuseIfBuffered } from './messageBuffer';
 import { type MessageStartContext, startByMessage, type StartedByMessage } from './messageStarts';
 
@@ -90,7 +90,7 @@ async function waitingCases(client: Client, candidates: Array<{ id: string; defi
           return wait ? { ...c, since: wait.since } : null;
         } catch (error) {
           // a case that ended meanwhile waits for nothing
-          if (error instanceof WorkflowNotFoundError || error instanceof QueryNotRegisteredError || (await hasEnded(client, c.id))) return null;
+          if (error instanceof WorkflowNotFoundError || error instanceof QueryNotRegisteredError || (await caseHasEnded(client, c.id))) return null;
           throw error;
         }
       }),
@@ -106,19 +106,9 @@ async function deliver(client: Client, user: Principal, id: string, m: Published
     const state = await updateCase(client, id, correlateMessageUpdate, { name: m.name, correlationKey: m.correlationKey, variables: m.variables, actor: user.username });
     return { id, status: state.status };
   } catch (error) {
+    // refused, or ended while the message was on its way (updateCase answers case-closed then)
     if (error instanceof DomainError && (error.kind === 'conflict' || error.kind === 'not-found')) return null;
-    // the case ended while the message was on its way (e.g. it took the same message from the buffer and completed)
-    if (await hasEnded(client, id)) return null;
     throw error;
-  }
-}
-
-/** Whether case `id`'s workflow is no longer running (false when that cannot be told: the caller's error stands). */
-async function hasEnded(client: Client, id: string): Promise<boolean> {
-  try {
-    return (await client.workflow.getHandle(id).describe()).status.name !== 'RUNNING';
-  } catch {
-    return false;
   }
 }
 
