@@ -1,5 +1,6 @@
 // Reads what the process library shows about a BPMN template: its process id, name and description.
 import { readProcessHeader } from './processHeader';
+import { formsOfTemplate, type TemplateForm } from './templateForms';
 
 /** A process template: a `processes/*.bpmn` file of the repository. */
 export interface ProcessTemplate {
@@ -10,13 +11,18 @@ export interface ProcessTemplate {
   name: string;
   description: string;
   xml: string;
+  /** The shipped forms (processes/forms/) its tasks and start event name. */
+  forms: TemplateForm[];
 }
 
 const unescapeXml = (text: string) =>
   text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
-/** Describes the template in `xml` named by its file `path`; throws when the file has no `<bpmn:process>` with an id. */
-export function describeTemplate(path: string, xml: string): ProcessTemplate {
+/**
+ * Describes the template in `xml` named by its file `path`, with the forms of `formFiles` (`{ path: JSON text }`) it
+ * names; throws when the file has no `<bpmn:process>` with an id.
+ */
+export function describeTemplate(path: string, xml: string, formFiles: Record<string, string> = {}): ProcessTemplate {
   const id = path.replace(/^.*\//, '').replace(/\.bpmn$/, '');
   const header = readProcessHeader(xml);
   if (!header) throw new Error(`template ${path} has no <bpmn:process> with an id`);
@@ -29,12 +35,13 @@ export function describeTemplate(path: string, xml: string): ProcessTemplate {
     name: header.name ?? header.processId,
     description: documentation ? unescapeXml(documentation[1].trim()) : '',
     xml,
+    forms: formsOfTemplate(xml, formFiles),
   };
 }
 
-/** Describes every template of a `{ path: xml }` map, sorted by file name. */
-export function describeTemplates(files: Record<string, string>): ProcessTemplate[] {
+/** Describes every template of a `{ path: xml }` map with its forms from `formFiles`, sorted by file name. */
+export function describeTemplates(files: Record<string, string>, formFiles: Record<string, string> = {}): ProcessTemplate[] {
   return Object.entries(files)
-    .map(([path, xml]) => describeTemplate(path, xml))
+    .map(([path, xml]) => describeTemplate(path, xml, formFiles))
     .sort((a, b) => a.id.localeCompare(b.id));
 }

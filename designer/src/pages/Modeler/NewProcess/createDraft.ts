@@ -1,10 +1,13 @@
-// Creating a process: its first draft from a template (or blank) under a key no definition or draft uses yet.
+// Creating a process: its first draft from a template (or blank) under a key no definition or draft uses yet; the
+// template's shipped forms are saved into the form library first where the library does not hold them yet.
 import { bodyOf } from '../../../api/bodyOf';
 import { getDraft, listDefinitions, saveDraft, type DefinitionList, type Draft } from '../../../api/definitions';
+import { type FormView, getForm, saveForm } from '../../../api/forms';
 import { ProblemError } from '../../../api/problem';
 import { blankDiagram, newProcessId } from '../../../bpmn/blankDiagram';
 import { withProcessId } from '../../../bpmn/processHeader';
 import type { ProcessTemplate } from '../../../bpmn/templateInfo';
+import type { TemplateForm } from '../../../bpmn/templateForms';
 
 async function draftExists(key: string): Promise<boolean> {
   try {
@@ -13,6 +16,16 @@ async function draftExists(key: string): Promise<boolean> {
   } catch (error) {
     if (error instanceof ProblemError && error.status === 404) return false;
     throw error;
+  }
+}
+
+/** Saves `form` as the first version of its id unless the library has that form already (an edited copy is kept). */
+async function ensureForm(form: TemplateForm): Promise<void> {
+  try {
+    await bodyOf<FormView>(getForm(form.id));
+  } catch (error) {
+    if (!(error instanceof ProblemError && error.status === 404)) throw error;
+    await bodyOf<FormView>(saveForm(form.id, { schema: form.schema }));
   }
 }
 
@@ -32,6 +45,7 @@ export async function createDraft(template: ProcessTemplate | undefined, blankNa
     const key = newProcessId();
     return bodyOf<Draft>(saveDraft(key, { xml: blankDiagram(key, blankName), baseVersion: null }));
   }
+  for (const form of template.forms) await ensureForm(form);
   const key = await freeKey(template.processId);
   return bodyOf<Draft>(saveDraft(key, { xml: withProcessId(template.xml, template.processId, key), baseVersion: null }));
 }
