@@ -36,9 +36,9 @@ export function listForms(): RequestBuilder {
   return { method: 'GET', url: '/api/forms?size=200' };
 }
 
-/** A form at its latest version. */
-export function getForm(id: string): RequestBuilder {
-  return { method: 'GET', url: formUrl(id) };
+/** A form at its latest version, or at `version`. */
+export function getForm(id: string, version?: number): RequestBuilder {
+  return { method: 'GET', url: version === undefined ? formUrl(id) : `${formUrl(id)}?version=${version}` };
 }
 
 /** Saves a schema as the form's next version (an unchanged schema answers the existing version). */

@@ -6,6 +6,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useCaseAudit, useCaseHistory } from '../../api/hooks/useCaseAudit.query';
 import { useCase } from '../../api/hooks/useCase.query';
 import { useExportCase } from '../../api/hooks/useExportCase.mutation';
+import { useFieldLabels } from '../../api/hooks/useFieldLabels.query';
 import { useVersion } from '../../api/hooks/useVersion.query';
 import { caseStatusOf } from '../../api/instances';
 import { CaseDiagram, type CaseMarks } from '../../components/CaseDiagram';
@@ -34,6 +35,7 @@ export function AuditCasePage({ params }: { params: RouteParams }) {
   const history = useCaseHistory(id);
   const version = useVersion(view.data?.definitionKey ?? '', view.data?.definitionVersion, { enabled: Boolean(view.data) });
   const exporter = useExportCase(id);
+  const labels = useFieldLabels(version.data?.forms ?? []);
   const [position, setPosition] = useState(1);
   const [diagramError, setDiagramError] = useState<string | null>(null);
 
@@ -107,7 +109,7 @@ export function AuditCasePage({ params }: { params: RouteParams }) {
             {history.isPending || audit.isPending ? <Skeleton active paragraph={{ rows: 1 }} /> : <StepNavigator position={current?.position ?? 0} total={steps.length} onChange={setPosition} />}
           </Card>
         </Col>
-        <Col xs={24} xl={9}>{current ? <StepDetails step={current} elementLabel={elementLabel} /> : <Skeleton active />}</Col>
+        <Col xs={24} xl={9}>{current ? <StepDetails step={current} elementLabel={elementLabel} labels={labels} /> : <Skeleton active />}</Col>
       </Row>
       {audit.data && <AuditChainTable audit={audit.data} selected={current?.step.auditSeqs ?? []} stepOf={stepOf} onSelectStep={setPosition} elementLabel={elementLabel} />}
     </Flex>

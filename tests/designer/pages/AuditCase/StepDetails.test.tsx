@@ -1,10 +1,11 @@
 /** @jest-environment jsdom */
 // The step panel in the browser DOM: element, actor, tokens, the variables after the step with the changed ones named,
-// and a value the history does not hold shown by its hash.
+// a value the history does not hold shown by its hash, and variables a form labels shown by their labels.
 import { describe, expect, it } from '@jest/globals';
 import { screen, within } from '@testing-library/react';
 import { StepDetails } from '../../../../designer/src/pages/AuditCase/StepDetails';
 import type { AuditStep } from '../../../../designer/src/pages/AuditCase/stepModel';
+import type { VariableLabels } from '../../../../designer/src/api/hooks/useFieldLabels.query';
 import { renderWithProviders } from '../../support/renderWithProviders';
 
 const step: AuditStep = {
@@ -32,10 +33,13 @@ const step: AuditStep = {
   changed: ['confirmed', 'score'],
 };
 
+/** No form labels any variable. */
+const unlabelled: VariableLabels = { name: (variable) => variable, value: () => undefined };
+
 describe('StepDetails', () => {
   it('shows who did what when, where the token was, and the variables after the step', () => {
     // when
-    renderWithProviders(<StepDetails step={step} elementLabel={(id) => (id === 'Register' ? '登记' : id)} />);
+    renderWithProviders(<StepDetails step={step} elementLabel={(id) => (id === 'Register' ? '登记' : id)} labels={unlabelled} />);
 
     // then
     expect(screen.getByTestId('step-element')).toHaveTextContent('登记');
@@ -70,12 +74,31 @@ describe('StepDetails', () => {
     };
 
     // when
-    renderWithProviders(<StepDetails step={terminated} elementLabel={(id) => id} />);
+    renderWithProviders(<StepDetails step={terminated} elementLabel={(id) => id} labels={unlabelled} />);
 
     // then
     expect(screen.getByText('已取消')).toBeInTheDocument();
     expect([...screen.getByTestId('step-withdrawn').querySelectorAll('.ant-tag')].map((tag) => tag.textContent?.split(' 于 ')[0])).toEqual(['作业', '定时器']);
     expect(screen.getByTestId('step-events')).toHaveTextContent('发出信号');
     expect(screen.queryByText(/"withdrawn"/)).not.toBeInTheDocument();
+  });
+
+  it("shows a variable a form labels by its label and a choice by its option's label, the names on hover", () => {
+    // given: a form that labels reportNo 报告编号 and gives the option R-1 the label 一号报告
+    const labels: VariableLabels = {
+      name: (variable) => (variable === 'reportNo' ? '报告编号' : variable),
+      value: (variable, value) => (variable === 'reportNo' && value === 'R-1' ? '一号报告' : undefined),
+    };
+
+    // when
+    renderWithProviders(<StepDetails step={step} elementLabel={(id) => id} labels={labels} />);
+
+    // then
+    const variables = screen.getByTestId('step-variables');
+    const reportNo = within(variables).getByText('报告编号');
+    expect(reportNo).toHaveAttribute('title', 'reportNo');
+    expect(within(reportNo.closest('tr')!).getByText('一号报告').closest('[title]')).toHaveAttribute('title', 'R-1');
+    expect(within(variables).queryByText('reportNo')).not.toBeInTheDocument();
+    expect(within(variables).getByText('confirmed')).toBeInTheDocument();
   });
 });

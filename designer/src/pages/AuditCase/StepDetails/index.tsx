@@ -5,6 +5,7 @@ import { useAuditTime } from '../useAuditTime';
 import { auditKindKey } from '../../../i18n/auditKindKey';
 import { elementKindKey } from '../../../i18n/elementKindKey';
 import { useT } from '../../../i18n/useT';
+import type { VariableLabels } from '../../../api/hooks/useFieldLabels.query';
 import type { AuditStep, VariableAtStep } from '../stepModel';
 import { eventsOf, NAMED_WAITS, withdrawnOf } from './stepLists';
 
@@ -12,8 +13,8 @@ import { eventsOf, NAMED_WAITS, withdrawnOf } from './stepLists';
 /** A value as JSON text on one line (strings without quotes). */
 const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
-/** The panel of step `step`; `elementLabel` turns an element id into its name. */
-export function StepDetails({ step, elementLabel }: { step: AuditStep; elementLabel: (id: string) => string }) {
+/** The panel of step `step`; `elementLabel` turns an element id into its name, `labels` a variable into its form label. */
+export function StepDetails({ step, elementLabel, labels }: { step: AuditStep; elementLabel: (id: string) => string; labels: VariableLabels }) {
   const t = useT();
   const formatDateTime = useAuditTime();
   const s = step.step;
@@ -27,7 +28,7 @@ export function StepDetails({ step, elementLabel }: { step: AuditStep; elementLa
     const key = auditKindKey(kind);
     return key ? t(key) : kind;
   };
-  const value = (v: VariableAtStep) => (v.known ? <Typography.Text code>{shown(v.value)}</Typography.Text> : <Typography.Text type="secondary">{t('audit.step.valueUnknown', { hash: v.hash.slice(0, 12) })}</Typography.Text>);
+  const value = (name: string, v: VariableAtStep) => (v.known ? <Typography.Text code title={labels.value(name, v.value) === undefined ? undefined : shown(v.value)}>{labels.value(name, v.value) ?? shown(v.value)}</Typography.Text> : <Typography.Text type="secondary">{t('audit.step.valueUnknown', { hash: v.hash.slice(0, 12) })}</Typography.Text>);
 
   return (
     <Card size="small" title={t('audit.step.details')} data-testid="step-details">
@@ -105,12 +106,12 @@ export function StepDetails({ step, elementLabel }: { step: AuditStep; elementLa
               title: t('variables.name'),
               dataIndex: 'name',
               render: (name: string) => (
-                <span>
-                  {name} {step.changed.includes(name) && <Tag color="gold">{t('audit.step.changed')}</Tag>}
+                <span title={name}>
+                  {labels.name(name)} {step.changed.includes(name) && <Tag color="gold">{t('audit.step.changed')}</Tag>}
                 </span>
               ),
             },
-            { title: t('variables.value'), dataIndex: 'v', render: (v: VariableAtStep) => value(v) },
+            { title: t('variables.value'), dataIndex: 'v', render: (v: VariableAtStep, row) => value(row.name, v) },
           ]}
         />
       )}

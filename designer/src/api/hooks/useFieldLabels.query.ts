@@ -1,0 +1,32 @@
+// Query hook for the labels the forms of a deployed version give its variables.
+import { useQueries } from '@tanstack/react-query';
+import { type FieldLabel, fieldLabels } from '../../formjs/fieldLabels';
+import { bodyOf } from '../bodyOf';
+import { type FormView, getForm } from '../forms';
+
+/** A variable as the forms call it: its label (or its name when no form labels it) and a value's option label. */
+export interface VariableLabels {
+  name: (variable: string) => string;
+  /** The label of `value` when variable `variable` is a choice field and `value` one of its options. */
+  value: (variable: string, value: unknown) => string | undefined;
+}
+
+/** The labels the pinned `forms` (a version's `forms`) give the variables; while they load, names stand for themselves. */
+export function useFieldLabels(forms: ReadonlyArray<{ formId: string; version: number }>): VariableLabels {
+  const results = useQueries({
+    queries: forms.map(({ formId, version }) => ({
+      queryKey: ['forms', formId, 'version', version] as const,
+      queryFn: ({ signal }: { signal: AbortSignal }) => bodyOf<FormView>(getForm(formId, version), signal),
+      staleTime: Infinity,
+    })),
+    combine: (answers) => fieldLabels(answers.map((answer) => answer.data?.schema)),
+  });
+  return labelsOf(results);
+}
+
+function labelsOf(labels: ReadonlyMap<string, FieldLabel>): VariableLabels {
+  return {
+    name: (variable) => labels.get(variable)?.label ?? variable,
+    value: (variable, value) => (typeof value === 'string' || typeof value === 'number' ? labels.get(variable)?.options.get(String(value)) : undefined),
+  };
+}
