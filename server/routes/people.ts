@@ -1,9 +1,10 @@
-// People as pages name them: display names for usernames (GET /api/people).
+// People as pages name them: display names for usernames (GET /api/people), and the modeler's search for assignees
+// and candidate users (GET /api/people/search).
 import { z } from 'zod';
 import { type AnyRoute, route } from '../http/route';
 import { displayNameList } from '../../contracts/api/users';
-import { EVERY_ROLE } from '../../contracts/roles';
-import { displayNames } from '../services/people';
+import { DESIGNERS, EVERY_ROLE } from '../../contracts/roles';
+import { displayNames, MAX_FOUND_PEOPLE, searchPeople } from '../services/people';
 
 /** At most this many names per request (a page names a handful). */
 const MAX_NAMES = 100;
@@ -26,6 +27,16 @@ export function peopleRoutes(): AnyRoute[] {
       }),
       responses: { 200: { description: 'the display names found', schema: displayNameList } },
       handler: async ({ query, user }) => ({ items: await displayNames(user, query.usernames) }),
+    }),
+    route({
+      method: 'get',
+      path: '/people/search',
+      summary: `People who may work on tasks whose display name or username contains the text (at most ${MAX_FOUND_PEOPLE}, by username), among those who share a street with the caller: the modeler's assignee and candidate-user pickers`,
+      tag: 'users',
+      access: DESIGNERS,
+      query: z.object({ text: z.string().trim().max(100).default('') }),
+      responses: { 200: { description: 'the people found', schema: displayNameList } },
+      handler: async ({ query, user }) => ({ items: await searchPeople(user, query.text) }),
     }),
   ];
 }

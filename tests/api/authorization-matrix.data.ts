@@ -53,6 +53,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /drafts': { allow: ['process-owner', 'auditor', 'admin'], otherStreet: 'unscoped' },
   'GET /definitions/:key/start': { allow: ['street-commander', 'enforcement-staff', 'department-liaison', 'resident', 'admin'], otherStreet: 'unscoped' },
   'GET /people': { allow: ALL, otherStreet: 'unscoped' },
+  'GET /people/search': { allow: ['process-owner', 'admin'], otherStreet: 'unscoped' },
   'POST /definitions/:key/retire': { allow: ['process-owner', 'admin'], otherStreet: 'unscoped' },
 
   'GET /forms': { allow: ALL, otherStreet: 'unscoped' },
@@ -61,6 +62,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
 
   'POST /instances': { allow: ['street-commander', 'enforcement-staff', 'department-liaison', 'resident', 'admin'], otherStreet: 'forbidden' },
   'GET /instances': { allow: ALL, otherStreet: 'not-listed' },
+  'GET /me/cases': { allow: ['street-commander', 'enforcement-staff', 'department-liaison', 'resident', 'admin'], otherStreet: 'not-listed' },
   'GET /instances/:id': { allow: ALL, hidden: ['volunteer', 'resident'], otherStreet: 'not-found' },
   'POST /instances/:id/cancel': { allow: ['street-commander', 'admin'], otherStreet: 'not-found' },
   'POST /instances/:id/incidents/:incidentId/resolve': { allow: ['street-commander', 'process-owner', 'admin'], otherStreet: 'not-found' },

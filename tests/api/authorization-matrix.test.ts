@@ -122,6 +122,7 @@ describe('the authorization matrix', () => {
       'GET /definitions/:key/diff': (s) => s.get('/api/definitions/street-inspection/diff?from=1&to=2'),
       'GET /definitions/:key/start': (s) => s.get('/api/definitions/street-inspection/start'),
       'GET /people': (s) => s.get('/api/people?usernames=bajiao-staff'),
+      'GET /people/search': (s) => s.get('/api/people/search?text=bajiao'),
       'GET /definitions/:key/draft': (s) => s.get('/api/definitions/street-inspection/draft'),
       'PUT /definitions/:key/draft': (s) => s.put('/api/definitions/street-inspection/draft', { xml: inspectionXml }),
       'DELETE /definitions/:key/draft': async (s, fresh) => {
@@ -140,6 +141,7 @@ describe('the authorization matrix', () => {
       'POST /instances': (s) =>
         s.post('/api/instances', { definitionKey: 'street-inspection', businessKey: uniqueKey('M'), street: 'bajiao', variables: { groups: WORKER_GROUPS } }),
       'GET /instances': (s) => s.get('/api/instances?size=200'),
+      'GET /me/cases': (s) => s.get('/api/me/cases?size=50'),
       'GET /instances/:id': (s) => s.get(`/api/instances/${enc(shared.caseId)}`),
       'POST /instances/:id/cancel': async (s, fresh) => s.post(`/api/instances/${enc(fresh ? (await inspectionCase(admin)).id : shared.caseId)}/cancel`, { reason: '重复立案' }),
       'POST /instances/:id/incidents/:incidentId/resolve': async (s, fresh) => {

@@ -34,6 +34,29 @@ describe('people and element names', () => {
     expect(JSON.stringify(res.body.errors)).toContain('usernames');
   });
 
+  it('should find people who may work on tasks by display name or username for the modeler, within the caller\'s streets', async () => {
+    // given bajiao's process owner (street-scoped) and the district's
+    const streetOwner = await stack.as('bajiao-owner');
+    const districtOwner = await stack.as('owner');
+
+    // when they search for 执法队员 (a part of display names) and for a part of a username
+    const byName = await streetOwner.get(`/api/people/search?text=${encodeURIComponent('执法队员')}`).expect(200);
+    const byUsername = await districtOwner.get('/api/people/search?text=STAFF').expect(200);
+
+    // then the street's owner finds only its street's staff, the district's owner every street's, and nobody without a task-worker role
+    expect(byName.body.items).toEqual([{ username: 'bajiao-staff', displayName: '八角街道执法队员' }]);
+    const found = (byUsername.body.items as Array<{ username: string }>).map((item) => item.username);
+    expect(found).toEqual(expect.arrayContaining(['bajiao-staff', 'lugu-staff']));
+    const everyone = await districtOwner.get('/api/people/search').expect(200);
+    expect((everyone.body.items as Array<{ username: string }>).map((item) => item.username)).not.toContain('owner');
+  });
+
+  it('should take the search text literally and refuse the search to staff', async () => {
+    const owner = await stack.as('owner');
+    expect((await owner.get(`/api/people/search?text=${encodeURIComponent('.*')}`).expect(200)).body.items).toEqual([]);
+    await (await stack.as('bajiao-staff')).get('/api/people/search?text=a').expect(403);
+  });
+
   it('should name and type every element of the case\'s process in the case view', async () => {
     // given a running inspection case
     const staff = await stack.as('bajiao-staff');

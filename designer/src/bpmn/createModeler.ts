@@ -1,6 +1,7 @@
-// Builds Sparrow's bpmn-js Modeler: Zeebe properties panel, element templates, lint, translation, form picker, approval
-// presets of user tasks, called-process picker, timer start cycles, legal time (declared clocks, clock controls, deadline
-// presets), and a palette, context pad and replace menu limited to what the engine runs.
+// Builds Sparrow's bpmn-js Modeler: Zeebe properties panel, element templates, lint, translation, form picker, assignment
+// pickers (groups and people from the organisation), approval presets of user tasks, called-process picker, timer start
+// cycles, legal time (declared clocks, clock controls, deadline presets), and a palette, context pad and replace menu
+// limited to what the engine runs.
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
@@ -18,6 +19,8 @@ import zeebeDescriptor from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import sparrowDescriptor from '../../../contracts/bpmn/sparrowModdle.json';
 import type { Locale } from '../i18n/locales';
 import approvalModule from './approval';
+import assignmentModule from './assignment';
+import './assignment/pickers.css';
 import calledProcessModule from './calledProcess';
 import { elementTemplatesFor } from './elementTemplates';
 import engineScopeModule from './engineScope';
@@ -52,6 +55,7 @@ export function createModeler(containers: ModelerContainers, locale: Locale): Bp
       camundaCloudBehaviors,
       lintModule,
       formPickerModule,
+      assignmentModule,
       approvalModule,
       calledProcessModule,
       timerStartModule,

@@ -253,3 +253,82 @@ describe('the properties panel of the new events', () => {
     expect(await page.locator('.djs-palette .entry[data-action="create.intermediate-event"]').getAttribute('aria-label')).toBe('Create intermediate/boundary event');
   });
 });
+
+describe('the assignment pickers of a user task (issue 17)', () => {
+  /** The harness's directory given the demo groups and two people, as the workspace fills it from the API. */
+  async function withDirectory(page: Page): Promise<string> {
+    return page.evaluate(() => {
+      const directory = window.sparrowModeler.get('sparrowDirectory') as {
+        setGroups(groups: object[]): void;
+        setPeopleSource(source: object): void;
+      };
+      const people = [
+        { username: 'bajiao-staff', displayName: '八角街道执法队员' },
+        { username: 'lugu-staff', displayName: '鲁谷街道执法队员' },
+      ];
+      directory.setGroups([
+        { id: 'enforcement', label: '执法队', kind: 'group' },
+        { id: 'enforcement-staff', label: '执法队员', kind: 'role' },
+        { id: 'chengguan', label: '城管执法队', kind: 'orgUnit' },
+      ]);
+      directory.setPeopleSource({
+        search: async (text: string) => people.filter((person) => person.displayName.includes(text) || person.username.includes(text)),
+        names: async (usernames: string[]) => people.filter((person) => usernames.includes(person.username)),
+      });
+      const task = window.sparrowDraw.append('StartEvent_1', 'bpmn:UserTask', '现场核查');
+      window.sparrowDraw.select(task);
+      return task;
+    });
+  }
+
+  const assignmentXml = (page: Page) => page.evaluate(async () => ((await window.sparrowModeler.saveXML()).xml ?? '').match(/<zeebe:assignmentDefinition[^>]*>/)?.[0] ?? '');
+
+  it('should pick candidate groups by name and people found by display name, writing the same attributes', async () => {
+    // given a user task and the organisation
+    const { page, pageErrors } = await open();
+    await withDirectory(page);
+    const groups = page.locator('[data-entry-id="sparrowPick-candidateGroups"]');
+    if (!(await groups.isVisible())) await page.locator('[data-group-id="group-assignmentDefinition"] .bio-properties-panel-group-header').click();
+
+    // when two groups are picked by their names and one is removed again
+    await groups.locator('select').selectOption({ label: '执法队' });
+    await groups.locator('select').selectOption({ label: '城管执法队' });
+    expect(await groups.locator('.sparrow-picked-item > span').allInnerTexts()).toEqual(['执法队', '城管执法队']);
+    expect(await assignmentXml(page)).toContain('candidateGroups="enforcement, chengguan"');
+    await groups.getByRole('button', { name: '移除 执法队' }).click();
+
+    // and a candidate user and the assignee are found by typing part of a display name
+    const users = page.locator('[data-entry-id="sparrowPick-candidateUsers"]');
+    await users.locator('input').fill('鲁谷');
+    await users.getByRole('button', { name: '鲁谷街道执法队员' }).click();
+    const assignee = page.locator('[data-entry-id="sparrowPick-assignee"]');
+    await assignee.locator('input').fill('八角');
+    await assignee.getByRole('button', { name: '八角街道执法队员' }).click();
+
+    // then the XML holds ids while the panel shows names
+    const xml = await assignmentXml(page);
+    expect(xml).toContain('candidateGroups="chengguan"');
+    expect(xml).toContain('candidateUsers="lugu-staff"');
+    expect(xml).toContain('assignee="bajiao-staff"');
+    expect(await users.locator('.sparrow-picked-item > span').allInnerTexts()).toEqual(['鲁谷街道执法队员']);
+    expect(await assignee.locator('.sparrow-picked-item > span').allInnerTexts()).toEqual(['八角街道执法队员']);
+    const pickerTexts = await page.locator('[data-entry-id^="sparrowPick-"]').allInnerTexts();
+    expect(pickerTexts.join(' ').match(/[A-Za-z]+/g)).toBeNull();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('should leave an expression to the FEEL field until a group is picked', async () => {
+    // given a task whose candidate groups come from an expression
+    const { page } = await open();
+    const task = await withDirectory(page);
+    await page.evaluate((id) => window.sparrowDraw.assignTo(id, '=groups'), task);
+    await page.evaluate((id) => window.sparrowDraw.select(id), task);
+    const groups = page.locator('[data-entry-id="sparrowPick-candidateGroups"]');
+    if (!(await groups.isVisible())) await page.locator('[data-group-id="group-assignmentDefinition"] .bio-properties-panel-group-header').click();
+
+    // then the picker says so; picking replaces it
+    await expect(groups.innerText()).resolves.toContain('由下方表达式决定');
+    await groups.locator('select').selectOption({ label: '执法队员' });
+    expect(await assignmentXml(page)).toContain('candidateGroups="enforcement-staff"');
+  });
+});

@@ -1,6 +1,7 @@
 // zh-CN translations of the modeler's own texts: palette, context pad, replace menu, properties panel, lint messages.
 import { SPARROW_LINT_MESSAGES } from '../lint/messages';
 import { ZH_CN_ACTIVITIES } from './zhCNActivities';
+import { ZH_CN_ASSIGNMENT } from './zhCNAssignment';
 import { ZH_CN_EVENTS } from './zhCNEvents';
 import { ZH_CN_LEGAL_TIME } from './zhCNLegalTime';
 import { ZH_CN_STARTERS } from './zhCNStarters';
@@ -285,7 +286,7 @@ const headers: Record<string, string> = {
 };
 
 /** The zh-CN dictionary: an English bpmn-js text → its translation. */
-export const ZH_CN_BPMN: Readonly<Record<string, string>> = { ...palette, ...contextPad, ...elements, ...headers, ...propertiesPanel, ...ZH_CN_EVENTS, ...ZH_CN_ACTIVITIES, ...ZH_CN_LEGAL_TIME, ...ZH_CN_STARTERS, ...lint };
+export const ZH_CN_BPMN: Readonly<Record<string, string>> = { ...palette, ...contextPad, ...elements, ...headers, ...propertiesPanel, ...ZH_CN_EVENTS, ...ZH_CN_ACTIVITIES, ...ZH_CN_LEGAL_TIME, ...ZH_CN_STARTERS, ...ZH_CN_ASSIGNMENT, ...lint };
 
 /** zh-CN of the lint messages that embed a name (bpmnlint's link-event rule): a pattern and its translation with `$n` groups. */
 export const ZH_CN_BPMN_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [

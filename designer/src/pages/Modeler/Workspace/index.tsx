@@ -25,6 +25,7 @@ import { LintPanel, panelFindings } from '../LintPanel';
 import { RENAMED_KEYS } from '../renamedKeys';
 import { Toolbar } from '../Toolbar';
 import { useAutosave } from './useAutosave';
+import { useOrgDirectory } from './useOrgDirectory';
 
 interface Registry {
   get(id: string): { businessObject?: { name?: string } } | undefined;
@@ -53,6 +54,8 @@ export function Workspace({ definitionKey, initialXml, baseVersion, latestVersio
     if (latestVersion === null) discardDraft.mutate(definitionKey);
     navigate(modelerPath(newKey), { replace: true });
   });
+
+  useOrgDirectory(modeler);
 
   useEffect(() => {
     if (modeler && forms.data) modeler.get<FormCatalog>('sparrowForms').setForms(forms.data.items);
