@@ -8,6 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createQueryClient } from './api/queryClient';
 import { App } from './App';
+import { applyDayjsLocale } from './i18n/dayjsLocale';
 import type { Locale } from './i18n/locales';
 import { LocaleProvider, useLocale } from './i18n/LocaleProvider';
 
@@ -16,6 +17,7 @@ const queryClient = createQueryClient();
 
 function LocalizedApp() {
   const { locale } = useLocale();
+  applyDayjsLocale(locale);
   return (
     <ConfigProvider locale={antdLocales[locale]}>
       <AntdApp>
