@@ -276,6 +276,10 @@ export interface ExecutableModel {
   documentation?: string;
   /** The roles or groups that may start its cases through the API (`sparrow:starters`; absent: every starter role). */
   starters?: string[];
+  /** The variable a case starts with holding the username of whoever started it (`sparrow:initiator`; set by the server, never read by the interpreter). */
+  initiatorVariable?: string;
+  /** The service desk's icon for the process (`sparrow:icon`, one of contracts/processIcons.ts). */
+  icon?: string;
   /** The none start event(s) of the process scope. */
   startNodeIds: string[];
   /** The timer start events of the process scope: each is a Temporal Schedule that starts cases there (absent: none). */

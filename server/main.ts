@@ -9,6 +9,7 @@ import { purgeIdempotencyRecords } from './http/idempotency';
 import { purgeExpiredMessages } from '../store/messageBuffer';
 import { createLogger } from '../platform/logger';
 import { demoLoginsText, seedDemoData } from './seed';
+import { seedTemplates } from './seed/templates';
 import { startCalendarService } from './services/calendarRollout';
 import { stopJobBridges } from './services/jobBridge';
 import { syncAllTimerSchedules } from './services/timerSchedules';
@@ -26,6 +27,12 @@ async function main(): Promise<void> {
   }
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  if (config.NODE_ENV !== 'production') {
+    // the shipped templates not deployed yet, with their forms: residents find a service to order on a fresh start
+    await seedTemplates(client, config.TEMPORAL_TASK_QUEUE)
+      .then((deployed) => log.info({ deployed }, 'demo templates deployed (not deployed ones only)'))
+      .catch((err) => log.warn({ err }, 'deploying the demo templates failed'));
+  }
   const app = createApp({
     client,
     connection,

@@ -4,7 +4,16 @@ import { modelProblem } from './common';
 import { formView } from './forms';
 
 /** A definition in the list. */
-export const definitionSummary = z.object({ key: z.string(), name: z.string().nullable(), version: z.number().int(), sha256: z.string(), deployedAt: z.string(), deployedBy: z.string().nullable() });
+export const definitionSummary = z.object({
+  key: z.string(),
+  name: z.string().nullable(),
+  version: z.number().int(),
+  sha256: z.string(),
+  deployedAt: z.string(),
+  deployedBy: z.string().nullable(),
+  description: z.string().nullable().optional().describe("the latest version's process documentation (the service desk's text)"),
+  icon: z.string().nullable().optional().describe("the latest version's service desk icon (sparrow:icon; contracts/processIcons.ts)"),
+});
 
 /** A version without XML and model. */
 export const versionSummary = z.object({

@@ -11,6 +11,7 @@ import { children, describe, text, type BpmnElement } from './moddle';
 import { buildNode, checkUnsupportedFeatures } from './nodes';
 import { processStartsOf } from './startEvents';
 import { readStarters } from './starters';
+import { readIcon, readInitiator } from './catalogue';
 import type { Diagnostics } from './problems';
 import { isNoneStart, isStartIn, validateModel } from './validate';
 
@@ -55,12 +56,16 @@ export function compileProcess(process: BpmnElement, diagnostics: Diagnostics): 
   const name = text(process, 'name');
   const documentation = readDocumentation(process);
   const starters = readStarters(process, diagnostics);
+  const initiatorVariable = readInitiator(process, diagnostics);
+  const icon = readIcon(process, diagnostics);
   const model: ExecutableModel = {
     schemaVersion: MODEL_SCHEMA_VERSION,
     processId,
     ...(name ? { name } : {}),
     ...(documentation ? { documentation } : {}),
     ...(starters ? { starters } : {}),
+    ...(initiatorVariable ? { initiatorVariable } : {}),
+    ...(icon ? { icon } : {}),
     startNodeIds: nodes.filter((node) => isNoneStart(node, null)).map((node) => node.id),
     ...optionalList('timerStartNodeIds', processStartsOf(nodes, 'timer')),
     ...optionalList('messageStartNodeIds', processStartsOf(nodes, 'message')),

@@ -12,6 +12,7 @@ import { formRoutes } from './forms';
 import { httpConnectorRoutes } from './httpConnector';
 import { instanceRoutes } from './instances';
 import { jobRoutes } from './jobs';
+import { myCaseRoutes } from './myCases';
 import { peopleRoutes } from './people';
 import { taskRoutes } from './tasks';
 import { variableRoutes } from './variables';
@@ -24,6 +25,7 @@ export function apiRoutes(client: Client, taskQueue: string): AnyRoute[] {
     ...definitionRoutes(client, taskQueue),
     ...formRoutes(),
     ...instanceRoutes(client, taskQueue),
+    ...myCaseRoutes(client),
     ...clockRoutes(client),
     ...variableRoutes(client),
     ...taskRoutes(client),

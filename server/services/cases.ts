@@ -51,6 +51,14 @@ async function insertStartSummary(row: InstanceDoc): Promise<void> {
   }
 }
 
+/**
+ * The start variables with the starter's username in the process's initiator variable (`sparrow:initiator`), replacing
+ * whatever was sent under that name, so a task assigned `=<variable>` goes to the person who started the case.
+ */
+function withInitiator(model: ExecutableModel, variables: Variables, startedBy: string): Variables {
+  return model.initiatorVariable ? { ...variables, [model.initiatorVariable]: startedBy } : variables;
+}
+
 /** A retired definition starts no case (409); one without a none start event starts only at its timer or message start events (422). */
 async function checkStartable(definition: { key: string; model: ExecutableModel }, startNodeId: string | undefined): Promise<void> {
   if (await Definition.exists({ key: definition.key, retiredAt: { $ne: null } })) throw conflict('definition-retired', `${definition.key} is retired; deploy it again to start cases`);
@@ -74,7 +82,7 @@ export async function startCase(client: Client, taskQueue: string, input: StartC
     definition: { key: definition.key, version: definition.version, sha256: definition.sha256 },
     businessKey: input.businessKey,
     street: input.street ?? null,
-    variables: input.startNodeId ? input.variables : await startVariables(definition, input.variables),
+    variables: withInitiator(definition.model, input.startNodeId ? input.variables : await startVariables(definition, input.variables), input.startedBy),
     startedBy: input.startedBy,
     ...(input.startNodeId ? { startNodeId: input.startNodeId } : {}),
     // legal time: the case computes with the calendar version current at its start (updateCalendar brings newer ones)

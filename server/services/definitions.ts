@@ -123,7 +123,7 @@ export async function deploy(
     }
     throw error;
   }
-  await Definition.updateOne({ key }, { $set: { name, latestVersion: version, updatedAt: deployedAt, retiredAt: null, retiredBy: null, starters: model.starters ?? null } }, { upsert: true });
+  await Definition.updateOne({ key }, { $set: { name, latestVersion: version, updatedAt: deployedAt, retiredAt: null, retiredBy: null, starters: model.starters ?? null, description: model.documentation ?? null, icon: model.icon ?? null } }, { upsert: true });
   return { created: true, key, version, name, sha256, warnings };
 }
 
@@ -165,7 +165,7 @@ export async function listDefinitions(options: { q?: string; only?: Record<strin
   const byKey = new Map(versions.map((v) => [v.key, v]));
   return definitions.flatMap((d) => {
     const v = byKey.get(d.key);
-    return v ? [{ key: d.key, name: d.name ?? null, version: v.version, sha256: v.sha256, deployedAt: v.deployedAt.toISOString(), deployedBy: v.deployedBy ?? null }] : [];
+    return v ? [{ key: d.key, name: d.name ?? null, version: v.version, sha256: v.sha256, deployedAt: v.deployedAt.toISOString(), deployedBy: v.deployedBy ?? null, description: d.description ?? null, icon: d.icon ?? null }] : [];
   });
 }
 

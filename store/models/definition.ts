@@ -13,6 +13,9 @@ const definitionSchema = new Schema(
     retiredBy: { type: String, default: null },
     /** The latest version's starters (`sparrow:starters`): roles or groups that may start its cases; null or absent: every starter role. */
     starters: { type: [String], default: undefined },
+    /** The latest version's process documentation and service-desk icon (`sparrow:icon`), for the residents' catalogue. */
+    description: { type: String, default: null },
+    icon: { type: String, default: null },
   },
   { collection: 'definitions', versionKey: false },
 );

@@ -62,6 +62,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
 
   'POST /instances': { allow: ['street-commander', 'enforcement-staff', 'department-liaison', 'resident', 'admin'], otherStreet: 'forbidden' },
   'GET /instances': { allow: ALL, otherStreet: 'not-listed' },
+  'GET /me/cases': { allow: ['street-commander', 'enforcement-staff', 'department-liaison', 'resident', 'admin'], otherStreet: 'not-listed' },
   'GET /instances/:id': { allow: ALL, hidden: ['volunteer', 'resident'], otherStreet: 'not-found' },
   'POST /instances/:id/cancel': { allow: ['street-commander', 'admin'], otherStreet: 'not-found' },
   'POST /instances/:id/incidents/:incidentId/resolve': { allow: ['street-commander', 'process-owner', 'admin'], otherStreet: 'not-found' },

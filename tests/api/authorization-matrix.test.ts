@@ -141,6 +141,7 @@ describe('the authorization matrix', () => {
       'POST /instances': (s) =>
         s.post('/api/instances', { definitionKey: 'street-inspection', businessKey: uniqueKey('M'), street: 'bajiao', variables: { groups: WORKER_GROUPS } }),
       'GET /instances': (s) => s.get('/api/instances?size=200'),
+      'GET /me/cases': (s) => s.get('/api/me/cases?size=50'),
       'GET /instances/:id': (s) => s.get(`/api/instances/${enc(shared.caseId)}`),
       'POST /instances/:id/cancel': async (s, fresh) => s.post(`/api/instances/${enc(fresh ? (await inspectionCase(admin)).id : shared.caseId)}/cancel`, { reason: '重复立案' }),
       'POST /instances/:id/incidents/:incidentId/resolve': async (s, fresh) => {

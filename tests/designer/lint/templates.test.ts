@@ -37,6 +37,7 @@ describe('process templates', () => {
     expect(templates.map(({ id, processId, name }) => ({ id, processId, name }))).toEqual([
       { id: 'street-whistle', processId: 'street-whistle', name: '街道吹哨、部门报到' },
       { id: 'unlicensed-business', processId: 'unlicensed-business', name: '无照经营查处' },
+      { id: 'volunteer-service-order', processId: 'volunteer-service-order', name: '志愿服务工单' },
     ]);
     for (const template of templates) expect(template.description).not.toBe('');
   });
