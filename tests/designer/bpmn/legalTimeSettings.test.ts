@@ -1,7 +1,8 @@
 // The pure parts of the modeler's legal time (issue 14): a clock's settings as the panel shows them and the attributes
 // of `<sparrow:clock>` they write, and the deadline presets (截止于时限 / N 个工作日后) of due dates and timers.
 import { approversAttr, lengthAttrs, lengthText, newClockName, parseDays, parseWarnWithin, unitAttrs, unitOf } from '../../../designer/src/bpmn/legalTime/clockSettings';
-import { clockDeadlineExpression, deadlinePresetOf, expressionOfValue, presetValue, renameClockIn, workingDaysExpression } from '../../../designer/src/bpmn/legalTime/deadlinePresets';
+import { amountExpression, clockDeadlineExpression, deadlinePresetOf, expressionOfValue, parseAmount, presetValue, renameClockIn, workingDaysExpression } from '../../../designer/src/bpmn/legalTime/deadlinePresets';
+import { evaluateFeel } from '../../../engine/feel';
 
 describe('a clock\'s settings', () => {
   it.each([
@@ -77,6 +78,9 @@ describe('the deadline presets', () => {
     ['=时限("公示期").deadline', { kind: 'clock', clock: '公示期' }],
     ['=add working days(now(), 7)', { kind: 'workingDays', days: 7 }],
     ['=加工作日(now(), 15)', { kind: 'workingDays', days: 15 }],
+    ['=now() + duration("P10D")', { kind: 'calendarDays', days: 10 }],
+    ['= now ( ) + duration ( "PT48H" )', { kind: 'hours', hours: 48 }],
+    ['=now() + duration("P1DT2H")', { kind: 'other' }],
     ['=add working days(today(), 7)', { kind: 'other' }],
     ['=clock("办案期限").startedAt', { kind: 'other' }],
     ['2027-01-04T09:00:00+08:00', { kind: 'other' }],
@@ -93,6 +97,34 @@ describe('the deadline presets', () => {
     expect(expressionOfValue('workingDays', '=add working days(now(), 7)')).toBe('=add working days(now(), 7)');
     expect(expressionOfValue('workingDays', '=clock("办案期限").deadline')).toBe('=add working days(now(), 5)');
     expect(expressionOfValue('other', '=x')).toBeUndefined();
+  });
+
+  it('should write N 个自然日后 and N 小时后 as ordinary FEEL that gives an ISO date-time', () => {
+    // then
+    expect(amountExpression('calendarDays', 10)).toBe('=now() + duration("P10D")');
+    expect(amountExpression('hours', 4)).toBe('=now() + duration("PT4H")');
+    expect(amountExpression('workingDays', 3)).toBe('=add working days(now(), 3)');
+    const due = evaluateFeel(amountExpression('calendarDays', 10).slice(1), {});
+    expect(typeof due).toBe('string');
+    expect(Date.parse(due as string) - Date.now()).toBeGreaterThan(10 * 24 * 3600_000 - 60_000);
+  });
+
+  it('should keep the amount when switching to the same kind and start others at a default', () => {
+    // then
+    expect(expressionOfValue('hours', '=now() + duration("PT48H")')).toBe('=now() + duration("PT48H")');
+    expect(expressionOfValue('calendarDays', '=now() + duration("PT48H")')).toBe('=now() + duration("P7D")');
+    expect(expressionOfValue('hours', undefined)).toBe('=now() + duration("PT24H")');
+  });
+
+  it.each([
+    ['hours', '72', 72],
+    ['hours', '87601', undefined],
+    ['calendarDays', '0', undefined],
+    ['calendarDays', '1.5', undefined],
+    ['workingDays', ' 20 ', 20],
+  ] as const)('should read the %s amount %p as %p', (kind, text, amount) => {
+    // then
+    expect(parseAmount(kind, text)).toBe(amount);
   });
 
   it('should rename a clock in 截止于时限 only', () => {

@@ -97,6 +97,18 @@ describe('legal time in the modeler', () => {
     // then
     expect(await xmlMatching(page, /now\(\), 7\)/)).toContain('<zeebe:taskSchedule dueDate="=add working days(now(), 7)" />');
 
+    // when: 48 hours, then 10 calendar days instead (issue 17's due-date helper)
+    await page.locator('select[name="sparrowDeadlinePreset-dueDate"]').selectOption({ label: 'N 小时后' });
+    await page.locator('input[name="sparrowHours-dueDate"]').fill('48');
+    expect(await xmlMatching(page, /PT48H/)).toContain('<zeebe:taskSchedule dueDate="=now() + duration(&#34;PT48H&#34;)" />');
+    await page.locator('select[name="sparrowDeadlinePreset-dueDate"]').selectOption({ label: 'N 个自然日后' });
+    await page.locator('input[name="sparrowCalendarDays-dueDate"]').fill('10');
+    expect(await xmlMatching(page, /P10D/)).toContain('<zeebe:taskSchedule dueDate="=now() + duration(&#34;P10D&#34;)" />');
+    expect(await panelEnglish(page)).toEqual([]);
+    await page.locator('select[name="sparrowDeadlinePreset-dueDate"]').selectOption('workingDays');
+    await page.locator('input[name="sparrowWorkingDays-dueDate"]').fill('7');
+    await xmlMatching(page, /now\(\), 7\)/);
+
     // when: the boundary timer fires at the clock's deadline
     await select(page, timer);
     await openGroup(page, 'timer');

@@ -1,13 +1,12 @@
 // The properties-panel entries of the deadline presets, for a user task's due date and a timer event's date: the preset
-// picker (截止于时限 <clock> / N 个工作日后 / 在下方填写) and, for N 个工作日后, the number of working days. The Zeebe
-// provider's own FEEL field stays below and shows the expression written.
+// picker (截止于时限 <clock> / N 个工作日后 / N 个自然日后 / N 小时后 / 在下方填写) and, for the last three, the number
+// N. The Zeebe provider's own FEEL field stays below and shows the expression written.
 import { SelectEntry, TextFieldEntry } from '@bpmn-io/properties-panel';
 import { h } from '@bpmn-io/properties-panel/preact';
 import { useService } from 'bpmn-js-properties-panel';
 import type { BpmnFactory, ModdleLike } from '../moddleShapes';
-import { parseDays } from './clockSettings';
 import { declaredClockNames, dueDateOf, type PanelCommand, processOf, setDueDateCommands, setTimerDateCommands, timerDateOf, timerOf, type BusinessObject } from './clockXml';
-import { deadlinePresetOf, expressionOfValue, presetValue, workingDaysExpression } from './deadlinePresets';
+import { amountExpression, amountOf, type AmountKind, deadlinePresetOf, expressionOfValue, MAX_AMOUNTS, parseAmount, presetValue } from './deadlinePresets';
 
 type Translate = (text: string, replacements?: Record<string, string>) => string;
 
@@ -66,6 +65,8 @@ export function DeadlinePresetSelect(props: DeadlineEntryProps) {
         { value: 'other', label: translate('Enter below') },
         ...names.map((name) => ({ value: `clock:${name}`, label: translate('At the deadline of {name}', { name }) })),
         { value: 'workingDays', label: translate('N working days later') },
+        { value: 'calendarDays', label: translate('N calendar days later') },
+        { value: 'hours', label: translate('N hours later') },
       ];
       const preset = deadlinePresetOf(expressionOf(element, target));
       if (preset.kind === 'clock' && !names.includes(preset.clock)) options.push({ value: current(), label: translate('{name} (not declared)', { name: preset.clock }) });
@@ -74,30 +75,37 @@ export function DeadlinePresetSelect(props: DeadlineEntryProps) {
   });
 }
 
-/** The N of N 个工作日后. */
-export function WorkingDaysField(props: DeadlineEntryProps) {
+/** What the amount field of each preset says. */
+const AMOUNT_TEXTS: Record<AmountKind, { label: string; description: string }> = {
+  workingDays: { label: 'Number of working days', description: 'Counted from when the element is reached; holidays and make-up working days follow the work calendar' },
+  calendarDays: { label: 'Number of calendar days', description: 'Counted from when the element is reached, weekends and holidays included' },
+  hours: { label: 'Number of hours', description: 'Counted from when the element is reached, around the clock' },
+};
+
+/** The N of N 个工作日后 / N 个自然日后 / N 小时后. */
+export function DeadlineAmountField(props: DeadlineEntryProps & { kind: AmountKind }) {
   const translate = useService<Translate>('translate');
   const debounce = useService<(fn: (value: string) => void) => (value: string) => void>('debounceInput');
   const write = useWriter(props);
-  const { element, id, target } = props;
+  const { element, id, target, kind } = props;
   return h(TextFieldEntry, {
     element,
     id,
-    label: translate('Number of working days'),
-    description: translate('Counted from when the element is reached; holidays and make-up working days follow the work calendar'),
+    label: translate(AMOUNT_TEXTS[kind].label),
+    description: translate(AMOUNT_TEXTS[kind].description),
     debounce,
-    getValue: () => {
-      const preset = deadlinePresetOf(expressionOf(element, target));
-      return preset.kind === 'workingDays' ? String(preset.days) : '';
-    },
-    validate: (value: string) => (parseDays(value ?? '') ? null : translate('Enter a whole number of days from 1 to 3650')),
+    getValue: () => String(amountOf(deadlinePresetOf(expressionOf(element, target))) ?? ''),
+    validate: (value: string) => (parseAmount(kind, value ?? '') ? null : translate('Enter a whole number from 1 to {max}', { max: String(MAX_AMOUNTS[kind]) })),
     setValue: (value: string) => {
-      const days = parseDays(value ?? '');
-      if (days) write(workingDaysExpression(days));
+      const amount = parseAmount(kind, value ?? '');
+      // a late (debounced, on blur) write after another preset was picked must not bring this one back
+      if (amount && deadlinePresetOf(expressionOf(element, target)).kind === kind) write(amountExpression(kind, amount));
     },
   });
 }
 
-/** Whether the target of `element` is an N 个工作日后 preset (the days field shows then). */
-export const isWorkingDaysPreset = (businessObject: ModdleLike & BusinessObject, target: DeadlineTarget): boolean =>
-  deadlinePresetOf(expressionOf({ businessObject }, target)).kind === 'workingDays';
+/** The amount preset the target of `element` is (its amount field shows then), if any. */
+export function amountKindOf(businessObject: ModdleLike & BusinessObject, target: DeadlineTarget): AmountKind | undefined {
+  const { kind } = deadlinePresetOf(expressionOf({ businessObject }, target));
+  return kind === 'workingDays' || kind === 'calendarDays' || kind === 'hours' ? kind : undefined;
+}

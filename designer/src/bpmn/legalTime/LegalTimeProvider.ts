@@ -21,7 +21,7 @@ import {
   removeClockControlCommands,
   timerOf,
 } from './clockXml';
-import { DeadlinePresetSelect, type DeadlineTarget, isWorkingDaysPreset, WorkingDaysField } from './DeadlineEntries';
+import { amountKindOf, DeadlineAmountField, DeadlinePresetSelect, type DeadlineTarget } from './DeadlineEntries';
 
 type Translate = (text: string, replacements?: Record<string, string>) => string;
 
@@ -54,6 +54,9 @@ interface CommandStackLike {
 export const CLOCKS_GROUP_ID = 'sparrowClocks';
 /** The id of a flow node's 计时控制 group. */
 export const CLOCK_CONTROL_GROUP_ID = 'sparrowClockControl';
+
+/** The id prefix of each amount field (`sparrowWorkingDays-dueDate` …). */
+const AMOUNT_ENTRY_PREFIXES = { workingDays: 'sparrowWorkingDays', calendarDays: 'sparrowCalendarDays', hours: 'sparrowHours' } as const;
 
 /** Runs after the Zeebe provider (lower priority). */
 export default class LegalTimeProvider {
@@ -167,13 +170,14 @@ export default class LegalTimeProvider {
     };
   }
 
-  /** The preset picker (and the N of N 个工作日后) before a user task's due date and first in a timer event's group. */
+  /** The preset picker (and the N of N 个工作日后 / 自然日后 / 小时后) before a user task's due date and first in a timer event's group. */
   private addDeadlinePresets(element: ElementLike, groups: Group[]) {
     const node = element.businessObject;
-    const presetEntries = (target: DeadlineTarget): Entry[] => [
-      { id: `sparrowDeadlinePreset-${target}`, component: DeadlinePresetSelect, isEdited: isSelectEntryEdited, target },
-      ...(isWorkingDaysPreset(node, target) ? [{ id: `sparrowWorkingDays-${target}`, component: WorkingDaysField, isEdited: isTextFieldEntryEdited, target }] : []),
-    ];
+    const presetEntries = (target: DeadlineTarget): Entry[] => {
+      const kind = amountKindOf(node, target);
+      const amount: Entry[] = kind ? [{ id: `${AMOUNT_ENTRY_PREFIXES[kind]}-${target}`, component: DeadlineAmountField, isEdited: isTextFieldEntryEdited, target, kind }] : [];
+      return [{ id: `sparrowDeadlinePreset-${target}`, component: DeadlinePresetSelect, isEdited: isSelectEntryEdited, target }, ...amount];
+    };
     const assignment = groups.find((group) => group.id === 'assignmentDefinition');
     const due = assignment?.entries?.findIndex((entry) => entry.id === 'taskScheduleDueDate') ?? -1;
     if (assignment?.entries && due !== -1) assignment.entries.splice(due, 0, ...presetEntries('dueDate'));

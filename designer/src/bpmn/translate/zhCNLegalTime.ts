@@ -38,6 +38,13 @@ export const ZH_CN_LEGAL_TIME: Readonly<Record<string, string>> = {
   'Enter below': '在下方填写',
   'At the deadline of {name}': '截止于时限「{name}」',
   'N working days later': 'N 个工作日后',
+  'N calendar days later': 'N 个自然日后',
+  'N hours later': 'N 小时后',
+  'Number of calendar days': '自然日数',
+  'Number of hours': '小时数',
+  'Counted from when the element is reached, weekends and holidays included': '自流程到达本环节时起算，含周末和节假日',
+  'Counted from when the element is reached, around the clock': '自流程到达本环节时起算，按钟点连续计算',
+  'Enter a whole number from 1 to {max}': '请输入 1 到 {max} 之间的整数',
   'Number of working days': '工作日数',
   'Counted from when the element is reached; holidays and make-up working days follow the work calendar': '自流程到达本环节时起算，节假日和调休按工作日历计算',
   // the add button of the panel's lists
