@@ -50,4 +50,23 @@ describe('LintPanel', () => {
     expect(screen.getByText('未发现问题')).toBeInTheDocument();
     expect(screen.getByText('0 个错误')).toBeInTheDocument();
   });
+
+  it('should fold down to its counts and open again', async () => {
+    // given a panel with one finding
+    const findings = panelFindings([{ id: 'Task_1', message: SPARROW_LINT_MESSAGES.userTaskWithoutAssignment, category: 'warn', rule: 'sparrow/user-task-assignment' }], { problems: [], warnings: [] }, text);
+    renderWithProviders(<LintPanel findings={findings} onSelect={() => undefined} />);
+    const panel = screen.getByRole('region', { name: '检查结果' });
+
+    // when it is folded
+    await userEvent.click(within(panel).getByRole('button', { name: '收起' }));
+
+    // then only the counts show
+    expect(within(panel).queryByRole('listitem')).toBeNull();
+    expect(within(panel).getByText('1 个警告')).toBeInTheDocument();
+    expect(within(panel).getByRole('button', { name: '展开' })).toHaveAttribute('aria-expanded', 'false');
+
+    // when it is opened again, the finding is back
+    await userEvent.click(within(panel).getByRole('button', { name: '展开' }));
+    expect(within(panel).getAllByRole('listitem')).toHaveLength(1);
+  });
 });

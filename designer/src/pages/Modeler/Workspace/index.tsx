@@ -1,4 +1,5 @@
-// The modeling workspace: toolbar, canvas with properties panel, lint panel and deploy dialog around one modeler.
+// The modeling workspace: toolbar, canvas with properties panel and zoom buttons, lint panel and deploy dialog around one
+// modeler.
 import { App } from 'antd';
 import type BpmnModeler from 'bpmn-js/lib/Modeler';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -24,6 +25,7 @@ import { DeployDialog } from '../DeployDialog';
 import { LintPanel, panelFindings } from '../LintPanel';
 import { RENAMED_KEYS } from '../renamedKeys';
 import { Toolbar } from '../Toolbar';
+import { ZoomControls } from '../ZoomControls';
 import { useAutosave } from './useAutosave';
 import { useOrgDirectory } from './useOrgDirectory';
 
@@ -132,19 +134,22 @@ export function Workspace({ definitionKey, initialXml, baseVersion, latestVersio
         onHistory={() => navigate(versionsPath(definitionKey))}
         onDeploy={() => setDeployOpen(true)}
       />
-      <BpmnCanvas
-        initialXml={initialXml}
-        locale={locale}
-        events={{
-          onModeler: setModeler,
-          onChange: (xml) => {
-            setName(readProcessHeader(xml)?.name ?? null);
-            autosave.schedule(xml);
-          },
-          onLint: setIssues,
-          onImportError: (error) => void message.error(t('modeler.importFailed', { detail: error.message })),
-        }}
-      />
+      <div style={{ position: 'relative', flex: 1, minHeight: 0, display: 'flex' }}>
+        <BpmnCanvas
+          initialXml={initialXml}
+          locale={locale}
+          events={{
+            onModeler: setModeler,
+            onChange: (xml) => {
+              setName(readProcessHeader(xml)?.name ?? null);
+              autosave.schedule(xml);
+            },
+            onLint: setIssues,
+            onImportError: (error) => void message.error(t('modeler.importFailed', { detail: error.message })),
+          }}
+        />
+        <ZoomControls modeler={modeler} />
+      </div>
       <LintPanel findings={findings} onSelect={select} />
       <DeployDialog open={deployOpen} deploying={deploy.isPending} onDeploy={(note) => void runDeploy(note)} onClose={() => setDeployOpen(false)} />
     </div>
