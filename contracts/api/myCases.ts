@@ -9,6 +9,7 @@ export const myCaseStep = z.object({
   name: z.string().nullable().describe("the step's name in the diagram"),
   assignee: z.string().nullable(),
   assigneeName: z.string().nullable().describe("the holder's display name (null: nobody holds it yet)"),
+  candidateGroups: z.array(z.string()).describe('who may take it while nobody holds it'),
   forMe: z.boolean().describe('the caller holds it or may take it (e.g. the rating of a service they ordered)'),
   dueDate: z.string().nullable(),
 });

@@ -57,6 +57,7 @@ export async function myCases(client: Client, user: Principal, window: { skip: n
           name: task.name ?? null,
           assignee: task.assignee ?? null,
           assigneeName: task.assignee ? (names.get(task.assignee) ?? null) : null,
+          candidateGroups: task.candidateGroups ?? [],
           forMe: task.assignee ? task.assignee === user.username : isCandidate(user, task),
           dueDate: task.dueDate ? new Date(task.dueDate).toISOString() : null,
         }));

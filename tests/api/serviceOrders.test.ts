@@ -81,7 +81,7 @@ describe('a volunteer service order', () => {
       return c?.openSteps.length ? c : undefined;
     }, 'the order to show its open step');
     expect(waiting).toMatchObject({ processName: '志愿服务工单', icon: 'volunteer', status: 'running', rating: null });
-    expect(waiting.openSteps).toEqual([expect.objectContaining({ name: '志愿者接单服务', assignee: null, assigneeName: null, forMe: false })]);
+    expect(waiting.openSteps).toEqual([expect.objectContaining({ name: '志愿者接单服务', assignee: null, assigneeName: null, candidateGroups: ['volunteers'], forMe: false })]);
     const taskId = waiting.openSteps[0].taskId;
 
     // and the street's volunteers see it among the open orders they may take; the other street's do not

@@ -24,3 +24,13 @@ export const auditSearchPath = () => '/audit';
 export const auditCasePath = (id: string) => `/audit/${encodeURIComponent(id)}`;
 /** The path of the working-day calendar, at `year` when given. */
 export const calendarPath = (year?: number) => (year === undefined ? '/calendar' : `/calendar?year=${year}`);
+/** The path of the residents' service desk (服务大厅). */
+export const serviceDeskPath = () => '/services';
+/** The path of the order page of service (process) `key`. */
+export const placeOrderPath = (key: string) => `/services/${encodeURIComponent(key)}`;
+/** The path of the resident's orders (我的工单). */
+export const myOrdersPath = () => '/my-orders';
+/** The path of the volunteers' open orders (可接单). */
+export const openOrdersPath = () => '/orders/open';
+/** The path of the orders a volunteer holds and has done (我的服务). */
+export const myServicesPath = () => '/orders/mine';

@@ -16,9 +16,19 @@ const CasePage = lazy(() => import('../pages/Case').then((module) => ({ default:
 const StartCasePage = lazy(() => import('../pages/StartCase').then((module) => ({ default: module.StartCasePage })));
 const AuditSearchPage = lazy(() => import('../pages/AuditSearch').then((module) => ({ default: module.AuditSearchPage })));
 const AuditCasePage = lazy(() => import('../pages/AuditCase').then((module) => ({ default: module.AuditCasePage })));
+const ServiceDeskPage = lazy(() => import('../pages/ServiceDesk').then((module) => ({ default: module.ServiceDeskPage })));
+const PlaceOrderPage = lazy(() => import('../pages/PlaceOrder').then((module) => ({ default: module.PlaceOrderPage })));
+const MyOrdersPage = lazy(() => import('../pages/MyOrders').then((module) => ({ default: module.MyOrdersPage })));
+const OpenOrdersPage = lazy(() => import('../pages/VolunteerOrders').then((module) => ({ default: module.OpenOrdersPage })));
+const MyServicesPage = lazy(() => import('../pages/VolunteerOrders').then((module) => ({ default: module.MyServicesPage })));
 const JobTypesPage = lazy(() => import('../pages/JobTypes').then((module) => ({ default: module.JobTypesPage })));
 const WebhooksPage = lazy(() => import('../pages/Webhooks').then((module) => ({ default: module.WebhooksPage })));
 const WorkCalendarPage = lazy(() => import('../pages/WorkCalendar').then((module) => ({ default: module.WorkCalendarPage })));
+
+/** Who sees the service desk and 我的工单. */
+const RESIDENTS: readonly Role[] = ['resident'];
+/** Who sees 可接单 and 我的服务. */
+const VOLUNTEERS: readonly Role[] = ['volunteer'];
 
 /** One page: `path` may hold `:name` segments, passed to the page as `params`. */
 export interface AppRoute {
@@ -40,6 +50,12 @@ export const routes: readonly AppRoute[] = [
   { path: '/processes/:key', menuPath: '/processes', Page: ModelerPage },
   { path: '/forms', labelKey: 'nav.forms', menuPath: '/forms', roles: DESIGN_READERS, Page: FormLibrary },
   { path: '/forms/:id', menuPath: '/forms', Page: FormEditorPage },
+  // residents land on the service desk, volunteers on 可接单 (the first menu entry each sees is their home page)
+  { path: '/services', labelKey: 'nav.serviceDesk', menuPath: '/services', roles: RESIDENTS, Page: ServiceDeskPage },
+  { path: '/services/:key', menuPath: '/services', Page: PlaceOrderPage },
+  { path: '/my-orders', labelKey: 'nav.myOrders', menuPath: '/my-orders', roles: RESIDENTS, Page: MyOrdersPage },
+  { path: '/orders/open', labelKey: 'nav.openOrders', menuPath: '/orders/open', roles: VOLUNTEERS, Page: OpenOrdersPage },
+  { path: '/orders/mine', labelKey: 'nav.myServices', menuPath: '/orders/mine', roles: VOLUNTEERS, Page: MyServicesPage },
   { path: '/tasks', labelKey: 'nav.tasks', menuPath: '/tasks', Page: TaskList },
   { path: '/tasks/:id', menuPath: '/tasks', Page: TaskPage },
   { path: '/cases/:id', menuPath: '/tasks', Page: CasePage },
@@ -56,7 +72,7 @@ export function menuRoutes(roles: readonly Role[]): AppRoute[] {
   return routes.filter((route) => route.labelKey && (!route.roles || hasAnyRole(roles, route.roles)));
 }
 
-/** Where `/` leads a user with `roles`: the first menu entry they see (designers: the library; everyone else: tasks). */
+/** Where `/` leads a user with `roles`: the first menu entry they see (designers: the library; residents: the service desk; volunteers: 可接单; everyone else: tasks). */
 export function homePath(roles: readonly Role[]): string {
   return menuRoutes(roles)[0]?.path ?? '/tasks';
 }
