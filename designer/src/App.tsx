@@ -1,12 +1,15 @@
-// The application shell: header with product name, user and language switch, side menu, and the current page.
+// The application shell: header with product name, user and language switch, side menu (a ☰ drawer on phones), and the
+// current page.
 import { Layout, Menu, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
 import { useMe } from './api/hooks/useMe.query';
 import { useSessionGuard } from './api/hooks/useSessionGuard';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { NavDrawer } from './components/NavDrawer';
 import { ProblemAlert } from './components/ProblemAlert';
 import { UserMenu } from './components/UserMenu';
 import { useT } from './i18n/useT';
+import { useScreenBelow } from './layout/useScreenBelow';
 import { LoginPage } from './pages/Login';
 import { NotFound } from './pages/NotFound';
 import { navigate, usePathname } from './routing/location';
@@ -20,6 +23,7 @@ export function App() {
   const signedIn = me.data && !me.error ? me.data : undefined;
   const expired = useSessionGuard(Boolean(signedIn));
   const pathname = usePathname();
+  const narrow = useScreenBelow('lg');
   const match = matchRoute(pathname === '/' && signedIn ? homePath(signedIn.roles) : pathname);
   const Page = match?.route.Page ?? NotFound;
 
@@ -34,32 +38,39 @@ export function App() {
       </Suspense>
     );
 
+  const nav = signedIn && (
+    <nav aria-label={t('nav.label')}>
+      <Menu
+        mode="inline"
+        selectedKeys={match ? [match.route.menuPath] : []}
+        items={menuRoutes(signedIn.roles).flatMap(({ path, labelKey }) => (labelKey ? [{ key: path, label: t(labelKey) }] : []))}
+        onClick={({ key }) => navigate(key)}
+      />
+    </nav>
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16, paddingInline: 24 }}>
-        <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
-          {t('app.name')}
-        </Typography.Title>
-        {/* On a phone the user's roles and streets scroll within the header instead of widening the page. */}
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: narrow ? 8 : 16, paddingInline: narrow ? 8 : 24 }}>
+        <span style={{ display: 'flex', alignItems: 'center', gap: 4, minWidth: 0 }}>
+          {signedIn && narrow && <NavDrawer me={signedIn}>{nav}</NavDrawer>}
+          <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
+            {t('app.name')}
+          </Typography.Title>
+        </span>
+        {/* Below lg the menu, roles, streets, sign-out and language are in the ☰ drawer; the header keeps the name. */}
         <span style={{ display: 'flex', alignItems: 'center', gap: 16, minWidth: 0, overflowX: 'auto' }}>
-          {signedIn && <UserMenu me={signedIn} />}
-          <LanguageSwitch />
+          {signedIn && <UserMenu me={signedIn} show={narrow ? 'name' : 'all'} />}
+          {!(signedIn && narrow) && <LanguageSwitch />}
         </span>
       </Layout.Header>
       <Layout>
-        {signedIn && (
-          <Layout.Sider theme="light" width={180} breakpoint="lg" collapsedWidth={0}>
-            <nav aria-label={t('nav.label')}>
-              <Menu
-                mode="inline"
-                selectedKeys={match ? [match.route.menuPath] : []}
-                items={menuRoutes(signedIn.roles).flatMap(({ path, labelKey }) => (labelKey ? [{ key: path, label: t(labelKey) }] : []))}
-                onClick={({ key }) => navigate(key)}
-              />
-            </nav>
+        {signedIn && !narrow && (
+          <Layout.Sider theme="light" width={180}>
+            {nav}
           </Layout.Sider>
         )}
-        <Layout.Content style={{ padding: 16, minWidth: 0 }}>
+        <Layout.Content style={{ padding: narrow ? 12 : 16, minWidth: 0 }}>
           {content}
         </Layout.Content>
       </Layout>

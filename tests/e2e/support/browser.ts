@@ -41,20 +41,45 @@ export async function listen(app: Express): Promise<{ baseURL: string; close: ()
 
 /** A phone the street work is done on. */
 export const PHONE_VIEWPORT = { width: 390, height: 844 };
+/** A phone as the browser presents it: its viewport, the page's meta viewport honoured, touch events. */
+export const PHONE = { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true };
 
-/** A page of a fresh browser context (own cookies) at `viewport` (1366×768 unless given), Chinese, Beijing time; uncaught page errors are collected. */
-export async function openPage(browser: Browser, baseURL: string, viewport: { width: number; height: number } = VIEWPORT): Promise<{ page: Page; pageErrors: string[] }> {
-  const context = await browser.newContext({ baseURL, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+/** How a page is shown: the viewport, and for a phone `isMobile` and `hasTouch`. */
+export interface Screen {
+  viewport: { width: number; height: number };
+  isMobile?: boolean;
+  hasTouch?: boolean;
+}
+
+/**
+ * A page of a fresh browser context (own cookies) at `screen` (a viewport, 1366×768 unless given, or a Screen such as
+ * PHONE), Chinese, Beijing time; uncaught page errors are collected.
+ */
+export async function openPage(browser: Browser, baseURL: string, screen: { width: number; height: number } | Screen = VIEWPORT): Promise<{ page: Page; pageErrors: string[] }> {
+  const device = 'viewport' in screen ? screen : { viewport: screen };
+  const context = await browser.newContext({ baseURL, ...device, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   return { page, pageErrors };
 }
 
-/** Saves what the viewport shows as test-results/e2e/<name>.png. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** The images the README and docs show. */
+export const DOC_IMAGES_DIR = path.join(ROOT, 'docs', 'images');
+
+/**
+ * Saves what the viewport shows as test-results/e2e/<name>.png; with `docImage`, a screenshot the docs show, also as
+ * docs/images/<docImage>.png when SPARROW_DOC_SCREENSHOTS=1 (so an ordinary run leaves the committed images alone).
+ */
+export async function screenshot(page: Page, name: string, { docImage }: { docImage?: string } = {}): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+  if (docImage && process.env.SPARROW_DOC_SCREENSHOTS === '1') fs.copyFileSync(path.join(SCREENSHOT_DIR, `${name}.png`), path.join(DOC_IMAGES_DIR, `${docImage}.png`));
+}
+
+/** Whether the page is no wider than the viewport (nothing to scroll sideways). */
+export function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth);
 }
 
 /** Signs in through the login page (the app shows it at any URL while nobody is signed in). */

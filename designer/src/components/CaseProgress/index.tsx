@@ -1,5 +1,5 @@
 // A case's progress: its status, its diagram with the current element highlighted, and its timeline so far.
-import { Alert, Card, Col, Row, Skeleton, Tag } from 'antd';
+import { Alert, Button, Card, Col, Flex, Row, Skeleton, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { caseStatusOf, type CompletedElement } from '../../api/instances';
 import { useCase } from '../../api/hooks/useCase.query';
@@ -20,6 +20,7 @@ export function CaseProgress({
   layout = 'columns',
   diagramHeight = 320,
   showStatus = true,
+  diagramToggle,
 }: {
   instanceId: string;
   elementId?: string;
@@ -28,13 +29,17 @@ export function CaseProgress({
   diagramHeight?: number;
   /** Whether the diagram card shows the case's status (pages that show it already pass false). */
   showStatus?: boolean;
+  /** When given, the diagram can be hidden and shown (a 展开 / 收起 button), starting so; hidden, bpmn-js is not loaded. */
+  diagramToggle?: 'shown' | 'hidden';
 }) {
   const t = useT();
   const me = useMe();
   const mayReadDiagram = hasAnyRole(me.data?.roles ?? [], DEFINITION_READERS);
   const caseQuery = useCase(instanceId);
   const view = caseQuery.data;
-  const version = useVersion(view?.definitionKey ?? '', view?.definitionVersion, { enabled: Boolean(view) && mayReadDiagram });
+  const [diagramShown, setDiagramShown] = useState(diagramToggle !== 'hidden');
+  // A hidden diagram needs the version only for element names the case does not carry itself.
+  const version = useVersion(view?.definitionKey ?? '', view?.definitionVersion, { enabled: Boolean(view) && mayReadDiagram && (diagramShown || !view?.elements) });
   const [diagramError, setDiagramError] = useState<string | null>(null);
 
   const state = view?.state;
@@ -57,17 +62,31 @@ export function CaseProgress({
   if (caseQuery.error) return <ProblemAlert message={t('case.loadFailed')} error={caseQuery.error} />;
   if (!view) return <Skeleton active />;
 
+  const toggle = diagramToggle && (
+    <Button size="small" aria-expanded={diagramShown} onClick={() => setDiagramShown((shown) => !shown)}>
+      {t(diagramShown ? 'case.diagramCollapse' : 'case.diagramExpand')}
+    </Button>
+  );
   const diagram = (
-    <Card size="small" title={t('case.diagram')} extra={showStatus && <CaseStatusTag status={caseStatusOf(view)} incidents={view.state.incidents.length} />}>
-      {!mayReadDiagram && <Alert type="info" showIcon title={t('case.diagramHidden')} />}
-      {version.error && <ProblemAlert message={t('case.diagramFailed')} error={version.error} />}
-      {diagramError && <Alert type="error" showIcon title={t('case.diagramFailed')} description={diagramError} />}
-      {version.isPending && mayReadDiagram && <Skeleton.Node active style={{ width: '100%', height: diagramHeight }} />}
-      {version.data && <CaseDiagram xml={version.data.xml} marks={marks} height={diagramHeight} label={t('case.diagramLabel', { key: view.definitionKey })} onError={(error) => setDiagramError(error.message)} />}
-      <div style={{ marginTop: 8, display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-        {marks.current.length > 0 && <Tag color="blue">{t('case.legend.current')}</Tag>}
-        <Tag color="green">{t('case.legend.done')}</Tag>
-      </div>
+    <Card
+      size="small"
+      title={t('case.diagram')}
+      extra={(showStatus || toggle) && <Flex gap="small" align="center">{showStatus && <CaseStatusTag status={caseStatusOf(view)} incidents={view.state.incidents.length} />}{toggle}</Flex>}
+      styles={diagramShown ? undefined : { body: { display: 'none' } }}
+    >
+      {diagramShown && (
+        <>
+          {!mayReadDiagram && <Alert type="info" showIcon title={t('case.diagramHidden')} />}
+          {version.error && <ProblemAlert message={t('case.diagramFailed')} error={version.error} />}
+          {diagramError && <Alert type="error" showIcon title={t('case.diagramFailed')} description={diagramError} />}
+          {version.isPending && mayReadDiagram && <Skeleton.Node active style={{ width: '100%', height: diagramHeight }} />}
+          {version.data && <CaseDiagram xml={version.data.xml} marks={marks} height={diagramHeight} label={t('case.diagramLabel', { key: view.definitionKey })} onError={(error) => setDiagramError(error.message)} />}
+          <div style={{ marginTop: 8, display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+            {marks.current.length > 0 && <Tag color="blue">{t('case.legend.current')}</Tag>}
+            <Tag color="green">{t('case.legend.done')}</Tag>
+          </div>
+        </>
+      )}
     </Card>
   );
   const timeline = (

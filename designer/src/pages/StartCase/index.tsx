@@ -15,6 +15,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { AdvancedVariables } from '../../components/AdvancedVariables';
 import { describeProblem, fieldLabel, problemLine } from '../../i18n/describeProblem';
 import { useT } from '../../i18n/useT';
+import { useScreenBelow } from '../../layout/useScreenBelow';
 import { navigate, searchParam } from '../../routing/location';
 import { casePath } from '../../routing/paths';
 import { type VariablePair, variablesFromPairs } from '../../components/VariablePairsFields/variablePairs';
@@ -22,7 +23,7 @@ import { DESIGNERS, hasAnyRole } from '../../../../contracts/roles';
 import { formJsMessage, serverMessageText } from '../Task/formMessages';
 import { placeServerErrors } from '../Task/placeServerErrors';
 import { problemFieldErrors, type ServerFieldError } from '../Task/serverFieldErrors';
-import { TaskForm } from '../Task/TaskForm';
+import { LazyTaskForm } from '../Task/TaskForm/LazyTaskForm';
 import { BUSINESS_KEY_MAX, IDENTIFIER_SEPARATORS } from '../../../../contracts/identifiers';
 import { businessKeyProblem, suggestBusinessKey } from './businessKey';
 
@@ -49,10 +50,13 @@ export function StartCasePage() {
   const streetUnits = useOrgUnits('street');
   const streetName = useStreetName();
   const start = useStartCase();
+  const phone = useScreenBelow('md');
   const [form] = Form.useForm<StartValues>();
   const idempotencyKey = useRef(newIdempotencyKey());
   const formJs = useRef<FormJs | null>(null);
   const [unplacedErrors, setUnplacedErrors] = useState<ServerFieldError[]>([]);
+  // The start form's code loads on first use: 发起 waits for it.
+  const [formReady, setFormReady] = useState(false);
   const chosenKey = Form.useWatch('definitionKey', form) ?? searchParam('process') ?? undefined;
   const info = useStartInfo(chosenKey);
 
@@ -134,7 +138,7 @@ export function StartCasePage() {
         {t('start.title')}
       </Typography.Title>
       {definitions.error && <ProblemAlert message={t('start.processesFailed')} error={definitions.error} />}
-      <Card>
+      <Card size={phone ? 'small' : 'default'}>
         <Form<StartValues> key={streets.join(',')} form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} requiredMark>
           <Form.Item name="definitionKey" label={t('start.process')} rules={[{ required: true, whitespace: true, message: t('start.processRequired') }]}>
             <Select
@@ -198,14 +202,17 @@ export function StartCasePage() {
                   description={unplacedErrors.map((e) => t('problem.fieldLine', { field: fieldLabel(t, e.path), message: e.message })).join(t('problem.lineSeparator'))}
                 />
               )}
-              <TaskForm
+              <LazyTaskForm
                 schema={schema}
                 schemaKey={`${startInfo?.form?.id}@${startInfo?.form?.version}`}
                 data={{}}
                 readOnly={false}
                 label={t('start.formTitle')}
                 translateMessage={translateFormJs}
-                onForm={(instance) => (formJs.current = instance)}
+                onForm={(instance) => {
+                  formJs.current = instance;
+                  setFormReady(Boolean(instance));
+                }}
               />
             </Card>
           )}
@@ -213,7 +220,7 @@ export function StartCasePage() {
             <AdvancedVariables label={t('start.advanced')} help={t('start.advancedHelp')} style={{ marginBottom: 16 }} />
           )}
           {fieldError && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={t('start.failed')} description={problemLine(t, fieldError)} />}
-          <Button type="primary" htmlType="submit" size="large" loading={start.isPending} disabled={Boolean(startInfo?.formId && !startInfo.form)}>
+          <Button type="primary" htmlType="submit" size="large" loading={start.isPending} disabled={Boolean(startInfo?.formId && !startInfo.form) || (Boolean(schema) && !formReady)}>
             {t('start.submit')}
           </Button>
         </Form>

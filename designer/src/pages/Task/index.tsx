@@ -1,6 +1,6 @@
 // The task page: the task's facts, what its element's documentation asks of the people doing it, its form (form-js,
 // prefilled from the case's variables; without a form, a comment box) under an action bar that never moves,
-// claim/unclaim/complete, and the case's diagram and timeline.
+// claim/unclaim/complete, and the case's diagram (hidden at first on a phone) and timeline.
 import type { Form as FormJs } from '@bpmn-io/form-js-viewer';
 import { Alert, App, Button, Card, Col, Empty, Flex, Form, Input, Row, Skeleton, Space, theme, Typography } from 'antd';
 import { useRef, useState } from 'react';
@@ -22,6 +22,7 @@ import { AdvancedVariables } from '../../components/AdvancedVariables';
 import { fieldLabel, problemLine } from '../../i18n/describeProblem';
 import { plainKindKey } from '../../i18n/plainKindKey';
 import { useT } from '../../i18n/useT';
+import { useScreenBelow } from '../../layout/useScreenBelow';
 import { navigate } from '../../routing/location';
 import { casePath, type RouteParams, taskListPath } from '../../routing/paths';
 import { type VariablePair, variablesFromPairs } from '../../components/VariablePairsFields/variablePairs';
@@ -29,7 +30,7 @@ import { formJsMessage, serverMessageText } from './formMessages';
 import { placeServerErrors } from './placeServerErrors';
 import { problemFieldErrors, type ServerFieldError } from './serverFieldErrors';
 import { withComment } from './taskComment';
-import { TaskForm } from './TaskForm';
+import { LazyTaskForm } from './TaskForm/LazyTaskForm';
 import { TaskHeader } from './TaskHeader';
 import { TASK_TOAST } from './taskToast';
 
@@ -49,8 +50,11 @@ export function TaskPage({ params }: { params: RouteParams }) {
   const idempotencyKey = useRef(newIdempotencyKey());
   const [unplacedErrors, setUnplacedErrors] = useState<ServerFieldError[]>([]);
   const [completed, setCompleted] = useState<CompletedTask | null>(null);
+  // The form's code loads on first use: 完成任务 waits for it.
+  const [formReady, setFormReady] = useState(false);
   const [defaultForm] = Form.useForm<{ comment?: string; variables: VariablePair[] }>();
   const { token } = theme.useToken();
+  const phone = useScreenBelow('md');
 
   if (task.error) {
     return (
@@ -205,7 +209,7 @@ export function TaskPage({ params }: { params: RouteParams }) {
                   clear below it (form-js validates on blur) never move the button under the pointer. */}
               {mayComplete && (
                 <Flex justify="end" className="sparrow-task-actions" style={{ position: 'sticky', top: 0, zIndex: 2, padding: '12px 0', background: token.colorBgContainer }}>
-                  <Button type="primary" loading={complete.isPending} onClick={() => (schema ? completeWithForm() : void completeWithDefault())}>
+                  <Button type="primary" loading={complete.isPending} disabled={Boolean(schema) && !formReady} onClick={() => (schema ? completeWithForm() : void completeWithDefault())}>
                     {t('task.complete')}
                   </Button>
                 </Flex>
@@ -215,14 +219,17 @@ export function TaskPage({ params }: { params: RouteParams }) {
                 <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('task.serverInvalid')} description={unplacedErrors.map((e) => t('problem.fieldLine', { field: fieldLabel(t, e.path), message: e.message })).join(t('problem.lineSeparator'))} />
               )}
               {schema ? (
-                <TaskForm
+                <LazyTaskForm
                   schema={schema}
                   schemaKey={`${detail.form?.id}@${detail.form?.version}`}
                   data={detail.variables ?? {}}
                   readOnly={!mayComplete}
                   label={t('task.formLabel')}
                   translateMessage={translateFormJs}
-                  onForm={(form) => (formRef.current = form)}
+                  onForm={(form) => {
+                    formRef.current = form;
+                    setFormReady(Boolean(form));
+                  }}
                 />
               ) : mayComplete ? (
                 <Form form={defaultForm} layout="vertical" initialValues={{ variables: [] }}>
@@ -240,7 +247,7 @@ export function TaskPage({ params }: { params: RouteParams }) {
           </Flex>
         </Col>
         <Col xs={24} xl={14}>
-          <CaseProgress instanceId={detail.instanceId} elementId={detail.elementId} layout="stacked" diagramHeight={230} />
+          <CaseProgress instanceId={detail.instanceId} elementId={detail.elementId} layout="stacked" diagramHeight={230} diagramToggle={phone ? 'hidden' : 'shown'} />
         </Col>
       </Row>
     </Flex>

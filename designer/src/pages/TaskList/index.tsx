@@ -15,16 +15,21 @@ import { problemLine } from '../../i18n/describeProblem';
 import { useT } from '../../i18n/useT';
 import { navigate, searchParam } from '../../routing/location';
 import { startPath, taskListPath, taskPath } from '../../routing/paths';
+import { useScreenBelow } from '../../layout/useScreenBelow';
 import { TASK_TOAST } from '../Task/taskToast';
 import { type ProcessOption, TaskFiltersBar } from './TaskFiltersBar';
 import { DEFAULT_FILTERS, displayOrder, type TaskFilters, type TaskTab, taskListParams } from './taskQuery';
+import { TaskCards } from './TaskCards';
 import { TaskTable } from './TaskTable';
 
 /** How often the list and the tab counts are refetched. */
 const POLL_MS = 5000;
 const TABS: readonly TaskTab[] = ['mine', 'group', 'street'];
 
-/** The task workers' home page. The tab is kept in the URL (`?tab=group`), so it survives a reload and the back button. */
+/**
+ * The task workers' home page: a table, or cards on a phone (below antd's md). The tab is kept in the URL (`?tab=group`),
+ * so it survives a reload and the back button.
+ */
 export function TaskList() {
   const t = useT();
   const { message } = App.useApp();
@@ -38,6 +43,7 @@ export function TaskList() {
   const now = useNow();
   const streetName = useStreetName();
   const claim = useClaimTask();
+  const phone = useScreenBelow('md');
 
   const list = useTasks(taskListParams(tab, filters, streets), { refetchInterval: POLL_MS });
   // Without filters the counts are the server's maintained tab counts (one small read); with filters, each tab's list total.
@@ -100,18 +106,30 @@ export function TaskList() {
         }))}
         tabBarStyle={{ marginBottom: 8 }}
       />
-      <TaskFiltersBar filters={filters} processes={processes} onChange={setFilters} />
+      <TaskFiltersBar filters={filters} processes={processes} onChange={setFilters} fill={phone} />
       {list.error && <ProblemAlert message={t('tasks.loadFailed')} error={list.error} />}
-      <TaskTable
-        tasks={tasks}
-        loading={list.isPending}
-        now={now}
-        username={me?.username ?? ''}
-        processName={processName}
-        streetName={streetName}
-        claiming={claim.isPending ? (claim.variables ?? null) : null}
-        onClaim={hasAnyRole(roles, TASK_WORKERS) ? claimAndOpen : undefined}
-      />
+      {phone ? (
+        <TaskCards
+          tasks={tasks}
+          loading={list.isPending}
+          now={now}
+          username={me?.username ?? ''}
+          processName={processName}
+          claiming={claim.isPending ? (claim.variables ?? null) : null}
+          onClaim={hasAnyRole(roles, TASK_WORKERS) ? claimAndOpen : undefined}
+        />
+      ) : (
+        <TaskTable
+          tasks={tasks}
+          loading={list.isPending}
+          now={now}
+          username={me?.username ?? ''}
+          processName={processName}
+          streetName={streetName}
+          claiming={claim.isPending ? (claim.variables ?? null) : null}
+          onClaim={hasAnyRole(roles, TASK_WORKERS) ? claimAndOpen : undefined}
+        />
+      )}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('tasks.autoRefresh', { seconds: POLL_MS / 1000 })}
       </Typography.Text>

@@ -46,6 +46,9 @@ export function taskListParams(tab: TaskTab, filters: TaskFilters, streets: read
 /** The priority bands of Camunda's task list: 0–25 low, 26–50 medium, 51–75 high, 76–100 critical. */
 export type PriorityLevel = 'low' | 'medium' | 'high' | 'critical';
 
+/** The tag colour of each priority band. */
+export const PRIORITY_COLORS = { low: 'default', medium: 'blue', high: 'orange', critical: 'red' } as const satisfies Record<PriorityLevel, string>;
+
 /** The band of a priority from 0 to 100. */
 export function priorityLevel(priority: number): PriorityLevel {
   if (priority > 75) return 'critical';

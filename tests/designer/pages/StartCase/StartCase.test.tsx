@@ -59,6 +59,9 @@ async function renderStart() {
 
 const submit = () => userEvent.click(screen.getByRole('button', { name: /发\s?起/ }));
 
+/** Waits for the stand-in form: its code is a lazy chunk, whose first load in a busy test run can take seconds. */
+const formShown = () => screen.findByTestId('task-form', {}, { timeout: 10_000 });
+
 describe('StartCasePage', () => {
   let api: FakeApi;
   beforeEach(() => {
@@ -118,7 +121,7 @@ describe('StartCasePage', () => {
     api = installFakeApi({ ...routes('enforcement-staff'), 'GET /api/definitions/street-whistle/start': { body: { ...whistleStart, formId: 'report-form', form: reportForm } } });
     window.history.replaceState(null, '', '/start?process=street-whistle');
     await renderStart();
-    await waitFor(() => expect(mockForm.props).not.toBeNull());
+    await formShown();
     expect(mockForm.props).toMatchObject({ data: {}, readOnly: false, schemaKey: 'report-form@2' });
     expect(screen.getByText('上报信息')).toBeInTheDocument();
 

@@ -69,6 +69,9 @@ const mine = { ...open, assignee: 'bajiao-staff', status: 'claimed' as const };
 const renderTask = () => renderWithProviders(<TaskPage params={{ id: 'p:CASE-1/Inspect/t1' }} />);
 const button = (name: string) => screen.queryByRole('button', { name: new RegExp(name.split('').join('\\s?')) });
 
+/** Waits for the stand-in form: its code is a lazy chunk, whose first load in a busy test run can take seconds. */
+const formShown = () => screen.findByTestId('task-form', {}, { timeout: 10_000 });
+
 describe('TaskPage', () => {
   let api: FakeApi;
   beforeEach(() => {
@@ -83,7 +86,7 @@ describe('TaskPage', () => {
     // given my claimed task, whose form the user filled in
     api = installFakeApi(routes(mine));
     renderTask();
-    await waitFor(() => expect(mockForm.props).not.toBeNull());
+    await formShown();
     mockForm.submitted = { data: { verdict: 'confirmed', area: 12, note: '已整改' }, errors: {} };
 
     // then the form shows the case's variables, editable, pinned to the form version
@@ -106,7 +109,7 @@ describe('TaskPage', () => {
     // given a form-js validation error
     api = installFakeApi(routes(mine));
     renderTask();
-    await waitFor(() => expect(mockForm.props).not.toBeNull());
+    await formShown();
     mockForm.submitted = { data: {}, errors: { Field_verdict: ['Field is required.'] } };
 
     // when 完成任务 is pressed
@@ -129,7 +132,7 @@ describe('TaskPage', () => {
       }),
     });
     renderTask();
-    await waitFor(() => expect(mockForm.props).not.toBeNull());
+    await formShown();
     mockForm.fields = [
       { id: 'Field_verdict', valuePath: ['verdict'] },
       { id: 'Field_area', valuePath: ['area'] },
@@ -151,7 +154,7 @@ describe('TaskPage', () => {
     // given an open task of my group
     api = installFakeApi(routes(open));
     renderTask();
-    await waitFor(() => expect(mockForm.props).not.toBeNull());
+    await formShown();
 
     // then it can be claimed, not completed, and the form is read-only
     expect(button('认领')).toBeInTheDocument();
@@ -179,7 +182,7 @@ describe('TaskPage', () => {
   it('should say who holds a task someone else claimed, offering nothing to do', async () => {
     api = installFakeApi(routes({ ...open, assignee: 'bajiao-other', status: 'claimed' }));
     renderTask();
-    await waitFor(() => expect(mockForm.props).not.toBeNull());
+    await formShown();
 
     expect(screen.getByText('由 bajiao-other 办理中')).toBeInTheDocument();
     expect(['认领', '退回', '完成任务'].map(button)).toEqual([null, null, null]);
@@ -236,7 +239,7 @@ describe('TaskPage', () => {
   it('should offer nothing on a completed task', async () => {
     api = installFakeApi(routes({ ...open, assignee: 'bajiao-staff', status: 'completed', completedBy: 'bajiao-staff', completedAt: '2026-11-27T09:00:00Z' }));
     renderTask();
-    await waitFor(() => expect(mockForm.props).not.toBeNull());
+    await formShown();
 
     expect(screen.getByTestId('task-status')).toHaveTextContent('已完成');
     expect(['认领', '退回', '完成任务'].map(button)).toEqual([null, null, null]);

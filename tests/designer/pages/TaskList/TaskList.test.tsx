@@ -136,6 +136,54 @@ describe('TaskList', () => {
     expect(await screen.findByText('已认领「拍照取证」')).toBeInTheDocument();
   });
 
+  describe('on a phone', () => {
+    // antd reads the screen width through media queries: a 390 px screen matches only xs (max-width: 575px).
+    const desktopMatchMedia = window.matchMedia;
+    beforeEach(() => {
+      window.matchMedia = (query: string) => ({ ...desktopMatchMedia(query), matches: query.includes('max-width: 575px') });
+    });
+    afterEach(() => {
+      window.matchMedia = desktopMatchMedia;
+    });
+
+    it('should show one card per task with its case, time left, status and priority instead of the table', async () => {
+      // given my groups' tasks
+      api = installFakeApi(routesFor('enforcement-staff'));
+
+      // when the list opens on 我组的任务
+      renderWithProviders(<TaskList />);
+      await userEvent.click(await screen.findByRole('tab', { name: /我组的任务/ }));
+
+      // then each task is a card saying what it is, which case, how long is left, who holds it and how urgent it is
+      const card = await screen.findByRole('listitem', { name: '现场核查，案件 CASE-A' });
+      expect(card).toHaveTextContent('案件 CASE-A');
+      expect(card).toHaveTextContent(/已逾期/);
+      expect(card).toHaveTextContent('待认领');
+      expect(card).toHaveTextContent('优先级 紧急');
+      expect(card).toHaveClass('sparrow-task-card-overdue');
+      expect(within(screen.getByRole('list', { name: '任务列表' })).getAllByRole('listitem').map((item) => item.getAttribute('aria-label'))).toEqual([
+        '现场核查，案件 CASE-A',
+        '拍照取证，案件 CASE-B',
+        '回访，案件 CASE-C',
+      ]);
+      expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    });
+
+    it('should claim from a card and open the task', async () => {
+      // given my groups' tasks, and a server that accepts the claim
+      api = installFakeApi({ ...routesFor('enforcement-staff'), 'POST /api/tasks/p%3ACASE-B%2FInspect%2Ft1/claim': { body: { ...near, assignee: 'bajiao-enforcement-staff', status: 'claimed' } } });
+      renderWithProviders(<TaskList />);
+      await userEvent.click(await screen.findByRole('tab', { name: /我组的任务/ }));
+
+      // when the card's 认领 is pressed
+      await userEvent.click(within(await screen.findByRole('listitem', { name: '拍照取证，案件 CASE-B' })).getByRole('button', { name: /认\s?领/ }));
+
+      // then the task page opens
+      await waitFor(() => expect(window.location.pathname).toBe('/tasks/p%3ACASE-B%2FInspect%2Ft1'));
+      expect(api.callsTo('POST /api/tasks/p%3ACASE-B%2FInspect%2Ft1/claim')).toHaveLength(1);
+    });
+  });
+
   it.each(ROLES)('should send no request the server refuses for a %s, and name processes only for roles that may read them', async (role) => {
     // given the server's role rules
     api = installFakeApi(routesFor(role));

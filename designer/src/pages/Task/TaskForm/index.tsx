@@ -1,5 +1,6 @@
 // The task's form: a form-js Viewer in a ref, imported in a layout effect with the case's variables, destroyed on unmount.
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+import './taskForm.css';
 import { Form } from '@bpmn-io/form-js-viewer';
 import { useLayoutEffect, useRef } from 'react';
 import { localizedValidationModule } from './localizedValidation';

@@ -10,10 +10,8 @@ import { useT } from '../../../i18n/useT';
 import { navigate } from '../../../routing/location';
 import { taskPath } from '../../../routing/paths';
 import { dueStatus } from '../../../components/DueTag/dueStatus';
-import { priorityLevel } from '../taskQuery';
+import { PRIORITY_COLORS, priorityLevel } from '../taskQuery';
 import '../taskList.css';
-
-const PRIORITY_COLORS = { low: 'default', medium: 'blue', high: 'orange', critical: 'red' } as const;
 
 /** Lists `tasks`; `onClaim` is offered on unassigned rows when the user may claim, otherwise 办理 opens the task. */
 export function TaskTable({
