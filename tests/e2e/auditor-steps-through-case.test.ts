@@ -1,6 +1,7 @@
 // The auditor's journey in a real browser against the real stack: a 街道吹哨 case (processes/street-whistle.bpmn: user
 // tasks, a job, a parallel split with a timer) is run through the API by the street's staff; the auditor finds it,
-// steps through it on the diagram (slider, buttons, keys), verifies chain and replay in one click and downloads the export.
+// steps through it on the diagram (slider, buttons, keys) with people by their display names, verifies chain and replay in
+// one click and downloads the export.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -88,7 +89,7 @@ describe('an auditor', () => {
     await page.getByTestId('step-details').waitFor({ timeout: 60_000 });
     expect(await panel(page, 'step-position')).toBe(`第 1 / ${total} 步`);
     expect(await panel(page, 'step-element')).toBe('案件本身（发起与结束）');
-    expect(await panel(page, 'step-actor')).toBe('bajiao-commander');
+    expect(await panel(page, 'step-actor')).toBe('八角街道指挥中心主任');
     expect(await panel(page, 'step-variables')).toContain('八角北路 12 号');
     expect(await tokenBadges(page)).toEqual([]);
     const startTime = await panel(page, 'step-time');
@@ -102,7 +103,7 @@ describe('an auditor', () => {
     // then: the panel shows that step — who completed it, when, and the variables it set — and the token is on it
     await page.getByTestId('step-position').filter({ hasText: `第 ${positionOf('Task_Register')} / ${total} 步` }).waitFor();
     expect(await panel(page, 'step-element')).toBe('登记吹哨事项');
-    expect(await panel(page, 'step-actor')).toBe('bajiao-commander');
+    expect(await panel(page, 'step-actor')).toBe('八角街道指挥中心主任');
     expect(await panel(page, 'step-time')).not.toBe(startTime);
     const registerVariables = await panel(page, 'step-variables');
     expect(registerVariables).toMatch(/level\s*本步修改\s*一级/);
@@ -118,7 +119,7 @@ describe('an auditor', () => {
     // then: three tokens stand at once — both departments' report tasks and the timer — after the notification job (system)
     await page.getByTestId('step-position').filter({ hasText: `第 ${positionOf('Timer_Arrival')} / ${total} 步` }).waitFor();
     expect(await panel(page, 'step-element')).toBe('到场时限 30 分钟');
-    expect(await panel(page, 'step-actor')).toBe('system');
+    expect(await panel(page, 'step-actor')).toBe('系统');
     expect(await tokenBadges(page)).toEqual(['Task_ReportChengguan', 'Task_ReportShichang', 'Timer_Arrival']);
     await page.locator('.djs-element.sparrow-case-done[data-element-id="Task_Call"]').waitFor();
     await screenshot(page, '23-audit-step-parallel-tokens');
@@ -135,7 +136,7 @@ describe('an auditor', () => {
 
     // then: the step of that task is shown, by its actor, with the variable its output mapping set
     await page.getByTestId('step-element').filter({ hasText: '城管执法报到' }).waitFor();
-    expect(await panel(page, 'step-actor')).toBe('bajiao-staff');
+    expect(await panel(page, 'step-actor')).toBe('八角街道执法队员');
     expect(await panel(page, 'step-variables')).toMatch(/chengguanArrived\s*本步修改\s*true/);
 
     // when: they verify chain and replay in one click
@@ -169,7 +170,7 @@ describe('an auditor', () => {
 
     // and: the view offers nothing that writes
     const buttons = (await page.locator('main, .ant-layout-content').first().getByRole('button').allInnerTexts()).map((b) => b.replace(/\s+/g, ''));
-    for (const label of buttons) expect(['下载导出', '返回案件查询', '校验链与重放', '校验详情', '←上一步', '下一步→']).toContain(label);
+    for (const label of buttons) expect(['审计报告', '下载导出', '返回案件查询', '校验链与重放', '校验详情', '←上一步', '下一步→']).toContain(label);
     expect(pageErrors).toEqual([]);
   }, 240_000);
 });

@@ -1,7 +1,7 @@
 // Request builders and response types for auditing cases: search, the audit chain, the history with its timeline,
 // verification (chain + cross-check), the replay check and the export.
 import type { z } from 'zod';
-import type { auditView, historyView, replayView, verificationView } from '../../../contracts/api/audit';
+import type { auditView, exportView, historyView, replayView, verificationView } from '../../../contracts/api/audit';
 import type { instanceView } from '../../../contracts/api/instances';
 import type { RequestBuilder } from './request';
 
@@ -29,6 +29,8 @@ export type TimelineStep = CaseHistory['timeline'][number];
 export type ChainVerification = z.output<typeof verificationView>;
 /** The outcome of replaying the history through today's workflow code. */
 export type ReplayCheck = z.output<typeof replayView>;
+/** The signed one-file export of a case, with the hashes it declares. */
+export type CaseExport = z.output<typeof exportView>;
 
 const caseUrl = (id: string) => `/api/instances/${encodeURIComponent(id)}`;
 

@@ -22,6 +22,8 @@ export const startPath = (processKey?: string) => (processKey ? `/start?process=
 export const auditSearchPath = () => '/audit';
 /** The path of a case's audit page. */
 export const auditCasePath = (id: string) => `/audit/${encodeURIComponent(id)}`;
+/** The path of a case's printable audit report. */
+export const auditReportPath = (id: string) => `/audit/${encodeURIComponent(id)}/report`;
 /** The path of the working-day calendar, at `year` when given. */
 export const calendarPath = (year?: number) => (year === undefined ? '/calendar' : `/calendar?year=${year}`);
 /** The path of the residents' service desk (服务大厅). */

@@ -16,6 +16,7 @@ const CasePage = lazy(() => import('../pages/Case').then((module) => ({ default:
 const StartCasePage = lazy(() => import('../pages/StartCase').then((module) => ({ default: module.StartCasePage })));
 const AuditSearchPage = lazy(() => import('../pages/AuditSearch').then((module) => ({ default: module.AuditSearchPage })));
 const AuditCasePage = lazy(() => import('../pages/AuditCase').then((module) => ({ default: module.AuditCasePage })));
+const AuditReportPage = lazy(() => import('../pages/AuditReport').then((module) => ({ default: module.AuditReportPage })));
 const ServiceDeskPage = lazy(() => import('../pages/ServiceDesk').then((module) => ({ default: module.ServiceDeskPage })));
 const PlaceOrderPage = lazy(() => import('../pages/PlaceOrder').then((module) => ({ default: module.PlaceOrderPage })));
 const MyOrdersPage = lazy(() => import('../pages/MyOrders').then((module) => ({ default: module.MyOrdersPage })));
@@ -61,6 +62,7 @@ export const routes: readonly AppRoute[] = [
   { path: '/cases/:id', menuPath: '/tasks', Page: CasePage },
   { path: '/start', labelKey: 'nav.start', menuPath: '/start', roles: STARTERS, Page: StartCasePage },
   { path: '/audit', labelKey: 'nav.audit', menuPath: '/audit', roles: AUDIT_READERS, Page: AuditSearchPage },
+  { path: '/audit/:id/report', menuPath: '/audit', Page: AuditReportPage },
   { path: '/audit/:id', menuPath: '/audit', Page: AuditCasePage },
   { path: '/calendar', labelKey: 'nav.calendar', menuPath: '/calendar', roles: ADMINS, Page: WorkCalendarPage },
   { path: '/job-types', labelKey: 'nav.jobTypes', menuPath: '/job-types', roles: JOB_TYPE_READERS, Page: JobTypesPage },

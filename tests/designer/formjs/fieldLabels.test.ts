@@ -23,4 +23,21 @@ describe('fieldLabels', () => {
     expect(labels.get('action')?.options.get('penalize')).toBe('立案处罚');
     expect(labels.get('fine')?.options.size).toBe(0);
   });
+
+  it('labels a date field by its date label and keeps true/false options by their text', () => {
+    // given: a date field (form-js labels it dateLabel) and a yes/no radio with boolean values
+    const form = {
+      components: [
+        { type: 'datetime', subtype: 'date', key: 'servedOn', dateLabel: '送达日期' },
+        { type: 'radio', key: 'violationFound', label: '是否构成违法', values: [{ label: '构成违法', value: true }, { label: '不构成违法', value: false }] },
+      ],
+    };
+
+    // when
+    const labels = fieldLabels([form]);
+
+    // then
+    expect(labels.get('servedOn')?.label).toBe('送达日期');
+    expect(labels.get('violationFound')?.options.get('false')).toBe('不构成违法');
+  });
 });

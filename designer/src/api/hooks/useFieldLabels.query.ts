@@ -1,17 +1,18 @@
 // Query hook for the labels the forms of a deployed version give its variables.
 import { useQueries } from '@tanstack/react-query';
 import { type FieldLabel, fieldLabels } from '../../formjs/fieldLabels';
+import { type Translate, useT } from '../../i18n/useT';
 import { bodyOf } from '../bodyOf';
 import { type FormView, getForm } from '../forms';
 
 /** A variable as the forms call it: its label (or its name when no form labels it) and a value's option label. */
 export interface VariableLabels {
   name: (variable: string) => string;
-  /** The label of `value` when variable `variable` is a choice field and `value` one of its options. */
+  /** The label of `value` when variable `variable` is a choice field and `value` one of its options (text, number or true/false). */
   value: (variable: string, value: unknown) => string | undefined;
 }
 
-/** The labels the pinned `forms` (a version's `forms`) give the variables; while they load, names stand for themselves. */
+/** The labels the pinned `forms` (a version's `forms`) give the variables, yes/no values in words; while they load, names stand for themselves. */
 export function useFieldLabels(forms: ReadonlyArray<{ formId: string; version: number }>): VariableLabels {
   const results = useQueries({
     queries: forms.map(({ formId, version }) => ({
@@ -21,12 +22,15 @@ export function useFieldLabels(forms: ReadonlyArray<{ formId: string; version: n
     })),
     combine: (answers) => fieldLabels(answers.map((answer) => answer.data?.schema)),
   });
-  return labelsOf(results);
+  return labelsOf(results, useT());
 }
 
-function labelsOf(labels: ReadonlyMap<string, FieldLabel>): VariableLabels {
+function labelsOf(labels: ReadonlyMap<string, FieldLabel>, t: Translate): VariableLabels {
+  const optionLabel = (variable: string, value: unknown) =>
+    typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? labels.get(variable)?.options.get(String(value)) : undefined;
   return {
     name: (variable) => labels.get(variable)?.label ?? variable,
-    value: (variable, value) => (typeof value === 'string' || typeof value === 'number' ? labels.get(variable)?.options.get(String(value)) : undefined),
+    // A yes/no value no option labels is 是/否.
+    value: (variable, value) => optionLabel(variable, value) ?? (typeof value === 'boolean' ? t(value ? 'variables.true' : 'variables.false') : undefined),
   };
 }

@@ -6,21 +6,23 @@ import { useCallback, useMemo, useState } from 'react';
 import { useCaseAudit, useCaseHistory } from '../../api/hooks/useCaseAudit.query';
 import { useCase } from '../../api/hooks/useCase.query';
 import { useExportCase } from '../../api/hooks/useExportCase.mutation';
-import { useFieldLabels } from '../../api/hooks/useFieldLabels.query';
 import { useVersion } from '../../api/hooks/useVersion.query';
 import { caseStatusOf } from '../../api/instances';
 import { CaseDiagram, type CaseMarks } from '../../components/CaseDiagram';
 import { CaseStatusTag } from '../../components/CaseStatusTag';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { problemLine } from '../../i18n/describeProblem';
+import { plainKindKey } from '../../i18n/plainKindKey';
 import { useT } from '../../i18n/useT';
 import { navigate } from '../../routing/location';
-import { auditSearchPath, type RouteParams } from '../../routing/paths';
+import { auditReportPath, auditSearchPath, type RouteParams } from '../../routing/paths';
 import { AuditChainTable } from './AuditChainTable';
 import { ChainLinks } from './ChainLinks';
 import { StepDetails } from './StepDetails';
 import { StepNavigator } from './StepNavigator';
 import { auditSteps, type FlowEnds, positionOfSeq } from './stepModel';
+import { usePersonName } from './usePersonName';
+import { useVariableWords } from './useVariableWords';
 import { VerifyBar } from './VerifyBar';
 
 const DIAGRAM_HEIGHT = 340;
@@ -35,11 +37,13 @@ export function AuditCasePage({ params }: { params: RouteParams }) {
   const history = useCaseHistory(id);
   const version = useVersion(view.data?.definitionKey ?? '', view.data?.definitionVersion, { enabled: Boolean(view.data) });
   const exporter = useExportCase(id);
-  const labels = useFieldLabels(version.data?.forms ?? []);
+  const labels = useVariableWords(version.data?.forms ?? []);
   const [position, setPosition] = useState(1);
   const [diagramError, setDiagramError] = useState<string | null>(null);
 
-  const model = version.data?.model as { nodes?: Record<string, { name?: string }>; flows?: Record<string, FlowEnds> } | undefined;
+  const personName = usePersonName([...(audit.data?.rows ?? []).map((row) => row.actor), ...(history.data?.timeline ?? []).flatMap((step) => [step.actor, step.startedBy])]);
+
+  const model = version.data?.model as { nodes?: Record<string, { name?: string; kind?: string }>; flows?: Record<string, FlowEnds> } | undefined;
   const takenFlows = view.data?.state.takenFlows as string[] | undefined;
   const steps = useMemo(
     () => (history.data && audit.data ? auditSteps(history.data.timeline, audit.data.rows, Object.values(model?.flows ?? {}), takenFlows) : []),
@@ -48,7 +52,12 @@ export function AuditCasePage({ params }: { params: RouteParams }) {
   const current = steps[Math.min(position, steps.length) - 1];
   const marks = useMemo<CaseMarks>(() => ({ current: current?.tokens.map((token) => token.elementId) ?? [], done: current?.done ?? [], taken: current?.taken ?? [] }), [current]);
   const tokens = useMemo(() => current?.tokens.map((token) => token.elementId) ?? [], [current]);
-  const elementLabel = useCallback((elementId: string) => model?.nodes?.[elementId]?.name?.trim() || elementId, [model]);
+  // an element without a name is named by its kind in plain words (判断), never by its id
+  const elements = view.data?.elements;
+  const elementLabel = useCallback(
+    (elementId: string) => model?.nodes?.[elementId]?.name?.trim() || elements?.[elementId]?.name?.trim() || t(plainKindKey(model?.nodes?.[elementId]?.kind ?? elements?.[elementId]?.kind)),
+    [model, elements, t],
+  );
   const stepOf = useCallback((seq: number) => positionOfSeq(steps, seq), [steps]);
 
   const error = view.error ?? audit.error ?? history.error;
@@ -73,6 +82,7 @@ export function AuditCasePage({ params }: { params: RouteParams }) {
           <Tag>{t('audit.case.readOnly')}</Tag>
         </Space>
         <Space wrap>
+          <Button onClick={() => navigate(auditReportPath(id))}>{t('audit.report.open')}</Button>
           <Button onClick={download} loading={exporter.isPending}>
             {t('audit.export')}
           </Button>
@@ -109,9 +119,9 @@ export function AuditCasePage({ params }: { params: RouteParams }) {
             {history.isPending || audit.isPending ? <Skeleton active paragraph={{ rows: 1 }} /> : <StepNavigator position={current?.position ?? 0} total={steps.length} onChange={setPosition} />}
           </Card>
         </Col>
-        <Col xs={24} xl={9}>{current ? <StepDetails step={current} elementLabel={elementLabel} labels={labels} /> : <Skeleton active />}</Col>
+        <Col xs={24} xl={9}>{current ? <StepDetails step={current} elementLabel={elementLabel} labels={labels} personName={personName} /> : <Skeleton active />}</Col>
       </Row>
-      {audit.data && <AuditChainTable audit={audit.data} selected={current?.step.auditSeqs ?? []} stepOf={stepOf} onSelectStep={setPosition} elementLabel={elementLabel} />}
+      {audit.data && <AuditChainTable audit={audit.data} selected={current?.step.auditSeqs ?? []} stepOf={stepOf} onSelectStep={setPosition} elementLabel={elementLabel} personName={personName} />}
     </Flex>
   );
 }

@@ -1,5 +1,6 @@
 // The case's audit chain, one row per record (seq, kind, element, actor, time, hash prefix); the rows of the chosen
-// step are highlighted, and choosing a row moves to its step. The actor of a person's action is in bold.
+// step are highlighted, and choosing a row moves to its step. The actor (by display name, the username on hover) of a
+// person's action is in bold.
 import { Card, Table, Typography } from 'antd';
 import { auditKindMeaning } from '../../../../../contracts/auditKinds';
 import type { AuditRow, CaseAudit } from '../../../api/audit';
@@ -9,19 +10,21 @@ import { useT } from '../../../i18n/useT';
 
 const HASH_PREFIX = 12;
 
-/** Lists `audit.rows`; `stepOf(seq)` is the step a row belongs to, `selected` the chosen step's seqs. */
+/** Lists `audit.rows`; `stepOf(seq)` is the step a row belongs to, `selected` the chosen step's seqs, `personName` names an actor. */
 export function AuditChainTable({
   audit,
   selected,
   stepOf,
   onSelectStep,
   elementLabel,
+  personName = (actor) => actor,
 }: {
   audit: CaseAudit;
   selected: readonly number[];
   stepOf: (seq: number) => number | undefined;
   onSelectStep: (position: number) => void;
   elementLabel: (id: string) => string;
+  personName?: (actor: string) => string;
 }) {
   const t = useT();
   const formatDateTime = useAuditTime();
@@ -60,7 +63,7 @@ export function AuditChainTable({
             },
           },
           { title: t('audit.chain.element'), dataIndex: 'elementId', render: (id: string | null) => (id ? elementLabel(id) : '—') },
-          { title: t('audit.chain.actor'), dataIndex: 'actor', width: 120, render: (actor: string, row) => <Typography.Text strong={auditKindMeaning(row.kind)?.byPerson}>{actor}</Typography.Text> },
+          { title: t('audit.chain.actor'), dataIndex: 'actor', width: 160, render: (actor: string, row) => <Typography.Text strong={auditKindMeaning(row.kind)?.byPerson} title={actor}>{personName(actor)}</Typography.Text> },
           { title: t('audit.chain.at'), dataIndex: 'at', width: 180, render: (at: string) => formatDateTime(at) },
           { title: t('audit.chain.hash'), dataIndex: 'hash', width: 140, render: (hash: string | null) => <Typography.Text code>{hash ? `${hash.slice(0, HASH_PREFIX)}…` : '—'}</Typography.Text> },
         ]}

@@ -13,8 +13,21 @@ import { eventsOf, NAMED_WAITS, withdrawnOf } from './stepLists';
 /** A value as JSON text on one line (strings without quotes). */
 const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
-/** The panel of step `step`; `elementLabel` turns an element id into its name, `labels` a variable into its form label. */
-export function StepDetails({ step, elementLabel, labels }: { step: AuditStep; elementLabel: (id: string) => string; labels: VariableLabels }) {
+/**
+ * The panel of step `step`; `elementLabel` turns an element id into its name, `labels` a variable into its form label,
+ * `personName` an actor into the name people read (a display name, 系统; the username itself when not given).
+ */
+export function StepDetails({
+  step,
+  elementLabel,
+  labels,
+  personName = (actor) => actor,
+}: {
+  step: AuditStep;
+  elementLabel: (id: string) => string;
+  labels: VariableLabels;
+  personName?: (actor: string) => string;
+}) {
   const t = useT();
   const formatDateTime = useAuditTime();
   const s = step.step;
@@ -38,8 +51,8 @@ export function StepDetails({ step, elementLabel, labels }: { step: AuditStep; e
         items={[
           { key: 'element', label: t('audit.step.element'), children: <span data-testid="step-element">{element}</span> },
           { key: 'kind', label: t('audit.step.kind'), children: s.elementKind === 'case' ? '—' : t(elementKindKey(s.elementKind)) },
-          { key: 'actor', label: t('audit.step.actor'), children: <span data-testid="step-actor">{s.actor ?? s.startedBy}</span> },
-          { key: 'startedBy', label: t('audit.step.startedBy'), children: s.startedBy },
+          { key: 'actor', label: t('audit.step.actor'), children: <span data-testid="step-actor" title={s.actor ?? s.startedBy}>{personName(s.actor ?? s.startedBy)}</span> },
+          { key: 'startedBy', label: t('audit.step.startedBy'), children: <span title={s.startedBy}>{personName(s.startedBy)}</span> },
           { key: 'time', label: t('audit.step.time'), children: <span data-testid="step-time">{`${formatDateTime(s.startedAt)} → ${s.endedAt ? formatDateTime(s.endedAt) : '…'}`}</span> },
           { key: 'status', label: t('audit.step.status'), children: t(`audit.step.status.${s.status}`) },
           {
