@@ -137,7 +137,7 @@ describe('an auditor', () => {
     // then: the step of that task is shown, by its actor, with the variable its output mapping set
     await page.getByTestId('step-element').filter({ hasText: '城管执法报到' }).waitFor();
     expect(await panel(page, 'step-actor')).toBe('八角街道执法队员');
-    expect(await panel(page, 'step-variables')).toMatch(/chengguanArrived\s*本步修改\s*true/);
+    expect(await panel(page, 'step-variables')).toMatch(/chengguanArrived\s*本步修改\s*是/);
 
     // when: they verify chain and replay in one click
     await button(page, '校验链与重放').click();

@@ -1,6 +1,7 @@
 // Query hook for the labels the forms of a deployed version give its variables.
 import { useQueries } from '@tanstack/react-query';
 import { type FieldLabel, fieldLabels } from '../../formjs/fieldLabels';
+import { type Translate, useT } from '../../i18n/useT';
 import { bodyOf } from '../bodyOf';
 import { type FormView, getForm } from '../forms';
 
@@ -11,7 +12,7 @@ export interface VariableLabels {
   value: (variable: string, value: unknown) => string | undefined;
 }
 
-/** The labels the pinned `forms` (a version's `forms`) give the variables; while they load, names stand for themselves. */
+/** The labels the pinned `forms` (a version's `forms`) give the variables, yes/no values in words; while they load, names stand for themselves. */
 export function useFieldLabels(forms: ReadonlyArray<{ formId: string; version: number }>): VariableLabels {
   const results = useQueries({
     queries: forms.map(({ formId, version }) => ({
@@ -21,12 +22,15 @@ export function useFieldLabels(forms: ReadonlyArray<{ formId: string; version: n
     })),
     combine: (answers) => fieldLabels(answers.map((answer) => answer.data?.schema)),
   });
-  return labelsOf(results);
+  return labelsOf(results, useT());
 }
 
-function labelsOf(labels: ReadonlyMap<string, FieldLabel>): VariableLabels {
+function labelsOf(labels: ReadonlyMap<string, FieldLabel>, t: Translate): VariableLabels {
+  const optionLabel = (variable: string, value: unknown) =>
+    typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? labels.get(variable)?.options.get(String(value)) : undefined;
   return {
     name: (variable) => labels.get(variable)?.label ?? variable,
-    value: (variable, value) => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? labels.get(variable)?.options.get(String(value)) : undefined),
+    // A yes/no value no option labels is 是/否.
+    value: (variable, value) => optionLabel(variable, value) ?? (typeof value === 'boolean' ? t(value ? 'variables.true' : 'variables.false') : undefined),
   };
 }

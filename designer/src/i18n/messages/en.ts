@@ -481,6 +481,8 @@ export const en: Record<MessageKey, string> = {
   'start.advancedHelp': 'Give the case starting variables by name (for process designers troubleshooting).',
   'variables.name': 'Name',
   'variables.value': 'Value',
+  'variables.true': 'yes',
+  'variables.false': 'no',
   'variables.nameOf': 'Name of variable {index}',
   'variables.valueOf': 'Value of variable {index}',
   'variables.removeOf': 'Remove variable {index}',

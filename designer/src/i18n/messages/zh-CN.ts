@@ -480,6 +480,8 @@ export const zhCN = {
   'start.advancedHelp': '按变量名直接填写案件的初始变量（供流程设计人员排查使用）。',
   'variables.name': '变量名',
   'variables.value': '值',
+  'variables.true': '是',
+  'variables.false': '否',
   'variables.nameOf': '第 {index} 个变量名',
   'variables.valueOf': '第 {index} 个变量值',
   'variables.removeOf': '删除第 {index} 个变量',
