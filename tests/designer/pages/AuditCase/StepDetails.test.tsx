@@ -4,6 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { screen, within } from '@testing-library/react';
 import { StepDetails } from '../../../../designer/src/pages/AuditCase/StepDetails';
+import { StepData } from '../../../../designer/src/pages/AuditCase/StepDetails/StepData';
 import type { AuditStep } from '../../../../designer/src/pages/AuditCase/stepModel';
 import type { VariableLabels } from '../../../../designer/src/api/hooks/useFieldLabels.query';
 import { renderWithProviders } from '../../support/renderWithProviders';
@@ -53,7 +54,7 @@ describe('StepDetails', () => {
     expect(confirmed).toHaveTextContent('true');
     expect(within(variables).getByText('reportNo').closest('tr')).not.toHaveTextContent('本步修改');
     expect(within(variables).getByText('score').closest('tr')).toHaveTextContent('历史中无此值（哈希 abcdef012345…）');
-    expect(screen.getByText(/"submitted"/)).toBeInTheDocument();
+    expect(screen.getByTestId('step-data')).toHaveTextContent('提交内容confirmed：true');
   });
 
   it('names the waits withdrawn when the element was terminated and the events it threw, and keeps them out of the raw data', () => {
@@ -100,5 +101,30 @@ describe('StepDetails', () => {
     expect(within(reportNo.closest('tr')!).getByText('一号报告').closest('[title]')).toHaveAttribute('title', 'R-1');
     expect(within(variables).queryByText('reportNo')).not.toBeInTheDocument();
     expect(within(variables).getByText('confirmed')).toBeInTheDocument();
+  });
+});
+
+describe('StepData', () => {
+  it('should say what a job did and what was submitted in words, ids and hashes as ids, unknown keys as they are', () => {
+    // given: a notification job's step with a submitted form, as audit/timeline.ts records it
+    const labels: VariableLabels = { name: (variable) => (variable === 'result' ? '处置结果' : variable), value: () => undefined };
+    const data = {
+      taskId: 'c:1/Task_Handle/e6',
+      submitted: { result: '已清理' },
+      submittedHash: 'ab'.repeat(32),
+      jobs: [{ jobType: 'sparrow.notify', closedAt: '2026-12-04T18:50:13.339Z', outcome: 'completed', result: { notifiedCount: 2 } }],
+      somethingNew: { a: 1 },
+    };
+
+    // when
+    renderWithProviders(<StepData data={data} labels={labels} />);
+
+    // then
+    const shown = screen.getByTestId('step-data');
+    expect(shown).toHaveTextContent('任务编号c:1/Task_Handle/e6');
+    expect(shown).toHaveTextContent('提交内容处置结果：已清理');
+    expect(shown).toHaveTextContent(/作业sparrow\.notify 已完成 2026\/12\/0[45] \d\d:50:13\.339通知人数：2/);
+    expect(within(shown).getByText('sparrow.notify').closest('[translate="no"]')).not.toBeNull();
+    expect(shown).toHaveTextContent('somethingNew');
   });
 });

@@ -7,6 +7,7 @@ import { elementKindKey } from '../../../i18n/elementKindKey';
 import { useT } from '../../../i18n/useT';
 import type { VariableLabels } from '../../../api/hooks/useFieldLabels.query';
 import type { AuditStep, VariableAtStep } from '../stepModel';
+import { StepData } from './StepData';
 import { eventsOf, NAMED_WAITS, withdrawnOf } from './stepLists';
 
 
@@ -133,7 +134,7 @@ export function StepDetails({
           <Typography.Title level={5} style={{ marginTop: 12 }}>
             {t('audit.step.data')}
           </Typography.Title>
-          <pre style={{ maxHeight: 200, overflow: 'auto', fontSize: 12, background: '#fafafa', padding: 8, margin: 0 }}>{JSON.stringify(data, null, 2)}</pre>
+          <StepData data={data} labels={labels} />
         </>
       )}
     </Card>
