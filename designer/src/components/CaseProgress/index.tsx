@@ -59,6 +59,8 @@ export function CaseProgress({
   const nodes = useMemo(() => view?.elements ?? nodeInfoOf(version.data?.model), [view?.elements, version.data]);
   const entries = useMemo(() => (state ? timelineEntries({ completed, activeElements: active ?? [] }, nodes) : []), [state, active, completed, nodes]);
 
+  // A volunteer works on tasks of cases only their starters read (GET /api/instances/:id is a 404 to them): no progress to show, and no error.
+  if (caseQuery.error?.status === 404) return null;
   if (caseQuery.error) return <ProblemAlert message={t('case.loadFailed')} error={caseQuery.error} />;
   if (!view) return <Skeleton active />;
 
