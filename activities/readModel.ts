@@ -4,7 +4,8 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { AuditChainHead, CaseRef, CloseUserTaskInput, OpenUserTaskInput, RecordProgressInput, SetTaskDatesInput, SetTaskHolderInput } from '../contracts/activities';
 import type { AuditEntry } from '../contracts/caseData';
 import { buildChain, GENESIS_HASH } from '../audit/chain';
-import { AuditEvent, AuditPendingSeal, auditRowId, Instance, Task } from '../store/models';
+import { AuditEvent, AuditPendingSeal, auditRowId, Instance, InstanceHistory, Task } from '../store/models';
+import { dropIfClosed, instanceExistsAnywhere, isClosedStatus, moveInstanceToHistory } from '../store/instances';
 import { countOpenedTask, moveTaskToHistory, updateHotTask } from '../store/tasks';
 import { GroupInsert } from './groupInsert';
 import { requestSealing } from './ledgerSealer';
@@ -151,13 +152,25 @@ async function writeSummary(input: RecordProgressInput, lastSeq: number): Promis
         ...progress,
       },
     ])) === 0;
-  if (input.firstSeq === 1 && (await insert())) return;
-  const updated = await Instance.updateOne({ _id: caseRef.instanceId, progressSeq: { $lt: lastSeq }, status: { $ne: 'failed' } }, { $set: progress });
+  const id = caseRef.instanceId;
+  if (input.firstSeq === 1 && (await insert())) return dropIfClosed(id);
+  const updated = await Instance.updateOne({ _id: id, progressSeq: { $lt: lastSeq }, status: { $ne: 'failed' } }, { $set: progress });
   if (updated.matchedCount > 0) return;
-  // A summary marked failed (server/services/reconcile.ts: its workflow closed abnormally) keeps its status; a write still in flight then only counts its rows.
-  const failed = await Instance.updateOne({ _id: caseRef.instanceId, progressSeq: { $lt: lastSeq }, status: 'failed' }, { $set: { progressSeq: lastSeq } });
-  // Nothing matched: newer progress is stored (a late retry), or the row is gone; then write it again.
-  if (failed.matchedCount === 0 && !(await Instance.exists({ _id: caseRef.instanceId }))) await insert();
+  // A summary marked failed (server/services/reconcile.ts: its workflow closed abnormally) keeps its status; a write
+  // still in flight then only counts its rows, in whichever collection the row is by now.
+  const counted = { _id: id, progressSeq: { $lt: lastSeq }, status: 'failed' as const };
+  const failed = await Promise.all([Instance.updateOne(counted, { $set: { progressSeq: lastSeq } }), InstanceHistory.updateOne(counted, { $set: { progressSeq: lastSeq } })]);
+  // Nothing matched: newer progress is stored (a late retry), the case is closed and moved, or the row is gone; then write it again.
+  if (failed.every((r) => r.matchedCount === 0) && !(await instanceExistsAnywhere({ _id: id }))) {
+    await insert();
+    await dropIfClosed(id);
+  }
+}
+
+/** Writes the case summary after `lastSeq`; a closing write then moves the row to the history (store/instances.ts; a retry finishes the move). */
+async function writeClosingSummary(input: RecordProgressInput, lastSeq: number): Promise<void> {
+  await writeSummary(input, lastSeq);
+  if (isClosedStatus(input.summary.status)) await moveInstanceToHistory(input.caseRef.instanceId);
 }
 
 /** The hash of a stored row (for sealing a case whose closing rows were written by an earlier call). */
@@ -182,6 +195,6 @@ export async function recordProgress(input: RecordProgressInput): Promise<AuditC
   };
   // The rows are written first; summary, pending seal and webhook deliveries (activities/webhooks: nothing is written
   // when no webhook hears these entries, and the webhook list is cached) only name rows that exist, so they can go together.
-  await Promise.all([writeSummary(input, lastSeq), closed ? seal() : undefined, queueCaseEvents(caseRef, firstSeq, entries)]);
+  await Promise.all([writeClosingSummary(input, lastSeq), closed ? seal() : undefined, queueCaseEvents(caseRef, firstSeq, entries)]);
   return headHash ? { lastSeq, hash: headHash } : null;
 }

@@ -1,6 +1,7 @@
 // Parent and child chains of call activities: each child case keeps its own audit chain; the parent's `child.completed`
 // entry records the child's final chain head, checked here against the child's stored chain.
-import { AuditEvent, auditRowId, Instance } from '../store/models';
+import { findInstanceAnywhere } from '../store/instances';
+import { AuditEvent, auditRowId } from '../store/models';
 import type { ChainRow } from './chain';
 
 /** A child case a call activity of this case started, and whether the head the parent recorded is the child's chain's end. */
@@ -47,7 +48,7 @@ export async function chainLinksOf(instanceId: string, rows: ChainRow[]): Promis
     children.set(childId, link);
   }
   await Promise.all([...children.values()].map(async (link) => (link.matches = link.recordedHead ? await endsWith(link.instanceId, link.recordedHead) : null)));
-  const summary = await Instance.findById(instanceId, { parentInstanceId: 1, parentElementId: 1 }).lean();
+  const summary = await findInstanceAnywhere(instanceId);
   const parent = summary?.parentInstanceId ? { instanceId: summary.parentInstanceId, elementId: summary.parentElementId ?? '' } : null;
   return { parent, children: [...children.values()] };
 }

@@ -10,7 +10,8 @@ export const GIN_INDEXED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   tasks: ['_id', 'street', 'assignee', 'candidateGroups', 'candidateUsers', 'instanceId'],
   taskHistory: ['_id', 'instanceId', 'street'],
   taskCounts: ['_id', 'kind', 'user', 'street'],
-  instances: ['_id', 'street', 'status', 'parentInstanceId', 'startedBy', 'businessKey', 'waitingSignals'],
+  instances: ['_id', 'street', 'status', 'parentInstanceId', 'startedBy', 'businessKey', 'waitingSignals', 'waitingMessages'],
+  instanceHistory: ['_id', 'street', 'parentInstanceId', 'startedBy', 'businessKey'],
 };
 
 /** One list order served by a btree index: an optional leading equality field (a street's list), the sort key and its direction, then `_id` ascending. */
@@ -26,10 +27,14 @@ const bothWays = (fields: readonly string[], dirs: ReadonlyArray<1 | -1>): ListI
 /**
  * The list orders of each collection read by SQL (store/pgReads.ts): the task list's six sorts and the case list's newest
  * first, district-wide and within a street, each with the `_id` tiebreak, so a page is an index scan that stops after it.
+ * Closed tasks keep only the creation order (the list's default, both ways): every index is written with each of the
+ * years of closed rows, and their other orders are read rarely (a sort of the matching rows then).
  */
 export const LIST_INDEXES: Readonly<Record<string, readonly ListIndex[]>> = {
   tasks: bothWays(['dueDate', 'priority', 'createdAt'], [1, -1]),
+  taskHistory: bothWays(['createdAt'], [1, -1]),
   instances: bothWays(['startedAt'], [-1]),
+  instanceHistory: bothWays(['startedAt'], [-1]),
 };
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;

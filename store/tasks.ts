@@ -81,29 +81,27 @@ export async function tasksOfCase(instanceId: string) {
   return mergePage(hot, closed, { createdAt: 1, _id: 1 }, 0, Number.MAX_SAFE_INTEGER);
 }
 
+const TASK_COLLECTIONS = { hot: { name: 'tasks', model: Task }, history: { name: 'taskHistory', model: TaskHistory } } as const;
+
+/** One collection's page and total (`total` given: not counted): by SQL on FerretDB/PostgreSQL when it translates, else through the driver. */
+async function taskPageOf(where: keyof typeof TASK_COLLECTIONS, filter: Record<string, unknown>, sort: Record<string, 1 | -1>, skip: number, limit: number, total?: number): Promise<{ rows: TaskRow[]; total: number }> {
+  const { name, model } = TASK_COLLECTIONS[where];
+  const [sqlRows, sqlTotal] = await Promise.all([sqlPage<TaskRow>(name, filter, sort, skip, limit), total ?? sqlCount(name, filter)]);
+  if (sqlRows && sqlTotal !== null) return { rows: sqlRows, total: sqlTotal };
+  const [rows, n] = await Promise.all([(model as typeof Task).find(filter).sort(sort).skip(skip).limit(limit).lean(), total ?? (model as typeof Task).countDocuments(filter)]);
+  return { rows, total: n };
+}
+
 /**
  * One page of tasks matching `filter` in `sort` and the total, from the collections the statuses live in: open and
- * claimed from `tasks`, closed from `taskHistory`, mixed or none from both, merged.
+ * claimed from `tasks`, closed from `taskHistory`, mixed or none from both (each read up to the page's end), merged.
  */
 export async function listTasks(filter: Record<string, unknown>, statuses: readonly string[] | undefined, sort: Record<string, 1 | -1>, skip: number, limit: number, total?: number) {
   const where = taskCollectionsFor(statuses);
-  const one = (model: typeof Task | typeof TaskHistory) =>
-    Promise.all([model.find(filter).sort(sort).skip(skip).limit(limit).lean(), total ?? model.countDocuments(filter)] as const);
-  if (where === 'hot') {
-    // FerretDB on PostgreSQL: one page by SQL (store/pgReads.ts); null when off or not translatable.
-    const [sqlRows, sqlTotal] = await Promise.all([sqlPage<TaskRow>('tasks', filter, sort, skip, limit), total ?? sqlCount('tasks', filter)]);
-    if (sqlRows && sqlTotal !== null) return { rows: sqlRows, total: sqlTotal };
-    const [rows, n] = await one(Task);
-    return { rows, total: n };
-  }
-  if (where === 'history') {
-    const [rows, n] = await one(TaskHistory);
-    return { rows, total: n };
-  }
-  const both = (model: typeof Task | typeof TaskHistory) => Promise.all([model.find(filter).sort(sort).limit(skip + limit).lean(), model.countDocuments(filter)] as const);
-  const [[hot, hotTotal], [closed, closedTotal]] = await Promise.all([both(Task), both(TaskHistory)]);
-  const inBoth = hot.filter((r) => closed.some((c) => c._id === r._id)).length;
-  return { rows: mergePage(hot, closed, sort, skip, limit), total: hotTotal + closedTotal - inBoth };
+  if (where !== 'both') return taskPageOf(where, filter, sort, skip, limit, total);
+  const [hot, closed] = await Promise.all([taskPageOf('hot', filter, sort, 0, skip + limit), taskPageOf('history', filter, sort, 0, skip + limit)]);
+  const inBoth = hot.rows.filter((r) => closed.rows.some((c) => c._id === r._id)).length;
+  return { rows: mergePage(hot.rows, closed.rows, sort, skip, limit), total: total ?? hot.total + closed.total - inBoth };
 }
 
 /**

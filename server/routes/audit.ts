@@ -9,7 +9,8 @@ import { auditView, exportView, historyView, ledgerHeadView, replayView, signing
 import { idParam } from '../../contracts/api/common';
 import { AUDIT_READERS, LEDGER_READERS } from '../../contracts/roles';
 import { notFound, unprocessable } from '../../platform/errors';
-import { AuditLedger, Instance } from '../../store/models';
+import { instanceExistsAnywhere } from '../../store/instances';
+import { AuditLedger } from '../../store/models';
 import { auditRowView, caseHistory, chainOf, exportCase, replayCheck, sealOf, signedLedgerHead, verifyCase } from '../../audit/service';
 import { chainLinksOf } from '../../audit/childChains';
 import { serverSigningKey } from '../../audit/signingKey';
@@ -19,8 +20,8 @@ import { serverSigningKey } from '../../audit/signingKey';
  * its seal in the global ledger in the caller's streets (so a deleted case can still be shown to be deleted).
  */
 async function auditableCase(user: Principal, id: string): Promise<void> {
-  if (await Instance.exists({ _id: id, ...instanceScope(user) })) return;
-  if (!(await Instance.exists({ _id: id }))) {
+  if (await instanceExistsAnywhere({ _id: id, ...instanceScope(user) })) return;
+  if (!(await instanceExistsAnywhere({ _id: id }))) {
     const seal = await AuditLedger.findOne({ instanceId: id }, { street: 1 }).lean();
     if (seal && seesWholeStreet(user) && inScope(user, seal.street)) return;
   }

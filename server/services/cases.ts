@@ -14,6 +14,7 @@ import {
 import type { WorkCalendar } from '../../contracts/legalTime';
 import { instanceScope, type Principal } from '../auth/principal';
 import { conflict, invalid, notFound, unprocessable } from '../../platform/errors';
+import { childInstancesOf, dropIfClosed, findInstanceAnywhere, instanceExistsAnywhere, type InstanceRow } from '../../store/instances';
 import { Definition, Instance, type InstanceDoc } from '../../store/models';
 import { currentCalendar } from './calendars';
 import { loadVersion } from './definitions';
@@ -48,7 +49,10 @@ async function insertStartSummary(row: InstanceDoc): Promise<void> {
     await Instance.collection.insertOne(row as never);
   } catch (error) {
     if ((error as { code?: number }).code !== 11000) throw error;
+    return;
   }
+  // The case may have run to its end and moved to the history before this insert: take the stale running row out again.
+  await dropIfClosed(row._id);
 }
 
 /**
@@ -148,7 +152,7 @@ export async function updateCase<Req>(client: Client, id: string, update: Update
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) {
       // The workflow of a known case is gone from the running set: it has ended (its summary is marked failed if it ended abnormally).
-      if (await Instance.exists({ _id: id })) {
+      if (await instanceExistsAnywhere({ _id: id })) {
         await reconcileCase(client, id);
         throw conflict('case-closed', `case ${id} has ended`);
       }
@@ -176,8 +180,6 @@ export async function caseHasEnded(client: Client, id: string): Promise<boolean>
   }
 }
 
-type InstanceRow = NonNullable<Awaited<ReturnType<typeof findInstance>>>;
-const findInstance = (id: string, filter: Record<string, unknown>) => Instance.findOne({ _id: id, ...filter }).lean();
 
 /** An instance summary as the API shows it (every field present). */
 export function instanceView(row: InstanceRow) {
@@ -205,10 +207,7 @@ export const MAX_LISTED_CHILDREN = 1_000;
  * run in their parent's street, so whoever may see the parent sees them.
  */
 export async function caseLinks(row: InstanceRow): Promise<{ parent?: { instanceId: string; elementId: string }; children: Array<{ instanceId: string; elementId: string; definitionKey: string; status: InstanceRow['status']; openIncidents: number }> }> {
-  const children = await Instance.find({ parentInstanceId: row._id }, { definitionKey: 1, status: 1, incidentCount: 1, parentElementId: 1, startedAt: 1 })
-    .sort({ startedAt: -1 })
-    .limit(MAX_LISTED_CHILDREN)
-    .lean();
+  const children = await childInstancesOf(row._id, MAX_LISTED_CHILDREN);
   return {
     ...(row.parentInstanceId ? { parent: { instanceId: row.parentInstanceId, elementId: row.parentElementId ?? '' } } : {}),
     children: children.map((c) => ({ instanceId: c._id, elementId: c.parentElementId ?? '', definitionKey: c.definitionKey, status: c.status, openIncidents: c.incidentCount ?? 0 })),
@@ -217,7 +216,7 @@ export async function caseLinks(row: InstanceRow): Promise<{ parent?: { instance
 
 /** The summary of a case the caller may see; out-of-scope and unknown ids alike are 404. */
 export async function visibleInstance(user: Principal, id: string): Promise<InstanceRow> {
-  const row = await findInstance(id, instanceScope(user));
+  const row = await findInstanceAnywhere(id, instanceScope(user));
   if (!row) throw notFound(`case ${id}`);
   return row;
 }

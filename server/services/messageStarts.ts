@@ -8,7 +8,8 @@ import type { ExecutableModel } from '../../engine/model';
 import { caseWorkflowId } from '../../workflows/definitions';
 import type { Principal } from '../auth/principal';
 import { DomainError, unprocessable } from '../../platform/errors';
-import { Definition, DefinitionVersion, Instance } from '../../store/models';
+import { findInstanceAnywhere } from '../../store/instances';
+import { Definition, DefinitionVersion } from '../../store/models';
 import { startCase } from './cases';
 import { reconcileCase } from './reconcile';
 
@@ -68,7 +69,7 @@ async function nextBusinessKey(client: Client, key: string, correlationKey: stri
   for (let n = 1; ; n++) {
     const businessKey = businessKeyOf(correlationKey, n);
     const id = caseWorkflowId(key, businessKey);
-    const row = await Instance.findById(id).select({ status: 1 }).lean();
+    const row = await findInstanceAnywhere(id);
     if (!row) return { businessKey };
     if ((row.status === 'running' || row.status === 'incident') && !(await reconcileCase(client, id))) return { running: id };
   }

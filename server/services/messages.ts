@@ -9,6 +9,7 @@ import { correlateMessageUpdate, messageWaitQuery, type CaseStateView } from '..
 import { instanceScope, type Principal } from '../auth/principal';
 import { DomainError } from '../../platform/errors';
 import { claimForProcess, discardUncorrelated, releaseForProcess } from '../../store/messageBuffer';
+import { OPEN_INSTANCE_STATUSES } from '../../store/instances';
 import { DefinitionVersion, Instance } from '../../store/models';
 import { caseHasEnded, updateCase } from './cases';
 import { type BufferedView, bufferMessage, type PublishedMessage, refuseIfBuffered } from './messageBuffer';
@@ -60,20 +61,37 @@ interface WaitingCase {
 }
 
 /**
+ * Each deployed process version's elements catching `name`, for summaries written before `waitingMessages` existed
+ * (issue 12): such a case is found by its current elements. Versions are immutable, so this reads each model once.
+ */
+async function legacyCatchers(name: string): Promise<Array<{ definitionKey: string; elementId: string }>> {
+  const versions = await DefinitionVersion.find({}, { key: 1, version: 1 }).lean();
+  const pairs = await Promise.all(versions.map(async (v) => (await catchersOf(v.key, v.version, name)).map((elementId) => JSON.stringify([v.key, elementId]))));
+  return [...new Set(pairs.flat())].map((pair) => {
+    const [definitionKey, elementId] = JSON.parse(pair) as [string, string];
+    return { definitionKey, elementId };
+  });
+}
+
+/**
  * The running cases of the caller's streets whose summary says they may wait for `name` (boundary events, event
  * subprocesses and event-based gateways included; for rows written before that list, those whose current elements
- * include an element catching `name`).
+ * include an element catching `name`). Each branch is an equality query FerretDB pushes down (`waitingMessages`
+ * served by its PostgreSQL GIN index, store/pgIndexes.ts), not a read of every running case of the streets.
  */
 async function candidatesOf(user: Principal, name: string): Promise<Array<{ id: string; definitionKey: string }>> {
-  const running = await Instance.find({ ...instanceScope(user), status: { $in: ['running', 'incident'] } })
-    .select({ definitionKey: 1, definitionVersion: 1, currentElements: 1, waitingMessages: 1 })
-    .lean();
-  const candidates: Array<{ id: string; definitionKey: string }> = [];
-  for (const row of running) {
+  const scope = { ...instanceScope(user), status: { $in: OPEN_INSTANCE_STATUSES } };
+  const branches: Record<string, unknown>[] = [{ waitingMessages: name }, ...(await legacyCatchers(name)).map((c) => ({ definitionKey: c.definitionKey, currentElements: c.elementId, waitingMessages: null }))];
+  const rows = await Promise.all(
+    branches.map((branch) => Instance.find({ ...scope, ...branch }).select({ definitionKey: 1, definitionVersion: 1, currentElements: 1, waitingMessages: 1 }).lean()),
+  );
+  const candidates = new Map<string, { id: string; definitionKey: string }>();
+  for (const row of rows.flat()) {
+    if (candidates.has(row._id)) continue;
     const waits = row.waitingMessages?.includes(name) || (await catchersOf(row.definitionKey, row.definitionVersion, name)).some((id) => row.currentElements?.includes(id));
-    if (waits) candidates.push({ id: row._id, definitionKey: row.definitionKey });
+    if (waits) candidates.set(row._id, { id: row._id, definitionKey: row.definitionKey });
   }
-  return candidates;
+  return [...candidates.values()];
 }
 
 /** How many cases are asked at once since when they wait. */

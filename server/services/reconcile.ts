@@ -2,6 +2,7 @@
 // marked `failed` when the API meets them, so no summary says running for a workflow that has ended.
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import { Instance } from '../../store/models';
+import { moveInstanceToHistory } from '../../store/instances';
 import { cancelTasksOfCase } from '../../store/tasks';
 
 /** Summary statuses of a case whose workflow should still run. */
@@ -14,13 +15,15 @@ const ABNORMAL_VISIBILITY = "ExecutionStatus IN ('Failed', 'Terminated', 'TimedO
 const LIST_CHECK_MS = 2_000;
 
 /**
- * Marks an open summary failed (ended at `endedAt`) and cancels the case's open tasks, also when the summary was
- * marked before (a task row written late by an activity still in flight); true when the summary changed.
+ * Marks an open summary failed (ended at `endedAt`), cancels the case's open tasks, also when the summary was marked
+ * before (a task row written late by an activity still in flight), and moves the summary to the history; true when
+ * the summary changed.
  */
 async function markFailed(id: string, endedAt: Date): Promise<boolean> {
-  const moved = await Instance.updateOne({ _id: id, status: { $in: OPEN_STATUSES } }, { $set: { status: 'failed', endedAt, currentElements: [] } });
+  const marked = await Instance.updateOne({ _id: id, status: { $in: OPEN_STATUSES } }, { $set: { status: 'failed', endedAt, currentElements: [] } });
   await cancelTasksOfCase(id, endedAt);
-  return moved.modifiedCount > 0;
+  await moveInstanceToHistory(id);
+  return marked.modifiedCount > 0;
 }
 
 /** Checks one case's workflow (one describe) and marks its summary failed when the workflow closed abnormally; true when it did. */

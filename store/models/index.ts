@@ -9,7 +9,7 @@ export { Draft } from './draft';
 export { Form, FormVersion, formVersionId } from './form';
 export { HTTP_CONNECTOR_SETTINGS_ID, HttpConnectorSettings, type HttpConnectorSettingsDoc } from './httpConnectorSettings';
 export { Idempotency } from './idempotency';
-export { Instance, type InstanceDoc } from './instance';
+export { Instance, type InstanceDoc, InstanceHistory } from './instance';
 export { Job, type JobDoc, JobWorker } from './job';
 export { MessageBuffer, type MessageBufferDoc } from './messageBuffer';
 export { Notification } from './notification';

@@ -3,8 +3,8 @@
 // links the parent's chain to the child's and checks the head the parent recorded.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Instance } from '../../store/models';
 import { type ApiStack, enc, startApiStack } from '../support/api';
+import { instanceOf, summaryWhere } from '../support/cases';
 import { eventually } from '../support/wait';
 import { uniqueKey } from './fixtures';
 
@@ -28,14 +28,14 @@ describe('call activities through the API', () => {
     const admin = await stack.as('admin');
     const res = await admin.post('/api/instances', { definitionKey: 'call-campaign-feel', businessKey: uniqueKey('CA'), street: 'bajiao', variables }).expect(201);
     const id = res.body.id as string;
-    const child = await eventually(() => Instance.findOne({ parentInstanceId: id }).lean().then((r) => r ?? undefined), 'the child case');
+    const child = await eventually(() => summaryWhere({ parentInstanceId: id }).then((r) => r ?? undefined), 'the child case');
     return { id, childId: child._id };
   }
 
   it("should list the parent's child cases with their incidents, name the child's parent, and keep both in the parent's street", async () => {
     // given a campaign whose child (call-site-check with ok = false) stops with an incident
     const { id, childId } = await startCampaign({ kind: 'check', ok: false });
-    await eventually(() => Instance.findById(childId).lean().then((r) => (r?.status === 'incident' ? r : undefined)), 'the child incident');
+    await eventually(() => instanceOf(childId).then((r) => (r?.status === 'incident' ? r : undefined)), 'the child incident');
 
     // when bajiao's people read the parent and the child
     const commander = await stack.as('bajiao-commander');
@@ -61,7 +61,7 @@ describe('call activities through the API', () => {
     const admin = await stack.as('admin');
     const taskId = await eventually(async () => (await admin.get(`/api/instances/${enc(childId)}`).expect(200)).body.state.openTasks[0] as string | undefined, 'the child task');
     await admin.post(`/api/tasks/${enc(taskId)}/complete`, { variables: { verdict: 'fine' } }).expect(200);
-    await eventually(() => Instance.findById(id).lean().then((r) => (r?.status === 'completed' ? r : undefined)), 'the parent completed');
+    await eventually(() => instanceOf(id).then((r) => (r?.status === 'completed' ? r : undefined)), 'the parent completed');
 
     // when the auditor reads both chains
     const auditor = await stack.as('auditor');

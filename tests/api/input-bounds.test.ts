@@ -5,6 +5,7 @@ import { FormVersion, Instance, Task } from '../../store/models';
 import { findTaskAnywhere } from '../../store/tasks';
 import { startCase } from '../../server/services/cases';
 import { type ApiStack, enc, startApiStack } from '../support/api';
+import { instanceOf, summaryWhere } from '../support/cases';
 import { eventually } from '../support/wait';
 import { deployFixtures, inspectionCase, uniqueKey, WORKER_GROUPS } from './fixtures';
 
@@ -122,7 +123,7 @@ describe('input bounds at the API', () => {
       const caseNo = uniqueKey('RPT');
       const started = await admin.post('/api/instances', { definitionKey: 'await-report', businessKey: uniqueKey('BD'), street: 'bajiao', variables: { caseNo, notes: 'n'.repeat(600_000) } }).expect(201);
       const id = started.body.id as string;
-      await eventually(() => Instance.findById(id).lean().then((r) => (r?.currentElements?.includes('AwaitReport') ? r : undefined)), 'the case waiting');
+      await eventually(() => instanceOf(id).then((r) => (r?.currentElements?.includes('AwaitReport') ? r : undefined)), 'the case waiting');
 
       // when a report with another 600 kB arrives
       const res = await admin.post('/api/messages', { name: 'report-received', correlationKey: caseNo, variables: { photo: 'p'.repeat(600_000) } });
@@ -179,7 +180,7 @@ describe('input bounds at the API', () => {
 
       // then
       expect(res.body).toMatchObject({ businessKey: composed, id: `street-inspection:${composed}` });
-      expect(await Instance.findById(`street-inspection:${composed}`).lean()).toMatchObject({ businessKey: composed });
+      expect(await instanceOf(`street-inspection:${composed}`)).toMatchObject({ businessKey: composed });
       const found = (await staff.get(`/api/instances?businessKey=${encodeURIComponent(decomposed)}`).expect(200)).body;
       expect(found.items.map((i: { businessKey: string }) => i.businessKey)).toEqual([composed]);
     });
@@ -218,7 +219,7 @@ describe('input bounds at the API', () => {
       // given a case started past the API with 1.5 MB of variables: its workflow fails at once, the summary says running
       const id = (await startCase(stack.client, stack.taskQueue, { definitionKey: 'street-inspection', businessKey: uniqueKey('FAIL'), street: 'bajiao', variables: { photo: 'x'.repeat(1_500_000) }, startedBy: 'bajiao-staff' })).id;
       await expect(stack.client.workflow.getHandle(id).result()).rejects.toThrow();
-      expect((await Instance.findById(id).lean())?.status).toBe('running');
+      expect((await instanceOf(id))?.status).toBe('running');
 
       // when the case list is read
       const commander = await stack.as('bajiao-commander');
@@ -226,7 +227,7 @@ describe('input bounds at the API', () => {
 
       // then it shows failed, with an end time, and so does the stored summary and the case read
       expect(listed).toEqual([expect.objectContaining({ id, status: 'failed', endedAt: expect.any(String) })]);
-      expect(await Instance.findById(id).lean()).toMatchObject({ status: 'failed', endedAt: expect.any(Date) });
+      expect(await instanceOf(id)).toMatchObject({ status: 'failed', endedAt: expect.any(Date) });
       expect((await commander.get(`/api/instances/${enc(id)}`).expect(200)).body).toMatchObject({ status: 'failed' });
     });
 
@@ -247,10 +248,10 @@ describe('input bounds at the API', () => {
       // given a terminated case whose summary was marked failed, terminated only once the worker's write of the step
       // that opened the task has landed (the task row is written first; a write still in flight would move progressSeq)
       const { id } = await inspectionCase(await stack.as('bajiao-staff'));
-      await eventually(() => Instance.findOne({ _id: id, currentElements: 'Inspect' }).lean().then((row) => row ?? undefined), `the summary of ${id} at Inspect`);
+      await eventually(() => summaryWhere({ _id: id, currentElements: 'Inspect' }).then((row) => row ?? undefined), `the summary of ${id} at Inspect`);
       await stack.client.workflow.getHandle(id).terminate('terminated by an operator');
       await (await stack.as('bajiao-commander')).get(`/api/instances/${enc(id)}`).expect(200);
-      const before = await Instance.findById(id).lean();
+      const before = await instanceOf(id);
       expect(before?.status).toBe('failed');
 
       // when the worker's progress write of a later step lands
@@ -259,7 +260,7 @@ describe('input bounds at the API', () => {
       await recordProgress({ caseRef, startedBy: 'bajiao-staff', startedAt: new Date().toISOString(), firstSeq, entries: [], summary: { status: 'running', currentElements: ['Inspect'], incidentCount: 0 } });
 
       // then the status stays, the row count moves on
-      expect(await Instance.findById(id).lean()).toMatchObject({ status: 'failed', currentElements: [], progressSeq: firstSeq - 1 });
+      expect(await instanceOf(id)).toMatchObject({ status: 'failed', currentElements: [], progressSeq: firstSeq - 1 });
     });
 
     it('should mark the summary failed when an action meets the ended workflow (409 case-closed)', async () => {
@@ -273,13 +274,13 @@ describe('input bounds at the API', () => {
       // then
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('case-closed');
-      expect((await Instance.findById(id).lean())?.status).toBe('failed');
+      expect((await instanceOf(id))?.status).toBe('failed');
     });
 
     it('should leave the summary of a running case alone when it is read', async () => {
       const { id } = await inspectionCase(await stack.as('bajiao-staff'));
       expect((await (await stack.as('bajiao-commander')).get(`/api/instances/${enc(id)}`).expect(200)).body.status).toBe('running');
-      expect((await Instance.findById(id).lean())?.status).toBe('running');
+      expect((await instanceOf(id))?.status).toBe('running');
     });
   });
 });

@@ -5,6 +5,7 @@ import { Instance, Task } from '../../store/models';
 import { findTaskAnywhere } from '../../store/tasks';
 import { createLogger } from '../../platform/logger';
 import { type ApiStack, enc, login, startApiStack } from '../support/api';
+import { instanceOf } from '../support/cases';
 import { eventually } from '../support/wait';
 import { deployFixtures, flakyJob, incidentCase, inspectionCase, uniqueKey, waitingCase, WORKER_GROUPS } from './fixtures';
 
@@ -23,7 +24,7 @@ describe('cases', () => {
       const staff = await stack.as('bajiao-staff');
       const res = await staff.post('/api/instances', { definitionKey: 'street-inspection', businessKey: 'XC-START-1', variables: { groups: ['enforcement'] } }).expect(201);
       expect(res.body).toEqual({ id: 'street-inspection:XC-START-1', definitionKey: 'street-inspection', version: 1, businessKey: 'XC-START-1', street: 'bajiao' });
-      const row = await Instance.findById(res.body.id).lean();
+      const row = await instanceOf(res.body.id);
       expect(row).toMatchObject({ street: 'bajiao', startedBy: 'bajiao-staff', status: 'running' });
     });
 
@@ -77,7 +78,7 @@ describe('cases', () => {
       await inspectionCase(admin, { businessKey: 'LIST-BJ-2' });
       const l = await inspectionCase(admin, { businessKey: 'LIST-LG-1', street: 'lugu' });
       await admin.post(`/api/instances/${enc(a.id)}/cancel`, { reason: '测试' }).expect(200);
-      await eventually(() => Instance.findById(a.id).lean().then((r) => (r?.status === 'cancelled' ? r : undefined)), 'the cancelled summary');
+      await eventually(() => instanceOf(a.id).then((r) => (r?.status === 'cancelled' ? r : undefined)), 'the cancelled summary');
 
       // when the bajiao commander lists
       const commander = await stack.as('bajiao-commander');

@@ -4,6 +4,7 @@
 import { purgeExpiredMessages } from '../../store/messageBuffer';
 import { Instance, MessageBuffer } from '../../store/models';
 import { type ApiSession, type ApiStack, enc, startApiStack } from '../support/api';
+import { instanceOf } from '../support/cases';
 import { eventually } from '../support/wait';
 import { deployFixtures, uniqueKey, waitingCase } from './fixtures';
 
@@ -44,7 +45,7 @@ describe('POST /api/messages as in Camunda 8', () => {
   async function receiptCase(caseNo: string, street = 'bajiao'): Promise<string> {
     const res = await admin.post('/api/instances', { definitionKey: 'report-receipt', businessKey: uniqueKey('RC'), street, variables: { caseNo } }).expect(201);
     const id = res.body.id as string;
-    await eventually(() => Instance.findById(id).lean().then((r) => (r?.currentElements?.includes('Receipt') ? r : undefined)), `${id} waiting at Receipt`);
+    await eventually(() => instanceOf(id).then((r) => (r?.currentElements?.includes('Receipt') ? r : undefined)), `${id} waiting at Receipt`);
     return id;
   }
 
@@ -65,8 +66,8 @@ describe('POST /api/messages as in Camunda 8', () => {
       return events.some((e) => takes.has(String(e.activityTaskCompletedEventAttributes?.scheduledEventId))) || undefined;
     }, `${id} looked in the message buffer`);
 
-  const statusOf = (id: string) => Instance.findById(id).lean().then((r) => r?.status);
-  const completed = (id: string) => eventually(() => Instance.findById(id).lean().then((r) => (r?.status === 'completed' ? r : undefined)), `${id} completed`);
+  const statusOf = (id: string) => instanceOf(id).then((r) => r?.status);
+  const completed = (id: string) => eventually(() => instanceOf(id).then((r) => (r?.status === 'completed' ? r : undefined)), `${id} completed`);
   const variablesOf = async (id: string) => (await admin.get(`/api/instances/${enc(id)}`).expect(200)).body.state.variables as Record<string, unknown>;
 
   it('should buffer a message no case awaits and correlate it when a case of the publisher\'s streets reaches its catch event within the time-to-live', async () => {
@@ -97,6 +98,20 @@ describe('POST /api/messages as in Camunda 8', () => {
     const direct = await admin.post('/api/messages', { name: MESSAGE, correlationKey: key, variables: { arrivedAt: '10:00' }, timeToLive: 'PT0S' }).expect(200);
     expect(direct.body.correlated).toEqual([{ id: lugu, status: 'completed' }]);
     expect(await variablesOf(lugu)).toMatchObject({ arrivedAt: '10:00' });
+  });
+
+  it('should reach a waiting case whose summary predates waitingMessages, found by its current element', async () => {
+    // given a case waiting at Receipt whose summary was written before the list of awaited messages existed
+    const key = uniqueKey('OLD');
+    const id = await receiptCase(key);
+    await Instance.updateOne({ _id: id }, { $unset: { waitingMessages: 1 } });
+    expect((await Instance.findById(id).lean())?.waitingMessages).toBeUndefined();
+
+    // when the message is published without buffering
+    const published = await commander.post('/api/messages', { name: MESSAGE, correlationKey: key, timeToLive: 'PT0S' }).expect(200);
+
+    // then it reached that case, which completed
+    expect(published.body.correlated).toEqual([{ id, status: 'completed' }]);
   });
 
   it('should NOT correlate a buffered message once its time-to-live has passed, and the purge removes it', async () => {

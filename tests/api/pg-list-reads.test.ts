@@ -1,7 +1,9 @@
-// The hot lists read by SQL on FerretDB/PostgreSQL (store/pgReads.ts) answer exactly what the Mongo path answers:
-// every tab × sort × filter of GET /api/tasks and the case list's filters, on seeded rows with ties, nulls, missing
-// fields, arrays and Chinese text. Skipped when the test run's FerretDB stores in SQLite.
-import { Instance, Task } from '../../store/models';
+// The lists read by SQL on FerretDB/PostgreSQL (store/pgReads.ts) answer exactly what the Mongo path answers:
+// every tab × sort × filter of GET /api/tasks, open and closed (`taskHistory`) and both merged, and the case list's
+// filters, running, closed (`instanceHistory`) and both merged, on seeded rows with ties, nulls, missing fields,
+// arrays, Chinese text and a row in both collections (a move half done). Skipped when the test run's FerretDB stores
+// in SQLite.
+import { Instance, InstanceHistory, Task, TaskHistory } from '../../store/models';
 import { sqlPage, usePostgresReads } from '../../store/pgReads';
 import { type ApiStack, startApiStack } from '../support/api';
 
@@ -35,6 +37,15 @@ function seedTask(i: number): Record<string, unknown> {
   return row;
 }
 
+/** Seeded closed tasks (completed or cancelled, with who and when), with the same ties, nulls and missing values. */
+function seedClosedTask(i: number): Record<string, unknown> {
+  const row = seedTask(i);
+  const completed = i % 3 !== 1;
+  return { ...row, _id: `pgh-${String(i).padStart(3, '0')}`, status: completed ? 'completed' : 'cancelled', completedAt: new Date(t0 + (i % 4) * day), completedBy: completed ? (row.assignee ?? 'bajiao-staff') : null };
+}
+
+const CASE_STATUSES = ['incident', 'completed', 'cancelled', 'running', 'failed'];
+
 function seedCase(i: number): Record<string, unknown> {
   return {
     _id: `pgcase-${String(i).padStart(3, '0')}`,
@@ -42,7 +53,7 @@ function seedCase(i: number): Record<string, unknown> {
     definitionVersion: 1,
     businessKey: i % 4 === 0 ? `案件-${i}` : `PG-${i}`,
     street: i % 5 === 4 ? null : i % 2 ? 'lugu' : 'bajiao',
-    status: i % 3 === 0 ? 'incident' : i % 3 === 1 ? 'completed' : 'cancelled',
+    status: CASE_STATUSES[(i + Math.floor(i / 5)) % 5],
     currentElements: i % 2 ? ['task'] : [],
     startedBy: i % 4 === 1 ? 'bajiao-volunteer' : 'admin',
     startedAt: new Date(t0 + (i % 8) * day),
@@ -50,7 +61,7 @@ function seedCase(i: number): Record<string, unknown> {
   };
 }
 
-(onPostgres ? describe : describe.skip)('hot lists by SQL on FerretDB/PostgreSQL', () => {
+(onPostgres ? describe : describe.skip)('lists by SQL on FerretDB/PostgreSQL', () => {
   let stack: ApiStack;
   const fellBack: string[] = [];
   const onWarning = (w: Error & { code?: string }) => w.code === 'SPARROW_PG_READS' && fellBack.push(w.message);
@@ -58,7 +69,16 @@ function seedCase(i: number): Record<string, unknown> {
     process.on('warning', onWarning);
     stack = await startApiStack();
     await Task.collection.insertMany(Array.from({ length: 60 }, (_, i) => seedTask(i)) as never[]);
-    await Instance.collection.insertMany(Array.from({ length: 40 }, (_, i) => seedCase(i)) as never[]);
+    const closedTasks = Array.from({ length: 50 }, (_, i) => seedClosedTask(i));
+    // one task whose move is half done: its closed row beside the open one
+    await TaskHistory.collection.insertMany([...closedTasks, { ...seedTask(4), status: 'completed', completedAt: new Date(t0), completedBy: 'bajiao-staff' }] as never[]);
+    const cases = Array.from({ length: 60 }, (_, i) => seedCase(i));
+    const closed = (row: Record<string, unknown>) => ['completed', 'cancelled', 'failed'].includes(row.status as string);
+    await Instance.collection.insertMany(cases.filter((c) => !closed(c)) as never[]);
+    // one case whose move is half done: its closed row in the history, the hot one already marked closed
+    const halfMoved = cases.find(closed) as Record<string, unknown>;
+    await Instance.collection.insertOne({ ...halfMoved } as never);
+    await InstanceHistory.collection.insertMany(cases.filter(closed) as never[]);
   });
   afterAll(async () => {
     process.off('warning', onWarning);
@@ -87,6 +107,9 @@ function seedCase(i: number): Record<string, unknown> {
     // then the rows are the same objects
     expect(sql).not.toBeNull();
     expect(sql).toEqual(mongo);
+    // and so are the closed tasks' and cases' rows
+    expect(await sqlPage('taskHistory', {}, { _id: 1 }, 0, 1000)).toEqual(await TaskHistory.find({}).sort({ _id: 1 }).lean());
+    expect(await sqlPage('instanceHistory', {}, { _id: 1 }, 0, 1000)).toEqual(await InstanceHistory.find({}).sort({ _id: 1 }).lean());
   });
 
   it('should list every tab × sort × filter of the task list as the Mongo path does', async () => {
@@ -108,8 +131,27 @@ function seedCase(i: number): Record<string, unknown> {
     }
   }, 300_000);
 
+  it('should list closed tasks, and closed and open ones merged, for every tab × sort as the Mongo path does', async () => {
+    const tabs = ['', '&mine=true', '&myGroups=true', '&street=bajiao'];
+    const sorts = ['due', '-due', 'priority', '-priority', 'created', '-created'];
+    const statuses = ['status=completed', 'status=cancelled', 'status=completed,cancelled', 'status=open,completed', ''];
+    for (const user of ['bajiao-staff', 'bajiao-commander', 'admin']) {
+      for (const status of statuses) {
+        for (const tab of tabs) {
+          for (const sort of sorts) {
+            for (const rest of ['&size=50', '&size=7&page=2', '&size=50&definitionKey=street-inspection']) {
+              // when the same list is read by SQL and by the Mongo path, then both answer the same page and total
+              const [sql, mongo] = await both(user, `/api/tasks?${status}&sort=${sort}${tab}${rest}`);
+              expect({ user, status, tab, sort, rest, body: sql }).toEqual({ user, status, tab, sort, rest, body: mongo });
+            }
+          }
+        }
+      }
+    }
+  }, 300_000);
+
   it('should list the cases with every filter as the Mongo path does', async () => {
-    const filters = ['', '&street=bajiao', '&status=incident', '&definitionKey=street-inspection', '&businessKeyPrefix=案件', '&businessKeyPrefix=PG-1', `&startedFrom=${new Date(t0 + 2 * day).toISOString()}&startedTo=${new Date(t0 + 6 * day).toISOString()}`];
+    const filters = ['', '&street=bajiao', '&status=incident', '&status=running', '&status=completed', '&status=cancelled', '&status=failed', '&status=completed&street=lugu', '&definitionKey=street-inspection', '&businessKeyPrefix=案件', '&businessKeyPrefix=PG-1', `&startedFrom=${new Date(t0 + 2 * day).toISOString()}&startedTo=${new Date(t0 + 6 * day).toISOString()}`];
     for (const user of ['admin', 'bajiao-commander', 'bajiao-volunteer']) {
       for (const filter of filters) {
         for (const page of ['&size=50', '&size=6&page=2']) {

@@ -1,6 +1,6 @@
 // POST /api/signals: a signal reaches the running cases of the caller's streets that wait for it, and no others.
-import { Instance } from '../../store/models';
 import { type ApiStack, enc, startApiStack } from '../support/api';
+import { instanceOf } from '../support/cases';
 import { eventually } from '../support/wait';
 import { deployFixtures, signalCase } from './fixtures';
 
@@ -33,8 +33,8 @@ describe('POST /api/signals', () => {
     }
     const stillWaiting = await admin.get(`/api/instances/${enc(lugu)}`).expect(200);
     expect(stillWaiting.body.state.openTasks).toHaveLength(1);
-    await eventually(() => Instance.findById(bajiao[0]).lean().then((r) => (r?.status === 'completed' ? r : undefined)), 'the summary completed');
-    expect((await Instance.findById(bajiao[0]).lean())?.waitingSignals).toEqual([]);
+    await eventually(() => instanceOf(bajiao[0]).then((r) => (r?.status === 'completed' ? r : undefined)), 'the summary completed');
+    expect((await instanceOf(bajiao[0]))?.waitingSignals).toEqual([]);
 
     // and sending it again reaches no bajiao case
     expect((await commander.post('/api/signals', { name: 'storm-warning' }).expect(200)).body).toEqual({ name: 'storm-warning', delivered: 0, cases: [], next: null });

@@ -3,8 +3,9 @@
 // case at a message start event, one per correlation key at a time.
 import { ScheduleNotFoundError } from '@temporalio/client';
 import { timerScheduleId } from '../../server/services/timerSchedules';
-import { Instance, Task } from '../../store/models';
+import { Task } from '../../store/models';
 import { type ApiStack, enc, startApiStack } from '../support/api';
+import { instanceOf, summaryWhere } from '../support/cases';
 import { eventually } from '../support/wait';
 
 const NS = 'xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"';
@@ -71,7 +72,7 @@ describe('process start events through the API', () => {
     await handle.trigger();
 
     // then a case starts whose business key is the start event and the fire time, with its summary row and task
-    const row = await eventually(() => Instance.findOne({ definitionKey: 'monthly-meeting' }).lean().then((r) => r ?? undefined), 'the scheduled case\'s summary row');
+    const row = await eventually(() => summaryWhere({ definitionKey: 'monthly-meeting' }).then((r) => r ?? undefined), 'the scheduled case\'s summary row');
     expect(row.businessKey).toMatch(/^Monthly-\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     expect(row).toMatchObject({ _id: `monthly-meeting:${row.businessKey}`, definitionVersion: 1, street: null, startedBy: 'system:timer', status: 'running' });
     const task = await eventually(() => Task.findOne({ instanceId: row._id }).lean().then((t) => t ?? undefined), 'the meeting task');
@@ -132,7 +133,7 @@ describe('process start events through the API', () => {
 
     // when the first case has ended, then its key starts a new case, numbered
     await commander.post(`/api/instances/${enc('incident-report:INC-1')}/cancel`, { reason: 'test' }).expect(200);
-    await eventually(() => Instance.findById('incident-report:INC-1').lean().then((r) => (r?.status === 'cancelled' ? r : undefined)), 'the first case cancelled');
+    await eventually(() => instanceOf('incident-report:INC-1').then((r) => (r?.status === 'cancelled' ? r : undefined)), 'the first case cancelled');
     const later = await commander.post('/api/messages', { name: 'incident-reported', correlationKey: 'INC-1' }).expect(200);
     expect(later.body.started).toEqual([{ id: 'incident-report:INC-1#2', definitionKey: 'incident-report', version: 1, businessKey: 'INC-1#2' }]);
 

@@ -10,7 +10,7 @@ import { sealPendingCases } from '../../audit/ledger';
 import { recordProgress } from '../../activities/readModel';
 import type { RecordProgressInput } from '../../contracts/activities';
 import { AuditEvent, AuditLedger, AuditLedgerHead, AuditPendingSeal, auditRowId, LEDGER_HEAD_ID } from '../../store/models/auditEvent';
-import { Instance } from '../../store/models/instance';
+import { Instance, InstanceHistory } from '../../store/models/instance';
 import { buildChain, GENESIS_HASH, linkHash } from '../../audit/chain';
 import { chainOf, toChainRow, verifyAll, verifyCase } from '../../audit/service';
 import { type ApiStack, enc, startApiStack } from '../support/api';
@@ -42,7 +42,7 @@ describe('the audit chain', () => {
   async function tampered(instanceId: string, tamper: () => Promise<unknown>, check: () => Promise<void>): Promise<void> {
     const rows = await AuditEvent.find({ instanceId }).lean();
     const ledger = await AuditLedger.find({}).lean();
-    const summary = await Instance.findById(instanceId).lean();
+    const [summary, closedSummary] = await Promise.all([Instance.findById(instanceId).lean(), InstanceHistory.findById(instanceId).lean()]);
     try {
       await tamper();
       await check();
@@ -52,6 +52,7 @@ describe('the audit chain', () => {
       await AuditLedger.deleteMany({});
       await AuditLedger.insertMany(ledger);
       if (summary && !(await Instance.exists({ _id: instanceId }))) await Instance.create(summary);
+      if (closedSummary && !(await InstanceHistory.exists({ _id: instanceId }))) await InstanceHistory.create(closedSummary);
     }
   }
 
@@ -298,7 +299,7 @@ describe('the audit chain', () => {
       handled,
       async () => {
         await AuditEvent.deleteMany({ instanceId: handled });
-        await Instance.deleteOne({ _id: handled });
+        await Promise.all([Instance.deleteOne({ _id: handled }), InstanceHistory.deleteOne({ _id: handled })]);
       },
       async () => {
         // the auditor can still open the deleted case (its seal is in the ledger) and is told it was deleted

@@ -5,7 +5,8 @@ import type { Variables } from '../../engine/interpreter/types';
 import type { WorkCalendar } from '../../contracts/legalTime';
 import { deploy, loadVersion } from '../../server/services/definitions';
 import { startCase } from '../../server/services/cases';
-import { AuditEvent, Instance } from '../../store/models';
+import { findInstanceAnywhere, type InstanceRow } from '../../store/instances';
+import { AuditEvent, Instance, InstanceHistory } from '../../store/models';
 import { tasksOfCase } from '../../store/tasks';
 import {
   BPMN_WORKFLOW_TYPE,
@@ -111,8 +112,18 @@ export const tasksWhen = (instanceId: string, predicate: (rows: Awaited<ReturnTy
     return predicate(rows) ? rows : undefined;
   }, what);
 
-/** The instance summary row of a case in the read model. */
-export const instanceOf = (instanceId: string) => Instance.findById(instanceId).lean();
+/** The instance summary row of a case in the read model, running or closed (store/instances.ts). */
+export const instanceOf = (instanceId: string) => findInstanceAnywhere(instanceId);
+
+/** The summary rows matching `filter`, running and closed (the history's row for a case whose move is half done). */
+export async function summariesWhere(filter: Record<string, unknown>): Promise<InstanceRow[]> {
+  const [hot, closed] = await Promise.all([Instance.find(filter).lean(), InstanceHistory.find(filter).lean()]);
+  const moved = new Set(closed.map((r) => r._id));
+  return [...closed, ...hot.filter((r) => !moved.has(r._id))] as InstanceRow[];
+}
+
+/** One summary row matching `filter`, running or closed (null: none). */
+export const summaryWhere = async (filter: Record<string, unknown>): Promise<InstanceRow | null> => (await summariesWhere(filter))[0] ?? null;
 
 /** The audit rows of a case in the read model, in seq order. */
 export const auditOf = (instanceId: string) => AuditEvent.find({ instanceId }).sort({ seq: 1 }).lean();

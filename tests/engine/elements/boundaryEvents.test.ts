@@ -3,8 +3,7 @@
 // beside it.
 import path from 'node:path';
 import type { JobInput } from '../../../contracts/activities';
-import { Instance } from '../../../store/models';
-import { auditWhen, completedIds, runCase, tasksWhen } from '../../support/cases';
+import { auditWhen, completedIds, instanceOf, runCase, tasksWhen } from '../../support/cases';
 import { testJob } from '../../support/jobs';
 import { startTestStack, type TestStack } from '../../support/stack';
 import { eventually } from '../../support/wait';
@@ -74,7 +73,7 @@ describe('boundary events', () => {
     const taskId = await c.openTaskId('Review');
 
     // then the summary row says the case may wait for that message
-    const summary = await eventually(() => Instance.findById(c.id).lean().then((r) => (r?.currentElements?.includes('Review') ? r : undefined)), 'the summary at Review');
+    const summary = await eventually(() => instanceOf(c.id).then((r) => (r?.currentElements?.includes('Review') ? r : undefined)), 'the summary at Review');
     expect(summary.waitingMessages).toEqual(['withdrawn']);
 
     // when the message arrives with the case's key
@@ -85,8 +84,8 @@ describe('boundary events', () => {
     expect(completedIds(after)).toEqual(expect.arrayContaining(['Withdrawn', 'Closed']));
     const rows = await tasksWhen(c.id, (r) => r[0]?.status === 'cancelled', 'the task row cancelled');
     expect(rows[0]._id).toBe(taskId);
-    await eventually(() => Instance.findById(c.id).lean().then((r) => (r?.status === 'completed' ? r : undefined)), 'the summary completed');
-    expect((await Instance.findById(c.id).lean())?.waitingMessages).toEqual([]);
+    await eventually(() => instanceOf(c.id).then((r) => (r?.status === 'completed' ? r : undefined)), 'the summary completed');
+    expect((await instanceOf(c.id))?.waitingMessages).toEqual([]);
   });
 
   it('should run a non-interrupting escalation boundary path beside the subprocess that threw it', async () => {

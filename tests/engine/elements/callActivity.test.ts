@@ -6,8 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { deploy } from '../../../server/services/definitions';
 import { caseLinks } from '../../../server/services/cases';
-import { Instance } from '../../../store/models';
-import { auditWhen, instanceOf, runCase, tasksWhen } from '../../support/cases';
+import { auditWhen, instanceOf, runCase, summaryWhere, tasksWhen } from '../../support/cases';
 import { startTestStack, type TestStack } from '../../support/stack';
 import { eventually } from '../../support/wait';
 import { stateQuery, completeTaskUpdate, resolveIncidentUpdate } from '../../../workflows/definitions';
@@ -17,7 +16,7 @@ const deployFixture = (name: string) => deploy({ xml: fs.readFileSync(fixture(na
 
 /** The child case of call activity `elementId` of case `parentId` (its summary row, once written). */
 const childOf = (parentId: string, elementId: string) =>
-  eventually(() => Instance.findOne({ parentInstanceId: parentId, parentElementId: elementId }).lean().then((row) => row ?? undefined), `the child case of <${elementId}>`);
+  eventually(() => summaryWhere({ parentInstanceId: parentId, parentElementId: elementId }).then((row) => row ?? undefined), `the child case of <${elementId}>`);
 
 describe('call activities', () => {
   let stack: TestStack;
@@ -83,7 +82,7 @@ describe('call activities', () => {
 
     // then the child has an incident, and the parent's links list the child with it
     const child = await eventually(async () => {
-      const row = await Instance.findOne({ parentInstanceId: c.id }).lean();
+      const row = await summaryWhere({ parentInstanceId: c.id });
       return row?.status === 'incident' ? row : undefined;
     }, 'the child with an incident');
     const parentRow = await instanceOf(c.id);

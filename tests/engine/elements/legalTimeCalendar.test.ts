@@ -8,8 +8,7 @@ import type { ClockState } from '../../../contracts/legalTime';
 import { readBaseSchedule } from '../../../server/services/calendarBase';
 import { buildCalendar, currentCalendar } from '../../../server/services/calendars';
 import { deploy } from '../../../server/services/definitions';
-import { Instance } from '../../../store/models';
-import { instanceOf, runCase } from '../../support/cases';
+import { instanceOf, runCase, summaryWhere } from '../../support/cases';
 import { startTestStack, type TestStack } from '../../support/stack';
 import { eventually } from '../../support/wait';
 import { stateQuery } from '../../../workflows/definitions';
@@ -47,7 +46,7 @@ describe('the calendar of a case', () => {
     const parent = await runCase(stack, fixture('legal-calendar-parent.bpmn'), { calendar: own });
 
     // when its call activity starts the child case
-    const child = await eventually(() => Instance.findOne({ parentInstanceId: parent.id }).lean().then((row) => row ?? undefined), 'the child case');
+    const child = await eventually(() => summaryWhere({ parentInstanceId: parent.id }).then((row) => row ?? undefined), 'the child case');
 
     // then the child computes with version 7 too
     const state = await eventually(() => stack.client.workflow.getHandle(child._id).query(stateQuery).then((s) => (s.openTasks.length > 0 ? s : undefined)), 'the child task');
