@@ -54,6 +54,9 @@ beforeAll(async () => {
     await completeTask(staff, 'Task_Investigate', { officers: '王某（11010001）、李某（11010002）', evidence: '经核查，当事人已于案发前取得营业执照，仅未悬挂', violationFound: false });
     await completeTask(staff, 'Task_Close', { closingReport: '不构成无照经营，已告知当事人悬挂营业执照，归档' });
     await eventually(async () => ((await staff.get(`/api/instances/${enc(CASE_ID)}`).expect(200)).body.status === 'completed' ? true : undefined), `${CASE_ID} completed`);
+    // the ledger sealer seals a closed case shortly after it closed: the report is read once it has (已封存, not 等待封存)
+    const auditor = await started.as('auditor');
+    await eventually(async () => (await auditor.get(`/api/instances/${enc(CASE_ID)}/audit`).expect(200)).body.seal ?? undefined, `the seal of ${CASE_ID}`);
   });
   ({ stack, server, browser } = journey);
 }, 300_000);
