@@ -2,9 +2,12 @@
 // forms (once); a resident places a 志愿服务工单 through its start form, the street's volunteers take it and record the
 // service, and the resident who placed it — named by the process's initiator variable — rates it; GET /api/me/cases
 // tells the resident how each order stands at every step, and only their own.
+import { pageOf } from '../../contracts/api/common';
+import { myCaseView, myCaseStep } from '../../contracts/api/myCases';
 import { DefinitionVersion, Form } from '../../store/models';
 import { seedTemplates } from '../../server/seed/templates';
 import { type ApiSession, type ApiStack, enc, startApiStack } from '../support/api';
+import { nonConformance, servedOpenApi } from '../support/openapiConformance';
 import { eventually } from '../support/wait';
 import { uniqueKey } from './fixtures';
 
@@ -123,6 +126,12 @@ describe('a volunteer service order', () => {
       return c?.status === 'completed' ? c : undefined;
     }, 'the order to complete');
     expect(done).toMatchObject({ openSteps: [], rating: 5 });
+
+    // and the answers of the service desk's routes are the ones the OpenAPI document describes, no field more or less
+    const doc = await servedOpenApi(stack.app);
+    const [cases, startable] = await Promise.all([resident.get('/api/me/cases'), resident.get('/api/definitions?startable=true')]);
+    expect([...nonConformance(doc, 'get', '/api/me/cases', cases), ...nonConformance(doc, 'get', '/api/definitions', startable)]).toEqual([]);
+    pageOf(myCaseView.extend({ openSteps: myCaseStep.strict().array() }).strict()).parse(cases.body);
   });
 
   it("should list only the caller's own cases: not the resident's orders to staff or volunteers' colleagues", async () => {
