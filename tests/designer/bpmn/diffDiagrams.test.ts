@@ -30,7 +30,23 @@ describe('diffDiagrams', () => {
       ['changed', 'Task_ReportShichang'],
       ['layoutChanged', 'Task_Register'],
     ]);
-    expect(changes[1]).toEqual({ kind: 'changed', id: 'Task_Handle', type: 'bpmn:UserTask', name: '联合处置', attributes: ['name'] });
+    expect(changes[1]).toEqual({
+      kind: 'changed',
+      id: 'Task_Handle',
+      type: 'bpmn:UserTask',
+      name: '联合处置',
+      attributes: ['name'],
+      values: [{ path: 'name', oldValue: '联合处置（事不完、人不撤）', newValue: '联合处置' }],
+    });
+  });
+
+  it('should give each changed property inside extension elements its old and new value', async () => {
+    // when
+    const changes = await diffDiagrams(template, changed);
+
+    // then the candidate groups changed inside zeebe:assignmentDefinition, old → new
+    expect(changes[2].values).toEqual([{ path: 'extensionElements.values[0].candidateGroups', oldValue: 'liaison', newValue: 'liaison,shichang' }]);
+    expect(changes[2].attributes).toEqual(['extensionElements.values[0].candidateGroups']);
   });
 
   it('should list an element the newer version lacks as removed', async () => {
@@ -38,6 +54,6 @@ describe('diffDiagrams', () => {
     const changes = await diffDiagrams(changed, template);
 
     // then
-    expect(changes[0]).toEqual({ kind: 'removed', id: 'End_Extra', type: 'bpmn:EndEvent', name: '额外结束', attributes: [] });
+    expect(changes[0]).toEqual({ kind: 'removed', id: 'End_Extra', type: 'bpmn:EndEvent', name: '额外结束', attributes: [], values: [] });
   });
 });

@@ -12,7 +12,7 @@ import { type FakeApi, installFakeApi, problem, restoreFetch } from '../../suppo
 import { renderWithProviders } from '../../support/renderWithProviders';
 
 jest.mock('../../../../designer/src/pages/VersionHistory/DiffViewer', () => ({
-  DiffViewer: ({ label, markers }: { label: string; markers: Record<string, string> }) => <figure aria-label={label} data-markers={JSON.stringify(markers)} />,
+  DiffViewer: ({ label, markers, focus }: { label: string; markers: Record<string, string>; focus?: string }) => <figure aria-label={label} data-markers={JSON.stringify(markers)} data-focus={focus ?? ''} />,
 }));
 
 const v1 = readFileSync(path.join(__dirname, '../../../api/fixtures/street-inspection.bpmn'), 'utf8');
@@ -81,7 +81,26 @@ describe('VersionHistory', () => {
     await waitFor(() => expect(screen.getByRole('figure', { name: '第 2 版流程图（新增和修改的元素已标出）' })).toBeInTheDocument());
     await waitFor(() => expect(markersOf('第 2 版流程图（新增和修改的元素已标出）')).toEqual({ Inspect: 'diff-changed' }));
     const changes = screen.getAllByRole('table')[1];
-    expect(within(changes).getAllByRole('row').slice(1).map((row) => row.textContent)).toEqual([expect.stringMatching(/^修改现场核查并拍照 InspectUserTaskname$/)]);
+    expect(within(changes).getAllByRole('row').slice(1).map((row) => row.textContent)).toEqual(['修改现场核查并拍照 Inspect人工任务名称：现场核查 → 现场核查并拍照']);
+  });
+
+  it('should bring a picked change into view on both diagrams and list its values in words', async () => {
+    // given version 2 → 3 compared (the review task added, the end event's flow re-routed)
+    installFakeApi(routes());
+    renderWithProviders(<VersionHistory params={{ key: 'street-inspection' }} />);
+    const newer = await screen.findByRole('figure', { name: '第 3 版流程图（新增和修改的元素已标出）' });
+    const changes = screen.getAllByRole('table')[1];
+
+    // when the re-routed flow is picked
+    await userEvent.click(within(changes).getByText('F2'));
+
+    // then both diagrams focus it and the row says where it leads now, by the elements' names
+    expect(newer).toHaveAttribute('data-focus', 'F2');
+    expect(screen.getByRole('figure', { name: '第 2 版流程图（删除和修改的元素已标出）' })).toHaveAttribute('data-focus', 'F2');
+    const row = within(changes).getByText('F2').closest('tr')!;
+    expect(row).toHaveAttribute('aria-selected', 'true');
+    expect(row).toHaveTextContent('终点：办结 → 复核');
+    expect(row.textContent).not.toMatch(/targetRef/);
   });
 
   it('should say why the history cannot be shown', async () => {

@@ -1,7 +1,8 @@
-// The visual diff of two versions: both diagrams (older above newer, full width for wide processes) with coloured elements, and the list of changes.
+// The visual diff of two versions: both diagrams (older above newer, full width for wide processes) with coloured elements,
+// and the list of changes; a change picked in the list is brought into view on both diagrams.
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Flex, Spin, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useVersion } from '../../../api/hooks/useVersion.query';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { diffDiagrams, type DiagramChange } from '../../../bpmn/diffDiagrams';
@@ -17,6 +18,7 @@ function markersOf(changes: readonly DiagramChange[], side: 'old' | 'new'): Reco
 /** Diffs version `from` against `to` of `definitionKey`. */
 export function VersionDiff({ definitionKey, from, to }: { definitionKey: string; from: number; to: number }) {
   const t = useT();
+  const [picked, setPicked] = useState<string>();
   const older = useVersion(definitionKey, from);
   const newer = useVersion(definitionKey, to);
   const oldXml = older.data?.xml;
@@ -45,10 +47,11 @@ export function VersionDiff({ definitionKey, from, to }: { definitionKey: string
         ))}
       </Flex>
       <Typography.Text strong>{t('library.version', { version: from })}</Typography.Text>
-      <DiffViewer xml={oldXml} markers={oldMarkers} label={t('diff.older', { version: from })} />
+      <DiffViewer xml={oldXml} markers={oldMarkers} label={t('diff.older', { version: from })} focus={picked} />
       <Typography.Text strong>{t('library.version', { version: to })}</Typography.Text>
-      <DiffViewer xml={newXml} markers={newMarkers} label={t('diff.newer', { version: to })} />
-      <ChangeList changes={changes.data} />
+      <DiffViewer xml={newXml} markers={newMarkers} label={t('diff.newer', { version: to })} focus={picked} />
+      {changes.data.length > 0 && <Typography.Text type="secondary">{t('diff.pickHint')}</Typography.Text>}
+      <ChangeList changes={changes.data} picked={picked} onPick={setPicked} />
     </Flex>
   );
 }
