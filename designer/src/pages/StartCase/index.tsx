@@ -138,7 +138,7 @@ export function StartCasePage() {
         {t('start.title')}
       </Typography.Title>
       {definitions.error && <ProblemAlert message={t('start.processesFailed')} error={definitions.error} />}
-      <Card size={phone ? 'small' : 'default'}>
+      <Card size={phone ? 'small' : undefined}>
         <Form<StartValues> key={streets.join(',')} form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} requiredMark>
           <Form.Item name="definitionKey" label={t('start.process')} rules={[{ required: true, whitespace: true, message: t('start.processRequired') }]}>
             <Select
