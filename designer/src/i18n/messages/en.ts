@@ -565,6 +565,8 @@ export const en: Record<MessageKey, string> = {
   'audit.step.valueUnknown': 'Value not in the history (hash {hash}…)',
   'audit.step.data': 'Submitted and returned data',
   'audit.data.taskId': 'Task ID',
+  'audit.data.holderChanges': 'Claims and assignments',
+  'audit.data.message': 'Message received (name, correlation key)',
   'audit.data.submitted': 'Submitted',
   'audit.data.submittedHash': 'Hash of what was submitted',
   'audit.data.variables': 'Start variables',

@@ -564,6 +564,8 @@ export const zhCN = {
   'audit.step.valueUnknown': '历史中无此值（哈希 {hash}…）',
   'audit.step.data': '提交与结果',
   'audit.data.taskId': '任务编号',
+  'audit.data.holderChanges': '认领与指派',
+  'audit.data.message': '收到的消息（名称、关联键）',
   'audit.data.submitted': '提交内容',
   'audit.data.submittedHash': '提交内容哈希',
   'audit.data.variables': '发起时的变量',

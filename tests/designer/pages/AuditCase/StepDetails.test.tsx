@@ -110,6 +110,7 @@ describe('StepData', () => {
     const labels: VariableLabels = { name: (variable) => (variable === 'result' ? '处置结果' : variable), value: () => undefined };
     const data = {
       taskId: 'c:1/Task_Handle/e6',
+      holderChanges: [{ seq: 6, change: 'claimed', by: 'wang', at: '2026-12-04T18:50:12.000Z', previous: null, assignee: 'wang' }],
       submitted: { result: '已清理' },
       submittedHash: 'ab'.repeat(32),
       jobs: [{ jobType: 'sparrow.notify', closedAt: '2026-12-04T18:50:13.339Z', outcome: 'completed', result: { notifiedCount: 2 } }],
@@ -117,12 +118,13 @@ describe('StepData', () => {
     };
 
     // when
-    renderWithProviders(<StepData data={data} labels={labels} />);
+    renderWithProviders(<StepData data={data} labels={labels} personName={(who) => (who === 'wang' ? '王队员' : who)} />);
 
     // then
     const shown = screen.getByTestId('step-data');
     expect(shown).toHaveTextContent('任务编号c:1/Task_Handle/e6');
     expect(shown).toHaveTextContent('提交内容处置结果：已清理');
+    expect(shown).toHaveTextContent(/认领与指派任务认领 王队员 2026\/12\/0[45]/);
     expect(shown).toHaveTextContent(/作业sparrow\.notify 已完成 2026\/12\/0[45] \d\d:50:13\.339通知人数：2/);
     expect(within(shown).getByText('sparrow.notify').closest('[translate="no"]')).not.toBeNull();
     expect(shown).toHaveTextContent('somethingNew');

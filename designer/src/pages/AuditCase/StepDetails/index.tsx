@@ -134,7 +134,7 @@ export function StepDetails({
           <Typography.Title level={5} style={{ marginTop: 12 }}>
             {t('audit.step.data')}
           </Typography.Title>
-          <StepData data={data} labels={labels} />
+          <StepData data={data} labels={labels} personName={personName} />
         </>
       )}
     </Card>
