@@ -103,6 +103,8 @@ describe('a volunteer service order', () => {
     // and the volunteer's task page shows the order (read-only fields of the service form)
     const task = await volunteer.get(`/api/tasks/${enc(taskId)}`).expect(200);
     expect(task.body.variables).toMatchObject({ address: order.address, phone: order.phone });
+    // and is due a day after it opened (the 24-hour reminder's time)
+    expect(Math.abs(Date.parse(task.body.dueDate) - Date.parse(task.body.createdAt) - 24 * 3600_000)).toBeLessThan(60_000);
 
     // when the volunteer records the service
     await volunteer.post(`/api/tasks/${enc(taskId)}/complete`, { variables: { serviceNote: '已更换水龙头阀芯，试水无渗漏', serviceHours: 1 } }).expect(200);
