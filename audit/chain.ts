@@ -1,7 +1,9 @@
 // The audit hash chain, as pure functions shared by the activity that appends it, the API and the CLIs:
 // hash = sha256(prevHash + RFC 8785 canonical JSON of the record without `hash`), one chain per case, and a
 // global chain (the ledger) of the head hashes of closed cases.
-// Hashing uses Node's native sha256 (./sha256) over the engine's non-recursive RFC 8785 writer.
+// Hashing uses Node's native sha256 (platform/sha256) over RFC 8785 canonical JSON: the engine's non-recursive writer,
+// with two faster writers of the same text for what verification hashes per row (recordJson: the fixed record of
+// scalars; parsedJson: data parsed from JSON text), which fall back to the engine's writer for anything else.
 import { endsCase } from '../contracts/auditKinds';
 import type { AuditEntry } from '../contracts/caseData';
 import { canonicalJson } from '../engine/hash';
@@ -43,15 +45,55 @@ export function chainRecord(row: ChainRow) {
   };
 }
 
+/** A value canonical JSON writes as JSON.stringify does: a string, null, or a finite number. */
+const isScalar = (v: unknown): v is string | number | null => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+
+/**
+ * canonicalJson(chainRecord(row)), written directly: the record's keys in RFC 8785 order (UTF-16 code units), each
+ * scalar value as JSON.stringify writes it. A row holding anything else (a changed row may) goes through canonicalJson.
+ */
+export function recordJson(row: ChainRow): string {
+  const { actor, at, dataHash, definitionVersion, elementId, instanceId, kind, prevHash, seq, tokenId } = row;
+  if (![actor, at, dataHash, definitionVersion, elementId, instanceId, kind, prevHash, seq, tokenId].every(isScalar)) return canonicalJson(chainRecord(row));
+  const j = JSON.stringify;
+  return `{"actor":${j(actor)},"at":${j(at)},"dataHash":${j(dataHash)},"definitionVersion":${j(definitionVersion)},"elementId":${j(elementId)},"instanceId":${j(instanceId)},"kind":${j(kind)},"prevHash":${j(prevHash)},"seq":${j(seq)},"tokenId":${j(tokenId)}}`;
+}
+
+/** Nesting beyond which parsedJson hands over to the non-recursive writer (no deep recursion on hostile data). */
+const PARSED_DEPTH = 64;
+
+/**
+ * canonicalJson of a value JSON.parse returned (plain objects, arrays, strings, finite numbers, booleans, null; a
+ * number too large for a double parses as Infinity, which canonical JSON refuses: this throws as canonicalJson does).
+ */
+export function parsedJson(value: unknown, depth = 0): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`Non-finite number (${value}) is not permitted in JSON (RFC 8785 §3.2.2.3)`);
+    return JSON.stringify(value);
+  }
+  if (depth >= PARSED_DEPTH) return canonicalJson(value);
+  let out: string;
+  if (Array.isArray(value)) {
+    out = '[';
+    for (let i = 0; i < value.length; i += 1) out += (i ? ',' : '') + parsedJson(value[i], depth + 1);
+    return `${out}]`;
+  }
+  const object = value as Record<string, unknown>;
+  const keys = Object.keys(object).sort();
+  out = '{';
+  for (let i = 0; i < keys.length; i += 1) out += `${i ? ',' : ''}${JSON.stringify(keys[i])}:${parsedJson(object[keys[i]], depth + 1)}`;
+  return `${out}}`;
+}
+
 /** The hash of a link: sha256(prevHash + canonical JSON of its record). */
 export function linkHash(row: ChainRow): string {
-  return sha256Hex(`${row.prevHash ?? ''}${canonicalJson(chainRecord(row))}`);
+  return sha256Hex(`${row.prevHash ?? ''}${recordJson(row)}`);
 }
 
 /** The hash of a row's data text (the data of an entry without data is null). */
 export function dataHashOf(dataJson: string | null): string {
   // Parsed JSON text is plain JSON, so its canonical form always exists (what jsonSha256 of the value gives).
-  return sha256Hex(canonicalJson(dataJson === null ? null : JSON.parse(dataJson)));
+  return sha256Hex(dataJson === null ? 'null' : parsedJson(JSON.parse(dataJson)));
 }
 
 /** Builds the links for `entries`, numbered from `firstSeq` and chained to `prevHash`. */

@@ -5,14 +5,17 @@
 // events/s. Verification: one case's chain of `rows` audit rows (built by audit/chain.ts as the activity builds them,
 // with the kinds and data a case writes) is stored in bounded batches and verified by audit/service.ts verifyCase
 // (read from the database + hashes + links), as `npm run audit:verify -- <id>` does. Target ≥ 100,000 rows/s.
-// Each is measured three times after a warm-up; the median counts. Writes bench/results/row-5.json. With --history
-// <file> the history is read from that file when it exists, else recorded and saved there (to rerun without recording).
+// On FerretDB/PostgreSQL the product reads the chain by SQL (store/pgReads.ts); the read through FerretDB is measured
+// beside it, once (it takes a minute). Each is measured three times after a warm-up; the median counts. Writes
+// bench/results/row-5.json (replay) and row-5-verify.json (verification); `--verify-only` measures the verification
+// alone. With --history <file> the history is read from that file when it exists, else recorded and saved there.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { AuditEntry } from '../contracts/caseData';
 import { buildChain, GENESIS_HASH, verifyChain } from '../audit/chain';
 import { replayBundle, replayHistory } from '../audit/replay';
 import { chainOf, fetchHistoryJson, verifyCase } from '../audit/service';
+import { usePostgresReads } from '../store/pgReads';
 import type { HistoryJson } from '../audit/types';
 import { compile } from '../engine/compile';
 import { AuditEvent, auditRowId } from '../store/models';
@@ -20,7 +23,7 @@ import { bundleWorkflows, createSparrowWorker } from '../worker/createWorker';
 import { createLogger } from '../platform/logger';
 import { installSdkLogger } from '../worker/sdkLogger';
 import { BPMN_WORKFLOW_TYPE, type BpmnProcessInput, caseWorkflowId } from '../workflows/definitions';
-import { startBenchServers } from './benchServers';
+import { type BenchServers, startBenchServers } from './benchServers';
 import { LOOP_XML, tick } from './longCase';
 import { databaseOf, rowResult, writeRowResult } from './rowResult';
 
@@ -31,14 +34,22 @@ const EVENTS_PER_STEP = 6;
 const INSERT_BATCH = 1_000;
 const REPEATS = 3;
 
-/** The options of `--replay-verify`: history events, chain rows, and the file to keep the recorded history in. */
-export function replayVerifyOptions(argv: string[]): { events: number; rows: number; historyFile?: string } | null {
+/** Row 5's options: history events, chain rows, the file to keep the recorded history in, and whether only the verification runs. */
+export interface ReplayVerifyOptions {
+  events: number;
+  rows: number;
+  historyFile?: string;
+  verifyOnly: boolean;
+}
+
+/** The options of `--replay-verify [--events N] [--rows N] [--history file] [--verify-only]`, or null without `--replay-verify`. */
+export function replayVerifyOptions(argv: string[]): ReplayVerifyOptions | null {
   if (!argv.includes('--replay-verify')) return null;
-  const { values } = parseArgs({ args: argv.filter((a) => a !== '--replay-verify'), options: { events: { type: 'string', default: '10000' }, rows: { type: 'string', default: '100000' }, history: { type: 'string' } }, strict: false });
+  const { values } = parseArgs({ args: argv.filter((a) => a !== '--replay-verify'), options: { events: { type: 'string', default: '10000' }, rows: { type: 'string', default: '100000' }, history: { type: 'string' }, 'verify-only': { type: 'boolean', default: false } }, strict: false });
   const events = Number(values.events);
   const rows = Number(values.rows);
   if (![events, rows].every((n) => Number.isInteger(n) && n >= 1)) throw new Error('--replay-verify takes --events N (history events) and --rows N (audit rows), positive whole numbers');
-  return { events, rows, historyFile: typeof values.history === 'string' ? values.history : undefined };
+  return { events, rows, historyFile: typeof values.history === 'string' ? values.history : undefined, verifyOnly: values['verify-only'] === true };
 }
 
 /** Seconds `fn` takes. */
@@ -114,81 +125,123 @@ async function recordLongHistory(env: Awaited<ReturnType<typeof startBenchServer
 const perSecond = (n: number, seconds: number) => Math.round(n / seconds);
 const thousands = (n: number) => n.toLocaleString('en-US');
 
-/** Runs row 5 and writes its result. */
-export async function runReplayVerify({ events, rows, historyFile }: { events: number; rows: number; historyFile?: string }): Promise<void> {
+/** Replays a history of at least `events` events (recorded, or read from `historyFile`) and writes row-5.json. */
+async function measureReplay(servers: BenchServers, events: number, historyFile?: string): Promise<void> {
+  const history = historyFile && fs.existsSync(historyFile) ? (JSON.parse(fs.readFileSync(historyFile, 'utf8')) as HistoryJson) : await fetchHistoryJson(servers.env.client, await recordLongHistory(servers.env, events));
+  if (!history) throw new Error('Temporal has no history of the loop case');
+  if (historyFile && !fs.existsSync(historyFile)) fs.writeFileSync(historyFile, JSON.stringify(history));
+  const runs = history.events.filter((e) => e.eventType === 'EVENT_TYPE_WORKFLOW_EXECUTION_STARTED').length;
+  const bundle = await timed(() => replayBundle());
+  console.log(`replaying ${history.events.length} events (${runs} runs) …`);
+  const cpu0 = process.cpuUsage();
+  const replay = await medianSeconds(() => replayHistory(history), (outcome) => {
+    if (!outcome.ok) throw new Error(`the history did not replay: ${outcome.divergence?.message}`);
+  });
+  const cpu = process.cpuUsage(cpu0);
+  const workflowTasks = history.events.filter((e) => e.eventType === 'EVENT_TYPE_WORKFLOW_TASK_COMPLETED').length;
+  const cpuMsPerWorkflowTask = Math.round(((cpu.user + cpu.system) / 1000 / (REPEATS + 1) / workflowTasks) * 100) / 100;
+  const values = { events: history.events.length, runs, workflowTasks, cpuMsPerWorkflowTask, medianSeconds: replay.median, seconds: replay.runs, eventsPerSecond: perSecond(history.events.length, replay.median), bundleSeconds: Math.round(bundle.seconds * 100) / 100 };
+  console.log(JSON.stringify(values, null, 2));
+  writeRowResult(
+    rowResult(
+      5,
+      'Replay and verification',
+      [
+        {
+          what: `Replay a ${thousands(values.events)}-event history (${runs} runs) through today's workflow code`,
+          figures: `${thousands(values.eventsPerSecond)} events/s (${values.medianSeconds} s; bundle built once per process: ${values.bundleSeconds} s)`,
+          target: `≥ ${thousands(TARGET_EVENTS_PER_S)} events/s`,
+          pass: values.eventsPerSecond >= TARGET_EVENTS_PER_S,
+          bottleneck: values.eventsPerSecond >= TARGET_EVENTS_PER_S ? undefined : `CPU in this process: ${cpuMsPerWorkflowTask} ms per workflow task (${workflowTasks} tasks, ${Math.round((values.events / workflowTasks) * 10) / 10} events each); the target needs ${Math.round(((values.events / workflowTasks) * 1000) / TARGET_EVENTS_PER_S * 100) / 100} ms. Profile: the SDK's replay sandbox (vm.runInContext per activation call, activation handling) about half, the interpreter's step a sixth, re-parsing FEEL conditions on every evaluation about a tenth`,
+        },
+      ],
+      { replay: values, database: databaseOf(servers) },
+      [`Median of ${REPEATS} runs after a warm-up.`],
+    ),
+  );
+}
+
+/** Stores a chain of `rows` rows, verifies it as the product does (and reads it through FerretDB beside) and writes row-5-verify.json. */
+async function measureVerify(servers: BenchServers, rows: number): Promise<void> {
+  const postgresUrl = servers.ferretdb?.postgresUrl;
+  // The product reads by SQL when it knows FerretDB's PostgreSQL (SPARROW_POSTGRESQL_URL, as the dev stack sets it).
+  if (postgresUrl) process.env.SPARROW_POSTGRESQL_URL = postgresUrl;
+  const database = databaseOf(servers);
+  const readPath = postgresUrl ? `${database}, by SQL` : database;
+  // The product's indexes (startBenchServers drops the database after connecting, and with it what connectMongo created).
+  await AuditEvent.createIndexes();
+  console.log(`storing a chain of ${rows} audit rows …`);
+  const seeded = await timed(() => seedChain(rows));
+  const instanceId = seeded.value;
+  const verify = await medianSeconds(() => verifyCase(instanceId), (result) => {
+    if (!result.ok || result.chain.rows !== rows) throw new Error(`the chain did not verify: ${result.reason} (${result.chain.rows} rows)`);
+  });
+  const read = await medianSeconds(() => chainOf(instanceId), (links) => {
+    if (links.length !== rows) throw new Error(`read ${links.length} rows`);
+  });
+  const links = await chainOf(instanceId);
+  const hashes = await medianSeconds(() => verifyChain(instanceId, links), (verdict) => {
+    if (!verdict.ok) throw new Error('the chain did not verify in memory');
+  });
+  // Beside it, once: the same read through FerretDB (the path without SPARROW_POSTGRESQL_URL, and on SQLite).
+  let viaFerretDb: { seconds: number; rowsPerSecond: number } | null = null;
+  if (postgresUrl) {
+    usePostgresReads(false);
+    try {
+      const mongoRead = await timed(() => chainOf(instanceId));
+      if (mongoRead.value.length !== rows) throw new Error(`read ${mongoRead.value.length} rows through FerretDB`);
+      viaFerretDb = { seconds: Math.round(mongoRead.seconds * 1000) / 1000, rowsPerSecond: perSecond(rows, mongoRead.seconds) };
+    } finally {
+      usePostgresReads(true);
+    }
+  }
+  const values = {
+    rows,
+    medianSeconds: verify.median,
+    seconds: verify.runs,
+    rowsPerSecond: perSecond(rows, verify.median),
+    readMedianSeconds: read.median,
+    readRowsPerSecond: perSecond(rows, read.median),
+    hashMedianSeconds: hashes.median,
+    hashRowsPerSecond: perSecond(rows, hashes.median),
+    readThroughFerretDb: viaFerretDb,
+    seedSeconds: Math.round(seeded.seconds * 10) / 10,
+  };
+  console.log(JSON.stringify(values, null, 2));
+  const pass = values.rowsPerSecond >= TARGET_ROWS_PER_S;
+  const beside = viaFerretDb ? `; the same read through FerretDB: ${thousands(viaFerretDb.rowsPerSecond)} rows/s` : '';
+  writeRowResult(
+    rowResult(
+      5,
+      'Replay and verification',
+      [
+        {
+          what: `Verify a ${thousands(rows)}-row audit chain (read from ${readPath}, hashes, links)`,
+          figures: `${thousands(values.rowsPerSecond)} rows/s (${values.medianSeconds} s: read ${thousands(values.readRowsPerSecond)} rows/s, hashes and links in memory ${thousands(values.hashRowsPerSecond)} rows/s${beside})`,
+          target: `≥ ${thousands(TARGET_ROWS_PER_S)} rows/s`,
+          pass,
+          bottleneck: pass
+            ? undefined
+            : values.readRowsPerSecond < values.hashRowsPerSecond
+              ? `reading the rows: ${thousands(values.readRowsPerSecond)} rows/s from ${readPath} (${postgresUrl ? 'PostgreSQL sends each row\'s document with its type schema; pg parses it and it is decoded as the driver would' : 'FerretDB v1 sorts in its own memory and answers once all rows are read'}); hashing and linking in memory: ${thousands(values.hashRowsPerSecond)} rows/s`
+              : `hashing and linking in memory: ${thousands(values.hashRowsPerSecond)} rows/s (per row two SHA-256, the record's canonical JSON and the data parsed and written canonically); the read: ${thousands(values.readRowsPerSecond)} rows/s`,
+        },
+      ],
+      { verify: values, database },
+      [`Median of ${REPEATS} runs after a warm-up; the read through FerretDB once. The chain is read as the product reads it (audit/service.ts chainOf) over the product's connection (15 s socket timeout).`],
+    ),
+    undefined,
+    'verify',
+  );
+}
+
+/** Runs row 5 (or only its verification) and writes its results. */
+export async function runReplayVerify({ events, rows, historyFile, verifyOnly }: ReplayVerifyOptions): Promise<void> {
   installSdkLogger(createLogger('bench', 'warn'));
   const servers = await startBenchServers('sparrow_bench_replay');
   try {
-    const history = historyFile && fs.existsSync(historyFile) ? (JSON.parse(fs.readFileSync(historyFile, 'utf8')) as HistoryJson) : await fetchHistoryJson(servers.env.client, await recordLongHistory(servers.env, events));
-    if (!history) throw new Error('Temporal has no history of the loop case');
-    if (historyFile && !fs.existsSync(historyFile)) fs.writeFileSync(historyFile, JSON.stringify(history));
-    const runs = history.events.filter((e) => e.eventType === 'EVENT_TYPE_WORKFLOW_EXECUTION_STARTED').length;
-    const bundle = await timed(() => replayBundle());
-    console.log(`replaying ${history.events.length} events (${runs} runs) …`);
-    const cpu0 = process.cpuUsage();
-    const replay = await medianSeconds(() => replayHistory(history), (outcome) => {
-      if (!outcome.ok) throw new Error(`the history did not replay: ${outcome.divergence?.message}`);
-    });
-    const cpu = process.cpuUsage(cpu0);
-    const workflowTasks = history.events.filter((e) => e.eventType === 'EVENT_TYPE_WORKFLOW_TASK_COMPLETED').length;
-    const cpuMsPerWorkflowTask = Math.round(((cpu.user + cpu.system) / 1000 / (REPEATS + 1) / workflowTasks) * 100) / 100;
-
-    console.log(`storing a chain of ${rows} audit rows …`);
-    const seeded = await timed(() => seedChain(rows));
-    const instanceId = seeded.value;
-    const verify = await medianSeconds(() => verifyCase(instanceId), (result) => {
-      if (!result.ok || result.chain.rows !== rows) throw new Error(`the chain did not verify: ${result.reason} (${result.chain.rows} rows)`);
-    });
-    const read = await medianSeconds(() => chainOf(instanceId), (links) => {
-      if (links.length !== rows) throw new Error(`read ${links.length} rows`);
-    });
-    const links = await chainOf(instanceId);
-    const hashes = await medianSeconds(() => verifyChain(instanceId, links), (verdict) => {
-      if (!verdict.ok) throw new Error('the chain did not verify in memory');
-    });
-
-    const values = {
-      replay: { events: history.events.length, runs, workflowTasks, cpuMsPerWorkflowTask, medianSeconds: replay.median, seconds: replay.runs, eventsPerSecond: perSecond(history.events.length, replay.median), bundleSeconds: Math.round(bundle.seconds * 100) / 100 },
-      verify: {
-        rows,
-        medianSeconds: verify.median,
-        seconds: verify.runs,
-        rowsPerSecond: perSecond(rows, verify.median),
-        readMedianSeconds: read.median,
-        readRowsPerSecond: perSecond(rows, read.median),
-        hashMedianSeconds: hashes.median,
-        hashRowsPerSecond: perSecond(rows, hashes.median),
-        seedSeconds: Math.round(seeded.seconds * 10) / 10,
-      },
-      database: databaseOf(servers),
-    };
-    console.log(JSON.stringify(values, null, 2));
-    writeRowResult(
-      rowResult(
-        5,
-        'Replay and verification',
-        [
-          {
-            what: `Replay a ${thousands(values.replay.events)}-event history (${runs} runs) through today's workflow code`,
-            figures: `${thousands(values.replay.eventsPerSecond)} events/s (${values.replay.medianSeconds} s; bundle built once per process: ${values.replay.bundleSeconds} s)`,
-            target: `≥ ${thousands(TARGET_EVENTS_PER_S)} events/s`,
-            pass: values.replay.eventsPerSecond >= TARGET_EVENTS_PER_S,
-            bottleneck: values.replay.eventsPerSecond >= TARGET_EVENTS_PER_S ? undefined : `CPU in this process: ${cpuMsPerWorkflowTask} ms per workflow task (${workflowTasks} tasks, ${Math.round((history.events.length / workflowTasks) * 10) / 10} events each); the target needs ${Math.round(((history.events.length / workflowTasks) * 1000) / TARGET_EVENTS_PER_S * 100) / 100} ms. Profile: the SDK's replay sandbox (vm.runInContext per activation call, activation handling) about half, the interpreter's step a sixth, re-parsing FEEL conditions on every evaluation about a tenth`,
-          },
-          {
-            what: `Verify a ${thousands(rows)}-row audit chain (read from ${values.database}, hashes, links)`,
-            figures: `${thousands(values.verify.rowsPerSecond)} rows/s (${values.verify.medianSeconds} s: read ${thousands(values.verify.readRowsPerSecond)} rows/s, hashes and links in memory ${thousands(values.verify.hashRowsPerSecond)} rows/s)`,
-            target: `≥ ${thousands(TARGET_ROWS_PER_S)} rows/s`,
-            pass: values.verify.rowsPerSecond >= TARGET_ROWS_PER_S,
-            bottleneck: values.verify.rowsPerSecond >= TARGET_ROWS_PER_S ? undefined : values.verify.readRowsPerSecond < values.verify.hashRowsPerSecond
-              ? `reading the rows: ${values.database} returns ${thousands(values.verify.readRowsPerSecond)} rows/s for the chain's one sorted find (FerretDB v1 sorts in its own memory and answers once all rows are read); hashing and linking in memory alone: ${thousands(values.verify.hashRowsPerSecond)} rows/s (two SHA-256 and two canonical JSONs per row)`
-              : `hashing: two SHA-256 and two canonical JSONs per row, ${thousands(values.verify.hashRowsPerSecond)} rows/s in memory`,
-          },
-        ],
-        values,
-        [`Median of ${REPEATS} runs after a warm-up. The chain is read as the product reads it (audit/service.ts chainOf: unsorted batches, ordered in memory) over the product's connection (15 s socket timeout).`],
-      ),
-    );
+    if (!verifyOnly) await measureReplay(servers, events, historyFile);
+    await measureVerify(servers, rows);
   } finally {
     await servers.stop();
   }

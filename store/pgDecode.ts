@@ -46,3 +46,19 @@ function decodeDocument(value: Record<string, unknown>, schema: DocSchema | unde
 export function decodeFerretDocument(jsonb: Record<string, unknown>): Record<string, unknown> {
   return decodeDocument(jsonb, jsonb.$s as DocSchema | undefined);
 }
+
+/**
+ * Decodes documents whose `$s` schema comes apart as JSON text (the SQL selects `_jsonb - '$s'` and `_jsonb->'$s'`):
+ * the rows of one collection share a few schemas, so each distinct text is parsed once (a long read parses half the JSON).
+ */
+export function schemaTextDecoder(): (doc: Record<string, unknown>, schemaText: string) => Record<string, unknown> {
+  const schemas = new Map<string, DocSchema>();
+  return (doc, schemaText) => {
+    let schema = schemas.get(schemaText);
+    if (!schema) {
+      schema = JSON.parse(schemaText) as DocSchema;
+      schemas.set(schemaText, schema);
+    }
+    return decodeDocument(doc, schema);
+  };
+}

@@ -2,11 +2,12 @@
 // pushes down only single-value equality and never sort or limit with a filter, so it decodes and sorts every row a
 // list's street matches in Go; the same query as SQL (ORDER BY ... LIMIT on the expression indexes of pgIndexes.ts)
 // reads one page. This depends on FerretDB v1's storage layout (metadata table, `_jsonb` with its `$s` schema): it is
-// checked once per database and, if it is not what this code knows, logged once and the Mongo path is used.
+// checked once per database and, if it is not what this code knows, logged once and the Mongo path is used. The same
+// way a case's audit chain is read (sqlAuditChain): FerretDB v1 answers that find at a few thousand rows/s.
 import mongoose from 'mongoose';
 import pg from 'pg';
-import { decodeFerretDocument } from './pgDecode';
-import { countSql, pageSql, type SqlQuery } from './pgSql';
+import { decodeFerretDocument, schemaTextDecoder } from './pgDecode';
+import { chainSql, countSql, pageSql, type SqlQuery } from './pgSql';
 
 /** The FerretDB version whose PostgreSQL layout this code reads. */
 export const FERRETDB_LAYOUT_VERSION = /^v?1\.24\./;
@@ -105,4 +106,10 @@ export function sqlPage<T = Record<string, unknown>>(collection: string, filter:
 /** How many rows of `collection` match `filter`, counted by SQL; null as for sqlPage. */
 export function sqlCount(collection: string, filter: Record<string, unknown>): Promise<number | null> {
   return run(collection, (schema, table) => countSql(schema, table, filter), (rows) => Number(rows[0]?.n ?? 0));
+}
+
+/** The audit rows (auditEvents) of case `instanceId` read by SQL (in no order), decoded as the driver would; null as for sqlPage. */
+export function sqlAuditChain<T = Record<string, unknown>>(instanceId: string): Promise<T[] | null> {
+  const decode = schemaTextDecoder();
+  return run('auditEvents', (schema, table) => chainSql(schema, table, instanceId), (rows) => rows.map((r) => decode(r.doc as Record<string, unknown>, r.schema as string) as T));
 }

@@ -1,6 +1,7 @@
 // Translates the Mongo filters and sorts of the hot list queries into parameterised SQL over the table FerretDB v1
 // keeps for a collection (one `_jsonb` column: the document as JSON plus its type schema `$s`). Only what translates
-// with MongoDB's meaning is translated; anything else answers null and the caller keeps the Mongo path.
+// with MongoDB's meaning is translated; anything else answers null and the caller keeps the Mongo path. Also the read of
+// one case's audit chain (chainSql).
 
 /** A parameterised statement. */
 export interface SqlQuery {
@@ -180,4 +181,15 @@ export function pageSql(schema: string, table: string, filter: Record<string, un
 export function countSql(schema: string, table: string, filter: Record<string, unknown>): SqlQuery | null {
   const where = whereSql(filter);
   return where && { text: `SELECT count(*)::int AS n FROM ${ident(schema)}.${ident(table)} WHERE ${where.where}`, values: where.values };
+}
+
+/**
+ * The audit rows of case `instanceId` on table `schema.table` (auditEvents): each document without its type schema
+ * (`doc`) and the schema as text (`schema`: a chain's rows share a few, so the reader parses each once). Found by
+ * FerretDB's own btree index on `{ instanceId: 1, seq: 1 }` (`(_jsonb->'instanceId'), (_jsonb->'seq')`); unordered, as
+ * the caller orders by seq (an ORDER BY here sorted on disk whenever the statistics missed a long chain just written).
+ * `=` matches the string the schema stores (not, as MongoDB would, an array holding it).
+ */
+export function chainSql(schema: string, table: string, instanceId: string): SqlQuery {
+  return { text: `SELECT _jsonb - '$s' AS doc, (_jsonb->'$s')::text AS schema FROM ${ident(schema)}.${ident(table)} WHERE ${fieldExpr('instanceId')} = $1::jsonb`, values: [JSON.stringify(instanceId)] };
 }

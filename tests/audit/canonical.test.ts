@@ -1,11 +1,13 @@
 // Sparrow's one canonical-JSON writer (engine/hash.ts, which the audit code hashes with): the same text as the
 // json-canonicalize package (which wrote every hash stored before it, so recorded hashes still match) for any JSON
-// data, and no stack overflow for data nested far deeper than a recursive writer can take.
+// data, and no stack overflow for data nested far deeper than a recursive writer can take. The audit chain's two faster
+// writers (audit/chain.ts: parsedJson for parsed data, recordJson for a link's record) write the same text.
 import fs from 'node:fs';
 import path from 'node:path';
 import { canonicalize } from 'json-canonicalize';
 import { canonicalJson, jsonSha256 } from '../../engine/hash';
 import { canonicalSha256 } from '../../audit/sha256';
+import { type ChainRow, chainRecord, parsedJson, recordJson } from '../../audit/chain';
 
 /** A deterministic pseudo-random JSON value (objects, arrays, strings with escapes and surrogates, numbers). */
 function randomJson(seed: number, depth = 0): unknown {
@@ -68,5 +70,24 @@ describe('canonical JSON', () => {
     expect(text.startsWith('{"v":[{"v":[')).toBe(true);
     expect(text).toHaveLength(50_000 * '[]'.length + 50_000 * '{"v":}'.length + '"leaf"'.length);
     expect(() => canonicalize(deep)).toThrow(RangeError);
+  });
+
+  it('should write parsed data in the audit chain as the engine writer does, refusing what it refuses, at any depth', () => {
+    for (let seed = 1; seed <= 500; seed += 1) {
+      const value = JSON.parse(JSON.stringify(randomJson(seed)) ?? 'null');
+      expect(parsedJson(value)).toBe(canonicalJson(value));
+    }
+    expect(parsedJson(JSON.parse('{"__proto__":{"b":1},"10":2,"9":[1e21,-0,0.1]}'))).toBe(canonicalJson(JSON.parse('{"__proto__":{"b":1},"10":2,"9":[1e21,-0,0.1]}')));
+    expect(() => parsedJson(JSON.parse('{"n":1e999}'))).toThrow(/Non-finite/);
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 10_000; i += 1) deep = i % 2 ? { v: deep } : [deep];
+    expect(parsedJson(deep)).toBe(canonicalJson(deep));
+  });
+
+  it('should write a link\'s record as the engine writer writes chainRecord, for ordinary and for changed rows', () => {
+    const row: ChainRow = { seq: 7, instanceId: '案件:1/"x"', at: '2030-01-01T00:00:00.000Z', actor: 'wang\n😀', kind: 'task.completed', elementId: null, tokenId: 't\u2028', definitionVersion: 3, dataJson: '{}', dataHash: 'a'.repeat(64), prevHash: 'b'.repeat(64), hash: null };
+    const odd = [{}, { definitionVersion: null, elementId: 'Task_1' }, { seq: 1.5e-7 }, { actor: { name: 'x', a: [1] } }, { kind: true }, { tokenId: ['t1'] }, { seq: -0 }] as unknown as Array<Partial<ChainRow>>;
+    for (const change of odd) expect(recordJson({ ...row, ...change })).toBe(canonicalJson(chainRecord({ ...row, ...change })));
+    expect(() => recordJson({ ...row, seq: NaN })).toThrow(/Non-finite/);
   });
 });
