@@ -16,10 +16,10 @@ export const ZH_CN_ACTIVITIES: Readonly<Record<string, string>> = {
   'Who signs': '签核人',
   'Names separated by commas, or an expression starting with = (e.g. =reviewers)': '用逗号分隔的人员，或以 = 开头的表达式（引用流程变量中的人员列表）',
   // a user task's implementation: Camunda's own user task, or a job for a worker
-  'Camunda user task': 'Camunda 用户任务',
+  'Camunda user task': '平台用户任务（任务清单办理）',
   'Job worker': '作业执行器',
   // a Camunda user task's linked form (the job-worker form options are in zhCN.ts)
-  'Camunda Form': 'Camunda 表单',
+  'Camunda Form': '表单库表单',
   'How many must sign': '需要同意的人数',
   'A fraction such as 2/3, or a number of people such as 2': '比例如 2/3，或人数如 2',
   'Enter a fraction such as 2/3 or a whole number': '请输入比例（如 2/3）或整数',
