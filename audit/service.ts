@@ -3,8 +3,9 @@
 import type { Client } from '@temporalio/client';
 import type { ExecutableModel } from '../engine/model';
 import { DomainError, notFound } from '../platform/errors';
-import { AuditEvent, AuditLedger, AuditLedgerHead, AuditPendingSeal, DefinitionVersion, Instance, LEDGER_HEAD_ID } from '../store/models';
+import { findInstanceAnywhere } from '../store/instances';
 import { sqlAuditChain } from '../store/pgReads';
+import { AuditEvent, AuditLedger, AuditLedgerHead, AuditPendingSeal, DefinitionVersion, Instance, InstanceHistory, LEDGER_HEAD_ID } from '../store/models';
 import { type CaseExport, exportHashes } from './caseExport';
 import { type ChainRow, type ChainVerdict, type LedgerEntry, type LedgerVerdict, verifyChain, verifyLedger } from './chain';
 import { crossCheck, type CrossCheck } from './crossCheck';
@@ -174,7 +175,7 @@ export function sealReport(verdict: ChainVerdict, seal: LedgerEntry | null, pend
  * when a Temporal client is given, the cross-check of chain and history. Names the first broken seq and why.
  */
 export async function verifyCase(instanceId: string, options: { client?: Client } = {}): Promise<CaseVerification> {
-  const [rows, { seal, pending }, summary] = await Promise.all([chainOf(instanceId), sealsOf(instanceId), Instance.findById(instanceId, { progressSeq: 1 }).lean()]);
+  const [rows, { seal, pending }, summary] = await Promise.all([chainOf(instanceId), sealsOf(instanceId), findInstanceAnywhere(instanceId)]);
   const chain = verifyChain(instanceId, rows, { seal: seal ?? (pending && { ...pending, pending: true }), progressSeq: summary?.progressSeq ?? null });
   const sealed = sealReport(chain, seal, pending);
   const client = options.client;
@@ -225,11 +226,12 @@ export interface FullVerification {
 export async function verifyAll(): Promise<FullVerification> {
   // Pending seals first: the sealer writes a case's ledger entry before it removes the pending seal.
   const pendingDocs = await AuditPendingSeal.find({}).lean();
-  const [rows, ledgerDocs, head, summaries] = await Promise.all([
+  const [rows, ledgerDocs, head, hotSummaries, closedSummaries] = await Promise.all([
     AuditEvent.find({}).sort({ instanceId: 1, seq: 1 }).lean(),
     AuditLedger.find({}).sort({ _id: 1 }).lean(),
     AuditLedgerHead.findById(LEDGER_HEAD_ID).lean(),
     Instance.find({}, { progressSeq: 1 }).lean(),
+    InstanceHistory.find({}, { progressSeq: 1 }).lean(),
   ]);
   const byCase = new Map<string, ChainRow[]>();
   for (const row of rows) {
@@ -242,7 +244,8 @@ export async function verifyAll(): Promise<FullVerification> {
   if (ledger.broken) findings.push({ instanceId: ledger.broken.instanceId, seq: null, ledgerSeq: ledger.broken.ledgerSeq, reason: `ledger ${ledger.broken.reason}: ${ledger.broken.message}` });
   const seals = new Map(ledgerEntries.map((e) => [e.instanceId, e]));
   const pendings = new Map(pendingDocs.filter((d) => !seals.has(d._id)).map((d) => [d._id, { lastSeq: d.lastSeq, headHash: d.headHash, closedAt: new Date(d.closedAt).toISOString() }]));
-  const progress = new Map(summaries.map((s) => [s._id, s.progressSeq ?? 0]));
+  // A case in both collections (a move half done) counts as the history's row.
+  const progress = new Map([...hotSummaries, ...closedSummaries].map((s) => [s._id, s.progressSeq ?? 0]));
   const ids = new Set([...byCase.keys(), ...seals.keys(), ...pendings.keys(), ...[...progress].filter(([, p]) => p > 0).map(([id]) => id)]);
   for (const id of [...ids].sort()) {
     const seal = seals.get(id) ?? null;
