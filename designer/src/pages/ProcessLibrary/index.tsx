@@ -1,11 +1,13 @@
-// The process library: deployed definitions and the server's drafts (both refreshed every 10 s), with create, import and export.
-import { Flex, Typography } from 'antd';
+// The process library: deployed definitions and the server's drafts (both refreshed every 10 s), searched by name and
+// key, with create, import and export.
+import { Flex, Input, Typography } from 'antd';
+import { useState } from 'react';
 import { useDefinitions } from '../../api/hooks/useDefinitions.query';
 import { useDrafts } from '../../api/hooks/useDrafts.query';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useT } from '../../i18n/useT';
 import { ImportBpmnButton } from './ImportBpmnButton';
-import { libraryRows } from './libraryRows';
+import { libraryRows, searchRows } from './libraryRows';
 import { NewProcessButton } from './NewProcessButton';
 import { ProcessTable } from './ProcessTable';
 
@@ -16,7 +18,8 @@ export function ProcessLibrary() {
   const t = useT();
   const definitions = useDefinitions({ refetchInterval: REFRESH_MS });
   const drafts = useDrafts({ refetchInterval: REFRESH_MS });
-  const rows = libraryRows(definitions.data?.items ?? [], drafts.data?.items ?? []);
+  const [search, setSearch] = useState('');
+  const rows = searchRows(libraryRows(definitions.data?.items ?? [], drafts.data?.items ?? []), search);
   const error = definitions.error ?? drafts.error;
 
   return (
@@ -30,8 +33,16 @@ export function ProcessLibrary() {
           <ImportBpmnButton />
         </Flex>
       </Flex>
+      <Input.Search
+        allowClear
+        aria-label={t('library.search')}
+        placeholder={t('library.searchPlaceholder')}
+        value={search}
+        onChange={(event) => setSearch(event.target.value)}
+        style={{ maxWidth: 360 }}
+      />
       {error && <ProblemAlert message={t('library.loadFailed')} error={error} />}
-      {!error && <ProcessTable rows={rows} loading={definitions.isPending || drafts.isPending} />}
+      {!error && <ProcessTable rows={rows} loading={definitions.isPending || drafts.isPending} searching={search.trim() !== ''} />}
     </Flex>
   );
 }

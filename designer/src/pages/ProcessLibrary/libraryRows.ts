@@ -51,3 +51,9 @@ export function libraryRows(definitions: readonly DefinitionSummary[], drafts: r
     );
   return [...deployed, ...draftsOnly];
 }
+
+/** The rows whose name or key contains every word of `text` (case-insensitive); all rows for blank text. */
+export function searchRows(rows: readonly LibraryRow[], text: string): LibraryRow[] {
+  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+  return rows.filter((row) => words.every((word) => row.key.toLowerCase().includes(word) || (row.name ?? '').toLowerCase().includes(word)));
+}

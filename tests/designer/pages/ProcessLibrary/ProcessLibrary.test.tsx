@@ -110,6 +110,26 @@ describe('ProcessLibrary', () => {
     expect(discardButton(await rowOf('无照经营查处'))).toBeNull();
   });
 
+  it('should find processes by a part of their name or key, and say when none matches', async () => {
+    // given
+    installFakeApi(routes('process-owner'));
+    await renderLibrary();
+    await rowOf('街道吹哨');
+    const search = screen.getByRole('searchbox', { name: '搜索流程' });
+
+    // when part of a name, then part of a key is typed
+    await userEvent.type(search, '吹哨');
+    expect(screen.getAllByRole('row').slice(1).map((row) => row.textContent)).toEqual([expect.stringMatching(/^街道吹哨street-whistle/)]);
+    await userEvent.clear(search);
+    await userEvent.type(search, 'NOISE');
+    expect(screen.getAllByRole('row').slice(1).map((row) => row.textContent)).toEqual([expect.stringMatching(/^噪声巡查noise-patrol/)]);
+
+    // then a word nobody has leaves an explained empty list
+    await userEvent.clear(search);
+    await userEvent.type(search, '不存在');
+    expect(await screen.findByText('没有名称或标识包含这些字的流程')).toBeInTheDocument();
+  });
+
   it('should list the problems of an imported diagram the server refuses, and save nothing', async () => {
     // given a server that refuses the diagram with problems naming elements
     api = installFakeApi({

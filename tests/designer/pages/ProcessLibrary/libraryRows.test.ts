@@ -1,6 +1,6 @@
 // The process library's rows: deployed definitions and drafts merged by key, with their status.
 import type { DefinitionSummary, DraftSummary } from '../../../../designer/src/api/definitions';
-import { libraryRows } from '../../../../designer/src/pages/ProcessLibrary/libraryRows';
+import { libraryRows, searchRows } from '../../../../designer/src/pages/ProcessLibrary/libraryRows';
 
 const deployed = (key: string, deployedAt: string): DefinitionSummary => ({ key, name: key.toUpperCase(), version: 3, sha256: 'x', deployedAt, deployedBy: 'owner' });
 const draft = (key: string, savedAt: string, name = 'Drafted'): DraftSummary => ({ key, name, baseVersion: null, savedBy: 'bajiao-owner', savedAt });
@@ -33,5 +33,16 @@ describe('libraryRows', () => {
       ['a', 'A', 3, 'deployed'],
       ['new-one', '新流程', null, 'draft'],
     ]);
+  });
+
+  it('should search rows by every word in name or key, ignoring case', () => {
+    // given
+    const rows = libraryRows([deployed('street-whistle', '2026-01-02T00:00:00Z')], [draft('noise-patrol', '2026-01-03T00:00:00Z', '噪声巡查')]);
+
+    // then
+    expect(searchRows(rows, '  ').map((row) => row.key)).toEqual(['street-whistle', 'noise-patrol']);
+    expect(searchRows(rows, 'WHISTLE').map((row) => row.key)).toEqual(['street-whistle']);
+    expect(searchRows(rows, '巡查 noise').map((row) => row.key)).toEqual(['noise-patrol']);
+    expect(searchRows(rows, '巡查 whistle')).toEqual([]);
   });
 });

@@ -13,8 +13,8 @@ const STATUS: Record<LibraryStatus, { color: string; label: MessageKey }> = {
   draft: { color: 'default', label: 'library.status.draft' },
 };
 
-/** Lists `rows` with name, key, latest version, status, deployer and draft author (times in the user's locale). */
-export function ProcessTable({ rows, loading }: { rows: readonly LibraryRow[]; loading: boolean }) {
+/** Lists `rows` with name, key, latest version, status, deployer and draft author (times in the user's locale); `searching`: an empty list means nothing matched. */
+export function ProcessTable({ rows, loading, searching = false }: { rows: readonly LibraryRow[]; loading: boolean; searching?: boolean }) {
   const t = useT();
   const formatDateTime = useFormatDateTime();
   const none = t('library.none');
@@ -28,7 +28,7 @@ export function ProcessTable({ rows, loading }: { rows: readonly LibraryRow[]; l
     );
 
   const columns: ColumnsType<LibraryRow> = [
-    { title: t('library.column.name'), dataIndex: 'name', render: (name: string | null) => name ?? none },
+    { title: t('library.column.name'), dataIndex: 'name', render: (name: string | null) => <Typography.Text strong>{name || t('modeler.untitled')}</Typography.Text> },
     { title: t('library.column.key'), dataIndex: 'key', render: (key: string) => <Typography.Text code>{key}</Typography.Text> },
     {
       title: t('library.column.version'),
@@ -53,7 +53,7 @@ export function ProcessTable({ rows, loading }: { rows: readonly LibraryRow[]; l
       columns={columns}
       dataSource={rows as LibraryRow[]}
       loading={loading}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('library.empty')} /> }}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(searching ? 'library.noMatch' : 'library.empty')} /> }}
       pagination={{ hideOnSinglePage: true, pageSize: 20 }}
     />
   );
