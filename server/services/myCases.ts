@@ -3,7 +3,7 @@
 import type { Client } from '@temporalio/client';
 import type { z } from 'zod';
 import type { myCaseView } from '../../contracts/api/myCases';
-import { instanceScope, isCandidate, type Principal } from '../auth/principal';
+import { instanceScope, isCandidate, type Principal, seesWholeStreet } from '../auth/principal';
 import { listInstances } from '../../store/instanceList';
 import { Definition, Task, User } from '../../store/models';
 import { caseState } from './cases';
@@ -34,6 +34,16 @@ async function completedRating(client: Client, id: string): Promise<number | nul
   return rating;
 }
 
+/**
+ * Whether an open step waits for `user`: they hold it, or nobody does and they may take it — as a candidate by name or
+ * group, or (street-wide roles only, as the task list has it) because it names no one.
+ */
+function waitsFor(user: Principal, task: { assignee?: string | null; candidateUsers?: string[] | null; candidateGroups?: string[] | null }): boolean {
+  if (task.assignee) return task.assignee === user.username;
+  if (seesWholeStreet(user)) return isCandidate(user, task);
+  return Boolean(task.candidateUsers?.includes(user.username) || task.candidateGroups?.some((group) => user.groups.includes(group)));
+}
+
 /** A page of the cases `user` started, newest first (in their scope), each with its open steps and a completed case's rating. */
 export async function myCases(client: Client, user: Principal, window: { skip: number; limit: number }): Promise<{ items: MyCase[]; total: number }> {
   const filter = { ...instanceScope(user), startedBy: user.username };
@@ -58,7 +68,7 @@ export async function myCases(client: Client, user: Principal, window: { skip: n
           assignee: task.assignee ?? null,
           assigneeName: task.assignee ? (names.get(task.assignee) ?? null) : null,
           candidateGroups: task.candidateGroups ?? [],
-          forMe: task.assignee ? task.assignee === user.username : isCandidate(user, task),
+          forMe: waitsFor(user, task),
           dueDate: task.dueDate ? new Date(task.dueDate).toISOString() : null,
         }));
       return {

@@ -136,6 +136,34 @@ describe('a volunteer service order', () => {
     pageOf(myCaseView.extend({ openSteps: myCaseStep.strict().array() }).strict()).parse(cases.body);
   });
 
+  it('should tell a resident that a step naming no one is not theirs to do, while staff of the street may take it', async () => {
+    // given a process whose only step names no assignee or candidates (street-wide roles may take it; residents may not)
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:process id="desk-open-step" name="咨询" isExecutable="true">
+    <bpmn:startEvent id="Start" />
+    <bpmn:userTask id="Answer" name="答复咨询" />
+    <bpmn:endEvent id="End" />
+    <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Answer" />
+    <bpmn:sequenceFlow id="F2" sourceRef="Answer" targetRef="End" />
+  </bpmn:process>
+</bpmn:definitions>`;
+    await (await stack.as('owner')).post('/api/deployments', { xml }).expect(201);
+    const staff = await stack.as('bajiao-staff');
+    const byResident = await resident.post('/api/instances', { definitionKey: 'desk-open-step', businessKey: uniqueKey('ZX') }).expect(201);
+    const byStaff = await staff.post('/api/instances', { definitionKey: 'desk-open-step', businessKey: uniqueKey('ZX') }).expect(201);
+
+    // when each reads their own cases once the step has opened
+    const stepOf = async (session: ApiSession, id: string) =>
+      eventually(async () => (await myCase(session, id))?.openSteps[0], 'the open step');
+
+    // then it waits for staff, not for the resident (whose task list does not hold it either)
+    expect(await stepOf(resident, byResident.body.id)).toMatchObject({ name: '答复咨询', forMe: false });
+    expect(await stepOf(staff, byStaff.body.id)).toMatchObject({ name: '答复咨询', forMe: true });
+    const residentTasks = await resident.get(`/api/tasks?instanceId=${enc(byResident.body.id)}`).expect(200);
+    expect(residentTasks.body.items).toEqual([]);
+  });
+
   it("should list only the caller's own cases: not the resident's orders to staff or volunteers' colleagues", async () => {
     // given an order by the resident
     const started = await resident.post('/api/instances', { definitionKey: KEY, businessKey: uniqueKey('GD'), variables: order }).expect(201);
