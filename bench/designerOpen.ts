@@ -5,11 +5,16 @@
 // /processes/<key> in a fresh browser context each time (nothing cached). Time to interactive: from navigation start
 // (the page's performance clock) until the drawn diagram answers a click (the clicked task's name in the properties panel). Also: when all shapes were
 // drawn, and when lint reported. Target < 2 s (median of 5). Writes bench/results/row-6.json.
+// With `--profile <file>` one more opening is profiled (bench/browserProfile.ts): the .cpuprofile is written and its
+// self time by script and function printed (build with `--minify false --outDir <dir>` and pass `--designer-dir <dir>`
+// for readable names); nothing is written to bench/results then.
+import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/support/browser';
 import { ensureDesignerBuild } from '../tests/e2e/support/designerBuild';
 import { DEMO_PASSWORD } from '../server/seed';
 import { signIn, startApiBenchStack } from './apiStack';
+import { reportProfile, startProfile } from './browserProfile';
 import { databaseOf, percentile, rowResult, writeRowResult } from './rowResult';
 
 const TARGET_MS = 2_000;
@@ -18,13 +23,22 @@ const PROCESS_KEY = 'bench-large-diagram';
 const COLUMNS = 25;
 const CELL = { width: 160, height: 130 };
 
-/** The options of `--designer [nodes]`: flow nodes in the diagram. */
-export function designerOptions(argv: string[]): { nodes: number } | null {
+/** The options of `--designer [nodes] [--profile file] [--designer-dir dir]`: flow nodes in the diagram, where a CPU profile goes, which build to serve. */
+export interface DesignerOptions {
+  nodes: number;
+  profileFile?: string;
+  designerDir?: string;
+}
+
+/** The options of `--designer [nodes] [--profile file] [--designer-dir dir]`, or null without `--designer`. */
+export function designerOptions(argv: string[]): DesignerOptions | null {
   const at = argv.indexOf('--designer');
   if (at < 0) return null;
   const nodes = argv[at + 1] && !argv[at + 1].startsWith('--') ? Number(argv[at + 1]) : 1_000;
   if (!Number.isInteger(nodes) || nodes < 3) throw new Error('--designer takes the number of flow nodes, at least 3, e.g. 1000');
-  return { nodes };
+  const { values } = parseArgs({ args: argv, options: { profile: { type: 'string' }, 'designer-dir': { type: 'string' } }, strict: false });
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return { nodes, profileFile: text(values.profile), designerDir: text(values['designer-dir']) };
 }
 
 /** Where cell `i` of the snake layout is (rows alternate direction, so each flow is short). */
@@ -122,7 +136,7 @@ async function visibleTask(page: Page): Promise<{ id: string; x: number; y: numb
 }
 
 /** Opens the modeler on the large draft in a fresh context of `browser` as `owner`; returns the times. */
-async function openOnce(browser: Browser, baseURL: string, nodes: number, pageErrors: string[]): Promise<Opening> {
+async function openOnce(browser: Browser, baseURL: string, nodes: number, pageErrors: string[], profileFile?: string): Promise<Opening> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   try {
     const login = await context.request.post('/api/auth/login', { data: { username: 'owner', password: DEMO_PASSWORD } });
@@ -130,6 +144,9 @@ async function openOnce(browser: Browser, baseURL: string, nodes: number, pageEr
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.addInitScript(markProgress, nodes);
+    // The profiler follows one renderer: a same-origin page first, so the modeler's navigation stays in its process.
+    if (profileFile) await page.goto('/healthz');
+    const stopProfile = profileFile ? await startProfile(page) : null;
     await page.goto(`/processes/${PROCESS_KEY}`, { waitUntil: 'commit' });
     await page.waitForFunction(() => (window as unknown as { benchMarks: Record<string, number> }).benchMarks.drawn !== undefined, undefined, { timeout: 60_000, polling: 'raf' });
     const task = await visibleTask(page);
@@ -139,6 +156,14 @@ async function openOnce(browser: Browser, baseURL: string, nodes: number, pageEr
     const interactiveMs = await page.evaluate(() => performance.now());
     await page.getByText(/\d+ 个错误/).first().waitFor({ timeout: 60_000 });
     const lintMs = await page.evaluate(() => performance.now());
+    if (stopProfile && profileFile) {
+      reportProfile(await stopProfile(), profileFile);
+      const resources = await page.evaluate(() =>
+        performance.getEntriesByType('resource').map((e) => ({ name: e.name.replace(/^.*\/\/[^/]+/, ''), startMs: Math.round(e.startTime), endMs: Math.round((e as PerformanceResourceTiming).responseEnd) })),
+      );
+      console.log('what the page fetched, from navigation start:');
+      console.table(resources.filter((r) => r.endMs - r.startMs > 5 || r.name.startsWith('/api')));
+    }
     const marks = await page.evaluate(() => (window as unknown as { benchMarks: Record<string, number> }).benchMarks);
     const ms = (n: number | undefined) => Math.round(n ?? NaN);
     return { shellMs: ms(marks.shell), canvasMs: ms(marks.canvas), drawnMs: ms(marks.drawn), interactiveMs: ms(interactiveMs), lintMs: ms(lintMs) };
@@ -148,8 +173,8 @@ async function openOnce(browser: Browser, baseURL: string, nodes: number, pageEr
 }
 
 /** Runs row 6 and writes its result. */
-export async function runDesignerOpen({ nodes }: { nodes: number }): Promise<void> {
-  const designerDir = await ensureDesignerBuild();
+export async function runDesignerOpen({ nodes, profileFile, designerDir: builtDir }: DesignerOptions): Promise<void> {
+  const designerDir = builtDir ?? (await ensureDesignerBuild());
   const stack = await startApiBenchStack('sparrow_bench_designer', { designerDir });
   let browser: Browser | undefined;
   try {
@@ -161,6 +186,11 @@ export async function runDesignerOpen({ nodes }: { nodes: number }): Promise<voi
     const pageErrors: string[] = [];
     console.log(`opening a diagram of ${nodes} flow nodes and ${nodes - 1} sequence flows (${Math.round(xml.length / 1024)} KiB of XML) ${REPEATS + 1} times …`);
     await openOnce(browser, stack.baseURL, nodes, pageErrors);
+    if (profileFile) {
+      console.table([await openOnce(browser, stack.baseURL, nodes, pageErrors, profileFile)]);
+      if (pageErrors.length) throw new Error(`the page threw: ${pageErrors.join('; ')}`);
+      return;
+    }
     const openings: Opening[] = [];
     for (let i = 0; i < REPEATS; i++) openings.push(await openOnce(browser, stack.baseURL, nodes, pageErrors));
     if (pageErrors.length) throw new Error(`the page threw: ${pageErrors.join('; ')}`);
@@ -188,7 +218,7 @@ export async function runDesignerOpen({ nodes }: { nodes: number }): Promise<voi
           figures: `interactive ${values.interactiveMedianMs} ms (app shown ${values.shellMedianMs} ms, canvas mounted ${values.canvasMedianMs} ms, diagram drawn ${values.drawnMedianMs} ms, lint ${values.lintMedianMs} ms; median of ${REPEATS})`,
           target: `< ${TARGET_MS.toLocaleString('en-US')} ms to interactive`,
           pass: values.interactiveMedianMs < TARGET_MS,
-          bottleneck: values.interactiveMedianMs < TARGET_MS ? undefined : `the main thread: ${values.canvasMedianMs} ms until the canvas mounts (app shell, then the modeler's lazy chunks — properties panel 1.2 MB, bpmn-js, form-js — parsed and run, and the draft fetched), ${values.drawnMedianMs - values.canvasMedianMs} ms to import and draw the diagram (bpmn-js rendering plus the first forced layout of the large SVG), ${values.interactiveMedianMs - values.drawnMedianMs} ms more until a click is answered (lint and the properties panel run first)`,
+          bottleneck: values.interactiveMedianMs < TARGET_MS ? undefined : `the main thread (CPU profile: --profile): ${values.canvasMedianMs} ms until the canvas mounts (app shell and antd, then the modeler page's and workspace's chunks parsed and run while the draft is read), ${values.drawnMedianMs - values.canvasMedianMs} ms in bpmn-js importXML (moddle parse ~1/6; drawing 1,000 shapes and 999 connections with their SVG attributes and measured labels; the page's first layout with the modeler's CSS), ${values.interactiveMedianMs - values.drawnMedianMs} ms until the click is answered (fitting the view forces a layout of the whole SVG; the properties panel renders the task and the Zeebe panel looks up variables over every element). Lint runs one rule per task since; the side-by-side at load 15–20 could not resolve what that saves`,
         }],
         values,
         [`Chromium ${values.chromium}, --headless --no-sandbox --disable-gpu, 1366×768, a fresh browser context per opening (nothing cached), after one unmeasured opening.`],

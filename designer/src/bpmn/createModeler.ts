@@ -28,6 +28,8 @@ import flowRefsModule from './flowRefs';
 import formPickerModule from './formPicker';
 import legalTimeModule from './legalTime';
 import { LINT_CONFIG } from './lint/config';
+import slicedLintModule from './lint/slicedLint';
+import panelSelectionModule from './panelSelection';
 import startersModule from './starters';
 import timerStartModule from './timerStart';
 import { translateModule } from './translate';
@@ -54,6 +56,8 @@ export function createModeler(containers: ModelerContainers, locale: Locale): Bp
       ElementTemplateChooserModule,
       camundaCloudBehaviors,
       lintModule,
+      slicedLintModule,
+      panelSelectionModule,
       formPickerModule,
       assignmentModule,
       approvalModule,

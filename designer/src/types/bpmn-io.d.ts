@@ -25,7 +25,8 @@ declare module 'bpmnlint' {
   /** bpmnlint's linter: runs the configured rules over a moddle tree. */
   export class Linter {
     constructor(options: { config: unknown; resolver: unknown });
-    lint(definitions: unknown): Promise<Record<string, Array<{ id?: string; message: string; category: string }>>>;
+    /** The findings by rule name; `config` (e.g. `{ rules: { name: 'error' } }`) instead of the constructor's. */
+    lint(definitions: unknown, config?: unknown): Promise<Record<string, Array<{ id?: string; message: string; category: string }>>>;
   }
 }
 declare module 'bpmnlint/rules/*' {
