@@ -1,7 +1,9 @@
 // The built designer for browser tests: built once when designer/dist is missing or older than its sources (the rule
-// scripts/setup uses), with a lock directory so parallel test files do not build over each other.
+// scripts/setup uses), with a lock directory so parallel test files do not build over each other; a journey serves its
+// own copy of the build, since another run's setup rebuilds designer/dist (new hashed names) whenever sources change.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../../support/paths';
 
@@ -48,4 +50,31 @@ export async function ensureDesignerBuild(): Promise<string> {
     break;
   }
   return DESIGNER_DIST;
+}
+
+/** Whether `dir` holds a whole build: index.html and every file the build manifest names. */
+function isWholeBuild(dir: string): boolean {
+  const manifestFile = path.join(dir, '.vite', 'manifest.json');
+  if (!fs.existsSync(path.join(dir, 'index.html')) || !fs.existsSync(manifestFile)) return false;
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Record<string, { file: string; css?: string[] }>;
+  return Object.values(manifest).every((chunk) => [chunk.file, ...(chunk.css ?? [])].every((file) => fs.existsSync(path.join(dir, file))));
+}
+
+/**
+ * Builds the designer unless an up-to-date build exists and copies it to a temporary directory of this process (removed
+ * by `dispose`), so the pages of a journey keep loading their chunks while another run rebuilds designer/dist.
+ */
+export async function snapshotDesignerBuild(): Promise<{ dir: string; dispose: () => void }> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    const dist = await ensureDesignerBuild();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sparrow-designer-'));
+    fs.cpSync(dist, dir, { recursive: true });
+    const dispose = () => fs.rmSync(dir, { recursive: true, force: true });
+    if (isWholeBuild(dir)) return { dir, dispose };
+    // Copied while scripts/setup was rebuilding designer/dist: wait for it to finish and copy again.
+    dispose();
+    if (Date.now() > deadline) throw new Error(`${DESIGNER_DIST} was not a whole build for ${LOCK_WAIT_MS / 1000} s`);
+    await sleep(1000);
+  }
 }

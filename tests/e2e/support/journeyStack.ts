@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { type ApiStack, startApiStack } from '../../support/api';
 import { launchBrowser, listen } from './browser';
-import { ensureDesignerBuild } from './designerBuild';
+import { snapshotDesignerBuild } from './designerBuild';
 
 /** A running journey stack; `stop` closes the browser, the server and the stack. */
 export interface JourneyStack {
@@ -12,10 +12,16 @@ export interface JourneyStack {
   stop(): Promise<void>;
 }
 
-/** Starts the stack on the designer build, runs `prepare` on it (deployments, cases), then serves it and starts Chromium. */
+/** Starts the stack on its own copy of the designer build, runs `prepare` on it (deployments, cases), then serves it and starts Chromium. */
 export async function startJourneyStack(prepare?: (stack: ApiStack) => Promise<void>): Promise<JourneyStack> {
-  const designerDir = await ensureDesignerBuild();
-  const stack = await startApiStack({ designerDir });
+  const designer = await snapshotDesignerBuild();
+  let stack: ApiStack;
+  try {
+    stack = await startApiStack({ designerDir: designer.dir });
+  } catch (error) {
+    designer.dispose();
+    throw error;
+  }
   let server: JourneyStack['server'] | undefined;
   try {
     await prepare?.(stack);
@@ -30,11 +36,13 @@ export async function startJourneyStack(prepare?: (stack: ApiStack) => Promise<v
         await browser.close();
         await served.close();
         await stack.stop();
+        designer.dispose();
       },
     };
   } catch (error) {
     await server?.close();
     await stack.stop();
+    designer.dispose();
     throw error;
   }
 }
