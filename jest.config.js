@@ -2,7 +2,9 @@
 // `integration` (everything else: engine, API, audit, designer components, browser) gets the run's own FerretDB and the
 // workflow bundle from its global setup, which Jest runs only when a test of that project is selected — so
 // `npm test -- tests/engine/unit` starts nothing.
-const esmPackages = ['feelin', 'lezer-feel', 'bpmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'min-dash', '@noble/hashes', 'temporal-polyfill', 'temporal-spec', 'temporal-utils', 'bpmn-js-differ', 'diffpatch'];
+const esmPackages = ['feelin', 'lezer-feel', 'bpmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'min-dash', '@noble/hashes', 'temporal-polyfill', 'temporal-spec', 'temporal-utils', 'bpmn-js-differ', 'diffpatch',
+  // form-js's viewer and what it imports (the task form's spec runs the real viewer in jsdom)
+  'ids', 'preact', 'didi', '@bpmn-io/feelin', '@bpmn-io/lezer-feel', 'feelers', '@bpmn-io/lezer-feelers', 'marked'];
 
 const shared = {
   testEnvironment: 'node',

@@ -45,6 +45,9 @@ export function TaskForm({
     const form = new Form({
       container: container.current,
       properties: { readOnly: readOnlyRef.current },
+      // Every keystroke reaches the form's data at once: with form-js's 300 ms debounce, a re-render inside that window
+      // (another field committing) writes the field's old value back into its input and the typed text is lost.
+      debounce: false,
       additionalModules: [localizedValidationModule((message) => translateRef.current(message))],
     });
     formRef.current = form;
