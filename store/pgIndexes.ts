@@ -37,6 +37,19 @@ export const LIST_INDEXES: Readonly<Record<string, readonly ListIndex[]>> = {
   instanceHistory: bothWays(['startedAt'], [-1]),
 };
 
+/**
+ * Fields whose value distribution the planner needs (PostgreSQL extended statistics on the expression): a list
+ * filtered by `status` (completed tasks of a street: 95 % of the rows match) was planned with `@>`'s default
+ * selectivity as if a few rows matched — a sort of the whole street instead of the list index's ordered scan, 45 ms
+ * instead of 0.2 ms at 6,000 rows of a street.
+ */
+export const STATISTICS_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  tasks: ['status'],
+  taskHistory: ['status'],
+  instances: ['status'],
+  instanceHistory: ['status'],
+};
+
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
@@ -53,9 +66,37 @@ export function listIndexSql(schema: string, table: string, { leading, field, di
   return `CREATE INDEX IF NOT EXISTS ${ident(name)} ON ${ident(schema)}.${ident(table)} (${keys.join(', ')})`;
 }
 
+/** The CREATE STATISTICS statement of one field's expression statistics on a FerretDB table (PostgreSQL 14 and later). */
+export function statisticsSql(schema: string, table: string, field: string): string {
+  const name = `${table}_${field.replace(/[^A-Za-z0-9]/g, '')}_stats`.slice(0, 63);
+  return `CREATE STATISTICS ${ident(schema)}.${ident(name)} ON ((_jsonb->${literal(field)})) FROM ${ident(schema)}.${ident(table)}`;
+}
+
 /**
- * Creates the GIN indexes of GIN_INDEXED_FIELDS and the list indexes of LIST_INDEXES on the tables FerretDB keeps for database `dbName` (a PostgreSQL
- * schema of that name), for the collections that exist; idempotent. Answers how many statements ran.
+ * Creates the expression statistics of STATISTICS_FIELDS on `collection`'s table and analyzes the table when one was
+ * new (statistics are empty until then); an existing one is left alone. A server without expression statistics
+ * (PostgreSQL before 14) only plans those lists worse: warned, not fatal.
+ */
+async function ensureStatistics(client: pg.Client, dbName: string, collection: string, table: string): Promise<number> {
+  let created = 0;
+  for (const field of STATISTICS_FIELDS[collection] ?? []) {
+    try {
+      await client.query(statisticsSql(dbName, table, field));
+      created += 1;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      // 42710: it exists (another process, an earlier start); 23505: a concurrent creation of the same name.
+      if (code !== '42710' && code !== '23505') process.emitWarning(`no expression statistics on ${collection}.${field}: ${(error as Error).message}`, { code: 'SPARROW_PG_STATISTICS' });
+    }
+  }
+  if (created > 0) await client.query(`ANALYZE ${ident(dbName)}.${ident(table)}`);
+  return created;
+}
+
+/**
+ * Creates the GIN indexes of GIN_INDEXED_FIELDS, the list indexes of LIST_INDEXES and the statistics of
+ * STATISTICS_FIELDS on the tables FerretDB keeps for database `dbName` (a PostgreSQL schema of that name), for the
+ * collections that exist; idempotent. Answers how many statements ran.
  */
 export async function ensurePostgresIndexes(postgresUrl: string, dbName: string): Promise<number> {
   const client = new pg.Client({ connectionString: postgresUrl });
@@ -74,6 +115,7 @@ export async function ensurePostgresIndexes(postgresUrl: string, dbName: string)
         });
         statements += 1;
       }
+      statements += await ensureStatistics(client, dbName, collection, table);
     }
     return statements;
   } finally {
