@@ -27,8 +27,11 @@ export async function startBenchServers(dbName: string, temporalLogLevel = 'warn
   const ferretdb = process.env.MONGODB_URI ? undefined : await startFerretDb(path.join(ROOT, '.tools/bin/ferretdb'), dir);
   const mongoUri = new URL(process.env.MONGODB_URI ?? (ferretdb as RunningFerretDb).uri);
   mongoUri.pathname = `/${dbName}`;
-  await connectMongo(mongoUri.toString());
+  // Drop what an earlier run left before connectMongo creates the product's indexes (dropping after would remove them).
+  await mongoose.connect(mongoUri.toString());
   await mongoose.connection.dropDatabase();
+  await mongoose.disconnect();
+  await connectMongo(mongoUri.toString());
   const env = await TestWorkflowEnvironment.createLocal({
     server: { executable: { type: 'existing-path', path: path.join(ROOT, '.tools/bin/temporal') }, searchAttributes: Object.values(searchAttributes), log: { format: 'pretty', level: temporalLogLevel }, extraArgs: temporalArgs },
   });

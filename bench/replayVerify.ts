@@ -168,8 +168,6 @@ async function measureVerify(servers: BenchServers, rows: number): Promise<void>
   if (postgresUrl) process.env.SPARROW_POSTGRESQL_URL = postgresUrl;
   const database = databaseOf(servers);
   const readPath = postgresUrl ? `${database}, by SQL` : database;
-  // The product's indexes (startBenchServers drops the database after connecting, and with it what connectMongo created).
-  await AuditEvent.createIndexes();
   console.log(`storing a chain of ${rows} audit rows …`);
   const seeded = await timed(() => seedChain(rows));
   const instanceId = seeded.value;
