@@ -4,8 +4,9 @@
 // The task form with the real form-js viewer: what a person types stays typed when another field commits its value
 // while they are already in the next field (the browser journeys lost the last field typed before 发起 that way).
 import type { Form } from '@bpmn-io/form-js-viewer';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { TaskForm } from '../../../../designer/src/pages/Task/TaskForm';
+import { renderWithProviders } from '../../support/renderWithProviders';
 
 jest.mock('@bpmn-io/form-js-viewer/dist/assets/form-js.css', () => ({}));
 jest.mock('../../../../designer/src/pages/Task/TaskForm/taskForm.css', () => ({}));
@@ -30,7 +31,7 @@ describe('TaskForm', () => {
   it('keeps the text typed into a field when the field before it commits afterwards', async () => {
     // given: the form imported
     let form: Form | null = null;
-    render(<TaskForm schema={schema} schemaKey="patrol-start:1" data={{}} readOnly={false} label="表单" translateMessage={(m) => m} onForm={(f) => (form = f)} />);
+    renderWithProviders(<TaskForm schema={schema} schemaKey="patrol-start:1" data={{}} readOnly={false} label="表单" translateMessage={(m) => m} onForm={(f) => (form = f)} />);
     await waitFor(() => expect(form).not.toBeNull());
     const fine = (await screen.findByLabelText('拟罚款金额（元）')) as HTMLInputElement;
     const dueAt = screen.getByLabelText('办结时限') as HTMLInputElement;

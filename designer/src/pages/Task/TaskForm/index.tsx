@@ -1,8 +1,11 @@
-// The task's form: a form-js Viewer in a ref, imported in a layout effect with the case's variables, destroyed on unmount.
+// The task's form: a form-js Viewer in a ref, imported in a layout effect with the case's variables, destroyed on unmount;
+// the viewer's own English (Select, date and time formats) is shown in the UI language.
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import './taskForm.css';
 import { Form } from '@bpmn-io/form-js-viewer';
 import { useLayoutEffect, useRef } from 'react';
+import { formViewerTranslator, translateViewerChrome } from '../../../formjs/translate/viewerChrome';
+import { useLocale } from '../../../i18n/LocaleProvider';
 import { localizedValidationModule } from './localizedValidation';
 
 /**
@@ -39,6 +42,9 @@ export function TaskForm({
   schemaRef.current = schema;
   const translateRef = useRef(translateMessage);
   translateRef.current = translateMessage;
+  const { locale } = useLocale();
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
 
   useLayoutEffect(() => {
     if (!container.current) return;
@@ -53,6 +59,7 @@ export function TaskForm({
     };
     const form = new Form(options);
     formRef.current = form;
+    const stopTranslating = translateViewerChrome(container.current, (text) => formViewerTranslator(localeRef.current)(text));
     let alive = true;
     form.importSchema(schemaRef.current, dataRef.current).then(
       () => alive && onFormRef.current(form),
@@ -60,6 +67,7 @@ export function TaskForm({
     );
     return () => {
       alive = false;
+      stopTranslating();
       formRef.current = null;
       onFormRef.current(null);
       form.destroy();
