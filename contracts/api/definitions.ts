@@ -34,7 +34,14 @@ export const versionView = versionSummary.omit({ forms: true }).extend({ warning
 export const deploymentView = z.object({ created: z.boolean(), key: z.string(), version: z.number().int(), name: z.string().nullable(), sha256: z.string(), warnings: z.array(modelProblem) });
 
 /** A draft as `GET /definitions/:key/draft` answers it. */
-export const draftView = z.object({ key: z.string(), xml: z.string(), baseVersion: z.number().int().nullable(), savedBy: z.string(), savedAt: z.string() });
+export const draftView = z.object({
+  key: z.string(),
+  xml: z.string(),
+  baseVersion: z.number().int().nullable(),
+  note: z.string().nullable().describe('the change note given when the draft was imported from a file, offered when it is deployed'),
+  savedBy: z.string(),
+  savedAt: z.string(),
+});
 /** A draft as `GET /drafts` lists it: without XML, with its process name. */
 export const draftSummary = draftView.omit({ xml: true }).extend({ name: z.string().nullable().describe("the first process's name in the draft's XML") });
 

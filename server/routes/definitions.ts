@@ -19,7 +19,11 @@ const deploymentBody = z.object({
   note: z.string().max(2000).optional(),
   processId: z.string().min(1).optional(),
 });
-const draftBody = z.object({ xml: z.string().min(1, 'xml is required'), baseVersion: z.number().int().min(1).nullish() });
+const draftBody = z.object({
+  xml: z.string().min(1, 'xml is required'),
+  baseVersion: z.number().int().min(1).nullish(),
+  note: z.string().trim().max(2000).nullish().describe('a change note (an imported file); left out, the draft keeps its note'),
+});
 const diffElement = z.object({ id: z.string(), type: z.string(), name: z.string().nullable() });
 const diffView = z.object({
   key: z.string(),
@@ -188,7 +192,7 @@ export function definitionRoutes(client: Client, taskQueue: string): AnyRoute[] 
       handler: async ({ params }) => {
         const row = await Draft.findById(params.key).lean();
         if (!row) throw notFound(`draft of ${params.key}`);
-        return { key: row._id, xml: row.xml, baseVersion: row.baseVersion ?? null, savedBy: row.savedBy, savedAt: row.savedAt.toISOString() };
+        return { key: row._id, xml: row.xml, baseVersion: row.baseVersion ?? null, note: row.note ?? null, savedBy: row.savedBy, savedAt: row.savedAt.toISOString() };
       },
     }),
     route({
@@ -228,8 +232,9 @@ export function definitionRoutes(client: Client, taskQueue: string): AnyRoute[] 
       handler: async ({ params, body, user }) => {
         if (!/<(\w+:)?definitions[\s>]/.test(body.xml)) throw unprocessable('invalid-bpmn', 'the draft is not BPMN XML (no definitions element)', { problems: [] });
         const savedAt = new Date();
-        await Draft.updateOne({ _id: params.key }, { $set: { xml: body.xml, baseVersion: body.baseVersion ?? null, savedBy: user.username, savedAt } }, { upsert: true });
-        return { key: params.key, xml: body.xml, baseVersion: body.baseVersion ?? null, savedBy: user.username, savedAt: savedAt.toISOString() };
+        const note = body.note === undefined ? {} : { note: body.note || null };
+        const row = await Draft.findOneAndUpdate({ _id: params.key }, { $set: { xml: body.xml, baseVersion: body.baseVersion ?? null, savedBy: user.username, savedAt, ...note } }, { upsert: true, returnDocument: 'after' }).lean();
+        return { key: params.key, xml: body.xml, baseVersion: body.baseVersion ?? null, note: row?.note ?? null, savedBy: user.username, savedAt: savedAt.toISOString() };
       },
     }),
   ];

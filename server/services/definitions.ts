@@ -220,7 +220,7 @@ export function processNameOf(xml: string): string | null {
 /** One page of the autosaved drafts, most recently saved first, without their XML (the process name read from it). */
 export async function listDrafts(options: { skip: number; limit: number }) {
   const [rows, total] = await Promise.all([Draft.find().sort({ savedAt: -1, _id: 1 }).skip(options.skip).limit(options.limit).lean(), Draft.countDocuments()]);
-  const items = rows.map((row) => ({ key: row._id, name: processNameOf(row.xml), baseVersion: row.baseVersion ?? null, savedBy: row.savedBy, savedAt: row.savedAt.toISOString() }));
+  const items = rows.map((row) => ({ key: row._id, name: processNameOf(row.xml), baseVersion: row.baseVersion ?? null, note: row.note ?? null, savedBy: row.savedBy, savedAt: row.savedAt.toISOString() }));
   return { items, total };
 }
 

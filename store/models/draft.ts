@@ -9,6 +9,8 @@ const draftSchema = new Schema(
     xml: { type: String, required: true },
     /** The deployed version the draft was started from, when the designer says so. */
     baseVersion: { type: Number, default: null },
+    /** The change note given when the draft was imported from a file; the deploy dialog offers it. */
+    note: { type: String, default: null },
     savedBy: { type: String, required: true },
     savedAt: { type: Date, required: true },
   },

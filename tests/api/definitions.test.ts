@@ -123,6 +123,23 @@ describe('definitions and forms', () => {
     expect((await owner.put('/api/definitions/street-inspection/draft', { xml: 'hello' }).expect(422)).body.code).toBe('invalid-bpmn');
   });
 
+  it('should keep an imported draft\'s change note through autosaves that leave it out, and clear it when asked', async () => {
+    // given a draft imported from a file with a change note
+    const owner = await stack.as('owner');
+    const xml = '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"><bpmn:process id="imported-note" /></bpmn:definitions>';
+    const imported = await owner.put('/api/definitions/imported-note/draft', { xml, baseVersion: null, note: ' 从区里模板导入 ' }).expect(200);
+    expect(imported.body.note).toBe('从区里模板导入');
+
+    // when the modeler autosaves it without a note
+    const autosaved = await owner.put('/api/definitions/imported-note/draft', { xml, baseVersion: null }).expect(200);
+
+    // then the note stays (read back and listed), until a save sets it to null
+    expect(autosaved.body.note).toBe('从区里模板导入');
+    expect((await owner.get('/api/definitions/imported-note/draft').expect(200)).body.note).toBe('从区里模板导入');
+    expect((await owner.put('/api/definitions/imported-note/draft', { xml, note: null }).expect(200)).body.note).toBeNull();
+    await owner.delete('/api/definitions/imported-note/draft').expect(204);
+  });
+
   it('should list every draft without XML, newest first, and discard one with 204 (404 naming a key without one)', async () => {
     // given a draft of a process never deployed, saved after the draft of the deployed one
     const owner = await stack.as('owner');
@@ -136,8 +153,8 @@ describe('definitions and forms', () => {
     // then both drafts are there, newest first, named from their XML, without the XML itself
     expect(list.body).toMatchObject({ page: 1, size: 50, total: 2 });
     expect(list.body.items).toEqual([
-      { key: 'noise-patrol', name: '噪声 & 扰民巡查', baseVersion: null, savedBy: 'owner', savedAt: expect.any(String) },
-      { key: 'street-inspection', name: null, baseVersion: 3, savedBy: 'owner', savedAt: expect.any(String) },
+      { key: 'noise-patrol', name: '噪声 & 扰民巡查', baseVersion: null, note: null, savedBy: 'owner', savedAt: expect.any(String) },
+      { key: 'street-inspection', name: null, baseVersion: 3, note: null, savedBy: 'owner', savedAt: expect.any(String) },
     ]);
     expect(audited.body).toMatchObject({ size: 1, total: 2, items: [expect.objectContaining({ key: 'noise-patrol' })] });
 

@@ -38,6 +38,8 @@ export interface DraftList {
 export interface DraftInput {
   xml: string;
   baseVersion?: number | null;
+  /** A change note (an imported file); left out, the draft keeps its note. */
+  note?: string | null;
 }
 
 const definitionUrl = (key: string) => `/api/definitions/${encodeURIComponent(key)}`;

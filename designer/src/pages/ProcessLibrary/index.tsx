@@ -19,7 +19,8 @@ export function ProcessLibrary() {
   const definitions = useDefinitions({ refetchInterval: REFRESH_MS });
   const drafts = useDrafts({ refetchInterval: REFRESH_MS });
   const [search, setSearch] = useState('');
-  const rows = searchRows(libraryRows(definitions.data?.items ?? [], drafts.data?.items ?? []), search);
+  const allRows = libraryRows(definitions.data?.items ?? [], drafts.data?.items ?? []);
+  const rows = searchRows(allRows, search);
   const error = definitions.error ?? drafts.error;
 
   return (
@@ -30,7 +31,7 @@ export function ProcessLibrary() {
         </Typography.Title>
         <Flex gap="small">
           <NewProcessButton />
-          <ImportBpmnButton />
+          <ImportBpmnButton rows={allRows} />
         </Flex>
       </Flex>
       <Input.Search

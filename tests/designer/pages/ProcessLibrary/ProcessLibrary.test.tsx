@@ -1,12 +1,12 @@
 /** @jest-environment jsdom */
 // The process library against a fake API: one row per process from the server's definitions and drafts, discarding a
-// draft after a confirmation, and importing a diagram the server refuses (its problems listed, nothing saved).
+// draft after a confirmation, searching, and importing a file into a draft (lint findings, a change note, no deployment).
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Role } from '../../../../contracts/roles';
 import { ProcessLibrary } from '../../../../designer/src/pages/ProcessLibrary';
-import { demoUser, type FakeApi, installFakeApi, page, problem, restoreFetch } from '../../support/fakeApi';
+import { demoUser, type FakeApi, installFakeApi, page, restoreFetch } from '../../support/fakeApi';
 import { renderWithProviders } from '../../support/renderWithProviders';
 
 // The templates come from Vite's import.meta.glob at build time, which jest cannot run; the library does not need them here.
@@ -130,36 +130,59 @@ describe('ProcessLibrary', () => {
     expect(await screen.findByText('没有名称或标识包含这些字的流程')).toBeInTheDocument();
   });
 
-  it('should list the problems of an imported diagram the server refuses, and save nothing', async () => {
-    // given a server that refuses the diagram with problems naming elements
+  it('should import a file into a draft with its lint findings and a change note, never deploying it', async () => {
+    // given a file of the deployed street-whistle process with a gateway that has no default flow
     api = installFakeApi({
       ...routes('process-owner'),
-      'POST /api/deployments': problem(422, 'invalid-bpmn', {
-        problems: [
-          { elementId: 'Gateway_1', code: 'gateway-without-default', message: 'gateway <Gateway_1> has no default flow' },
-          { elementId: 'Task_9', code: 'called-process-not-found', message: '<Task_9> calls process <nobody-deployed-this> with bindingType "deployment", but it is not deployed' },
-        ],
-        warnings: [],
+      'PUT /api/definitions/street-whistle/draft': (call) => ({
+        body: { key: 'street-whistle', ...(call.body as object), savedBy: 'owner', savedAt: '2026-11-27T02:00:00Z' },
       }),
     });
     const container = await renderLibrary();
     await rowOf('街道吹哨');
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="D" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:process id="street-whistle" name="街道吹哨" isExecutable="true">
+    <bpmn:startEvent id="Start" name="收到" />
+    <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Gate" />
+    <bpmn:exclusiveGateway id="Gate" name="是否属实" />
+    <bpmn:sequenceFlow id="F2" sourceRef="Gate" targetRef="End"><bpmn:conditionExpression>=true</bpmn:conditionExpression></bpmn:sequenceFlow>
+    <bpmn:endEvent id="End" name="结束" />
+  </bpmn:process>
+</bpmn:definitions>`;
 
-    // when a .bpmn file is imported
-    const file = new File(['<bpmn:definitions id="broken"/>'], 'broken.bpmn', { type: 'application/xml' });
-    await userEvent.upload(container.querySelector('input[type="file"]') as HTMLInputElement, file);
+    // when the file is chosen
+    await userEvent.upload(container.querySelector('input[type="file"]') as HTMLInputElement, new File([xml], 'whistle.bpmn', { type: 'application/xml' }));
 
-    // then the dialog lists both problems by element
-    const dialog = await screen.findByRole('dialog');
-    expect(dialog).toHaveTextContent('流程无法部署：发现 2 个问题');
-    expect(within(dialog).getByText('gateway-without-default')).toBeInTheDocument();
-    expect(within(dialog).getByText('元素 Task_9')).toBeInTheDocument();
-    expect(within(dialog).getByText('元素 Gateway_1')).toBeInTheDocument();
+    // then the dialog names the process, says the import becomes a draft and deploys nothing, and lists the lint finding in Chinese
+    const dialog = await screen.findByRole('dialog', { name: '导入 BPMN 文件' });
+    expect(dialog).toHaveTextContent('街道吹哨');
+    expect(dialog).toHaveTextContent('此流程现有的草稿（bajiao-owner 保存）将被替换。');
+    expect(dialog).toHaveTextContent('导入不会部署');
+    const findings = await within(dialog).findByRole('region', { name: '检查结果' });
+    expect(findings).toHaveTextContent(/警告是否属实网关多余/);
+    expect(findings).not.toHaveTextContent('未连接');
+    const save = within(dialog).getByRole('button', { name: '保存为草稿并打开' });
+    expect(save).toBeDisabled();
 
-    // and the one request was the refused deployment with the file's XML: no draft, nothing else written
-    const writes = api.calls.filter((call) => call.method !== 'GET');
-    expect(writes.map((call) => `${call.method} ${call.path} ${call.status}`)).toEqual(['POST /api/deployments 422']);
-    expect(writes[0].body).toEqual({ xml: '<bpmn:definitions id="broken"/>' });
-    expect(screen.getAllByRole('row')).toHaveLength(4);
+    // when a change note is written and the draft saved
+    await userEvent.type(within(dialog).getByRole('textbox', { name: '变更说明' }), '区里统一模板');
+    await userEvent.click(save);
+
+    // then the one write is the draft with the note and the deployed version as its base; nothing is deployed
+    await waitFor(() => expect(api.calls.filter((call) => call.method !== 'GET').map((call) => `${call.method} ${call.path}`)).toEqual(['PUT /api/definitions/street-whistle/draft']));
+    expect(api.calls.find((call) => call.method === 'PUT')?.body).toEqual({ xml, baseVersion: 3, note: '区里统一模板' });
+    await waitFor(() => expect(window.location.pathname).toBe('/processes/street-whistle'));
+  });
+
+  it('should refuse a file without a process', async () => {
+    api = installFakeApi(routes('process-owner'));
+    const container = await renderLibrary();
+    await rowOf('街道吹哨');
+
+    await userEvent.upload(container.querySelector('input[type="file"]') as HTMLInputElement, new File(['<bpmn:definitions id="empty"/>'], 'empty.bpmn', { type: 'application/xml' }));
+
+    expect(await screen.findByText('文件 empty.bpmn 中没有带标识的流程')).toBeInTheDocument();
+    expect(api.calls.filter((call) => call.method !== 'GET')).toEqual([]);
   });
 });

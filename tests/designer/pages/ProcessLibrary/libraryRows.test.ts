@@ -3,7 +3,7 @@ import type { DefinitionSummary, DraftSummary } from '../../../../designer/src/a
 import { libraryRows, searchRows } from '../../../../designer/src/pages/ProcessLibrary/libraryRows';
 
 const deployed = (key: string, deployedAt: string): DefinitionSummary => ({ key, name: key.toUpperCase(), version: 3, sha256: 'x', deployedAt, deployedBy: 'owner' });
-const draft = (key: string, savedAt: string, name = 'Drafted'): DraftSummary => ({ key, name, baseVersion: null, savedBy: 'bajiao-owner', savedAt });
+const draft = (key: string, savedAt: string, name = 'Drafted'): DraftSummary => ({ key, name, baseVersion: null, note: null, savedBy: 'bajiao-owner', savedAt });
 
 describe('libraryRows', () => {
   it('should mark a definition deployed when its draft is older than the deployment, changed when newer', () => {

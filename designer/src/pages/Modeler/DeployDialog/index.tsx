@@ -1,12 +1,15 @@
-// The deploy dialog: a change note, then deploy.
+// The deploy dialog: a change note (filled in from an imported draft's note), then deploy.
 import { Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useT } from '../../../i18n/useT';
 
-/** Asks for an optional change note; `onDeploy(note)` runs on confirm. */
-export function DeployDialog({ open, deploying, onDeploy, onClose }: { open: boolean; deploying: boolean; onDeploy: (note: string) => void; onClose: () => void }) {
+/** Asks for an optional change note, starting from `initialNote`; `onDeploy(note)` runs on confirm. */
+export function DeployDialog({ open, deploying, initialNote, onDeploy, onClose }: { open: boolean; deploying: boolean; initialNote?: string | null; onDeploy: (note: string) => void; onClose: () => void }) {
   const t = useT();
   const [note, setNote] = useState('');
+  useEffect(() => {
+    if (open) setNote(initialNote ?? '');
+  }, [open, initialNote]);
   return (
     <Modal
       open={open}
@@ -19,7 +22,7 @@ export function DeployDialog({ open, deploying, onDeploy, onClose }: { open: boo
       afterClose={() => setNote('')}
     >
       <Form layout="vertical">
-        <Form.Item label={t('deploy.note')} extra={t('deploy.noteHelp')}>
+        <Form.Item label={t('deploy.note')} extra={initialNote ? `${t('deploy.noteHelp')} ${t('deploy.noteFromImport')}` : t('deploy.noteHelp')}>
           <Input.TextArea value={note} onChange={(event) => setNote(event.target.value)} maxLength={2000} rows={4} showCount aria-label={t('deploy.note')} />
         </Form.Item>
       </Form>

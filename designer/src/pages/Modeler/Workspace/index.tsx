@@ -27,6 +27,7 @@ import { RENAMED_KEYS } from '../renamedKeys';
 import { Toolbar } from '../Toolbar';
 import { ZoomControls } from '../ZoomControls';
 import { useAutosave } from './useAutosave';
+import { useImportNote } from './useImportNote';
 import { useOrgDirectory } from './useOrgDirectory';
 
 interface Registry {
@@ -50,6 +51,7 @@ export function Workspace({ definitionKey, initialXml, baseVersion, latestVersio
   const forms = useForms();
   const definitions = useDefinitions();
   const discardDraft = useDeleteDraft();
+  const draftNote = useImportNote(definitionKey, deployOpen);
   const autosave = useAutosave(definitionKey, baseVersion, (newKey) => {
     RENAMED_KEYS.add(newKey);
     // A process never deployed lives on under its new id only; its draft under the old id would be a stray copy.
@@ -151,7 +153,7 @@ export function Workspace({ definitionKey, initialXml, baseVersion, latestVersio
         <ZoomControls modeler={modeler} />
       </div>
       <LintPanel findings={findings} onSelect={select} />
-      <DeployDialog open={deployOpen} deploying={deploy.isPending} onDeploy={(note) => void runDeploy(note)} onClose={() => setDeployOpen(false)} />
+      <DeployDialog open={deployOpen} deploying={deploy.isPending} initialNote={draftNote} onDeploy={(note) => void runDeploy(note)} onClose={() => setDeployOpen(false)} />
     </div>
   );
 }

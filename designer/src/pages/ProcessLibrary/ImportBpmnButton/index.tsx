@@ -1,49 +1,32 @@
-// The 「导入 BPMN」 button: reads a .bpmn file, deploys it, and reports the outcome.
+// The 「导入 BPMN」 button: reads a .bpmn file and opens the import dialog (lint, change note, saved as a draft; never
+// deployed from here).
 import { App, Button, Upload } from 'antd';
 import { useState } from 'react';
-import { deploymentProblems, type ModelProblem } from '../../../api/deployments';
-import { useCreateDeployment } from '../../../api/hooks/useCreateDeployment.mutation';
-import { ProblemListModal } from '../../../components/ProblemListModal';
-import { problemLine } from '../../../i18n/describeProblem';
+import { readProcessHeader } from '../../../bpmn/processHeader';
 import { useT } from '../../../i18n/useT';
+import type { LibraryRow } from '../libraryRows';
+import { type ImportedFile, ImportDialog } from './ImportDialog';
 
-interface Findings {
-  severity: 'error' | 'warning';
-  problems: ModelProblem[];
-}
-
-/** Deploys a chosen BPMN file; a refused diagram (422) lists its problems in a dialog and changes nothing. */
-export function ImportBpmnButton() {
+/** Reads a chosen BPMN file; `rows` (the library's) tell what the file's process key already has. */
+export function ImportBpmnButton({ rows }: { rows: readonly LibraryRow[] }) {
   const t = useT();
   const { message } = App.useApp();
-  const deploy = useCreateDeployment();
-  const [findings, setFindings] = useState<Findings | null>(null);
+  const [file, setFile] = useState<ImportedFile | null>(null);
 
-  async function importFile(file: File) {
+  async function readFile(chosen: File) {
     let xml: string;
     try {
-      xml = await file.text();
+      xml = await chosen.text();
     } catch {
-      void message.error(t('import.readFailed', { file: file.name }));
+      void message.error(t('import.readFailed', { file: chosen.name }));
       return;
     }
-    deploy.mutate(
-      { xml },
-      {
-        onSuccess: ({ key, version, created, warnings }) => {
-          void message.success(t(created ? 'import.deployed' : 'import.unchanged', { key, version }));
-          if (warnings?.length) setFindings({ severity: 'warning', problems: warnings });
-        },
-        onError: (error) => {
-          const problems = deploymentProblems(error);
-          if (problems) {
-            setFindings({ severity: 'error', problems });
-            return;
-          }
-          void message.error(t('import.failed', { title: problemLine(t, error) }));
-        },
-      },
-    );
+    const header = readProcessHeader(xml);
+    if (!header) {
+      void message.error(t('import.noProcess', { file: chosen.name }));
+      return;
+    }
+    setFile({ fileName: chosen.name, xml, header });
   }
 
   return (
@@ -51,26 +34,14 @@ export function ImportBpmnButton() {
       <Upload
         accept=".bpmn,.xml"
         showUploadList={false}
-        beforeUpload={(file) => {
-          void importFile(file);
+        beforeUpload={(chosen) => {
+          void readFile(chosen);
           return Upload.LIST_IGNORE;
         }}
       >
-        <Button loading={deploy.isPending}>
-          {t('import.button')}
-        </Button>
+        <Button>{t('import.button')}</Button>
       </Upload>
-      <ProblemListModal
-        open={findings !== null}
-        severity={findings?.severity ?? 'error'}
-        title={
-          findings?.severity === 'warning'
-            ? t('problems.warnings', { count: findings.problems.length })
-            : t('problems.rejected', { count: findings?.problems.length ?? 0 })
-        }
-        problems={findings?.problems ?? []}
-        onClose={() => setFindings(null)}
-      />
+      {file && <ImportDialog file={file} existing={rows.find((row) => row.key === file.header.processId)} onClose={() => setFile(null)} />}
     </>
   );
 }
