@@ -1,7 +1,7 @@
 // Builds Sparrow's bpmn-js Modeler: Zeebe properties panel, element templates, lint, translation, form picker, assignment
 // pickers (groups and people from the organisation), approval presets of user tasks, called-process picker, timer start
-// cycles, legal time (declared clocks, clock controls, deadline presets), and a palette, context pad and replace menu
-// limited to what the engine runs.
+// cycles, legal time (declared clocks, clock controls, deadline presets), starters, the service desk's icon and starter
+// variable, and a palette, context pad and replace menu limited to what the engine runs.
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
@@ -30,6 +30,7 @@ import legalTimeModule from './legalTime';
 import { LINT_CONFIG } from './lint/config';
 import slicedLintModule from './lint/slicedLint';
 import panelSelectionModule from './panelSelection';
+import serviceDeskModule from './serviceDesk';
 import startersModule from './starters';
 import timerStartModule from './timerStart';
 import { translateModule } from './translate';
@@ -65,6 +66,7 @@ export function createModeler(containers: ModelerContainers, locale: Locale): Bp
       timerStartModule,
       legalTimeModule,
       startersModule,
+      serviceDeskModule,
       flowRefsModule,
       engineScopeModule,
       translateModule(locale),

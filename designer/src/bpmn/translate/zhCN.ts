@@ -4,6 +4,7 @@ import { ZH_CN_ACTIVITIES } from './zhCNActivities';
 import { ZH_CN_ASSIGNMENT } from './zhCNAssignment';
 import { ZH_CN_EVENTS } from './zhCNEvents';
 import { ZH_CN_LEGAL_TIME } from './zhCNLegalTime';
+import { ZH_CN_SERVICE_DESK } from './zhCNServiceDesk';
 import { ZH_CN_STARTERS } from './zhCNStarters';
 
 const palette: Record<string, string> = {
@@ -286,7 +287,7 @@ const headers: Record<string, string> = {
 };
 
 /** The zh-CN dictionary: an English bpmn-js text → its translation. */
-export const ZH_CN_BPMN: Readonly<Record<string, string>> = { ...palette, ...contextPad, ...elements, ...headers, ...propertiesPanel, ...ZH_CN_EVENTS, ...ZH_CN_ACTIVITIES, ...ZH_CN_LEGAL_TIME, ...ZH_CN_STARTERS, ...ZH_CN_ASSIGNMENT, ...lint };
+export const ZH_CN_BPMN: Readonly<Record<string, string>> = { ...palette, ...contextPad, ...elements, ...headers, ...propertiesPanel, ...ZH_CN_EVENTS, ...ZH_CN_ACTIVITIES, ...ZH_CN_LEGAL_TIME, ...ZH_CN_STARTERS, ...ZH_CN_SERVICE_DESK, ...ZH_CN_ASSIGNMENT, ...lint };
 
 /** zh-CN of the lint messages that embed a name (bpmnlint's link-event rule): a pattern and its translation with `$n` groups. */
 export const ZH_CN_BPMN_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
