@@ -1,6 +1,6 @@
 // The real modeler in Chromium (playwright-core, Debian's chromium): the palette, the context pad and the replace menu
 // offer the events issue 12 added and hide what the engine refuses; a timer boundary event drawn on a user task
-// passes the lint; zh-CN names everywhere, English in English.
+// passes the lint; the assignment pickers and the process's 服务大厅 group (issue 17); zh-CN names everywhere, English in English.
 import type { Page } from 'playwright-core';
 import { useModelerPages } from './modelerPages';
 
@@ -330,5 +330,40 @@ describe('the assignment pickers of a user task (issue 17)', () => {
     await expect(groups.innerText()).resolves.toContain('由下方表达式决定');
     await groups.locator('select').selectOption({ label: '执法队员' });
     expect(await assignmentXml(page)).toContain('candidateGroups="enforcement-staff"');
+  });
+});
+
+describe("the process's 服务大厅 group (issue 17)", () => {
+  /** The process's extension elements once `pattern` shows in the XML (the text field writes after a debounce). */
+  async function extensionsMatching(page: Page, pattern: RegExp): Promise<string> {
+    const extensions = () => page.evaluate(async () => ((await window.sparrowModeler.saveXML()).xml ?? '').match(/<bpmn:extensionElements>[\s\S]*?<\/bpmn:extensionElements>/)?.[0] ?? '');
+    for (let attempt = 0; attempt < 50 && !pattern.test(await extensions()); attempt++) await page.waitForTimeout(100);
+    return extensions();
+  }
+
+  it('should pick an icon shown with its name and picture, and a starter variable checked as a variable name', async () => {
+    // given the process in the panel, its 服务大厅 group open
+    const { page, pageErrors } = await open();
+    await page.evaluate(() => window.sparrowModeler.get<{ select(e: null): void }>('selection').select(null));
+    const group = page.locator('[data-group-id="group-sparrowServiceDesk"]');
+    expect(await group.locator('.bio-properties-panel-group-header-title').innerText()).toBe('服务大厅');
+    if (!(await group.locator('select').isVisible())) await group.locator('.bio-properties-panel-group-header').click();
+
+    // when 维修 is picked and a variable name typed
+    const icon = group.locator('select');
+    expect(await icon.locator('option').allInnerTexts()).toContain('修  维修');
+    await icon.selectOption({ value: 'repair' });
+    await group.locator('input').fill('orderedBy');
+
+    // then the XML holds both and the chosen badge is drawn
+    const extensions = await extensionsMatching(page, /sparrow:initiator/);
+    expect(extensions).toContain('<sparrow:icon name="repair" />');
+    expect(extensions).toContain('<sparrow:initiator variable="orderedBy" />');
+    expect(await group.locator('[data-icon="repair"]').innerText()).toBe('修');
+
+    // when a name that is no variable name is typed, then the field says why in Chinese
+    await group.locator('input').fill('下单 人');
+    expect(await group.locator('.bio-properties-panel-error').innerText()).toContain('请输入变量名');
+    expect(pageErrors).toEqual([]);
   });
 });
