@@ -42,7 +42,7 @@ const fieldTypes: Record<string, string> = {
 const canvas: Record<string, string> = {
   'Build your form': '设计表单',
   'Drag and drop components here to start designing.': '把左侧的组件拖到这里，开始设计表单。',
-  'Use the preview window to test your form.': '可在预览中试填表单。',
+  'Use the preview window to test your form.': '可点击右上方的「预览」试填表单。',
   'Drag and drop components here.': '把组件拖到这里。',
   'Remove form field': '删除字段',
 };

@@ -1,4 +1,5 @@
-// The form editor page: build a user task's form with form-js and save it as the form's next version.
+// The form editor page: build a user task's form with form-js, try it in the preview, and save it as the form's next
+// version.
 import { type FormEditor } from '@bpmn-io/form-js-editor';
 import { Alert, App, Button, Flex, Input, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -10,6 +11,7 @@ import { useT } from '../../i18n/useT';
 import { navigate } from '../../routing/location';
 import type { RouteParams } from '../../routing/paths';
 import { FormCanvas } from './FormCanvas';
+import { FormPreview } from './FormPreview';
 
 /** An empty form-js schema for a new form `id`. */
 function emptySchema(id: string): Record<string, unknown> {
@@ -25,6 +27,7 @@ export function FormEditorPage({ params }: { params: RouteParams }) {
   const save = useSaveForm();
   const [editor, setEditor] = useState<FormEditor | null>(null);
   const [name, setName] = useState<string | null>(null);
+  const [previewed, setPreviewed] = useState<Record<string, unknown> | null>(null);
   const errors = (save.error?.body.errors as Array<{ path: string; message: string }> | undefined) ?? [];
 
   if (form.error) return <ProblemAlert message={t('forms.loadFailed')} error={form.error} />;
@@ -56,6 +59,9 @@ export function FormEditorPage({ params }: { params: RouteParams }) {
         </Space>
         <Space>
           <Button onClick={() => navigate('/forms')}>{t('forms.back')}</Button>
+          <Button onClick={() => editor && setPreviewed(editor.saveSchema() as unknown as Record<string, unknown>)} disabled={!editor}>
+            {t('forms.preview.open')}
+          </Button>
           <Button type="primary" onClick={onSave} loading={save.isPending} disabled={!editor}>
             {t('forms.save')}
           </Button>
@@ -63,6 +69,7 @@ export function FormEditorPage({ params }: { params: RouteParams }) {
       </Flex>
       {errors.length > 0 && <Alert type="error" showIcon title={t('forms.invalid')} description={errors.map((error) => `${error.path}: ${error.message}`).join('; ')} />}
       <FormCanvas initialSchema={(current?.schema as Record<string, unknown> | undefined) ?? emptySchema(id)} onEditor={setEditor} />
+      <FormPreview schema={previewed} onClose={() => setPreviewed(null)} />
     </div>
   );
 }
