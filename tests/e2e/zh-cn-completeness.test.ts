@@ -1,9 +1,10 @@
 // The zh-CN completeness walk (issue 17) in a real browser against the real stack: every demo role with a web app
-// signs in with a Chinese browser and visits every page of its menu (each tab, each date picker opened), plus a case
-// page, a task page, a version-history diff, an audit case page stepped through, the modeler with a user task and a
-// service task selected (every properties group open) and the form editor, on seeded data (a process with a start
-// form and a task form in two versions, one case done, one waiting). The walk fails on text that is Latin only outside
-// the allow-list of support/latinText.ts, naming each page and what it showed; date pickers must start on Monday.
+// signs in with a Chinese browser and visits every page of its menu (each tab, each date picker opened), plus case
+// pages, a task page, a version-history diff, audit case pages stepped through, audit reports, the modeler with a user
+// task and a service task selected (every properties group open), the form editor and a service's order page, on
+// seeded data (占道经营巡查 with a start form and a task form in two versions, one case done, one waiting; a 街道吹哨
+// case past its job and parallel reports; a resident's service order). The walk fails on text that is Latin only
+// outside the allow-list of support/latinText.ts, naming each page and what it showed; date pickers must start on Monday.
 import type { Browser, Page } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { deployStallPatrol, deployStallPatrolWithStartForm } from './support/sta
 const DONE_CASE = 'stall-patrol:ZH-WALK-1';
 const OPEN_CASE = 'stall-patrol:ZH-WALK-2';
 const WHISTLE_CASE = 'street-whistle:ZH-WALK-3';
+const ORDER_CASE = 'volunteer-service-order:ZH-WALK-4';
 
 let browser: Browser;
 let server: JourneyStack['server'];
@@ -49,13 +51,15 @@ beforeAll(async () => {
     const owner = await started.as('owner');
     await deployStallPatrol(owner);
     await deployStallPatrolWithStartForm(owner);
-    for (const form of ['sw-register', 'sw-handle', 'sw-rate']) {
+    for (const form of ['sw-register', 'sw-handle', 'sw-rate', 'vs-order', 'vs-service', 'vs-rating']) {
       const schema = JSON.parse(fs.readFileSync(path.join(ROOT, `processes/forms/${form}.form.json`), 'utf8')) as Record<string, unknown>;
       const saved = await owner.put(`/api/forms/${form}`, { schema });
       if (saved.status !== 201 && saved.status !== 200) throw new Error(`saving form ${form} answered ${saved.status}`);
     }
-    const whistle = fs.readFileSync(path.join(ROOT, 'processes/street-whistle.bpmn'), 'utf8');
-    await owner.post('/api/deployments', { xml: whistle, note: '街道吹哨' }).expect(201);
+    for (const [template, note] of [['street-whistle', '街道吹哨'], ['volunteer-service-order', '志愿服务工单']]) {
+      const xml = fs.readFileSync(path.join(ROOT, `processes/${template}.bpmn`), 'utf8');
+      await owner.post('/api/deployments', { xml, note }).expect(201);
+    }
 
     // One case done (start form filled, task completed), one waiting at its task.
     const staff = await started.as('bajiao-staff');
@@ -74,6 +78,10 @@ beforeAll(async () => {
     await completeTask(staff, WHISTLE_CASE, 'Task_ReportChengguan', {});
     await completeTask(await started.as('bajiao-liaison'), WHISTLE_CASE, 'Task_ReportShichang', {});
     await completeTask(commander, WHISTLE_CASE, 'Task_Handle', { result: '摊位已清理，恢复通行' });
+
+    // A resident's service order waiting for a volunteer (服务大厅, 我的工单, 可接单 have content).
+    const resident = await started.as('bajiao-resident');
+    await resident.post('/api/instances', { definitionKey: 'volunteer-service-order', businessKey: 'ZH-WALK-4', variables: { serviceType: 'repair', address: '八角北路 3 号楼 2 单元', description: '厨房水龙头漏水', phone: '13800000000' } }).expect(201);
   });
   ({ server, browser } = journey);
 }, 300_000);
@@ -171,6 +179,13 @@ describe('the zh-CN walk', () => {
     expect(pageErrors).toEqual([]);
   }, 240_000);
 
+  it("should show a resident the order page of a service and their order's case in Chinese", async () => {
+    const { page, pageErrors } = await signedIn('bajiao-resident');
+    await visit(page, '/services/volunteer-service-order', 'bajiao-resident 下单页');
+    await visit(page, `/cases/${enc(ORDER_CASE)}`, 'bajiao-resident 案件页（工单）');
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
   it('should show enforcement staff the task page and the case pages in Chinese', async () => {
     const { page, pageErrors } = await signedIn('bajiao-staff');
     await visit(page, `/tasks/${enc(openTaskId)}`, 'bajiao-staff 任务页');
@@ -207,6 +222,8 @@ describe('the zh-CN walk', () => {
       await page.getByTestId('step-position').filter({ hasText: `第 ${step} /` }).waitFor();
       await look(page, `auditor 案件审计（街道吹哨） 第 ${step} 步`);
     }
+    await visit(page, `/audit/${enc(DONE_CASE)}/report`, 'auditor 审计报告');
+    await visit(page, `/audit/${enc(WHISTLE_CASE)}/report`, 'auditor 审计报告（街道吹哨）');
     await visit(page, '/processes/stall-patrol/versions', 'auditor 版本历史');
     expect(pageErrors).toEqual([]);
   }, 180_000);

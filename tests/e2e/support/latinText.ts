@@ -15,7 +15,7 @@ export const LATIN_ALLOW_LIST: ReadonlyArray<{ pattern: RegExp; why: string }> =
   { pattern: /\b[0-9a-f]{8,}\b/gi, why: 'hashes (chain head, export hash)' },
   { pattern: /\b\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?\b/g, why: 'ISO dates a form field holds' },
   { pattern: new RegExp(`(?<![\\w-])(${DEMO_USERS.map((u) => u.username).join('|')})(?![\\w-])`, 'g'), why: 'usernames the seed gives' },
-  { pattern: /(?<![\w-])(stall-patrol|street-whistle|patrol-report|patrol-start|sw-register|sw-handle|sw-rate)(?![\w-])/g, why: "the walk's process keys and form ids (ID formats)" },
+  { pattern: /(?<![\w-])(stall-patrol|street-whistle|volunteer-service-order|patrol-report|patrol-start|sw-register|sw-handle|sw-rate|vs-order|vs-service|vs-rating)(?![\w-])/g, why: "the walk's process keys and form ids (ID formats)" },
   { pattern: /(?<![\w-])ZH-WALK-\d+(?![\w-])/g, why: "the walk's business keys" },
   { pattern: /(?<![\w-])sparrow\.\w+(?![\w-])/g, why: 'built-in job types (ID format, shown to operators)' },
   { pattern: /^e2e: start form$/g, why: 'the change note support/stallPatrol.ts deploys with (data, not UI)' },
