@@ -1,5 +1,6 @@
 // Journey 1 in a real browser against the real stack: a process owner signs in, sees the process library and deploys
-// a process whose user task has a candidate group and a form, by importing a .bpmn file and by drawing it in the modeler.
+// a process whose user task has a candidate group and a form, by importing a .bpmn file into a draft (lint, change note)
+// and deploying it from the modeler, and by drawing it in the modeler.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/seed';
 import type { ApiStack } from '../support/api';
@@ -20,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => journey?.stop());
 
 describe('a process owner', () => {
-  it('should sign in, see the process library and deploy a process with a user task, a candidate group and a form by importing it', async () => {
+  it('should sign in, see the process library and deploy a process with a user task, a candidate group and a form by importing it into a draft', async () => {
     // given: the form the user task names, saved by the owner (what the form editor's save does)
     await savePatrolReportForm(await stack.as('owner'));
     const { page, pageErrors } = await openPage(browser, server.baseURL);
@@ -38,11 +39,29 @@ describe('a process owner', () => {
     expect(header).toContain('全区');
     await page.getByRole('heading', { name: '流程库' }).waitFor();
 
-    // when: they import the .bpmn file
+    // when: they import the .bpmn file with a change note
     await page.locator('input[type=file]').setInputFiles(STALL_PATROL_BPMN);
+    const dialog = page.getByRole('dialog', { name: '导入 BPMN 文件' });
+    await dialog.getByText('导入不会部署', { exact: false }).waitFor();
+    await dialog.getByRole('region', { name: '检查结果' }).waitFor();
+    await dialog.getByLabel('变更说明').fill('从区里的占道经营巡查模板导入');
+    await screenshot(page, '02-import-dialog');
+    await button(dialog, '保存为草稿并打开').click();
+
+    // then: the modeler opens on the draft and nothing is deployed yet
+    await page.waitForURL('**/processes/stall-patrol');
+    await page.getByRole('region', { name: '检查结果' }).getByText('0 个错误').waitFor();
+    expect((await (await stack.as('owner')).get('/api/definitions/stall-patrol')).status).toBe(404);
+
+    // when: they deploy it, the import's note filled in
+    await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => /^部\s*署$/.test(b.textContent ?? '') && !b.disabled));
+    await button(page, '部署').click();
+    expect(await page.getByLabel('变更说明').inputValue()).toBe('从区里的占道经营巡查模板导入');
+    await button(page.getByRole('dialog'), '部署').click();
 
     // then: it is deployed as version 1 and listed
-    await page.getByText('已部署 stall-patrol 第 1 版').waitFor();
+    await page.getByText('第 1 版', { exact: true }).waitFor();
+    await page.goto('/processes');
     const row = page.getByRole('row', { name: /占道经营巡查/ });
     await row.waitFor();
     expect(await row.innerText()).toContain('stall-patrol');
@@ -50,7 +69,7 @@ describe('a process owner', () => {
 
     // and: the version pins the task's form, so the task list will show it
     const version = await (await stack.as('owner')).get('/api/definitions/stall-patrol').expect(200);
-    expect(version.body).toMatchObject({ version: 1, forms: [{ formId: 'patrol-report', version: 1 }] });
+    expect(version.body).toMatchObject({ version: 1, note: '从区里的占道经营巡查模板导入', forms: [{ formId: 'patrol-report', version: 1 }] });
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });
@@ -92,7 +111,7 @@ describe('a process owner in the modeler', () => {
     await userTask.click();
     await panelField(page, 'name').fill('现场核查');
     await openGroup(page, 'group-assignmentDefinition');
-    await panelField(page, 'assignmentDefinitionCandidateGroups').fill('enforcement');
+    await page.locator('[data-entry-id="sparrowPick-candidateGroups"] select').selectOption({ label: '执法队' });
     await openGroup(page, 'group-form');
     await panelField(page, 'formType').selectOption('camunda-form-linked');
     await panelField(page, 'formId').selectOption('patrol-report');
@@ -102,7 +121,7 @@ describe('a process owner in the modeler', () => {
     // then: no error is left and deploy is allowed
     await lint.getByText('0 个错误').waitFor();
     await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => /^部\s*署$/.test(b.textContent ?? '') && !b.disabled));
-    await screenshot(page, '14-modeler-fixed');
+    await screenshot(page, '14-modeler-fixed', { docImage: 'modeler' });
 
     // when: they deploy with a change note
     await button(page, '部署').click();
