@@ -33,7 +33,7 @@ describe('definitions and forms', () => {
     const staff = await stack.as('bajiao-staff');
     const list = await staff.get('/api/definitions').expect(200);
     expect(list.body).toMatchObject({ page: 1, size: 50, total: 1 });
-    expect(list.body.items).toEqual([{ key: 'street-inspection', name: '街面巡查', version: 2, sha256: v2.body.sha256, deployedAt: expect.any(String), deployedBy: 'owner' }]);
+    expect(list.body.items).toEqual([{ key: 'street-inspection', name: '街面巡查', version: 2, sha256: v2.body.sha256, deployedAt: expect.any(String), deployedBy: 'owner', description: null, icon: null }]);
     expect((await staff.get('/api/definitions?q=巡查').expect(200)).body.items).toHaveLength(1);
     expect((await staff.get('/api/definitions?q=STREET').expect(200)).body.items).toHaveLength(1);
     expect((await staff.get('/api/definitions?q=nothing(').expect(200)).body.items).toHaveLength(0);
