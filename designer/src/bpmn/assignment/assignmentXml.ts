@@ -2,19 +2,12 @@
 // organisation pickers see it: a static list of names, or an expression the pickers leave to the FEEL field. Pure of
 // panel code: the pickers and the specs use it.
 import type { BpmnFactory, ModdleLike } from '../moddleShapes';
+import { extensionValues as valuesOf, type PanelCommand, updateCommand as update } from '../panelCommands';
 
-/** One command of the properties panel's multi-command executor. */
-export interface PanelCommand {
-  cmd: string;
-  context: Record<string, unknown>;
-}
+export type { PanelCommand } from '../panelCommands';
 
 /** The attributes the pickers write. */
 export type AssignmentAttribute = 'assignee' | 'candidateGroups' | 'candidateUsers';
-
-const valuesOf = (owner: ModdleLike): ModdleLike[] => ((owner.get('extensionElements') as ModdleLike | undefined)?.get('values') as ModdleLike[] | undefined) ?? [];
-
-const update = (element: unknown, moddleElement: ModdleLike, properties: Record<string, unknown>): PanelCommand => ({ cmd: 'element.updateModdleProperties', context: { element, moddleElement, properties } });
 
 /** The task's `<zeebe:assignmentDefinition>`, if any. */
 export const assignmentOf = (task: ModdleLike): ModdleLike | undefined => valuesOf(task).find((value) => value.$type === 'zeebe:AssignmentDefinition');

@@ -2,12 +2,9 @@
 // picture in 服务大厅) and `<sparrow:initiator variable="…">` (the variable the server fills with the starter's
 // username). Pure of panel code: the entries and the specs use it.
 import type { BpmnFactory, ModdleLike } from '../moddleShapes';
+import { extensionValues as valuesOf, type PanelCommand, updateCommand as update } from '../panelCommands';
 
-/** One command of the properties panel's multi-command executor. */
-export interface PanelCommand {
-  cmd: string;
-  context: Record<string, unknown>;
-}
+export type { PanelCommand } from '../panelCommands';
 
 /** A single-attribute extension of the process: its moddle type and attribute. */
 export interface ProcessExtension {
@@ -25,10 +22,6 @@ const VARIABLE_NAME = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
 
 /** Whether `name` may hold the starter's username: a variable name, not a reserved key. */
 export const isInitiatorVariable = (name: string): boolean => VARIABLE_NAME.test(name) && name !== '__proto__';
-
-const valuesOf = (owner: ModdleLike): ModdleLike[] => ((owner.get('extensionElements') as ModdleLike | undefined)?.get('values') as ModdleLike[] | undefined) ?? [];
-
-const update = (element: unknown, moddleElement: ModdleLike, properties: Record<string, unknown>): PanelCommand => ({ cmd: 'element.updateModdleProperties', context: { element, moddleElement, properties } });
 
 /** The process's last extension of `extension`'s type (the one the compiler reads), if any. */
 const extensionOf = (process: ModdleLike, { type }: ProcessExtension): ModdleLike | undefined => valuesOf(process).filter((value) => value.$type === type).pop();

@@ -1,16 +1,9 @@
 // Reads and writes a process's `<sparrow:starters names="…">` (who may start it) on bpmn-js business objects. Pure of
 // panel code: the entry and the specs use it.
 import type { BpmnFactory, ModdleLike } from '../moddleShapes';
+import { extensionValues as valuesOf, type PanelCommand, updateCommand as update } from '../panelCommands';
 
-/** One command of the properties panel's multi-command executor. */
-export interface PanelCommand {
-  cmd: string;
-  context: Record<string, unknown>;
-}
-
-const valuesOf = (owner: ModdleLike): ModdleLike[] => ((owner.get('extensionElements') as ModdleLike | undefined)?.get('values') as ModdleLike[] | undefined) ?? [];
-
-const update = (element: unknown, moddleElement: ModdleLike, properties: Record<string, unknown>): PanelCommand => ({ cmd: 'element.updateModdleProperties', context: { element, moddleElement, properties } });
+export type { PanelCommand } from '../panelCommands';
 
 /** The process's `<sparrow:starters>`, if any. */
 export const startersOf = (process: ModdleLike): ModdleLike | undefined => valuesOf(process).find((value) => value.$type === 'sparrow:Starters');
