@@ -13,10 +13,11 @@ export interface ApiCall {
   status: number;
 }
 
-/** What a route answers: a status (200 by default) and a JSON body. */
+/** What a route answers: a status (200 by default) and a JSON body, once `held` (if given) settles. */
 export interface Answer {
   status?: number;
   body?: unknown;
+  held?: Promise<unknown>;
 }
 
 /** A fixed answer, or one computed from the call. */
@@ -55,6 +56,7 @@ export function installFakeApi(routes: Record<string, Handler>): FakeApi {
     const answer = handler === undefined ? problem(404, 'not-found') : typeof handler === 'function' ? handler(call) : handler;
     call.status = answer.status ?? 200;
     calls.push(call);
+    await answer.held;
     const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
     const contentType = call.status >= 400 ? 'application/problem+json' : 'application/json';
     return {

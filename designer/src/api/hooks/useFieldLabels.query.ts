@@ -12,17 +12,19 @@ export interface VariableLabels {
   value: (variable: string, value: unknown) => string | undefined;
 }
 
-/** The labels the pinned `forms` (a version's `forms`) give the variables, yes/no values in words; while they load, names stand for themselves. */
-export function useFieldLabels(forms: ReadonlyArray<{ formId: string; version: number }>): VariableLabels {
+/** The labels the pinned `forms` (a version's `forms`) give the variables, yes/no values in words; undefined while a form
+ * loads (a form that failed to load labels nothing, so its variables keep their names). */
+export function useFieldLabels(forms: ReadonlyArray<{ formId: string; version: number }>): VariableLabels | undefined {
+  const t = useT();
   const results = useQueries({
     queries: forms.map(({ formId, version }) => ({
       queryKey: ['forms', formId, 'version', version] as const,
       queryFn: ({ signal }: { signal: AbortSignal }) => bodyOf<FormView>(getForm(formId, version), signal),
       staleTime: Infinity,
     })),
-    combine: (answers) => fieldLabels(answers.map((answer) => answer.data?.schema)),
+    combine: (answers) => (answers.some((answer) => answer.isPending) ? undefined : fieldLabels(answers.map((answer) => answer.data?.schema))),
   });
-  return labelsOf(results, useT());
+  return results && labelsOf(results, t);
 }
 
 function labelsOf(labels: ReadonlyMap<string, FieldLabel>, t: Translate): VariableLabels {

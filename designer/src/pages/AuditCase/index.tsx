@@ -37,7 +37,7 @@ export function AuditCasePage({ params }: { params: RouteParams }) {
   const history = useCaseHistory(id);
   const version = useVersion(view.data?.definitionKey ?? '', view.data?.definitionVersion, { enabled: Boolean(view.data) });
   const exporter = useExportCase(id);
-  const labels = useVariableWords(version.data?.forms ?? []);
+  const labels = useVariableWords(version.data?.forms ?? (version.error ? [] : undefined));
   const [position, setPosition] = useState(1);
   const [diagramError, setDiagramError] = useState<string | null>(null);
 
@@ -119,7 +119,7 @@ export function AuditCasePage({ params }: { params: RouteParams }) {
             {history.isPending || audit.isPending ? <Skeleton active paragraph={{ rows: 1 }} /> : <StepNavigator position={current?.position ?? 0} total={steps.length} onChange={setPosition} />}
           </Card>
         </Col>
-        <Col xs={24} xl={9}>{current ? <StepDetails step={current} elementLabel={elementLabel} labels={labels} personName={personName} /> : <Skeleton active />}</Col>
+        <Col xs={24} xl={9}>{current && labels ? <StepDetails step={current} elementLabel={elementLabel} labels={labels} personName={personName} /> : <Skeleton active />}</Col>
       </Row>
       {audit.data && <AuditChainTable audit={audit.data} selected={current?.step.auditSeqs ?? []} stepOf={stepOf} onSelectStep={setPosition} elementLabel={elementLabel} personName={personName} />}
     </Flex>

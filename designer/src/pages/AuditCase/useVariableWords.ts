@@ -5,19 +5,20 @@ import { useFieldLabels, type VariableLabels } from '../../api/hooks/useFieldLab
 import { jobResultKey } from '../../i18n/jobResultKey';
 import { useT } from '../../i18n/useT';
 
-/** The names and value labels of the variables of a version whose pinned forms are `forms`. */
-export function useVariableWords(forms: ReadonlyArray<{ formId: string; version: number }>): VariableLabels {
+/** The names and value labels of the variables of a version whose pinned forms are `forms`; undefined while `forms`
+ * (undefined until the version is known) or one of them loads, so no page shows a raw name a label will replace. */
+export function useVariableWords(forms: ReadonlyArray<{ formId: string; version: number }> | undefined): VariableLabels | undefined {
   const t = useT();
-  const labels = useFieldLabels(forms);
-  return useMemo(
-    () => ({
+  const labels = useFieldLabels(forms ?? []);
+  return useMemo<VariableLabels | undefined>(() => {
+    if (!forms || !labels) return undefined;
+    return {
       name: (variable) => {
         const label = labels.name(variable);
         const key = jobResultKey(variable);
         return label === variable && key ? t(key) : label;
       },
       value: labels.value,
-    }),
-    [labels, t],
-  );
+    };
+  }, [forms, labels, t]);
 }

@@ -35,7 +35,7 @@ export function AuditReportPage({ params }: { params: RouteParams }) {
   const audit = useCaseAudit(id);
   const history = useCaseHistory(id);
   const version = useVersion(view.data?.definitionKey ?? '', view.data?.definitionVersion, { enabled: Boolean(view.data) });
-  const labels = useVariableWords(version.data?.forms ?? []);
+  const labels = useVariableWords(version.data?.forms ?? (version.error ? [] : undefined));
   const rows = useMemo(() => audit.data?.rows ?? [], [audit.data]);
   const timeline = useMemo(() => history.data?.timeline ?? [], [history.data]);
   const personName = usePersonName([me?.username, view.data?.startedBy, ...rows.map((row) => row.actor), ...timeline.flatMap((step) => [step.actor, step.startedBy])]);
@@ -101,7 +101,7 @@ export function AuditReportPage({ params }: { params: RouteParams }) {
 
       <section className="report-section">
         <Typography.Title level={3}>{t('audit.report.section.steps')}</Typography.Title>
-        {history.isPending ? <Skeleton active /> : <ReportSteps timeline={timeline} stepName={stepName} personName={personName} labels={labels} />}
+        {history.isPending || !labels ? <Skeleton active /> : <ReportSteps timeline={timeline} stepName={stepName} personName={personName} labels={labels} />}
       </section>
 
       <section className="report-section report-page-break">

@@ -3,7 +3,7 @@
 // row), shows the chain head and the export's hashes as the API gives them, the steps in words — people by display
 // name, the engine as 系统, variables by their form labels and choices by their option labels — and prints.
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CaseView } from '../../../../designer/src/api/instances';
 import { AuditReportPage } from '../../../../designer/src/pages/AuditReport';
 import { demoUser, installFakeApi, problem, restoreFetch } from '../../support/fakeApi';
@@ -150,6 +150,24 @@ describe('AuditReportPage', () => {
     // and: the chain's records by their kinds in words
     const chain = screen.getByTestId('report-chain');
     expect(within(chain).getByText('案件发起')).toHaveAttribute('title', 'instance.started');
+  });
+
+  it('should show the steps only once the forms that label their variables have loaded', async () => {
+    // given: the form answers only when released
+    let release: (value?: unknown) => void = () => undefined;
+    const held = new Promise((resolve) => (release = resolve));
+    const api = installFakeApi({ ...routes(true), 'GET /api/forms/ub-investigate': { body: form, held } });
+
+    // when
+    renderWithProviders(<AuditReportPage params={{ id }} />);
+    await screen.findByTestId('report-verdict', {}, { timeout: 5000 });
+    await waitFor(() => expect(api.callsTo('GET /api/forms/ub-investigate')).toHaveLength(1));
+
+    // then: no raw variable name while the form loads, its labels after
+    expect(screen.getByTestId('audit-report')).not.toHaveTextContent(/violationFound|evidence/);
+    expect(screen.queryByTestId('report-steps')).toBeNull();
+    release();
+    expect(await within(await screen.findByTestId('report-steps')).findByText('是否构成违法：不构成违法')).toBeInTheDocument();
   });
 
   it('should say 校验未通过 and which record broke when the chain does not verify', async () => {
