@@ -19,6 +19,7 @@ import { Instance, InstanceHistory, Task, TaskHistory } from '../store/models';
 import { listInstances } from '../store/instanceList';
 import { ensurePostgresIndexes } from '../store/pgIndexes';
 import { usePostgresReads } from '../store/pgReads';
+import { closedTaskTotal, recountClosedTasks } from '../store/closedTaskCounts';
 import { findTaskAnywhere, listHotTasksOfAny, listTasks, readTabCounts, recountTasks } from '../store/tasks';
 import { rowResult, writeRowResult } from './rowResult';
 
@@ -129,9 +130,9 @@ async function measure(samples: number, run: (i: number) => Promise<unknown>): P
   return { p50: at(0.5), p99: at(0.99), rows };
 }
 
-/** Why the completed-task list misses: its total, not its page (EXPLAIN ANALYZE at 95,000 closed tasks, issue 15). */
+/** What is left of the completed-task list should it miss: its total comes from the closed counts since issue 15. */
 const COMPLETED_TOTAL_BOTTLENECK =
-  'the total: the page is an ordered walk of the street list index, but its count reads every closed task of the street (about 63,000 here); maintained per-street counts of closed tasks would answer it as the open tabs are answered';
+  'the page is an ordered walk of the street list index and the total comes from the maintained closed counts (a few rows): what is left is the page read itself under load'
 
 /** Runs bench row 2 and writes bench/results/row-2.json (row-2-sqlite.json on the SQLite fallback). */
 export async function runTaskList(options: TaskListOptions): Promise<void> {
@@ -170,6 +171,13 @@ export async function runTaskList(options: TaskListOptions): Promise<void> {
       (error: Error) => `${error.name}: ${error.message}`,
     );
     const recountSeconds = (Date.now() - r0) / 1000;
+    // The closed tasks' counts from the history, as the worker recounts them at start (seeded past the store).
+    const c0 = Date.now();
+    const closedRecountError = await recountClosedTasks().then(
+      () => undefined,
+      (error: Error) => `${error.name}: ${error.message}`,
+    );
+    const closedRecountSeconds = (Date.now() - c0) / 1000;
 
     const street = 'street-3';
     const worker = { username: `${street}-user-3`, groups: [`${street}-law`, 'staff'], streets: [street], seesWholeStreet: false };
@@ -193,7 +201,7 @@ export async function runTaskList(options: TaskListOptions): Promise<void> {
       ['a task by id, closed', (i) => findTaskAnywhere(closedIds[i % closedIds.length])],
       ['case list of a street (commander/auditor, page of 50, newest first, with total)', () => listInstances({ street }, 0, 50)],
       ['closed case list of a street (status completed, page of 50, newest first, with total)', () => listInstances({ street, status: 'completed' }, 0, 50)],
-      ['completed tasks of a street (page of 50, newest first, with total)', () => listTasks({ street, status: 'completed' }, ['completed'], { createdAt: -1, _id: 1 }, 0, 50)],
+      ['completed tasks of a street (page of 50, newest first, total from counts)', async () => listTasks({ street, status: 'completed' }, ['completed'], { createdAt: -1, _id: 1 }, 0, 50, await closedTaskTotal([street], ['completed']))],
     ];
     const viaFerretDb: Array<{ what: string; p50: number; p99: number; error?: string }> = [];
     if (postgresUrl) {
@@ -241,9 +249,9 @@ export async function runTaskList(options: TaskListOptions): Promise<void> {
           target: sqlite ? 'p99 < 50 ms on PostgreSQL' : 'p99 < 50 ms',
           pass: !r.error && r.p99 < 50,
           ...(sqlite ? { reportOnly: true, bottleneck: 'FerretDB v1 on SQLite pushes only `_id` equality down: every list reads and filters its whole collection (the hot `tasks` for the task tabs, all case summaries for the case list)' } : {}),
-          ...(!sqlite && r.what.startsWith('completed tasks') ? { bottleneck: COMPLETED_TOTAL_BOTTLENECK } : {}),
+          ...(!sqlite && r.what.startsWith('completed tasks') && (r.error || r.p99 >= 50) ? { bottleneck: COMPLETED_TOTAL_BOTTLENECK } : {}),
         })),
-        { backend, tasks: options.tasks, open: options.open, samples, viaFerretDbSamples: VIA_FERRETDB_SAMPLES, seedSeconds, recountSeconds, recountError, results, viaFerretDb },
+        { backend, tasks: options.tasks, open: options.open, samples, viaFerretDbSamples: VIA_FERRETDB_SAMPLES, seedSeconds, recountSeconds, recountError, closedRecountSeconds, closedRecountError, results, viaFerretDb },
         [`${backend}; ${STREETS} streets, ${GROUPS.length} groups per street; GIN and sort indexes ${postgresUrl ? 'created; lists by SQL (viaFerretDb: the same through FerretDB)' : 'not created (no PostgreSQL URL)'}`],
       ),
       options.resultsDir,

@@ -7,7 +7,7 @@
 import mongoose from 'mongoose';
 import pg from 'pg';
 import { decodeFerretDocument, schemaTextDecoder } from './pgDecode';
-import { chainSql, countSql, pageSql, type SqlQuery } from './pgSql';
+import { chainSql, countSql, groupCountSql, pageSql, type SqlQuery } from './pgSql';
 
 /** The FerretDB version whose PostgreSQL layout this code reads. */
 export const FERRETDB_LAYOUT_VERSION = /^v?1\.24\./;
@@ -106,6 +106,11 @@ export function sqlPage<T = Record<string, unknown>>(collection: string, filter:
 /** How many rows of `collection` match `filter`, counted by SQL; null as for sqlPage. */
 export function sqlCount(collection: string, filter: Record<string, unknown>): Promise<number | null> {
   return run(collection, (schema, table) => countSql(schema, table, filter), (rows) => Number(rows[0]?.n ?? 0));
+}
+
+/** How many rows of `collection` each combination of the text fields `fields` has (`values` in their order, null when missing); null as for sqlPage. */
+export function sqlGroupCount(collection: string, fields: readonly string[]): Promise<Array<{ values: Array<string | null>; n: number }> | null> {
+  return run(collection, (schema, table) => groupCountSql(schema, table, fields), (rows) => rows.map((r) => ({ values: fields.map((_, i) => (r[`g${i}`] as string | null) ?? null), n: Number(r.n) })));
 }
 
 /** The audit rows (auditEvents) of case `instanceId` read by SQL (in no order), decoded as the driver would; null as for sqlPage. */

@@ -184,6 +184,15 @@ export function countSql(schema: string, table: string, filter: Record<string, u
 }
 
 /**
+ * How many rows of table `schema.table` each combination of the text fields `fields` has (`n`; a field missing or null
+ * is null), in one pass over the table.
+ */
+export function groupCountSql(schema: string, table: string, fields: readonly string[]): SqlQuery {
+  const columns = fields.map((f, i) => `(_jsonb->>${lit(f)}) AS g${i}`).join(', ');
+  return { text: `SELECT ${columns}, count(*)::int AS n FROM ${ident(schema)}.${ident(table)} GROUP BY ${fields.map((_, i) => i + 1).join(', ')}`, values: [] };
+}
+
+/**
  * The audit rows of case `instanceId` on table `schema.table` (auditEvents): each document without its type schema
  * (`doc`) and the schema as text (`schema`: a chain's rows share a few, so the reader parses each once). Found by
  * FerretDB's own btree index on `{ instanceId: 1, seq: 1 }` (`(_jsonb->'instanceId'), (_jsonb->'seq')`); unordered, as

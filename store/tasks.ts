@@ -1,7 +1,8 @@
 // Hot and cold task rows: open and claimed tasks in `tasks`, closed ones in `taskHistory`, the tab counts in
-// `taskCounts`. Counts change only with a real change of a hot row (an insert that was no duplicate, an update that
+// `taskCounts` (and the closed tasks' in `closedTaskCounts`, store/closedTaskCounts.ts). Counts change only with a real change of a hot row (an insert that was no duplicate, an update that
 // matched, a delete that deleted), so a retried activity never counts twice; recountTasks repairs drift.
 import { Task, TaskCount, type TaskDoc, TaskHistory } from './models';
+import { countClosedTask } from './closedTaskCounts';
 import { isDuplicateKey as isDuplicate } from './duplicateKey';
 import { sqlCount, sqlPage } from './pgReads';
 import { type CountedTask, countDelta, countKeysOf, type CountKey, type CountReader, HOT_TASK_STATUSES, mergePage, tabCounts, taskCollectionsFor } from './taskKeys';
@@ -47,18 +48,22 @@ export async function updateHotTask(taskId: string, set: Partial<TaskDoc>): Prom
 }
 
 /**
- * Moves a task to the history as closed: insert the closed row (a duplicate is an earlier try's), then delete the hot
- * row and take it off the counts. Idempotent: a process dying between the two writes leaves a row in both, which
- * readers take from the history, and the re-run finishes the move.
+ * Moves a task to the history as closed: insert the closed row (a duplicate is an earlier try's) and count it closed,
+ * then delete the hot row and take it off the counts. Idempotent: a process dying between the writes leaves a row in
+ * both, which readers take from the history, and the re-run finishes the move (a closed count it missed is repaired by
+ * recountClosedTasks).
  */
 export async function moveTaskToHistory(taskId: string, close: Pick<TaskDoc, 'status' | 'completedAt'> & { completedBy?: string | null }): Promise<void> {
   const hot = await Task.findById(taskId).lean();
   if (!hot) return;
-  try {
-    await TaskHistory.collection.insertOne({ ...hot, ...close } as never);
-  } catch (error) {
-    if (!isDuplicate(error)) throw error;
-  }
+  const inserted = await TaskHistory.collection.insertOne({ ...hot, ...close } as never).then(
+    () => true,
+    (error: unknown) => {
+      if (!isDuplicate(error)) throw error;
+      return false;
+    },
+  );
+  if (inserted) await countClosedTask({ street: hot.street, status: close.status });
   const deleted = await Task.findOneAndDelete({ _id: taskId }).lean();
   if (deleted) await applyCounts(countDelta(deleted, null));
 }

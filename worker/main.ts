@@ -7,6 +7,7 @@ import { WebhookDispatcher } from '../activities/webhooks';
 import { loadConfig } from '../platform/config';
 import { connectMongo } from '../store/db';
 import { moveClosedInstances } from '../store/instances';
+import { recountClosedTasks } from '../store/closedTaskCounts';
 import { recountTasks } from '../store/tasks';
 import { createLogger } from '../platform/logger';
 import { createSparrowWorker } from './createWorker';
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   await connectMongo(config.MONGODB_URI);
   // The task list's counts are repaired from the open tasks in the background (a count lost to a crash between a write and its count).
   recountTasks().then((corrected) => corrected && log.warn({ corrected }, 'task counts repaired'), (error: unknown) => log.warn({ err: error }, 'could not recount the task counts'));
+  // The closed tasks' counts likewise, from the history (one GROUP BY on FerretDB/PostgreSQL).
+  recountClosedTasks().then((corrected) => corrected && log.warn({ corrected }, 'closed task counts repaired'), (error: unknown) => log.warn({ err: error }, 'could not recount the closed task counts'));
   // Closed cases' summaries still in the hot collection (written before the history split, or a move cut short) go to the history.
   moveClosedInstances().then((moved) => moved && log.info({ moved }, 'closed case summaries moved to the history'), (error: unknown) => log.warn({ err: error }, 'could not move the closed case summaries'));
   const client = await Connection.connect({ address: config.TEMPORAL_ADDRESS });

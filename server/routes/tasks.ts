@@ -1,7 +1,7 @@
 // The task list: list and read tasks of the caller's streets; claim, unclaim, assign, complete (Idempotency-Key).
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
-import { inScope, type Principal, seesWholeStreet, taskScope } from '../auth/principal';
+import { districtWide, inScope, type Principal, seesWholeStreet, taskScope } from '../auth/principal';
 import { type AnyRoute, route } from '../http/route';
 import { pageWindow, variables } from '../http/schemas';
 import { flag, idParam, pageOf, paging } from '../../contracts/api/common';
@@ -10,6 +10,7 @@ import { caseState } from '../../contracts/api/instances';
 import { taskCountsView, taskDocumentation, taskView as taskSchema } from '../../contracts/api/tasks';
 import { DISPATCHERS, EVERY_ROLE, TASK_WORKERS } from '../../contracts/roles';
 import { TASK_STATUSES } from '../../contracts/statuses';
+import { closedTaskTotal } from '../../store/closedTaskCounts';
 import { listHotTasksOfAny, listTasks, readTabCounts } from '../../store/tasks';
 import { taskCollectionsFor } from '../../store/taskKeys';
 import { assignTask, claimTask, completeTask, taskDetail, taskTextFilter, taskView, unclaimTask } from '../services/tasks';
@@ -22,13 +23,17 @@ type ListQuery = z.output<typeof listQuery>;
 const countReader = (user: Principal) => ({ username: user.username, groups: user.groups, streets: user.streets, seesWholeStreet: seesWholeStreet(user) });
 
 /**
- * The total of a list that is exactly one tab (open and claimed, nothing else filtered) from the maintained counts,
- * so the task list's pages need no count over the tasks; undefined for any other list.
+ * The total of a list from the maintained counts when the list is exactly one tab (open and claimed, nothing else
+ * filtered) or the closed tasks of whole streets (completed and/or cancelled, nothing else filtered, for a role that
+ * sees whole streets), so those pages need no count over the tasks; undefined for any other list.
  */
 async function tabTotal(user: Principal, query: ListQuery): Promise<number | undefined> {
   const open = query.status?.length === 2 && query.status.includes('open') && query.status.includes('claimed');
   const filtered = query.dueBefore || query.minPriority !== undefined || query.instanceId || query.definitionKey || query.text;
   const tabs = [query.mine, query.myGroups, query.street !== undefined].filter(Boolean).length;
+  if (query.status && taskCollectionsFor(query.status) === 'history' && !filtered && !query.mine && !query.myGroups && seesWholeStreet(user)) {
+    return closedTaskTotal(query.street !== undefined ? [query.street] : districtWide(user) ? null : user.streets, query.status);
+  }
   if (!open || filtered || tabs !== 1) return undefined;
   const counts = await readTabCounts(countReader(user), query.street);
   if (query.mine) return counts.mine;

@@ -4,6 +4,7 @@ export { AuditEvent, AuditLedger, AuditLedgerHead, AuditPendingSeal, auditRowId,
 export { AUDIT_SIGNING_KEY_ID, AuditSigningKey } from './auditSigningKey';
 export { CalendarRollout, type CalendarRolloutDoc } from './calendarRollout';
 export { CalendarVersion, type CalendarVersionDoc, readLatestCalendar } from './calendarVersion';
+export { ClosedTaskCount } from './closedTaskCount';
 export { Definition, DefinitionVersion } from './definition';
 export { Draft } from './draft';
 export { Form, FormVersion, formVersionId } from './form';

@@ -1,10 +1,14 @@
 // The hot/cold task read model on the run's real FerretDB: the read-model activities open, claim and close a task,
 // each twice (a retried activity), and the task moves from `tasks` to `taskHistory` with the tab counts right; a move
 // half done (the process died between its two writes) reads as closed and a re-run finishes it; a recount repairs drift.
+// The closed tasks' counts per street and status likewise: once per task however often the close ran, repaired by a
+// recount (by SQL on FerretDB/PostgreSQL, and through the driver).
 import mongoose from 'mongoose';
 import { closeUserTask, openUserTask, setTaskHolder } from '../../activities/readModel';
 import { connectMongo } from '../../store/db';
-import { Task, TaskCount, TaskHistory } from '../../store/models';
+import { closedTaskTotal, recountClosedTasks } from '../../store/closedTaskCounts';
+import { ClosedTaskCount, Task, TaskCount, TaskHistory } from '../../store/models';
+import { usePostgresReads } from '../../store/pgReads';
 import { findTaskAnywhere, readTabCounts, recountTasks } from '../../store/tasks';
 
 const caseRef = { instanceId: 'hot:case-1', definitionKey: 'hot', definitionVersion: 1, businessKey: 'HOT-1', street: 'bajiao' };
@@ -57,6 +61,10 @@ describe('hot and cold tasks', () => {
     expect(await Task.exists({ _id: 'hot:case-1/Inspect/1' })).toBeNull();
     expect(await TaskHistory.findById('hot:case-1/Inspect/1').lean()).toMatchObject({ status: 'completed', completedBy: 'li', assignee: 'li', completedAt: new Date(close.at) });
     expect(await counts()).toEqual({ mine: 0, group: 0, street: 0 });
+    // and counted once as a completed task of the street
+    expect(await closedTaskTotal(['bajiao'], ['completed'])).toBe(1);
+    expect(await closedTaskTotal(null, ['completed', 'cancelled'])).toBe(1);
+    expect(await closedTaskTotal(['lugu'], ['completed'])).toBe(0);
     // and a very late retry of its opening does not bring it back
     await openTwice('hot:case-1/Inspect/1');
     expect(await Task.exists({ _id: 'hot:case-1/Inspect/1' })).toBeNull();
@@ -76,6 +84,8 @@ describe('hot and cold tasks', () => {
     // then the move is finished and the counts are right
     expect(await Task.exists({ _id: 'hot:case-1/Inspect/2' })).toBeNull();
     expect(await counts()).toEqual({ mine: 0, group: 0, street: 0 });
+    // and the cancelled count the dead move never wrote is missing until a recount (next test)
+    expect(await closedTaskTotal(['bajiao'], ['cancelled'])).toBe(0);
   });
 
   it('should repair drifted counts from the open tasks', async () => {
@@ -87,5 +97,28 @@ describe('hot and cold tasks', () => {
     // then they are what the open tasks say
     expect(corrected).toBe(1);
     expect(await counts()).toEqual({ mine: 0, group: 1, street: 1 });
+  });
+
+  it.each([
+    ['by SQL where FerretDB stores in PostgreSQL', true],
+    ['through the driver', false],
+  ])('should repair drifted closed task counts from the history (%s)', async (_how, sql) => {
+    // given the history's one completed and one cancelled task, a cancelled count lost and a stray count of another street
+    await ClosedTaskCount.deleteMany({ _id: { $ne: 'bajiao|completed' } });
+    await ClosedTaskCount.updateOne({ _id: 'lugu|completed' }, { $set: { street: 'lugu', status: 'completed', n: 4 } }, { upsert: true });
+    usePostgresReads(sql);
+    try {
+      // when the closed counts are recounted
+      const corrected = await recountClosedTasks();
+      // then they are what the history holds, and a second recount finds nothing to correct
+      expect(corrected).toBe(2);
+      expect(await closedTaskTotal(['bajiao'], ['completed'])).toBe(1);
+      expect(await closedTaskTotal(['bajiao'], ['cancelled'])).toBe(1);
+      expect(await closedTaskTotal(['lugu'], ['completed'])).toBe(0);
+      expect(await closedTaskTotal(null, ['completed', 'cancelled'])).toBe(await TaskHistory.countDocuments());
+      expect(await recountClosedTasks()).toBe(0);
+    } finally {
+      usePostgresReads(true);
+    }
   });
 });
