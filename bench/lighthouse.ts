@@ -3,10 +3,16 @@
 // opens, audited by Lighthouse's default mobile run (simulated slow 4G, 4× CPU) in Debian's chromium. Not in npm test.
 // Lighthouse is not a project dependency: install it beside the checkout and name its folder, e.g.
 //   npm install --prefix /tmp/lh lighthouse chrome-launcher && LIGHTHOUSE_DIR=/tmp/lh npx tsx bench/lighthouse.ts
+// With `--profile <file>` the task page is opened instead in playwright's Chromium at 390×844 with the CPU slowed 4× as
+// Lighthouse's mobile run assumes, and its main thread's CPU profile written and summarised (bench/browserProfile.ts);
+// `--designer-dir <dir>` serves another build, e.g. one built with `--minify false` so the profile names functions.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { launchBrowser } from '../tests/e2e/support/browser';
+import { reportProfile, startProfile } from './browserProfile';
 import { PATROL_REPORT_FORM, STALL_PATROL_BPMN } from '../tests/e2e/support/stallPatrol';
 import { ensureDesignerBuild } from '../tests/e2e/support/designerBuild';
 import { DEMO_PASSWORD } from '../server/seed';
@@ -33,12 +39,35 @@ async function sessionCookie(baseURL: string, username: string): Promise<string>
   return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
 
+/** Opens `url` as a phone with the CPU slowed 4×, profiles its main thread until the task form shows, and reports the profile to `file`. */
+async function profileTaskPage(baseURL: string, url: string, file: string): Promise<void> {
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const [name, value] = (await sessionCookie(baseURL, 'bajiao-staff')).split('=');
+    await context.addCookies([{ name, value, url: baseURL }]);
+    const page = await context.newPage();
+    // The profiler follows one renderer: a same-origin page first, so the task page's navigation stays in its process.
+    await page.goto('/healthz');
+    const session = await context.newCDPSession(page);
+    await session.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const stop = await startProfile(page);
+    const t0 = Date.now();
+    await page.goto(url);
+    await page.getByRole('button', { name: /认\s*领|完\s*成/ }).first().waitFor({ timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    console.log(`task page showed its action and the network went quiet after ${Date.now() - t0} ms (CPU 4× slower, no network throttling)`);
+    reportProfile(await stop(), file);
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { profile: { type: 'string' }, 'designer-dir': { type: 'string' } } });
   type Launcher = { launch(options: { chromePath: string; chromeFlags: string[] }): Promise<{ port: number; kill(): Promise<void> | void }> };
   type Lighthouse = (url: string, flags: Record<string, unknown>) => Promise<{ lhr: { categories: { performance: { score: number } }; audits: Record<string, { displayValue?: string }> } }>;
-  const launcher = await fromLighthouseDir<Launcher>('chrome-launcher');
-  const lighthouse = (await fromLighthouseDir<{ default: Lighthouse }>('lighthouse')).default;
-  const designerDir = await ensureDesignerBuild();
+  const designerDir = values['designer-dir'] ? path.resolve(values['designer-dir']) : await ensureDesignerBuild();
   const stack = await startApiBenchStack('sparrow_bench_lighthouse', { designerDir });
   try {
     const owner = await signIn(stack.baseURL, 'owner');
@@ -56,6 +85,9 @@ async function main(): Promise<void> {
     }
     if (!taskId) throw new Error('the case made no task within 20 s');
     const url = `${stack.baseURL}/tasks/${encodeURIComponent(taskId)}`;
+    if (values.profile) return await profileTaskPage(stack.baseURL, url, path.resolve(values.profile));
+    const launcher = await fromLighthouseDir<Launcher>('chrome-launcher');
+    const lighthouse = (await fromLighthouseDir<{ default: Lighthouse }>('lighthouse')).default;
     const chrome = await launcher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu'] });
     try {
       const { lhr } = await lighthouse(url, { port: chrome.port, onlyCategories: ['performance'], extraHeaders: { Cookie: await sessionCookie(stack.baseURL, 'bajiao-staff') }, logLevel: 'error' });

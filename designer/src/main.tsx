@@ -6,11 +6,13 @@ import zhCN from 'antd/es/locale/zh_CN';
 import type { Locale as AntdLocale } from 'antd/es/locale';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { meQuery } from './api/hooks/useMe.query';
 import { createQueryClient } from './api/queryClient';
 import { App } from './App';
 import { applyDayjsLocale } from './i18n/dayjsLocale';
 import type { Locale } from './i18n/locales';
 import { LocaleProvider, useLocale } from './i18n/LocaleProvider';
+import { preloadPage } from './routing/routes';
 
 const antdLocales: Record<Locale, AntdLocale> = { 'zh-CN': zhCN, en: enUS };
 const queryClient = createQueryClient();
@@ -26,6 +28,10 @@ function LocalizedApp() {
     </ConfigProvider>
   );
 }
+
+// Who is signed in, and the code and first data of the page the URL names, load at once side by side while React starts.
+void queryClient.prefetchQuery(meQuery);
+preloadPage(window.location.pathname, queryClient);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

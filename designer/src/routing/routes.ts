@@ -1,30 +1,42 @@
 // The app's pages: one entry per page gives its path pattern, its menu label (if in the menu) and its component.
+import type { QueryClient } from '@tanstack/react-query';
 import { lazy, type ComponentType } from 'react';
+import { taskQuery } from '../api/hooks/useTask.query';
 import { ADMINS, AUDIT_READERS, DESIGN_READERS, hasAnyRole, JOB_TYPE_READERS, type Role, STARTERS } from '../../../contracts/roles';
 import type { MessageKey } from '../i18n/messages/zh-CN';
 import type { RouteParams } from './paths';
-import { FormLibrary } from '../pages/FormLibrary';
-import { ProcessLibrary } from '../pages/ProcessLibrary';
+/** A page whose code loads on first visit (or earlier, by `preload`: the boot asks for the first page's code at once). */
+type LazyPage = ComponentType<{ params: RouteParams }> & { preload: () => Promise<unknown> };
 
-// Pages that carry bpmn-js or form-js load on first visit, so the library opens without them.
-const ModelerPage = lazy(() => import('../pages/Modeler').then((module) => ({ default: module.ModelerPage })));
-const VersionHistory = lazy(() => import('../pages/VersionHistory').then((module) => ({ default: module.VersionHistory })));
-const FormEditorPage = lazy(() => import('../pages/FormEditor').then((module) => ({ default: module.FormEditorPage })));
-const TaskList = lazy(() => import('../pages/TaskList').then((module) => ({ default: module.TaskList })));
-const TaskPage = lazy(() => import('../pages/Task').then((module) => ({ default: module.TaskPage })));
-const CasePage = lazy(() => import('../pages/Case').then((module) => ({ default: module.CasePage })));
-const StartCasePage = lazy(() => import('../pages/StartCase').then((module) => ({ default: module.StartCasePage })));
-const AuditSearchPage = lazy(() => import('../pages/AuditSearch').then((module) => ({ default: module.AuditSearchPage })));
-const AuditCasePage = lazy(() => import('../pages/AuditCase').then((module) => ({ default: module.AuditCasePage })));
-const AuditReportPage = lazy(() => import('../pages/AuditReport').then((module) => ({ default: module.AuditReportPage })));
-const ServiceDeskPage = lazy(() => import('../pages/ServiceDesk').then((module) => ({ default: module.ServiceDeskPage })));
-const PlaceOrderPage = lazy(() => import('../pages/PlaceOrder').then((module) => ({ default: module.PlaceOrderPage })));
-const MyOrdersPage = lazy(() => import('../pages/MyOrders').then((module) => ({ default: module.MyOrdersPage })));
-const OpenOrdersPage = lazy(() => import('../pages/VolunteerOrders').then((module) => ({ default: module.OpenOrdersPage })));
-const MyServicesPage = lazy(() => import('../pages/VolunteerOrders').then((module) => ({ default: module.MyServicesPage })));
-const JobTypesPage = lazy(() => import('../pages/JobTypes').then((module) => ({ default: module.JobTypesPage })));
-const WebhooksPage = lazy(() => import('../pages/Webhooks').then((module) => ({ default: module.WebhooksPage })));
-const WorkCalendarPage = lazy(() => import('../pages/WorkCalendar').then((module) => ({ default: module.WorkCalendarPage })));
+function lazyPage(load: () => Promise<ComponentType<{ params: RouteParams }>>): LazyPage {
+  return Object.assign(
+    lazy(() => load().then((Page) => ({ default: Page }))),
+    { preload: load },
+  );
+}
+
+// Every page loads on first visit, so the sign-in page and the task page carry no other page's code (bpmn-js, form-js,
+// the process templates).
+const ProcessLibrary = lazyPage(() => import('../pages/ProcessLibrary').then((module) => module.ProcessLibrary));
+const FormLibrary = lazyPage(() => import('../pages/FormLibrary').then((module) => module.FormLibrary));
+const ModelerPage = lazyPage(() => import('../pages/Modeler').then((module) => module.ModelerPage));
+const VersionHistory = lazyPage(() => import('../pages/VersionHistory').then((module) => module.VersionHistory));
+const FormEditorPage = lazyPage(() => import('../pages/FormEditor').then((module) => module.FormEditorPage));
+const TaskList = lazyPage(() => import('../pages/TaskList').then((module) => module.TaskList));
+const TaskPage = lazyPage(() => import('../pages/Task').then((module) => module.TaskPage));
+const CasePage = lazyPage(() => import('../pages/Case').then((module) => module.CasePage));
+const StartCasePage = lazyPage(() => import('../pages/StartCase').then((module) => module.StartCasePage));
+const AuditSearchPage = lazyPage(() => import('../pages/AuditSearch').then((module) => module.AuditSearchPage));
+const AuditCasePage = lazyPage(() => import('../pages/AuditCase').then((module) => module.AuditCasePage));
+const AuditReportPage = lazyPage(() => import('../pages/AuditReport').then((module) => module.AuditReportPage));
+const ServiceDeskPage = lazyPage(() => import('../pages/ServiceDesk').then((module) => module.ServiceDeskPage));
+const PlaceOrderPage = lazyPage(() => import('../pages/PlaceOrder').then((module) => module.PlaceOrderPage));
+const MyOrdersPage = lazyPage(() => import('../pages/MyOrders').then((module) => module.MyOrdersPage));
+const OpenOrdersPage = lazyPage(() => import('../pages/VolunteerOrders').then((module) => module.OpenOrdersPage));
+const MyServicesPage = lazyPage(() => import('../pages/VolunteerOrders').then((module) => module.MyServicesPage));
+const JobTypesPage = lazyPage(() => import('../pages/JobTypes').then((module) => module.JobTypesPage));
+const WebhooksPage = lazyPage(() => import('../pages/Webhooks').then((module) => module.WebhooksPage));
+const WorkCalendarPage = lazyPage(() => import('../pages/WorkCalendar').then((module) => module.WorkCalendarPage));
 
 /** Who sees the service desk and 我的工单. */
 const RESIDENTS: readonly Role[] = ['resident'];
@@ -40,7 +52,9 @@ export interface AppRoute {
   menuPath: string;
   /** Roles that see the menu entry (everyone when absent); the server still decides what each may do. */
   roles?: readonly Role[];
-  Page: ComponentType<{ params: RouteParams }>;
+  Page: LazyPage;
+  /** Starts the page's first data request at boot, beside who is signed in (the page's own query then finds it). */
+  prefetch?: (params: RouteParams, client: QueryClient) => Promise<unknown>;
 }
 
 /** The pages; the first is the home page. More specific patterns come before `:name` ones. */
@@ -58,7 +72,7 @@ export const routes: readonly AppRoute[] = [
   { path: '/orders/open', labelKey: 'nav.openOrders', menuPath: '/orders/open', roles: VOLUNTEERS, Page: OpenOrdersPage },
   { path: '/orders/mine', labelKey: 'nav.myServices', menuPath: '/orders/mine', roles: VOLUNTEERS, Page: MyServicesPage },
   { path: '/tasks', labelKey: 'nav.tasks', menuPath: '/tasks', Page: TaskList },
-  { path: '/tasks/:id', menuPath: '/tasks', Page: TaskPage },
+  { path: '/tasks/:id', menuPath: '/tasks', Page: TaskPage, prefetch: (params, client) => client.prefetchQuery(taskQuery(params.id)) },
   { path: '/cases/:id', menuPath: '/tasks', Page: CasePage },
   { path: '/start', labelKey: 'nav.start', menuPath: '/start', roles: STARTERS, Page: StartCasePage },
   { path: '/audit', labelKey: 'nav.audit', menuPath: '/audit', roles: AUDIT_READERS, Page: AuditSearchPage },
@@ -108,4 +122,16 @@ export function matchRoute(pathname: string): RouteMatch | undefined {
     if (params) return { route, params };
   }
   return undefined;
+}
+
+/**
+ * Starts loading the code and the first data of the page `pathname` shows, beside the boot's first requests (not for
+ * `/`, whose page depends on who signs in).
+ */
+export function preloadPage(pathname: string, client: QueryClient): void {
+  const match = pathname === '/' ? undefined : matchRoute(pathname);
+  if (!match) return;
+  // A failed preload is retried by the page's own load when it renders; a failed prefetch by its query.
+  match.route.Page.preload().catch(() => undefined);
+  void match.route.prefetch?.(match.params, client);
 }
