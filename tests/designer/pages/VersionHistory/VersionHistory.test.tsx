@@ -20,7 +20,11 @@ const v2 = v1.replace('name="现场核查"', 'name="现场核查并拍照"');
 const v3 = v2
   .replace('<bpmn:endEvent id="End" name="办结" />', '<bpmn:userTask id="Review" name="复核" /><bpmn:endEvent id="End" name="办结" />')
   .replace('<bpmn:sequenceFlow id="F2" sourceRef="Inspect" targetRef="End" />', '<bpmn:sequenceFlow id="F2" sourceRef="Inspect" targetRef="Review" /><bpmn:sequenceFlow id="F3" sourceRef="Review" targetRef="End" />');
-const xmlOf: Record<number, string> = { 1: v1, 2: v2, 3: v3 };
+// version 3 also names who may start it (roles, by id)
+const v3WithStarters = v3
+  .replace('xmlns:zeebe=', 'xmlns:sparrow="urn:sparrow:bpmn:1.0" xmlns:zeebe=')
+  .replace('<bpmn:process id="street-inspection" name="街面巡查" isExecutable="true">', '<bpmn:process id="street-inspection" name="街面巡查" isExecutable="true"><bpmn:extensionElements><sparrow:starters names="street-commander, enforcement-staff" /></bpmn:extensionElements>');
+const xmlOf: Record<number, string> = { 1: v1, 2: v2, 3: v3WithStarters };
 const summary = (version: number, note: string | null) => ({
   key: 'street-inspection',
   version,
@@ -101,6 +105,11 @@ describe('VersionHistory', () => {
     expect(row).toHaveAttribute('aria-selected', 'true');
     expect(row).toHaveTextContent('终点：办结 → 复核');
     expect(row.textContent).not.toMatch(/targetRef/);
+
+    // and the process's starters read as roles by name, not ids
+    const process = within(changes).getByText('street-inspection').closest('tr')!;
+    expect(process).toHaveTextContent('发起权限：（未设置） → 街道指挥、执法队员');
+    expect(process.textContent).not.toMatch(/street-commander|enforcement-staff/);
   });
 
   it('should say why the history cannot be shown', async () => {

@@ -21,15 +21,16 @@ export const CHANGE_STYLE: Record<ChangeKind, { color: string; label: MessageKey
 /** Values longer than this are cut (the whole value shows on hover). */
 const MAX_VALUE_LENGTH = 80;
 
-/** A property's value in words: 未设置 when absent, 是/否 for booleans, candidate groups by their names; other values are the diagram's own text (`raw`: names, ids, expressions). */
+/** A property's value in words: 未设置 when absent, 是/否 for booleans, candidate groups and starters (roles or groups) by their names; other values are the diagram's own text (`raw`: names, ids, expressions). */
 function useValueText(): (path: string, value: string | undefined) => { text: string; raw: boolean } {
   const t = useT();
   const groupLabel = useGroupLabel();
   return (path, value) => {
     if (value === undefined || value === '') return { text: t('diff.value.none'), raw: false };
     if (value === 'true' || value === 'false') return { text: t(value === 'true' ? 'diff.value.true' : 'diff.value.false'), raw: false };
-    const groups = /(^|\.)candidateGroups$/.test(path) && !value.trim().startsWith('=');
-    const text = groups ? value.split(',').map((id) => groupLabel(id.trim())).join('、') : value;
+    // `names` is only sparrow:starters' attribute: roles or groups, apart by commas, 、 or spaces.
+    const groups = (/(^|\.)candidateGroups$/.test(path) && !value.trim().startsWith('=')) || /(^|\.)names$/.test(path);
+    const text = groups ? value.split(/[,，、\s]+/).filter(Boolean).map(groupLabel).join('、') : value;
     return { text: text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH)}…` : text, raw: !groups };
   };
 }
