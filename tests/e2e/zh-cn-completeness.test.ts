@@ -1,5 +1,6 @@
 // The zh-CN completeness walk (issue 17) in a real browser against the real stack: every demo role with a web app
-// signs in with a Chinese browser and visits every page of its menu (each tab, each date picker opened), plus case
+// signs in with a Chinese browser and visits every page of its menu (each tab, each date picker opened) — street
+// staff, volunteers and residents also on a 390×844 phone through the ☰ drawer, with the task page — plus case
 // pages, a task page, a version-history diff, audit case pages stepped through, audit reports, the modeler with a user
 // task and a service task selected (every properties group open), the form editor and a service's order page, on
 // seeded data (占道经营巡查 with a start form and a task form in two versions, one case done, one waiting; a 街道吹哨
@@ -12,7 +13,7 @@ import { DEMO_PASSWORD } from '../../server/seed';
 import { type ApiSession, enc } from '../support/api';
 import { ROOT } from '../support/paths';
 import { eventually } from '../support/wait';
-import { button, openPage, signIn } from './support/browser';
+import { button, openPage, PHONE, signIn } from './support/browser';
 import { type JourneyStack, startJourneyStack } from './support/journeyStack';
 import { latinOnlyTexts } from './support/latinText';
 import { deployStallPatrol, deployStallPatrolWithStartForm } from './support/stallPatrol';
@@ -156,9 +157,26 @@ async function lookAtElement(page: Page, elementId: string, name: string): Promi
   await look(page, name);
 }
 
-/** Signs `user` in on a fresh page at `/`. */
-async function signedIn(user: string): Promise<{ page: Page; pageErrors: string[] }> {
-  const opened = await openPage(browser, server.baseURL);
+/** Opens every page of the ☰ drawer (a phone's menu) and looks at it, and at the drawer itself once. */
+async function walkDrawer(page: Page, user: string): Promise<void> {
+  const menu = page.getByRole('button', { name: '打开菜单' });
+  await menu.tap();
+  const drawer = page.getByRole('dialog');
+  await drawer.getByRole('menuitem').first().waitFor();
+  await record(page, `${user} 手机 菜单`);
+  const labels = await drawer.getByRole('menuitem').allInnerTexts();
+  expect(labels.length).toBeGreaterThan(0);
+  for (const [index, label] of labels.entries()) {
+    if (index > 0) await menu.tap();
+    await page.getByRole('dialog').getByRole('menuitem', { name: label }).tap();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await look(page, `${user} 手机 ${label}`);
+  }
+}
+
+/** Signs `user` in on a fresh page at `/` (1366×768, or a 390×844 phone with touch). */
+async function signedIn(user: string, phone = false): Promise<{ page: Page; pageErrors: string[] }> {
+  const opened = await openPage(browser, server.baseURL, phone ? PHONE : undefined);
   await opened.page.goto('/');
   await signIn(opened.page, user, DEMO_PASSWORD);
   return opened;
@@ -176,6 +194,17 @@ describe('the zh-CN walk', () => {
   ])('should show a %s every page of the menu in Chinese (%s)', async (_role, user) => {
     const { page, pageErrors } = await signedIn(user);
     await walkMenu(page, user);
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+
+  it.each([
+    ['enforcement staff', 'bajiao-staff'],
+    ['volunteer', 'bajiao-volunteer'],
+    ['resident', 'bajiao-resident'],
+  ])('should show a %s on a 390×844 phone every page of the ☰ menu in Chinese (%s)', async (_role, user) => {
+    const { page, pageErrors } = await signedIn(user, true);
+    await walkDrawer(page, user);
+    if (user === 'bajiao-staff') await visit(page, `/tasks/${enc(openTaskId)}`, 'bajiao-staff 手机 任务页');
     expect(pageErrors).toEqual([]);
   }, 240_000);
 
