@@ -1,15 +1,28 @@
-// Whether the screen is narrower than one of antd's breakpoints (md 768 px, lg 992 px), from its media queries.
-import { Grid } from 'antd';
+// Whether the screen is narrower than one of antd's breakpoints (md 768 px, lg 992 px), read from a media query when
+// the page renders, so a phone's first render already has the phone layout (antd's Grid.useBreakpoint knows nothing
+// until its effect ran: the desktop layout rendered first, and the task page began fetching the diagram a phone hides).
+import { theme } from 'antd';
+import { useCallback, useSyncExternalStore } from 'react';
 
 /** antd breakpoints a layout switches at. */
 export type LayoutBreakpoint = 'md' | 'lg';
 
-/**
- * True when the screen is known to be narrower than `breakpoint`: a smaller breakpoint's media query matches and that
- * one does not. Where no query matches at all (no layout engine, e.g. jsdom) the desktop layout is kept.
- */
+/** Whether `query` matches; false where there is no media query support (jsdom: the desktop layout is kept). */
+const matches = (query: string) => (typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(query).matches : false);
+
+/** True while the screen is narrower than `breakpoint`, following the screen as it turns or resizes. */
 export function useScreenBelow(breakpoint: LayoutBreakpoint): boolean {
-  const screens = Grid.useBreakpoint();
-  const known = Object.values(screens).some(Boolean);
-  return known && !screens[breakpoint];
+  const { token } = theme.useToken();
+  // antd's breakpoint is `(min-width: <screenMD>px)`; below it is the complement.
+  const query = `not all and (min-width: ${breakpoint === 'md' ? token.screenMD : token.screenLG}px)`;
+  const subscribe = useCallback(
+    (changed: () => void) => {
+      if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return () => undefined;
+      const list = window.matchMedia(query);
+      list.addEventListener('change', changed);
+      return () => list.removeEventListener('change', changed);
+    },
+    [query],
+  );
+  return useSyncExternalStore(subscribe, () => matches(query), () => false);
 }

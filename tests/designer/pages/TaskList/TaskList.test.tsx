@@ -137,10 +137,16 @@ describe('TaskList', () => {
   });
 
   describe('on a phone', () => {
-    // antd reads the screen width through media queries: a 390 px screen matches only xs (max-width: 575px).
+    // The app reads the screen width through media queries: a 390 px screen, its min-/max-width conditions evaluated
+    // (`not all and (…)` negated).
     const desktopMatchMedia = window.matchMedia;
+    const widthMatches = (query: string, width: number): boolean => {
+      const negated = query.trim().startsWith('not all and');
+      const holds = [...query.matchAll(/\((min|max)-width:\s*([\d.]+)px\)/g)].every(([, side, px]) => (side === 'min' ? width >= Number(px) : width <= Number(px)));
+      return negated ? !holds : holds;
+    };
     beforeEach(() => {
-      window.matchMedia = (query: string) => ({ ...desktopMatchMedia(query), matches: query.includes('max-width: 575px') });
+      window.matchMedia = (query: string) => ({ ...desktopMatchMedia(query), matches: widthMatches(query, 390) });
     });
     afterEach(() => {
       window.matchMedia = desktopMatchMedia;
