@@ -1,16 +1,29 @@
 // The task form loaded on first use: form-js (its viewer, FEEL, date picker; ~550 KB raw) is fetched only when a page
-// shows a form, so the task page paints its facts first and a task or start without a form never downloads it.
-import { Skeleton } from 'antd';
-import { type ComponentProps, lazy, Suspense } from 'react';
+// shows a form, and only once the page has shown its facts: a render that met the form's code still loading would wait
+// for it (the app renders in transitions) and the facts painted after the form's download. A task or start without a
+// form never downloads it.
+import { Alert, Skeleton } from 'antd';
+import { type ComponentProps, useEffect, useState } from 'react';
+import { useT } from '../../../i18n/useT';
 import type { TaskForm } from './index';
 
-const TaskFormChunk = lazy(() => import('./index').then((module) => ({ default: module.TaskForm })));
+type TaskFormComponent = typeof TaskForm;
 
-/** TaskForm behind a skeleton while its code loads; the same props. */
-export function LazyTaskForm(props: ComponentProps<typeof TaskForm>) {
-  return (
-    <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}>
-      <TaskFormChunk {...props} />
-    </Suspense>
-  );
+/** TaskForm behind a skeleton until its code is loaded (asked for after the page first painted); the same props. */
+export function LazyTaskForm(props: ComponentProps<TaskFormComponent>) {
+  const t = useT();
+  const [loaded, setLoaded] = useState<{ Form: TaskFormComponent } | { failed: true } | null>(null);
+  useEffect(() => {
+    let current = true;
+    import('./index').then(
+      (module) => current && setLoaded({ Form: module.TaskForm }),
+      () => current && setLoaded({ failed: true }),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  if (!loaded) return <Skeleton active paragraph={{ rows: 4 }} />;
+  if ('failed' in loaded) return <Alert type="error" showIcon title={t('forms.loadFailed')} />;
+  return <loaded.Form {...props} />;
 }
