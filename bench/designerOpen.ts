@@ -105,13 +105,13 @@ interface Opening {
   lintMs: number;
 }
 
-/** Records in the page, from navigation start, when the app's first element, the canvas and all `nodes` shapes appeared. */
+/** Records in the page, from navigation start, when the app's shell (its layout, not index.html's header), the canvas and all `nodes` shapes appeared. */
 function markProgress(nodes: number): void {
   const marks: Record<string, number> = {};
   (window as unknown as { benchMarks: Record<string, number> }).benchMarks = marks;
   new MutationObserver(() => {
     const now = performance.now();
-    if (!marks.shell && document.querySelector('#root *')) marks.shell = now;
+    if (!marks.shell && document.querySelector('#root .ant-layout')) marks.shell = now;
     const canvas = document.querySelector('[data-testid="bpmn-canvas"]');
     if (!marks.canvas && canvas) marks.canvas = now;
     if (canvas && !marks.drawn && canvas.querySelectorAll('.djs-shape[data-element-id]').length >= nodes) marks.drawn = now;
@@ -218,7 +218,7 @@ export async function runDesignerOpen({ nodes, profileFile, designerDir: builtDi
           figures: `interactive ${values.interactiveMedianMs} ms (app shown ${values.shellMedianMs} ms, canvas mounted ${values.canvasMedianMs} ms, diagram drawn ${values.drawnMedianMs} ms, lint ${values.lintMedianMs} ms; median of ${REPEATS})`,
           target: `< ${TARGET_MS.toLocaleString('en-US')} ms to interactive`,
           pass: values.interactiveMedianMs < TARGET_MS,
-          bottleneck: values.interactiveMedianMs < TARGET_MS ? undefined : `the main thread (CPU profile: --profile): ${values.canvasMedianMs} ms until the canvas mounts (app shell and antd, then the modeler page's and workspace's chunks parsed and run while the draft is read), ${values.drawnMedianMs - values.canvasMedianMs} ms in bpmn-js importXML (moddle parse ~1/6; drawing 1,000 shapes and 999 connections with their SVG attributes and measured labels; the page's first layout with the modeler's CSS), ${values.interactiveMedianMs - values.drawnMedianMs} ms until the click is answered (fitting the view forces a layout of the whole SVG; the properties panel renders the task and the Zeebe panel looks up variables over every element). Lint runs one rule per task since; the side-by-side at load 15–20 could not resolve what that saves`,
+          bottleneck: values.interactiveMedianMs < TARGET_MS ? undefined : `the main thread (CPU profile: --profile): ${values.canvasMedianMs} ms until the canvas mounts (app shell and antd, then the modeler page's and workspace's chunks parsed and run while the draft is read), ${values.drawnMedianMs - values.canvasMedianMs} ms in bpmn-js importXML (moddle parse ~1/6; drawing 1,000 shapes and 999 connections with their SVG attributes and measured labels; the page's first layout with the modeler's CSS), ${values.interactiveMedianMs - values.drawnMedianMs} ms until the click is answered (fitting the view forces a layout of the whole SVG; the properties panel renders the task and the Zeebe panel looks up variables over every element). Lint runs one rule per task (designer/src/bpmn/lint/slicedLint.ts)`,
         }],
         values,
         [`Chromium ${values.chromium}, --headless --no-sandbox --disable-gpu, 1366×768, a fresh browser context per opening (nothing cached), after one unmeasured opening.`],

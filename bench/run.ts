@@ -121,14 +121,17 @@ async function round(kind: Kind, client: Client, model: BpmnProcessInput['model'
 function interpreterRow(results: RoundResult[], mean: (kind: string, pick: (r: RoundResult) => number) => number) {
   const perSecond = (kind: Kind) => Math.round(mean(kind, (r) => r.perSecond) * 10) / 10;
   const ratio = mean('interpreter', (r) => r.perSecond) / mean('hand-written', (r) => r.perSecond);
+  const bare = mean('interpreter, no read model', (r) => r.perSecond) / mean('hand-written', (r) => r.perSecond);
   const ms = (seconds: number) => Math.round((seconds / INSTANCES) * 1000);
+  // The hand-written workflow writes no read model: what of the gap is the read model's, what the interpreter's.
+  const gap = `without the read model the interpreter runs ${bare.toFixed(2)} of the hand-written workflow's cases/s; the read model's activities (case summary, task rows, audit records, which the hand-written workflow does not write) take ${Math.round((1 - ratio / bare) * 100)} % of the interpreter's throughput`;
   const bound = `CPU-bound on 2 cores: worker ${ms(mean('interpreter', (r) => r.workerCpu))} ms and database ${ms(mean('interpreter', (r) => r.dbCpu ?? 0))} ms per case here; the Temporal dev server's share and what cuts it: npm run bench -- --tuning (row-1-tuning.json)`;
   return rowResult(
     1,
     'Interpreter vs hand-written Temporal workflow',
     [
       { what: `${STEPS}-step automated case, ${INSTANCES} at once, whole path (interpreter with read model)`, figures: `${perSecond('interpreter')} cases/s (hand-written ${perSecond('hand-written')}, no read model ${perSecond('interpreter, no read model')})`, target: '>= 50 cases/s', pass: perSecond('interpreter') >= 50, bottleneck: bound },
-      { what: 'interpreter ÷ hand-written throughput', figures: ratio.toFixed(2), target: '>= 0.90', pass: ratio >= 0.9 },
+      { what: 'interpreter ÷ hand-written throughput', figures: ratio.toFixed(2), target: '>= 0.90', pass: ratio >= 0.9, ...(ratio >= 0.9 ? {} : { bottleneck: gap }) },
     ],
     { instances: INSTANCES, steps: STEPS, rounds: ROUNDS, results },
   );
