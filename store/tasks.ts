@@ -1,6 +1,7 @@
 // Hot and cold task rows: open and claimed tasks in `tasks`, closed ones in `taskHistory`, the tab counts in
-// `taskCounts` (and the closed tasks' in `closedTaskCounts`, store/closedTaskCounts.ts). Counts change only with a real change of a hot row (an insert that was no duplicate, an update that
-// matched, a delete that deleted), so a retried activity never counts twice; recountTasks repairs drift.
+// `taskCounts` (the closed tasks' in `closedTaskCounts`, store/closedTaskCounts.ts). Counts change only with a real
+// change of a hot row (an insert that was no duplicate, an update that matched, a delete that deleted), so a retried
+// activity never counts twice; recountTasks repairs drift.
 import { Task, TaskCount, type TaskDoc, TaskHistory } from './models';
 import { countClosedTask } from './closedTaskCounts';
 import { isDuplicateKey as isDuplicate } from './duplicateKey';
