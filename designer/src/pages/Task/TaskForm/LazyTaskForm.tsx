@@ -9,7 +9,7 @@ import type { TaskForm } from './index';
 
 type TaskFormComponent = typeof TaskForm;
 
-/** TaskForm behind a skeleton until its code is loaded (asked for after the page first painted); the same props. */
+/** TaskForm behind a skeleton until its code is loaded (asked for once the page has committed); the same props. */
 export function LazyTaskForm(props: ComponentProps<TaskFormComponent>) {
   const t = useT();
   const [loaded, setLoaded] = useState<{ Form: TaskFormComponent } | { failed: true } | null>(null);
