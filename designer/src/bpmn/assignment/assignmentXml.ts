@@ -2,7 +2,7 @@
 // organisation pickers see it: a static list of names, or an expression the pickers leave to the FEEL field. Pure of
 // panel code: the pickers and the specs use it.
 import type { BpmnFactory, ModdleLike } from '../moddleShapes';
-import { extensionValues as valuesOf, type PanelCommand, updateCommand as update } from '../panelCommands';
+import { addExtensionCommand, extensionValues as valuesOf, type PanelCommand, updateCommand as update } from '../panelCommands';
 
 export type { PanelCommand } from '../panelCommands';
 
@@ -33,12 +33,5 @@ export function setAssignmentCommands(element: unknown, task: ModdleLike, attrib
   if (current) return [update(element, current, { [attribute]: value || undefined })];
   if (!value) return [];
   const created = factory.create('zeebe:AssignmentDefinition', { [attribute]: value });
-  const extensions = task.get('extensionElements') as ModdleLike | undefined;
-  if (extensions) {
-    Object.assign(created, { $parent: extensions });
-    return [update(element, extensions, { values: [...valuesOf(task), created] })];
-  }
-  const container = factory.create('bpmn:ExtensionElements', { values: [created] });
-  Object.assign(created, { $parent: container });
-  return [update(element, task, { extensionElements: container })];
+  return [addExtensionCommand(element, task, created, factory)];
 }

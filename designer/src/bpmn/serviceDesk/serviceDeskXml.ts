@@ -2,7 +2,7 @@
 // picture in 服务大厅) and `<sparrow:initiator variable="…">` (the variable the server fills with the starter's
 // username). Pure of panel code: the entries and the specs use it.
 import type { BpmnFactory, ModdleLike } from '../moddleShapes';
-import { extensionValues as valuesOf, type PanelCommand, updateCommand as update } from '../panelCommands';
+import { addExtensionCommand, extensionValues as valuesOf, type PanelCommand, updateCommand as update } from '../panelCommands';
 
 export type { PanelCommand } from '../panelCommands';
 
@@ -42,12 +42,5 @@ export function setProcessExtensionCommands(element: unknown, process: ModdleLik
   }
   if (value === '') return [];
   const created = factory.create(extension.type, { [extension.attr]: value });
-  const extensions = process.get('extensionElements') as ModdleLike | undefined;
-  if (extensions) {
-    Object.assign(created, { $parent: extensions });
-    return [update(element, extensions, { values: [...valuesOf(process), created] })];
-  }
-  const container = factory.create('bpmn:ExtensionElements', { values: [created] });
-  Object.assign(created, { $parent: container });
-  return [update(element, process, { extensionElements: container })];
+  return [addExtensionCommand(element, process, created, factory)];
 }

@@ -1,7 +1,7 @@
 // Reads and writes a process's `<sparrow:starters names="…">` (who may start it) on bpmn-js business objects. Pure of
 // panel code: the entry and the specs use it.
 import type { BpmnFactory, ModdleLike } from '../moddleShapes';
-import { extensionValues as valuesOf, type PanelCommand, updateCommand as update } from '../panelCommands';
+import { addExtensionCommand, extensionValues as valuesOf, type PanelCommand, updateCommand as update } from '../panelCommands';
 
 export type { PanelCommand } from '../panelCommands';
 
@@ -29,12 +29,5 @@ export function setStartersCommands(element: unknown, process: ModdleLike, text:
   }
   if (names === '') return [];
   const created = factory.create('sparrow:Starters', { names });
-  const extensions = process.get('extensionElements') as ModdleLike | undefined;
-  if (extensions) {
-    Object.assign(created, { $parent: extensions });
-    return [update(element, extensions, { values: [...valuesOf(process), created] })];
-  }
-  const container = factory.create('bpmn:ExtensionElements', { values: [created] });
-  Object.assign(created, { $parent: container });
-  return [update(element, process, { extensionElements: container })];
+  return [addExtensionCommand(element, process, created, factory)];
 }
