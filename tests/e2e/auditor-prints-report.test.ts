@@ -8,9 +8,10 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { ROOT } from '../support/paths';
 import { DEMO_PASSWORD } from '../../server/seed';
-import { type ApiSession, type ApiStack, enc } from '../support/api';
+import { type ApiStack, enc } from '../support/api';
 import { eventually } from '../support/wait';
 import { button, openPage, signIn } from './support/browser';
+import { completeTask } from './support/caseTasks';
 import { type JourneyStack, startJourneyStack } from './support/journeyStack';
 
 const CASE_KEY = 'REPORT-E2E-1';
@@ -23,15 +24,6 @@ let browser: Browser;
 let server: JourneyStack['server'];
 let journey: JourneyStack;
 let tempDir: string;
-
-/** Completes the open task of `elementId` in the case as `session` with the data its form takes, once the task is there. */
-async function completeTask(session: ApiSession, elementId: string, variables: Record<string, unknown>): Promise<void> {
-  const task = await eventually(async () => {
-    const res = await session.get(`/api/tasks?instanceId=${enc(CASE_ID)}&status=open,claimed&size=50`).expect(200);
-    return (res.body.items as Array<{ id: string; elementId: string }>).find((t) => t.elementId === elementId);
-  }, `the task ${elementId} of ${CASE_ID}`);
-  await session.post(`/api/tasks/${enc(task.id)}/complete`, { variables }).expect(200);
-}
 
 beforeAll(async () => {
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sparrow-audit-report-'));
@@ -50,9 +42,9 @@ beforeAll(async () => {
     // 八角's enforcement staff find a lead, file it, find no violation (the 不构成违法 path) and close the case.
     const staff = await started.as('bajiao-staff');
     await staff.post('/api/instances', { definitionKey: 'unlicensed-business', businessKey: CASE_KEY, variables: {} }).expect(201);
-    await completeTask(staff, 'Task_File', { party: '张某', location: '八角北路 12 号', leadSource: '巡查发现', leadCheck: '现场有摊位经营水果，未见营业执照', filingOpinion: '同意立案' });
-    await completeTask(staff, 'Task_Investigate', { officers: '王某（11010001）、李某（11010002）', evidence: '经核查，当事人已于案发前取得营业执照，仅未悬挂', violationFound: false });
-    await completeTask(staff, 'Task_Close', { closingReport: '不构成无照经营，已告知当事人悬挂营业执照，归档' });
+    await completeTask(staff, CASE_ID, 'Task_File', { party: '张某', location: '八角北路 12 号', leadSource: '巡查发现', leadCheck: '现场有摊位经营水果，未见营业执照', filingOpinion: '同意立案' });
+    await completeTask(staff, CASE_ID, 'Task_Investigate', { officers: '王某（11010001）、李某（11010002）', evidence: '经核查，当事人已于案发前取得营业执照，仅未悬挂', violationFound: false });
+    await completeTask(staff, CASE_ID, 'Task_Close', { closingReport: '不构成无照经营，已告知当事人悬挂营业执照，归档' });
     await eventually(async () => ((await staff.get(`/api/instances/${enc(CASE_ID)}`).expect(200)).body.status === 'completed' ? true : undefined), `${CASE_ID} completed`);
     // the ledger sealer seals a closed case shortly after it closed: the report is read once it has (已封存, not 等待封存)
     const auditor = await started.as('auditor');

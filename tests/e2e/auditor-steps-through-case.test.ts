@@ -7,9 +7,9 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT } from '../support/paths';
 import { DEMO_PASSWORD } from '../../server/seed';
-import { type ApiSession, type ApiStack, enc } from '../support/api';
-import { eventually } from '../support/wait';
+import { type ApiStack, enc } from '../support/api';
 import { button, openPage, screenshot, signIn } from './support/browser';
+import { completeTask } from './support/caseTasks';
 import { type JourneyStack, startJourneyStack } from './support/journeyStack';
 
 const CASE_KEY = 'AUDIT-E2E-1';
@@ -19,15 +19,6 @@ let stack: ApiStack;
 let browser: Browser;
 let server: JourneyStack['server'];
 let journey: JourneyStack;
-
-/** Completes the open task of `elementId` in case `caseId` as `session`, once the task is there. */
-async function completeTask(session: ApiSession, caseId: string, elementId: string, variables: Record<string, unknown>): Promise<void> {
-  const task = await eventually(async () => {
-    const res = await session.get(`/api/tasks?instanceId=${enc(caseId)}&status=open,claimed&size=50`).expect(200);
-    return (res.body.items as Array<{ id: string; elementId: string }>).find((t) => t.elementId === elementId);
-  }, `the task ${elementId} of ${caseId}`);
-  await session.post(`/api/tasks/${enc(task.id)}/complete`, { variables }).expect(200);
-}
 
 beforeAll(async () => {
   journey = await startJourneyStack(async (started) => {

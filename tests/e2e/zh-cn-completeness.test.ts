@@ -14,6 +14,7 @@ import { type ApiSession, enc } from '../support/api';
 import { ROOT } from '../support/paths';
 import { eventually } from '../support/wait';
 import { button, openPage, PHONE, signIn } from './support/browser';
+import { completeTask } from './support/caseTasks';
 import { type JourneyStack, startJourneyStack } from './support/journeyStack';
 import { latinOnlyTexts } from './support/latinText';
 import { deployStallPatrol, deployStallPatrolWithStartForm } from './support/stallPatrol';
@@ -34,15 +35,6 @@ function openTask(session: ApiSession, caseId: string): Promise<string> {
     const res = await session.get(`/api/tasks?instanceId=${enc(caseId)}&status=open,claimed&size=50`).expect(200);
     return (res.body.items as Array<{ id: string }>)[0]?.id;
   }, `the open task of ${caseId}`);
-}
-
-/** Claims and completes the open task of `elementId` in case `caseId` as `session`, once the task is there. */
-async function completeTask(session: ApiSession, caseId: string, elementId: string, variables: Record<string, unknown>): Promise<void> {
-  const task = await eventually(async () => {
-    const res = await session.get(`/api/tasks?instanceId=${enc(caseId)}&status=open,claimed&size=50`).expect(200);
-    return (res.body.items as Array<{ id: string; elementId: string }>).find((t) => t.elementId === elementId);
-  }, `the task ${elementId} of ${caseId}`);
-  await session.post(`/api/tasks/${enc(task.id)}/complete`, { variables }).expect(200);
 }
 
 beforeAll(async () => {
