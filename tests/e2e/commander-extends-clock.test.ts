@@ -132,9 +132,14 @@ describe('an admin', () => {
 
     // when: the adjustment is removed again
     await page.locator('[data-date="2026-12-31"]').click();
-    await button(page.getByRole('dialog'), '撤销本地调整').click();
+    const removeDialog = page.getByRole('dialog');
+    await removeDialog.getByText('调整 2026-12-31').waitFor();
+    const removal = page.waitForResponse((res) => res.request().method() === 'DELETE' && res.url().endsWith('/api/calendar/adjustments/2026-12-31'));
+    await button(removeDialog, '撤销本地调整').click();
 
-    // then
+    // then: the server made the version, the dialog closed, the day is no longer adjusted
+    expect(`${(await removal).status()} ${await (await removal).text()}`).toMatch(/^200 /);
+    await removeDialog.waitFor({ state: 'hidden' });
     await page.locator('[data-date="2026-12-31"]:not([data-adjusted])').waitFor();
     await versions.getByText('撤销 2026-12-31 的本地调整').waitFor();
 

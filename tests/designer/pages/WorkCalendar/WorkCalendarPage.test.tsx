@@ -165,10 +165,12 @@ describe('WorkCalendarPage', () => {
     fireEvent.click(dayCell('2026-10-03'));
     const second = await dialogTitled('调整 2026-10-03');
     await userEvent.type(within(second).getByLabelText('说明'), '补班');
+    const yearReads = api.callsTo('GET /api/calendar').length;
     fireEvent.click(within(second).getByRole('button', { name: '设为工作日' }));
 
-    // then
+    // then: the refusal in Chinese, and the year read again (the page shows the calendar as the server now has it)
     expect(await within(second).findByText('该日已是所选类型，日历没有变化')).toBeInTheDocument();
+    await waitFor(() => expect(api.callsTo('GET /api/calendar').length).toBeGreaterThan(yearReads));
   });
 
   it('should show other roles the months read-only, without versions, rollout or a day to click', async () => {
