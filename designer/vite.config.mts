@@ -1,6 +1,7 @@
 // Vite build of the Sparrow web app: React via Oxc's automatic JSX runtime, output in designer/dist.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { antdFirstPaintCss } from './vite-plugins/antdFirstPaintCss/index.mts';
 import { chunkModules } from './vite-plugins/chunkModules.mts';
 import { precompress } from './vite-plugins/precompress.mts';
 
@@ -29,8 +30,9 @@ export default defineConfig({
   root,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
-  // The chunk → modules map beside the manifest (for scripts/page-weights.ts and its test), and .br/.gz copies of the assets.
-  plugins: [chunkModules(repoRoot), precompress()],
+  // The antd styles of the first paint as a preloaded stylesheet, the chunk → modules map beside the manifest (for
+  // scripts/page-weights.ts and its test), and .br/.gz copies of the assets.
+  plugins: [antdFirstPaintCss(), chunkModules(repoRoot), precompress()],
   // form-js-editor pins an older preact than form-js-viewer; two copies break its hooks ("reading 'context'"), so one is used.
   resolve: { dedupe: ['preact'] },
   build: {

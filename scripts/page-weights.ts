@@ -17,7 +17,7 @@ if (built) {
   dist = fs.mkdtempSync(path.join(os.tmpdir(), 'sparrow-page-weights-'));
   execFileSync('npx', ['vite', 'build', '--config', 'designer/vite.config.mts', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
 }
-const { manifest, modules } = readBuild(dist);
+const { manifest, modules, preloadedStyles } = readBuild(dist);
 if (!modules) console.log('(no .vite/modules.json: the editor-module check is skipped)');
 
 /** Raw, gzip (level 9) and brotli (quality 11) bytes of one built file. */
@@ -38,7 +38,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`.padStart(9);
 console.log(`page weights of ${dist} (JS + CSS: raw / gzip / brotli)`);
 let failed = false;
 for (const page of Object.keys(PAGES)) {
-  const { initial, onDemand } = pageFiles(manifest, page);
+  const { initial, onDemand } = pageFiles(manifest, page, preloadedStyles);
   const [raw, gz, br] = total(initial);
   const lazy = total(onDemand);
   const extra = onDemand.length ? `   + on demand ${kb(lazy[0])} / ${kb(lazy[1])} / ${kb(lazy[2])}` : '';

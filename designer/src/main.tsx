@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { meQuery } from './api/hooks/useMe.query';
 import { createQueryClient } from './api/queryClient';
 import { App } from './App';
+import { applyFirstPaintStyles } from './firstPaintStyles';
 import { applyDayjsLocale } from './i18n/dayjsLocale';
 import type { Locale } from './i18n/locales';
 import { LocaleProvider, useLocale } from './i18n/LocaleProvider';
@@ -36,18 +37,20 @@ preloadPage(window.location.pathname, queryClient);
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-// The first render as a transition: React renders it in slices between frames (a default update renders in one
-// task, which on a phone's CPU blocked taps for about a second while the page was built); index.html's header shows
-// meanwhile.
+// The first render, once the first paint's antd styles are in effect, as a transition: React renders it in slices
+// between frames (a default update renders in one task, which on a phone's CPU blocked taps for about a second while
+// the page was built); index.html's header shows meanwhile.
 const root = createRoot(container);
-startTransition(() =>
-  root.render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <LocaleProvider>
-          <LocalizedApp />
-        </LocaleProvider>
-      </QueryClientProvider>
-    </StrictMode>,
+void applyFirstPaintStyles().then(() =>
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <QueryClientProvider client={queryClient}>
+          <LocaleProvider>
+            <LocalizedApp />
+          </LocaleProvider>
+        </QueryClientProvider>
+      </StrictMode>,
+    ),
   ),
 );

@@ -1,5 +1,6 @@
-// The files each page of the built designer loads, read from Vite's manifest (.vite/manifest.json) and the
-// chunk → modules map (.vite/modules.json, written by designer/vite-plugins/chunkModules.mts).
+// The files each page of the built designer loads, read from Vite's manifest (.vite/manifest.json), index.html's
+// preloaded stylesheets and the chunk → modules map (.vite/modules.json, written by
+// designer/vite-plugins/chunkModules.mts).
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -33,9 +34,15 @@ export const EDITOR_MODULES = [
 ];
 
 /** Reads the manifest and the chunk → modules map (undefined for a build without it) of the build in `dist`. */
-export function readBuild(dist: string): { manifest: Manifest; modules?: Record<string, string[]> } {
+export function readBuild(dist: string): { manifest: Manifest; modules?: Record<string, string[]>; preloadedStyles: string[] } {
   const read = (name: string) => JSON.parse(fs.readFileSync(path.join(dist, '.vite', name), 'utf8'));
-  return { manifest: read('manifest.json'), modules: fs.existsSync(path.join(dist, '.vite/modules.json')) ? read('modules.json') : undefined };
+  return { manifest: read('manifest.json'), modules: fs.existsSync(path.join(dist, '.vite/modules.json')) ? read('modules.json') : undefined, preloadedStyles: preloadedStyles(dist) };
+}
+
+/** The stylesheets index.html preloads for every page (the antd first-paint styles), as paths in the build. */
+function preloadedStyles(dist: string): string[] {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  return [...html.matchAll(/<link rel="preload" as="style" href="\/([^"]+)"/g)].map((match) => match[1]);
 }
 
 /** The key of the entry (index.html). */
@@ -57,17 +64,18 @@ function staticClosure(manifest: Manifest, keys: string[]): Set<string> {
 const filesOf = (manifest: Manifest, keys: Iterable<string>) => [...new Set([...keys].flatMap((key) => [manifest[key].file, ...(manifest[key].css ?? [])]))];
 
 /**
- * What opening `page` (a PAGES key) loads: `initial`, the entry's and the page's static chunks with their CSS; `onDemand`,
- * what the page's own lazy imports add when it uses them (other pages left out).
+ * What opening `page` (a PAGES key) loads: `initial`, the entry's and the page's static chunks with their CSS (and
+ * `preloadedStyles`, which index.html loads for every page); `onDemand`, what the page's own lazy imports add when it
+ * uses them (other pages left out).
  */
-export function pageFiles(manifest: Manifest, page: string): { initial: string[]; onDemand: string[] } {
+export function pageFiles(manifest: Manifest, page: string, preloadedStyles: string[] = []): { initial: string[]; onDemand: string[] } {
   const entry = entryKey(manifest);
   const pageKey = PAGES[page];
   const initial = staticClosure(manifest, pageKey ? [entry, pageKey] : [entry]);
   const routeKeys = new Set(Object.values(PAGES).filter((key): key is string => key !== null));
   const lazyRoots = [...initial].flatMap((key) => (key === entry ? [] : (manifest[key].dynamicImports ?? []))).filter((key) => !routeKeys.has(key));
   const lazy = [...staticClosure(manifest, lazyRoots)].filter((key) => !initial.has(key));
-  return { initial: filesOf(manifest, initial), onDemand: filesOf(manifest, lazy) };
+  return { initial: [...preloadedStyles, ...filesOf(manifest, initial)], onDemand: filesOf(manifest, lazy) };
 }
 
 /** The modules of `files` (JS chunks) that match EDITOR_MODULES. */

@@ -36,6 +36,13 @@ afterAll(() => journey?.stop());
 /** Presses `target`: a tap on a touch screen, a click otherwise. */
 const press = (target: Locator, touch: boolean) => (touch ? target.tap() : target.click());
 
+/** Components whose styles the build's first-paint stylesheet holds (designer/vite-plugins/antdFirstPaintCss/extract.mts), by class. */
+const FIRST_PAINT_COMPONENTS = ['app', 'layout', 'drawer', 'spin', 'typography', 'btn', 'flex', 'space', 'card', 'descriptions', 'tag', 'alert', 'skeleton', 'row', 'col', 'timeline', 'steps', 'empty'];
+
+/** The antd components whose styles the page made itself, by class (`:where(.css-…).ant-btn{…}` and `….ant-tabs-css-var{…}` are `btn`, `tabs`). */
+const stylesMadeInPage = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll('style')].flatMap((style) => /^:where\(\.css-[\w-]+\)\.ant-([a-z-]+?)(?:-css-var)?\{/.exec(style.textContent ?? '')?.[1] ?? []));
+
 /** Whether `target` lies wholly inside the viewport of `page`. */
 async function onScreen(page: Page, target: Locator): Promise<boolean> {
   const box = await target.boundingBox();
@@ -112,6 +119,12 @@ describe('enforcement staff in the street', () => {
       expect(await expand.count()).toBe(0);
     }
     expect(await fitsWidth(page)).toBe(true);
+
+    // and: antd took the styles of the shell and the task page from the build's stylesheet, and made only the others
+    // itself (the task list's tabs among them)
+    const made = await stylesMadeInPage(page);
+    expect(made.filter((component) => FIRST_PAINT_COMPONENTS.includes(component))).toEqual([]);
+    expect(made).toContain('tabs');
 
     // when: they fill the form, the page scrolled down to its last field
     await page.getByLabel('核查结论').fill('摊主已自行撤离，现场恢复通行');
