@@ -1,20 +1,24 @@
 // A case's progress: its status, its diagram with the current element highlighted, and its timeline so far.
-import { Alert, Button, Card, Col, Flex, Row, Skeleton, Tag } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Flex, Skeleton, Tag } from 'antd';
+import { memo, useMemo, useState } from 'react';
 import { caseStatusOf, type CompletedElement } from '../../api/instances';
 import { useCase } from '../../api/hooks/useCase.query';
 import { useMe } from '../../api/hooks/useMe.query';
 import { useVersion } from '../../api/hooks/useVersion.query';
 import { DEFINITION_READERS, DESIGNERS, hasAnyRole } from '../../../../contracts/roles';
 import { useT } from '../../i18n/useT';
+import { TwoColumns } from '../../layout/TwoColumns';
 import { CaseDiagram, type CaseMarks } from '../CaseDiagram';
 import { CaseTimeline } from '../CaseTimeline';
 import { nodeInfoOf, timelineEntries } from '../CaseTimeline/timelineEntries';
 import { ProblemAlert } from '../ProblemAlert';
 import { CaseStatusTag } from '../CaseStatusTag';
 
-/** The diagram (when the user may read definitions) beside the timeline of case `instanceId`; `elementId` is emphasised. */
-export function CaseProgress({
+/**
+ * The diagram (when the user may read definitions) beside the timeline of case `instanceId`; `elementId` is emphasised.
+ * Memoised: the page around it re-rendering (its own queries answering) does not render the timeline again.
+ */
+export const CaseProgress = memo(function CaseProgress({
   instanceId,
   elementId,
   layout = 'columns',
@@ -104,14 +108,5 @@ export function CaseProgress({
       </div>
     );
   }
-  return (
-    <Row gutter={[16, 16]}>
-      <Col xs={24} xl={16}>
-        {diagram}
-      </Col>
-      <Col xs={24} xl={8}>
-        {timeline}
-      </Col>
-    </Row>
-  );
-}
+  return <TwoColumns ratio={[16, 8]} first={diagram} second={timeline} />;
+});

@@ -2,30 +2,30 @@
 // prefilled from the case's variables; without a form, a comment box) under an action bar that never moves,
 // claim/unclaim/complete, and the case's diagram (hidden at first on a phone) and timeline.
 import type { Form as FormJs } from '@bpmn-io/form-js-viewer';
-import { Alert, App, Button, Card, Col, Empty, Flex, Form, Input, Row, Skeleton, Space, theme, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { Alert, App, Button, Card, Empty, Flex, type FormInstance, Skeleton, Space, theme, Typography } from 'antd';
+import { useCallback, useRef, useState } from 'react';
 import { newIdempotencyKey } from '../../api/idempotencyKey';
 import { useClaimTask } from '../../api/hooks/useClaimTask.mutation';
 import { useDisplayName } from '../../api/hooks/useDisplayName';
 import { useCompleteTask } from '../../api/hooks/useCompleteTask.mutation';
 import { useMe } from '../../api/hooks/useMe.query';
-import { useStreetName } from '../../api/hooks/useStreetName';
 import { useTask } from '../../api/hooks/useTask.query';
 import { useUnclaimTask } from '../../api/hooks/useUnclaimTask.mutation';
 import type { ProblemError } from '../../api/problem';
 import { DESIGNERS, hasAnyRole, STREET_WATCHERS, TASK_WORKERS } from '../../../../contracts/roles';
 import type { CompletedTask } from '../../api/tasks';
 import { CaseProgress } from '../../components/CaseProgress';
-import { useNow } from '../../components/DueTag/useNow';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { AdvancedVariables } from '../../components/AdvancedVariables';
 import { fieldLabel, problemLine } from '../../i18n/describeProblem';
 import { plainKindKey } from '../../i18n/plainKindKey';
 import { useT } from '../../i18n/useT';
+import { TwoColumns } from '../../layout/TwoColumns';
 import { useScreenBelow } from '../../layout/useScreenBelow';
 import { navigate } from '../../routing/location';
 import { casePath, type RouteParams, taskListPath } from '../../routing/paths';
-import { type VariablePair, variablesFromPairs } from '../../components/VariablePairsFields/variablePairs';
+import { variablesFromPairs } from '../../components/VariablePairsFields/variablePairs';
+import type { DefaultFormValues } from './DefaultTaskForm';
+import { LazyDefaultTaskForm } from './DefaultTaskForm/LazyDefaultTaskForm';
 import { formJsMessage, serverMessageText } from './formMessages';
 import { placeServerErrors } from './placeServerErrors';
 import { problemFieldErrors, type ServerFieldError } from './serverFieldErrors';
@@ -44,15 +44,15 @@ export function TaskPage({ params }: { params: RouteParams }) {
   const claim = useClaimTask();
   const unclaim = useUnclaimTask();
   const complete = useCompleteTask();
-  const now = useNow();
-  const streetName = useStreetName();
   const formRef = useRef<FormJs | null>(null);
   const idempotencyKey = useRef(newIdempotencyKey());
   const [unplacedErrors, setUnplacedErrors] = useState<ServerFieldError[]>([]);
   const [completed, setCompleted] = useState<CompletedTask | null>(null);
   // The form's code loads on first use: 完成任务 waits for it.
   const [formReady, setFormReady] = useState(false);
-  const [defaultForm] = Form.useForm<{ comment?: string; variables: VariablePair[] }>();
+  // Without a form-js form: the comment box's antd form, once its code is loaded.
+  const [defaultForm, setDefaultForm] = useState<FormInstance<DefaultFormValues> | null>(null);
+  const onDefaultForm = useCallback((form: FormInstance<DefaultFormValues>) => setDefaultForm(form), []);
   const { token } = theme.useToken();
   const phone = useScreenBelow('md');
 
@@ -125,6 +125,7 @@ export function TaskPage({ params }: { params: RouteParams }) {
 
   /** A task without a form: the comment (as `taskComment`) and, for operators, the typed variables under 高级. */
   async function completeWithDefault() {
+    if (!defaultForm) return;
     const { comment, variables: pairs = [] } = await defaultForm.validateFields();
     const parsed = variablesFromPairs(operator ? pairs : []);
     if ('error' in parsed) {
@@ -176,7 +177,7 @@ export function TaskPage({ params }: { params: RouteParams }) {
         {actions}
       </Flex>
       <Card size="small">
-        <TaskHeader task={detail} username={me.username} now={now} streetName={streetName} />
+        <TaskHeader task={detail} username={me.username} />
       </Card>
       {completed && (
         <Alert
@@ -188,8 +189,9 @@ export function TaskPage({ params }: { params: RouteParams }) {
         />
       )}
       {open && !mine && !completed && worker && <Alert type="info" showIcon title={detail.assignee ? t('task.heldBy', { assignee: personName(detail.assignee) }) : t('task.claimFirst')} />}
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={10}>
+      <TwoColumns
+        ratio={[10, 14]}
+        first={
           <Flex vertical gap="middle">
             {detail.documentation && (
               <Alert
@@ -209,7 +211,7 @@ export function TaskPage({ params }: { params: RouteParams }) {
                   clear below it (form-js validates on blur) never move the button under the pointer. */}
               {mayComplete && (
                 <Flex justify="end" className="sparrow-task-actions" style={{ position: 'sticky', top: 0, zIndex: 2, padding: '12px 0', background: token.colorBgContainer }}>
-                  <Button type="primary" loading={complete.isPending} disabled={Boolean(schema) && !formReady} onClick={() => (schema ? completeWithForm() : void completeWithDefault())}>
+                  <Button type="primary" loading={complete.isPending} disabled={schema ? !formReady : !defaultForm} onClick={() => (schema ? completeWithForm() : void completeWithDefault())}>
                     {t('task.complete')}
                   </Button>
                 </Flex>
@@ -232,24 +234,15 @@ export function TaskPage({ params }: { params: RouteParams }) {
                   }}
                 />
               ) : mayComplete ? (
-                <Form form={defaultForm} layout="vertical" initialValues={{ variables: [] }}>
-                  <Form.Item name="comment" label={t('task.comment')} extra={t('task.commentHelp')} style={{ marginBottom: operator ? 12 : 0 }}>
-                    <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('task.commentPlaceholder')} />
-                  </Form.Item>
-                  {operator && (
-                    <AdvancedVariables label={t('task.advanced')} help={t('task.formNoneHelp')} />
-                  )}
-                </Form>
+                <LazyDefaultTaskForm operator={operator} onForm={onDefaultForm} />
               ) : (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('task.formNone')} />
               )}
             </Card>
           </Flex>
-        </Col>
-        <Col xs={24} xl={14}>
-          <CaseProgress instanceId={detail.instanceId} elementId={detail.elementId} layout="stacked" diagramHeight={230} diagramToggle={phone ? 'hidden' : 'shown'} />
-        </Col>
-      </Row>
+        }
+        second={<CaseProgress instanceId={detail.instanceId} elementId={detail.elementId} layout="stacked" diagramHeight={230} diagramToggle={phone ? 'hidden' : 'shown'} />}
+      />
     </Flex>
   );
 }

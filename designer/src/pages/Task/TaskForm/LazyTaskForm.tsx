@@ -3,27 +3,16 @@
 // for it (the app renders in transitions) and the facts painted after the form's download. A task or start without a
 // form never downloads it.
 import { Alert, Skeleton } from 'antd';
-import { type ComponentProps, useEffect, useState } from 'react';
+import type { ComponentProps } from 'react';
+import { useModuleAfterCommit } from '../../../components/useModuleAfterCommit';
 import { useT } from '../../../i18n/useT';
 import type { TaskForm } from './index';
 
-type TaskFormComponent = typeof TaskForm;
-
 /** TaskForm behind a skeleton until its code is loaded (asked for once the page has committed); the same props. */
-export function LazyTaskForm(props: ComponentProps<TaskFormComponent>) {
+export function LazyTaskForm(props: ComponentProps<typeof TaskForm>) {
   const t = useT();
-  const [loaded, setLoaded] = useState<{ Form: TaskFormComponent } | { failed: true } | null>(null);
-  useEffect(() => {
-    let current = true;
-    import('./index').then(
-      (module) => current && setLoaded({ Form: module.TaskForm }),
-      () => current && setLoaded({ failed: true }),
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
+  const loaded = useModuleAfterCommit(() => import('./index'));
   if (!loaded) return <Skeleton active paragraph={{ rows: 4 }} />;
-  if ('failed' in loaded) return <Alert type="error" showIcon title={t('forms.loadFailed')} />;
-  return <loaded.Form {...props} />;
+  if (loaded === 'failed') return <Alert type="error" showIcon title={t('forms.loadFailed')} />;
+  return <loaded.TaskForm {...props} />;
 }

@@ -1,10 +1,13 @@
 // The facts of a task: case, process, street, who holds it or may take it, priority, due date, status.
 import { Descriptions, Space, Tag } from 'antd';
+import { memo } from 'react';
 import { useDisplayName } from '../../../api/hooks/useDisplayName';
 import { useGroupLabel } from '../../../api/hooks/useGroupLabel';
 import { useProcessName } from '../../../api/hooks/useProcessName';
+import { useStreetName } from '../../../api/hooks/useStreetName';
 import type { TaskDetail } from '../../../api/tasks';
 import { DueTag } from '../../../components/DueTag';
+import { useNow } from '../../../components/DueTag/useNow';
 import { useFormatDateTime } from '../../../i18n/useFormatDateTime';
 import { useT } from '../../../i18n/useT';
 import { navigate } from '../../../routing/location';
@@ -13,9 +16,15 @@ import { priorityLevel } from '../../TaskList/taskQuery';
 
 const STATUS_COLORS = { open: 'blue', claimed: 'geekblue', completed: 'success', cancelled: 'default' } as const;
 
-/** Describes `task` for the user `username`, at `now`. */
-export function TaskHeader({ task, username, now, streetName }: { task: TaskDetail; username: string; now: number; streetName: (id: string | null) => string }) {
+/**
+ * Describes `task` for the user `username`. Memoised, and it keeps its own clock and looks the names up itself: a name
+ * list arriving or the time left ticking re-renders the facts, not the whole task page (a re-render a query or a timer
+ * starts renders in one task, not in slices).
+ */
+export const TaskHeader = memo(function TaskHeader({ task, username }: { task: TaskDetail; username: string }) {
   const t = useT();
+  const now = useNow();
+  const streetName = useStreetName();
   const formatDateTime = useFormatDateTime();
   const groupLabel = useGroupLabel();
   const processName = useProcessName();
@@ -71,4 +80,4 @@ export function TaskHeader({ task, username, now, streetName }: { task: TaskDeta
       ]}
     />
   );
-}
+});
