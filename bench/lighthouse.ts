@@ -1,8 +1,9 @@
-// Lighthouse mobile performance of the task page (issue 17: ≥ 80), measured once: the real product (bench/apiStack.ts)
-// serving the built designer, a stall-patrol case whose 现场核查 task (with its form and the case diagram) bajiao-staff
-// opens, audited by Lighthouse's default mobile run (simulated slow 4G, 4× CPU) in Debian's chromium. Not in npm test.
+// Lighthouse mobile performance of the task page (issue 17: ≥ 80), once or --runs N times with their median: the real
+// product (bench/apiStack.ts) serving the built designer, a stall-patrol case whose 现场核查 task (with its form and the
+// case diagram) bajiao-staff opens, audited by Lighthouse's default mobile run (simulated slow 4G, 4× CPU) in Debian's
+// chromium. Not in npm test.
 // Lighthouse is not a project dependency: install it beside the checkout and name its folder, e.g.
-//   npm install --prefix /tmp/lh lighthouse chrome-launcher && LIGHTHOUSE_DIR=/tmp/lh npx tsx bench/lighthouse.ts
+//   npm install --prefix /tmp/lh lighthouse chrome-launcher && LIGHTHOUSE_DIR=/tmp/lh npx tsx bench/lighthouse.ts [--runs N]
 // With `--profile <file>` the task page is opened instead in playwright's Chromium at 390×844 with the CPU slowed 4× as
 // Lighthouse's mobile run assumes, and its main thread's CPU profile written and summarised (bench/browserProfile.ts);
 // `--designer-dir <dir>` serves another build, e.g. one built with `--minify false` so the profile names functions.
@@ -64,9 +65,12 @@ async function profileTaskPage(baseURL: string, url: string, file: string): Prom
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { profile: { type: 'string' }, 'designer-dir': { type: 'string' } } });
+  const { values } = parseArgs({ options: { profile: { type: 'string' }, 'designer-dir': { type: 'string' }, runs: { type: 'string', default: '1' } } });
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1 || runs > 20) throw new Error(`--runs takes a whole number from 1 to 20, not ${values.runs}`);
   type Launcher = { launch(options: { chromePath: string; chromeFlags: string[] }): Promise<{ port: number; kill(): Promise<void> | void }> };
-  type Lighthouse = (url: string, flags: Record<string, unknown>) => Promise<{ lhr: { categories: { performance: { score: number } }; audits: Record<string, { displayValue?: string }> } }>;
+  type Report = { categories: { performance: { score: number | null } }; audits: Record<string, { displayValue?: string }>; runtimeError?: { code: string; message: string } };
+  type Lighthouse = (url: string, flags: Record<string, unknown>) => Promise<{ lhr: Report }>;
   const designerDir = values['designer-dir'] ? path.resolve(values['designer-dir']) : await ensureDesignerBuild();
   const stack = await startApiBenchStack('sparrow_bench_lighthouse', { designerDir });
   try {
@@ -88,17 +92,29 @@ async function main(): Promise<void> {
     if (values.profile) return await profileTaskPage(stack.baseURL, url, path.resolve(values.profile));
     const launcher = await fromLighthouseDir<Launcher>('chrome-launcher');
     const lighthouse = (await fromLighthouseDir<{ default: Lighthouse }>('lighthouse')).default;
-    const chrome = await launcher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu'] });
-    try {
-      const { lhr } = await lighthouse(url, { port: chrome.port, onlyCategories: ['performance'], extraHeaders: { Cookie: await sessionCookie(stack.baseURL, 'bajiao-staff') }, logLevel: 'error' });
-      console.log(`Lighthouse mobile performance of the task page: ${Math.round(lhr.categories.performance.score * 100)}`);
-      for (const id of METRICS) console.log(`  ${id}: ${lhr.audits[id]?.displayValue ?? '-'}`);
-      const report = path.join(os.tmpdir(), 'sparrow-lighthouse-task-page.json');
-      fs.writeFileSync(report, JSON.stringify(lhr));
-      console.log(`  full report: ${report} (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
-    } finally {
-      await chrome.kill();
+    const scores: number[] = [];
+    // One run varies by about ±5 (the simulated load follows this machine's timings), so --runs N reports the median.
+    for (let run = 1; run <= runs; run += 1) {
+      const chrome = await launcher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu'] });
+      try {
+        const { lhr } = await lighthouse(url, { port: chrome.port, onlyCategories: ['performance'], extraHeaders: { Cookie: await sessionCookie(stack.baseURL, 'bajiao-staff') }, logLevel: 'error' });
+        const report = path.join(os.tmpdir(), `sparrow-lighthouse-task-page${runs > 1 ? `-${run}` : ''}.json`);
+        fs.writeFileSync(report, JSON.stringify(lhr));
+        if (lhr.runtimeError || lhr.categories.performance.score === null) {
+          console.log(`run ${run}: Lighthouse gave no score (${lhr.runtimeError?.code ?? 'no score'}: ${lhr.runtimeError?.message ?? '-'}); report ${report}`);
+          continue;
+        }
+        const score = Math.round(lhr.categories.performance.score * 100);
+        scores.push(score);
+        console.log(`run ${run}: Lighthouse mobile performance of the task page: ${score}`);
+        for (const id of METRICS) console.log(`  ${id}: ${lhr.audits[id]?.displayValue ?? '-'}`);
+        console.log(`  full report: ${report} (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
+      } finally {
+        await chrome.kill();
+      }
     }
+    const sorted = [...scores].sort((a, b) => a - b);
+    if (runs > 1 && sorted.length) console.log(`median of ${sorted.length} scored runs: ${sorted[Math.floor((sorted.length - 1) / 2)]} (${sorted.join(', ')})`);
   } finally {
     await stack.stop();
   }
