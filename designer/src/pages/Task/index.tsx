@@ -25,7 +25,7 @@ import { navigate } from '../../routing/location';
 import { casePath, type RouteParams, taskListPath } from '../../routing/paths';
 import { variablesFromPairs } from '../../components/VariablePairsFields/variablePairs';
 import type { DefaultFormValues } from './DefaultTaskForm';
-import { LazyDefaultTaskForm } from './DefaultTaskForm/LazyDefaultTaskForm';
+import { LazyDefaultTaskForm } from './DefaultTaskForm/lazy';
 import { formJsMessage, serverMessageText } from './formMessages';
 import { placeServerErrors } from './placeServerErrors';
 import { problemFieldErrors, type ServerFieldError } from './serverFieldErrors';

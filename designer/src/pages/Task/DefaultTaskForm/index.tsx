@@ -1,6 +1,5 @@
 // The form of a task without a form-js form: a comment (sent as `taskComment`) and, for operators, typed variables
-// under 高级. Loaded on demand by LazyDefaultTaskForm: a task page with a form-js form does not load antd's form and
-// inputs.
+// under 高级. Loaded on demand (lazy.ts): a task page with a form-js form does not load antd's form and inputs.
 import { Form, type FormInstance, Input } from 'antd';
 import { useEffect } from 'react';
 import { AdvancedVariables } from '../../../components/AdvancedVariables';
