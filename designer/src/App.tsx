@@ -6,6 +6,7 @@ import { useMe } from './api/hooks/useMe.query';
 import { useSessionGuard } from './api/hooks/useSessionGuard';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { NavDrawer } from './components/NavDrawer';
+import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { ProblemAlert } from './components/ProblemAlert';
 import { UserMenu } from './components/UserMenu';
 import { useT } from './i18n/useT';
@@ -36,6 +37,8 @@ export function App() {
   else if (me.error?.status === 401) content = <Suspense fallback={loading}><LoginPage expired={expired} /></Suspense>;
   else if (me.error) content = <ProblemAlert message={t('auth.loadFailed')} error={me.error} />;
   else content = <Suspense fallback={loading}><Page params={match?.params ?? {}} /></Suspense>;
+  // a page (or the sign-in form) whose code did not download, or that threw, says so instead of blanking the app
+  content = <PageErrorBoundary resetKey={pathname}>{content}</PageErrorBoundary>;
 
   const nav = signedIn && (
     <nav aria-label={t('nav.label')}>

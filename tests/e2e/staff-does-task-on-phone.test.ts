@@ -164,3 +164,28 @@ describe('enforcement staff in the street', () => {
     expect(pageErrors).toEqual([]);
   }, 180_000);
 });
+
+describe('staff on a connection that drops', () => {
+  it('should see that the task list could not load and get it with 重新加载, not a blank app', async () => {
+    // given: the task list's code cannot be downloaded
+    const { page } = await openPage(browser, server.baseURL, PHONE);
+    const taskListCode = /\/assets\/TaskList-[^/]+\.js$/;
+    await page.route(taskListCode, (route) => route.abort('internetdisconnected'));
+
+    // when
+    await page.goto('/tasks?tab=group');
+    await signIn(page, 'bajiao-staff', DEMO_PASSWORD);
+
+    // then: the page says so where it would be, the header and the ☰ menu still there
+    await page.getByText('页面加载失败').waitFor();
+    expect(await page.getByRole('button', { name: '打开菜单' }).isVisible()).toBe(true);
+
+    // when: the connection is back and they reload
+    await page.unroute(taskListCode);
+    await page.getByRole('button', { name: /重新加载/ }).tap();
+
+    // then
+    await page.getByRole('heading', { name: '任务列表' }).waitFor();
+    expect(await page.getByText('页面加载失败').count()).toBe(0);
+  }, 120_000);
+});
