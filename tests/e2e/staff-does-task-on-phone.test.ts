@@ -2,7 +2,8 @@
 // and, for comparison, a 1366×768 office screen, bajiao-staff finds their case's task in the list (cards on the phone,
 // the table on the desktop), claims it, completes its form and sees it done; no page is wider than the screen and the
 // 完成任务 button stays on screen while the form is filled. Screenshots docs/images/phone-task-list.png and
-// phone-task.png (refreshed with SPARROW_DOC_SCREENSHOTS=1).
+// phone-task.png (refreshed with SPARROW_DOC_SCREENSHOTS=1). On a connection that drops, a page whose code does not
+// download says so and comes back with 重新加载.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/seed';
 import { button, fitsWidth, openPage, PHONE, type Screen, screenshot, signIn, VIEWPORT } from './support/browser';
