@@ -1,8 +1,8 @@
 // Vite plugin: a static stylesheet of the antd components the task page and the shell show at first paint
 // (extract.mts), so antd does not make their styles in the browser while the first page renders (on a phone that was
-// about a quarter of the script time: Lighthouse's blocking time 670-830 ms → 320-400 ms). index.html preloads it
-// without blocking its header's paint; the app applies it before its first render (designer/src/firstPaintStyles.ts).
-// Components not in it make their styles at runtime, as before.
+// about a quarter of the script time). index.html preloads it without blocking its header's paint; the app applies it
+// before its first render (designer/src/firstPaintStyles.ts). Components not in it make their styles at runtime, as
+// before.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
