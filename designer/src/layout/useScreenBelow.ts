@@ -1,6 +1,7 @@
-// Whether the screen is narrower than one of antd's breakpoints (md 768 px, lg 992 px, xl 1200 px), read from a media query when
-// the page renders, so a phone's first render already has the phone layout (antd's Grid.useBreakpoint knows nothing
-// until its effect ran: the desktop layout rendered first, and the task page began fetching the diagram a phone hides).
+// Whether the screen is narrower than one of antd's breakpoints (md 768 px, lg 992 px, xl 1200 px), read from a media
+// query when the page renders, so a phone's first render already has the phone layout (antd's Grid.useBreakpoint knows
+// nothing until its effect ran: the desktop layout rendered first, and the task page began fetching the diagram a
+// phone hides).
 import { theme } from 'antd';
 import { useCallback, useSyncExternalStore } from 'react';
 
