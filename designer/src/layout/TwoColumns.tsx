@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { useScreenBelow } from './useScreenBelow';
 
-/** `first` and `second` side by side from antd's xl breakpoint (1200 px) in `ratio` (e.g. [10, 14]), stacked below; 16 px apart. */
+/** `first` and `second` side by side from 1200 px (antd's xl) in `ratio`, e.g. [10, 14], stacked below; 16 px apart. */
 export function TwoColumns({ first, second, ratio }: { first: ReactNode; second: ReactNode; ratio: [number, number] }) {
   const stacked = useScreenBelow('xl');
   return (
