@@ -1,5 +1,6 @@
 // Reads and writes a process's `<sparrow:starters names="…">` (who may start it) on bpmn-js business objects. Pure of
 // panel code: the entry and the specs use it.
+import { splitNames } from '../../../../contracts/nameLists';
 import type { BpmnFactory, ModdleLike } from '../moddleShapes';
 import { addExtensionCommand, extensionValues as valuesOf, type PanelCommand, updateCommand as update } from '../panelCommands';
 
@@ -10,7 +11,7 @@ export const startersOf = (process: ModdleLike): ModdleLike | undefined => value
 
 /** The names as the compiler reads them (commas, Chinese commas, 、 or spaces apart), normalised to `a, b`; '' for none. */
 export function startersAttr(text: string): string {
-  return [...new Set(text.split(/[,，、\s]+/).filter(Boolean))].join(', ');
+  return [...new Set(splitNames(text))].join(', ');
 }
 
 /** The starters the process names, as its attribute holds them ('' when it names none). */

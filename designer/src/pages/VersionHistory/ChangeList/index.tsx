@@ -2,6 +2,7 @@
 // picked shows that element on both diagrams.
 import { Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { splitNames } from '../../../../../contracts/nameLists';
 import { useGroupLabel } from '../../../api/hooks/useGroupLabel';
 import type { ChangeKind, DiagramChange } from '../../../bpmn/diffDiagrams';
 import type { PropertyChange } from '../../../bpmn/diffProperties';
@@ -30,7 +31,7 @@ function useValueText(): (path: string, value: string | undefined) => { text: st
     if (value === 'true' || value === 'false') return { text: t(value === 'true' ? 'diff.value.true' : 'diff.value.false'), raw: false };
     // `names` is only sparrow:starters' attribute: roles or groups, apart by commas, 、 or spaces.
     const groups = (/(^|\.)candidateGroups$/.test(path) && !value.trim().startsWith('=')) || /(^|\.)names$/.test(path);
-    const text = groups ? value.split(/[,，、\s]+/).filter(Boolean).map(groupLabel).join('、') : value;
+    const text = groups ? splitNames(value).map(groupLabel).join('、') : value;
     return { text: text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH)}…` : text, raw: !groups };
   };
 }
