@@ -25,6 +25,8 @@ module.exports = {
       rootDir: __dirname,
       roots: ['<rootDir>/tests'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/engine/unit/'],
+      // Node's environment, plus a screenshot and description of each open browser page when a test fails.
+      testEnvironment: '<rootDir>/tests/support/failureEnvironment.ts',
       globalSetup: '<rootDir>/tests/support/globalSetup.ts',
       globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
       // Component tests opt into jsdom with a `@jest-environment jsdom` docblock; this file adds what jsdom lacks.

@@ -11,7 +11,7 @@ import { DEMO_PASSWORD } from '../../server/seed';
 import { type ApiStack, enc } from '../support/api';
 import { eventually } from '../support/wait';
 import { button, openPage, signIn } from './support/browser';
-import { completeTask } from './support/caseTasks';
+import { completeTask } from '../support/caseTasks';
 import { type JourneyStack, startJourneyStack } from './support/journeyStack';
 
 const CASE_KEY = 'REPORT-E2E-1';

@@ -9,7 +9,7 @@ import { ROOT } from '../support/paths';
 import { DEMO_PASSWORD } from '../../server/seed';
 import { type ApiStack, enc } from '../support/api';
 import { button, openPage, screenshot, signIn } from './support/browser';
-import { completeTask } from './support/caseTasks';
+import { completeTask } from '../support/caseTasks';
 import { type JourneyStack, startJourneyStack } from './support/journeyStack';
 
 const CASE_KEY = 'AUDIT-E2E-1';

@@ -14,7 +14,7 @@ import { type ApiSession, enc } from '../support/api';
 import { ROOT } from '../support/paths';
 import { eventually } from '../support/wait';
 import { button, openPage, PHONE, signIn } from './support/browser';
-import { completeTask } from './support/caseTasks';
+import { completeTask } from '../support/caseTasks';
 import { type JourneyStack, startJourneyStack } from './support/journeyStack';
 import { latinOnlyTexts } from './support/latinText';
 import { deployStallPatrol, deployStallPatrolWithStartForm } from './support/stallPatrol';

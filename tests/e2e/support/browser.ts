@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Express } from 'express';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { registerBrowser } from '../../support/openBrowsers';
 import { ROOT } from '../../support/paths';
 
 /** The Chromium the tests drive (scripts/setup --with-browser installs Debian's). */
@@ -14,13 +15,15 @@ export const SCREENSHOT_DIR = path.join(ROOT, 'test-results', 'e2e');
 /** The office screen the UI must fit. */
 export const VIEWPORT = { width: 1366, height: 768 };
 
-/** Starts headless Chromium. */
-export function launchBrowser(): Promise<Browser> {
+/** Starts headless Chromium, registered for the failure record of tests/support/failureEnvironment.ts. */
+export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH}: run scripts/setup --with-browser or set CHROMIUM_PATH`);
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+  registerBrowser(browser);
+  return browser;
 }
 
 /** Serves `app` on a free port of 127.0.0.1; resolves to its base URL and a closer. */

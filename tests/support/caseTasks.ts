@@ -1,6 +1,6 @@
-// What a browser journey's setup does through the API with a case's tasks: complete the open task of an element.
-import { type ApiSession, enc } from '../../support/api';
-import { eventually } from '../../support/wait';
+// What a test's setup does through the API with a case's tasks: complete the open task of an element.
+import { type ApiSession, enc } from './api';
+import { eventually } from './wait';
 
 /** Completes the open task of `elementId` in case `caseId` as `session` with `variables`, once the task is there. */
 export async function completeTask(session: ApiSession, caseId: string, elementId: string, variables: Record<string, unknown>): Promise<void> {
