@@ -1,7 +1,7 @@
 // The application shell: header with product name, user and language switch, side menu (a ☰ drawer on phones), and the
 // current page.
-import { Layout, Menu, Spin, Typography } from 'antd';
-import { lazy, Suspense } from 'react';
+import { Layout, Menu, Typography } from 'antd';
+import { useDeferredValue } from 'react';
 import { useMe } from './api/hooks/useMe.query';
 import { useSessionGuard } from './api/hooks/useSessionGuard';
 import { LanguageSwitch } from './components/LanguageSwitch';
@@ -12,17 +12,19 @@ import { UserMenu } from './components/UserMenu';
 import { useT } from './i18n/useT';
 import { useScreenBelow } from './layout/useScreenBelow';
 import { navigate, usePathname } from './routing/location';
+import { lazyComponent, pageLoading } from './routing/lazyComponent';
 import { homePath, matchRoute, menuRoutes } from './routing/routes';
 
 // Sign-in and the 404 page load on demand: a signed-in user's first page does not wait for their code (the sign-in
 // form's, with antd's form and inputs, was a sixth of the boot's JS).
-const LoginPage = lazy(() => import('./pages/Login').then((module) => ({ default: module.LoginPage })));
-const NotFound = lazy(() => import('./pages/NotFound').then((module) => ({ default: module.NotFound })));
+const LoginPage = lazyComponent(() => import('./pages/Login').then((module) => module.LoginPage));
+const NotFound = lazyComponent(() => import('./pages/NotFound').then((module) => module.NotFound));
 
 /** Lays out the shell and renders the page the URL names; asks to sign in first when nobody is. */
 export function App() {
   const t = useT();
-  const me = useMe();
+  // Who is signed in renders as a deferred update, in slices between frames (the first page with it)
+  const me = useDeferredValue(useMe());
   // A 401 refetches the user; while that answers 401 the data of the expired session must not show.
   const signedIn = me.data && !me.error ? me.data : undefined;
   const expired = useSessionGuard(Boolean(signedIn));
@@ -31,12 +33,11 @@ export function App() {
   const match = matchRoute(pathname === '/' && signedIn ? homePath(signedIn.roles) : pathname);
   const Page = match?.route.Page ?? NotFound;
 
-  const loading = <Spin size="large" style={{ display: 'block', marginTop: 120 }} />;
   let content;
-  if (me.isPending) content = loading;
-  else if (me.error?.status === 401) content = <Suspense fallback={loading}><LoginPage expired={expired} /></Suspense>;
+  if (me.isPending) content = pageLoading;
+  else if (me.error?.status === 401) content = <LoginPage expired={expired} />;
   else if (me.error) content = <ProblemAlert message={t('auth.loadFailed')} error={me.error} />;
-  else content = <Suspense fallback={loading}><Page params={match?.params ?? {}} /></Suspense>;
+  else content = <Page params={match?.params ?? {}} />;
   // a page (or the sign-in form) whose code did not download, or that threw, says so instead of blanking the app
   content = <PageErrorBoundary resetKey={pathname}>{content}</PageErrorBoundary>;
 

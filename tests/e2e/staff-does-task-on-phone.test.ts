@@ -38,7 +38,7 @@ afterAll(() => journey?.stop());
 const press = (target: Locator, touch: boolean) => (touch ? target.tap() : target.click());
 
 /** Components whose styles the build's first-paint stylesheet holds (designer/vite-plugins/antdFirstPaintCss/extract.mts), by class. */
-const FIRST_PAINT_COMPONENTS = ['app', 'layout', 'drawer', 'spin', 'typography', 'btn', 'flex', 'space', 'card', 'descriptions', 'tag', 'alert', 'skeleton', 'timeline', 'steps', 'empty'];
+const FIRST_PAINT_COMPONENTS = ['app', 'layout', 'drawer', 'spin', 'typography', 'btn', 'flex', 'space', 'card', 'descriptions', 'tag', 'alert', 'skeleton', 'empty'];
 
 /** The antd components whose styles the page made itself, by class (`:where(.css-…).ant-btn{…}` and `….ant-tabs-css-var{…}` are `btn`, `tabs`). */
 const stylesMadeInPage = (page: Page) =>

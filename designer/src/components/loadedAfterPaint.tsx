@@ -2,7 +2,7 @@
 // page never waits for the download (the app renders in transitions: a render that met a lazy module still loading
 // waited for it), and the download does not start before the page has painted.
 import { Alert, Skeleton } from 'antd';
-import { type ComponentType, useEffect, useState } from 'react';
+import { type ComponentType, startTransition, useEffect, useState } from 'react';
 import { useT } from '../i18n/useT';
 
 /**
@@ -19,7 +19,8 @@ export function loadedAfterPaint<P extends object>(load: () => Promise<Component
       let frame = requestAnimationFrame(() => {
         frame = requestAnimationFrame(() =>
           load().then(
-            (Component) => current && setLoaded({ Component }),
+            // rendered as a transition: in slices between frames, not as one long task
+            (Component) => current && startTransition(() => setLoaded({ Component })),
             () => current && setLoaded('failed'),
           ),
         );

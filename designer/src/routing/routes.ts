@@ -1,19 +1,14 @@
 // The app's pages: one entry per page gives its path pattern, its menu label (if in the menu) and its component.
 import type { QueryClient } from '@tanstack/react-query';
-import { lazy, type ComponentType } from 'react';
 import { taskQuery } from '../api/hooks/useTask.query';
 import { ADMINS, AUDIT_READERS, DESIGN_READERS, hasAnyRole, JOB_TYPE_READERS, type Role, STARTERS } from '../../../contracts/roles';
 import type { MessageKey } from '../i18n/messages/zh-CN';
+import { type LazyComponent, lazyComponent } from './lazyComponent';
 import type { RouteParams } from './paths';
-/** A page whose code loads on first visit (or earlier, by `preload`: the boot asks for the first page's code at once). */
-type LazyPage = ComponentType<{ params: RouteParams }> & { preload: () => Promise<unknown> };
 
-function lazyPage(load: () => Promise<ComponentType<{ params: RouteParams }>>): LazyPage {
-  return Object.assign(
-    lazy(() => load().then((Page) => ({ default: Page }))),
-    { preload: load },
-  );
-}
+/** A page whose code loads on first visit (or earlier, by `preload`: the boot asks for the first page's code at once). */
+type LazyPage = LazyComponent<{ params: RouteParams }>;
+const lazyPage = lazyComponent<{ params: RouteParams }>;
 
 // Every page loads on first visit, so the sign-in page and the task page carry no other page's code (bpmn-js, form-js,
 // the process templates).

@@ -11,7 +11,7 @@ import { renderToString } from 'react-dom/server';
 const fromAntd = createRequire(createRequire(import.meta.url).resolve('antd'));
 const { createCache, extractStyle, StyleProvider } = fromAntd('@ant-design/cssinjs') as typeof import('@ant-design/cssinjs');
 
-const { Alert, App, Button, Card, ConfigProvider, Descriptions, Drawer, Empty, Flex, Layout, Skeleton, Space, Spin, Tag, Timeline, Typography } = antd;
+const { Alert, App, Button, Card, ConfigProvider, Descriptions, Drawer, Empty, Flex, Layout, Skeleton, Space, Spin, Tag, Typography } = antd;
 
 /**
  * One element per component the task page and the shell around it show at first paint, on a phone and on a desktop
@@ -32,7 +32,6 @@ const FIRST_PAINT: ReactNode[] = [
   h(Tag, { color: 'success' }),
   h(Alert),
   h(Skeleton),
-  h(Timeline, { items: [] }),
   h(Empty),
 ];
 

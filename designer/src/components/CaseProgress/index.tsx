@@ -1,6 +1,6 @@
 // A case's progress: its status, its diagram with the current element highlighted, and its timeline so far.
 import { Alert, Button, Card, Flex, Skeleton, Tag } from 'antd';
-import { memo, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { caseStatusOf, type CompletedElement } from '../../api/instances';
 import { useCase } from '../../api/hooks/useCase.query';
 import { useMe } from '../../api/hooks/useMe.query';
@@ -39,7 +39,8 @@ export const CaseProgress = memo(function CaseProgress({
   const t = useT();
   const me = useMe();
   const mayReadDiagram = hasAnyRole(me.data?.roles ?? [], DEFINITION_READERS);
-  const caseQuery = useCase(instanceId);
+  // The case's answer renders as a deferred update, in slices between frames, not as one long task.
+  const caseQuery = useDeferredValue(useCase(instanceId));
   const view = caseQuery.data;
   const [diagramShown, setDiagramShown] = useState(diagramToggle !== 'hidden');
   // A hidden diagram needs the version only for element names the case does not carry itself.

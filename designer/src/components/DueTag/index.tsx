@@ -19,7 +19,8 @@ export function DueTag({ dueDate, now, provisional = false }: { dueDate: string 
   const label = state === 'overdue' ? t('due.overdue', { time }) : t('due.left', { time });
   const color = state === 'overdue' ? 'red' : state === 'near' ? 'orange' : 'default';
   const tag = (
-    <Tooltip title={t('due.at', { at: formatDateTime(dueDate) })}>
+    // the date is formatted when the tooltip opens, not while the page renders
+    <Tooltip title={() => t('due.at', { at: formatDateTime(dueDate) })}>
       <Tag color={color} data-due-state={state} style={{ marginInlineEnd: 0 }}>
         {label}
       </Tag>

@@ -3,7 +3,7 @@
 // claim/unclaim/complete, and the case's diagram (hidden at first on a phone) and timeline.
 import type { Form as FormJs } from '@bpmn-io/form-js-viewer';
 import { Alert, App, Button, Card, Empty, Flex, type FormInstance, Skeleton, Space, theme, Typography } from 'antd';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useRef, useState } from 'react';
 import { newIdempotencyKey } from '../../api/idempotencyKey';
 import { useClaimTask } from '../../api/hooks/useClaimTask.mutation';
 import { useDisplayName } from '../../api/hooks/useDisplayName';
@@ -14,7 +14,7 @@ import { useUnclaimTask } from '../../api/hooks/useUnclaimTask.mutation';
 import type { ProblemError } from '../../api/problem';
 import { DESIGNERS, hasAnyRole, STREET_WATCHERS, TASK_WORKERS } from '../../../../contracts/roles';
 import type { CompletedTask } from '../../api/tasks';
-import { CaseProgress } from '../../components/CaseProgress';
+import { LazyCaseProgress } from '../../components/CaseProgress/lazy';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { fieldLabel, problemLine } from '../../i18n/describeProblem';
 import { plainKindKey } from '../../i18n/plainKindKey';
@@ -39,7 +39,9 @@ export function TaskPage({ params }: { params: RouteParams }) {
   const t = useT();
   const { message } = App.useApp();
   const me = useMe().data;
-  const task = useTask(params.id);
+  // The task's answer renders as a deferred update, in slices between frames: a query's answer is otherwise rendered
+  // at once, the whole page in one long task.
+  const task = useDeferredValue(useTask(params.id));
   const personName = useDisplayName([task.data?.assignee]);
   const claim = useClaimTask();
   const unclaim = useUnclaimTask();
@@ -241,7 +243,7 @@ export function TaskPage({ params }: { params: RouteParams }) {
             </Card>
           </Flex>
         }
-        second={<CaseProgress instanceId={detail.instanceId} elementId={detail.elementId} layout="stacked" diagramHeight={230} diagramToggle={phone ? 'hidden' : 'shown'} />}
+        second={<LazyCaseProgress instanceId={detail.instanceId} elementId={detail.elementId} layout="stacked" diagramHeight={230} diagramToggle={phone ? 'hidden' : 'shown'} />}
       />
     </Flex>
   );

@@ -1,0 +1,6 @@
+// The case's progress loaded once the page showing it is on screen, behind a skeleton: the task page's facts and form
+// paint without waiting for the timeline's code (antd's Steps) or the case's data.
+import { loadedAfterPaint } from '../loadedAfterPaint';
+
+/** CaseProgress once its code is there; the same props. */
+export const LazyCaseProgress = loadedAfterPaint(() => import('./index').then((module) => module.CaseProgress), 4);
