@@ -7,6 +7,8 @@
 // With `--profile <file>` the task page is opened instead in playwright's Chromium at 390×844 with the CPU slowed 4× as
 // Lighthouse's mobile run assumes, and its main thread's CPU profile written and summarised (bench/browserProfile.ts);
 // `--designer-dir <dir>` serves another build, e.g. one built with `--minify false` so the profile names functions.
+// With `--trace <file>` the same opening is traced instead, and each main-thread task of 30 ms or more (at 4× slower)
+// printed with what filled it (bench/browserTrace.ts): the long tasks Lighthouse's blocking time counts.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser } from '../tests/e2e/support/browser';
 import { reportProfile, startProfile } from './browserProfile';
+import { longTasks } from './browserTrace';
 import { PATROL_REPORT_FORM, STALL_PATROL_BPMN } from '../tests/e2e/support/stallPatrol';
 import { ensureDesignerBuild } from '../tests/e2e/support/designerBuild';
 import { DEMO_PASSWORD } from '../server/seed';
@@ -40,8 +43,11 @@ async function sessionCookie(baseURL: string, username: string): Promise<string>
   return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
 
-/** Opens `url` as a phone with the CPU slowed 4×, profiles its main thread until the task form shows, and reports the profile to `file`. */
-async function profileTaskPage(baseURL: string, url: string, file: string): Promise<void> {
+/**
+ * Opens `url` as a phone with the CPU slowed 4× until the task form shows and the network is quiet, recording its main
+ * thread as a CPU profile (`profile`) or a Chrome trace (`trace`) written to `file`, and reports it.
+ */
+async function recordTaskPage(baseURL: string, url: string, file: string, kind: 'profile' | 'trace'): Promise<void> {
   const browser = await launchBrowser();
   try {
     const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
@@ -52,20 +58,25 @@ async function profileTaskPage(baseURL: string, url: string, file: string): Prom
     await page.goto('/healthz');
     const session = await context.newCDPSession(page);
     await session.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    const stop = await startProfile(page);
+    const stop = kind === 'profile' ? await startProfile(page) : undefined;
+    if (kind === 'trace') await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'] });
     const t0 = Date.now();
     await page.goto(url);
     await page.getByRole('button', { name: /认\s*领|完\s*成/ }).first().waitFor({ timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     console.log(`task page showed its action and the network went quiet after ${Date.now() - t0} ms (CPU 4× slower, no network throttling)`);
-    reportProfile(await stop(), file);
+    if (stop) return reportProfile(await stop(), file);
+    const trace = (await browser.stopTracing()).toString();
+    fs.writeFileSync(file, trace);
+    console.log(`trace written to ${file} (opens in Chrome DevTools' Performance panel); main-thread tasks of 30 ms or more:`);
+    for (const task of longTasks(trace)) console.log(`  at ${task.atMs} ms, ${task.ms} ms: ${task.inside.map((e) => `${e.name} ${e.ms}`).join(', ')}`);
   } finally {
     await browser.close();
   }
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { profile: { type: 'string' }, 'designer-dir': { type: 'string' }, runs: { type: 'string', default: '1' } } });
+  const { values } = parseArgs({ options: { profile: { type: 'string' }, trace: { type: 'string' }, 'designer-dir': { type: 'string' }, runs: { type: 'string', default: '1' } } });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1 || runs > 20) throw new Error(`--runs takes a whole number from 1 to 20, not ${values.runs}`);
   type Launcher = { launch(options: { chromePath: string; chromeFlags: string[] }): Promise<{ port: number; kill(): Promise<void> | void }> };
@@ -89,7 +100,8 @@ async function main(): Promise<void> {
     }
     if (!taskId) throw new Error('the case made no task within 20 s');
     const url = `${stack.baseURL}/tasks/${encodeURIComponent(taskId)}`;
-    if (values.profile) return await profileTaskPage(stack.baseURL, url, path.resolve(values.profile));
+    if (values.profile) return await recordTaskPage(stack.baseURL, url, path.resolve(values.profile), 'profile');
+    if (values.trace) return await recordTaskPage(stack.baseURL, url, path.resolve(values.trace), 'trace');
     const launcher = await fromLighthouseDir<Launcher>('chrome-launcher');
     const lighthouse = (await fromLighthouseDir<{ default: Lighthouse }>('lighthouse')).default;
     const scores: number[] = [];
