@@ -65,17 +65,21 @@ const filesOf = (manifest: Manifest, keys: Iterable<string>) => [...new Set([...
 
 /**
  * What opening `page` (a PAGES key) loads: `initial`, the entry's and the page's static chunks with their CSS (and
- * `preloadedStyles`, which index.html loads for every page); `onDemand`, what the page's own lazy imports add when it
- * uses them (other pages left out).
+ * `preloadedStyles`, which index.html loads for every page); `onDemand`, what the page's own lazy imports (and theirs)
+ * add when it uses them (other pages left out).
  */
 export function pageFiles(manifest: Manifest, page: string, preloadedStyles: string[] = []): { initial: string[]; onDemand: string[] } {
   const entry = entryKey(manifest);
   const pageKey = PAGES[page];
   const initial = staticClosure(manifest, pageKey ? [entry, pageKey] : [entry]);
   const routeKeys = new Set(Object.values(PAGES).filter((key): key is string => key !== null));
-  const lazyRoots = [...initial].flatMap((key) => (key === entry ? [] : (manifest[key].dynamicImports ?? []))).filter((key) => !routeKeys.has(key));
-  const lazy = [...staticClosure(manifest, lazyRoots)].filter((key) => !initial.has(key));
-  return { initial: [...preloadedStyles, ...filesOf(manifest, initial)], onDemand: filesOf(manifest, lazy) };
+  // lazy imports of lazy chunks too (the task page's case progress loads after paint, and its diagram when shown)
+  const lazyOf = (keys: Iterable<string>) => [...keys].flatMap((key) => (key === entry ? [] : (manifest[key].dynamicImports ?? []))).filter((key) => !routeKeys.has(key));
+  let lazy = new Set<string>();
+  for (let roots = lazyOf(initial); roots.some((key) => !lazy.has(key) && !initial.has(key)); roots = lazyOf(lazy)) {
+    lazy = new Set([...lazy, ...[...staticClosure(manifest, roots)].filter((key) => !initial.has(key))]);
+  }
+  return { initial: [...preloadedStyles, ...filesOf(manifest, initial)], onDemand: filesOf(manifest, [...lazy]) };
 }
 
 /** The modules of `files` (JS chunks) that match EDITOR_MODULES. */

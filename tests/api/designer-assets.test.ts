@@ -93,6 +93,16 @@ describe('designer assets: precompressed, cached, split by page (issue 17)', () 
     expect(res.headers['content-security-policy']).toMatch(/script-src 'self'/);
   });
 
+  it('should fetch the app\'s scripts at low priority, so they do not rank with what the first paint waits for', async () => {
+    // when the app's page is loaded
+    const html = (await get('/tasks/some-task')).body.toString();
+
+    // then its module script and every module preload ask for low priority
+    const scripts = html.match(/<(script type="module"|link rel="modulepreload")[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(1);
+    for (const tag of scripts) expect(tag).toContain('fetchpriority="low"');
+  });
+
   it('should not serve the build manifest or files outside assets through the precompressed path', async () => {
     // when someone asks for the manifest or climbs out of /assets
     const manifest = await get('/.vite/manifest.json');
