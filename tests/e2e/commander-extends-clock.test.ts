@@ -10,7 +10,7 @@ import { DEMO_PASSWORD } from '../../server/seed';
 import { type ApiStack, enc } from '../support/api';
 import { completeTask } from '../support/caseTasks';
 import { eventually } from '../support/wait';
-import { button, openPage, SCREENSHOT_DIR, screenshot, signIn } from './support/browser';
+import { button, openedDialog, openPage, SCREENSHOT_DIR, screenshot, signIn } from './support/browser';
 import { type JourneyStack, startJourneyStack } from './support/journeyStack';
 
 const CASE_CLOCK_BPMN = path.join(__dirname, 'fixtures/case-clock.bpmn');
@@ -66,7 +66,7 @@ describe('a street commander', () => {
 
     // when: they extend it by 30 days through the form
     await button(clock, '延期').click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await openedDialog(page);
     await dialog.getByText('延长「办案期限」').waitFor();
     await dialog.getByLabel('延长天数（自然日）').fill('30');
     await dialog.getByLabel('理由').fill('案情复杂，需补充调查，经负责人批准延期');
@@ -116,7 +116,7 @@ describe('an admin', () => {
 
     // when: a working day is made a local day off
     await page.locator('[data-date="2026-12-31"]').click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await openedDialog(page);
     await dialog.getByText('调整 2026-12-31').waitFor();
     await dialog.getByLabel('说明').fill('区政府通知：年末集中休息');
     await button(dialog, '设为休息日').click();
@@ -132,7 +132,7 @@ describe('an admin', () => {
 
     // when: the adjustment is removed again
     await page.locator('[data-date="2026-12-31"]').click();
-    const removeDialog = page.getByRole('dialog');
+    const removeDialog = await openedDialog(page);
     await removeDialog.getByText('调整 2026-12-31').waitFor();
     const removal = page.waitForResponse((res) => res.request().method() === 'DELETE' && res.url().endsWith('/api/calendar/adjustments/2026-12-31'));
     await button(removeDialog, '撤销本地调整').click();

@@ -4,7 +4,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/seed';
 import type { ApiStack } from '../support/api';
-import { button, openPage, screenshot, signIn } from './support/browser';
+import { button, openedDialog, openPage, screenshot, signIn } from './support/browser';
 import { type JourneyStack, startJourneyStack } from './support/journeyStack';
 import { savePatrolReportForm, STALL_PATROL_BPMN } from './support/stallPatrol';
 
@@ -41,7 +41,7 @@ describe('a process owner', () => {
 
     // when: they import the .bpmn file with a change note
     await page.locator('input[type=file]').setInputFiles(STALL_PATROL_BPMN);
-    const dialog = page.getByRole('dialog', { name: '导入 BPMN 文件' });
+    const dialog = await openedDialog(page, '导入 BPMN 文件');
     await dialog.getByText('导入不会部署', { exact: false }).waitFor();
     await dialog.getByRole('region', { name: '检查结果' }).waitFor();
     await dialog.getByLabel('变更说明').fill('从区里的占道经营巡查模板导入');
@@ -56,8 +56,9 @@ describe('a process owner', () => {
     // when: they deploy it, the import's note filled in
     await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => /^部\s*署$/.test(b.textContent ?? '') && !b.disabled));
     await button(page, '部署').click();
-    expect(await page.getByLabel('变更说明').inputValue()).toBe('从区里的占道经营巡查模板导入');
-    await button(page.getByRole('dialog'), '部署').click();
+    const deploy = await openedDialog(page);
+    expect(await deploy.getByLabel('变更说明').inputValue()).toBe('从区里的占道经营巡查模板导入');
+    await button(deploy, '部署').click();
 
     // then: it is deployed as version 1 and listed
     await page.getByText('第 1 版', { exact: true }).waitFor();
@@ -84,7 +85,7 @@ describe('a process owner in the modeler', () => {
 
     // when: they create a blank process and draw start → task → end, turning the task into a user task
     await page.getByRole('button', { name: '新建流程' }).click();
-    await button(page.getByRole('dialog'), '创建').first().click();
+    await button(await openedDialog(page), '创建').first().click();
     const start = page.locator('.djs-element[data-element-id="StartEvent_1"]');
     await start.click();
     await contextPad(page, 'append.append-task').click();
@@ -125,8 +126,9 @@ describe('a process owner in the modeler', () => {
 
     // when: they deploy with a change note
     await button(page, '部署').click();
-    await page.getByLabel('变更说明').fill('首个版本：现场核查由执法队认领，填写巡查核查表');
-    await button(page.getByRole('dialog'), '部署').click();
+    const deployDialog = await openedDialog(page);
+    await deployDialog.getByLabel('变更说明').fill('首个版本：现场核查由执法队认领，填写巡查核查表');
+    await button(deployDialog, '部署').click();
 
     // then: the toolbar shows version 1, deployed with the user task's candidate group and its form pinned
     await page.getByText('第 1 版', { exact: true }).waitFor();

@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/seed';
 import type { ApiStack } from '../support/api';
-import { button, openPage, screenshot, signIn } from './support/browser';
+import { button, openedDialog, openPage, screenshot, signIn } from './support/browser';
 import { type JourneyStack, startJourneyStack } from './support/journeyStack';
 import { savePatrolReportForm } from './support/stallPatrol';
 
@@ -45,7 +45,7 @@ describe('the Content-Security-Policy in the browser', () => {
     await page.goto('/processes');
     await signIn(page, 'owner', DEMO_PASSWORD);
     await page.getByRole('button', { name: '新建流程' }).click();
-    await button(page.getByRole('dialog'), '创建').first().click();
+    await button(await openedDialog(page), '创建').first().click();
     await page.locator('.djs-element[data-element-id="StartEvent_1"]').click();
     await page.locator('.djs-context-pad').waitFor();
     await screenshot(page, 'csp-01-modeler');

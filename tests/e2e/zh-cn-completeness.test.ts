@@ -13,7 +13,7 @@ import { DEMO_PASSWORD } from '../../server/seed';
 import { type ApiSession, enc } from '../support/api';
 import { ROOT } from '../support/paths';
 import { eventually } from '../support/wait';
-import { button, openPage, PHONE, signIn } from './support/browser';
+import { button, openedDialog, openPage, PHONE, signIn } from './support/browser';
 import { completeTask } from '../support/caseTasks';
 import { type JourneyStack, startJourneyStack } from './support/journeyStack';
 import { latinOnlyTexts } from './support/latinText';
@@ -153,14 +153,14 @@ async function lookAtElement(page: Page, elementId: string, name: string): Promi
 async function walkDrawer(page: Page, user: string): Promise<void> {
   const menu = page.getByRole('button', { name: '打开菜单' });
   await menu.tap();
-  const drawer = page.getByRole('dialog');
+  const drawer = await openedDialog(page);
   await drawer.getByRole('menuitem').first().waitFor();
   await record(page, `${user} 手机 菜单`);
   const labels = await drawer.getByRole('menuitem').allInnerTexts();
   expect(labels.length).toBeGreaterThan(0);
   for (const [index, label] of labels.entries()) {
     if (index > 0) await menu.tap();
-    await page.getByRole('dialog').getByRole('menuitem', { name: label }).tap();
+    await (await openedDialog(page)).getByRole('menuitem', { name: label }).tap();
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
     await look(page, `${user} 手机 ${label}`);
   }

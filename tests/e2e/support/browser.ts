@@ -93,6 +93,22 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByTestId('current-user').waitFor();
 }
 
+/** antd dialogs and drawers still in their opening motion (rc-motion's `…-appear` / `…-enter` classes). */
+const OPENING = ['.ant-modal', '.ant-drawer-content-wrapper'].flatMap((panel) => [`${panel}[class*="-appear"]`, `${panel}[class*="-enter"]`]).join(', ');
+
+/**
+ * The dialog `page` shows (the one named `name` when given) once it has finished opening. antd zooms a modal in (and
+ * slides a drawer); a click while it still moves can land beside its target, since Playwright measures the target a
+ * moment before it presses, and is lost: the dialog then never closes (seen in the work-calendar journey, whose failure
+ * record showed the modal still zooming in when 设为休息日 was pressed).
+ */
+export async function openedDialog(page: Page, name?: string): Promise<Locator> {
+  const dialog = name ? page.getByRole('dialog', { name }) : page.getByRole('dialog');
+  await dialog.waitFor();
+  await page.locator(OPENING).first().waitFor({ state: 'detached' });
+  return dialog;
+}
+
 /** The button labelled `label` in `scope` (antd puts a space between the two characters of a two-character label: 认 领). */
 export function button(scope: Page | Locator, label: string): Locator {
   return scope.getByRole('button', { name: new RegExp(`^${[...label].join('\\s*')}$`) });
