@@ -4,7 +4,7 @@ import mongoose from 'mongoose';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/seed';
 import type { ApiStack } from '../support/api';
-import { button, openPage, screenshot, signIn } from './support/browser';
+import { button, openPage, popupsOpened, screenshot, signIn } from './support/browser';
 import { type JourneyStack, startJourneyStack } from './support/journeyStack';
 import { deployStallPatrolWithStartForm } from './support/stallPatrol';
 
@@ -41,7 +41,10 @@ describe('an enforcement officer', () => {
     await page.getByRole('menuitem', { name: '发起案件' }).click();
     await page.getByRole('heading', { name: '发起案件' }).waitFor();
     await page.getByLabel('流程').click();
-    await page.locator('.ant-select-item-option', { hasText: '占道经营巡查' }).click();
+    const option = page.locator('.ant-select-item-option', { hasText: '占道经营巡查' });
+    await option.waitFor();
+    await popupsOpened(page);
+    await option.click();
     await page.getByLabel('案件编号').fill('E2E-0001');
     await page.getByLabel('地点').fill('八角北路 12 号');
     await page.getByLabel('优先级（0–100）').fill('80');

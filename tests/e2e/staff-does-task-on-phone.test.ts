@@ -6,7 +6,7 @@
 // download says so and comes back with 重新加载.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/seed';
-import { button, fitsWidth, openPage, PHONE, type Screen, screenshot, signIn, VIEWPORT } from './support/browser';
+import { button, fitsWidth, openedDialog, openPage, PHONE, popupsOpened, type Screen, screenshot, signIn, VIEWPORT } from './support/browser';
 import { type JourneyStack, startJourneyStack } from './support/journeyStack';
 import { deployStallPatrolWithStartForm } from './support/stallPatrol';
 
@@ -83,13 +83,17 @@ describe('enforcement staff in the street', () => {
       const menu = page.getByRole('button', { name: '打开菜单' });
       expect(await page.getByRole('menuitem', { name: '任务列表' }).isVisible()).toBe(false);
       await press(menu, touch);
+      await openedDialog(page);
       expect(await page.getByRole('group', { name: '角色、街道与退出登录' }).innerText()).toContain('八角街道');
 
       // and: 发起案件 fits the phone too, its start form included
       await press(page.getByRole('menuitem', { name: '发起案件' }), touch);
       await page.getByRole('heading', { name: '发起案件' }).waitFor();
       await press(page.getByLabel('流程'), touch);
-      await press(page.locator('.ant-select-item-option', { hasText: '占道经营巡查' }), touch);
+      const option = page.locator('.ant-select-item-option', { hasText: '占道经营巡查' });
+      await option.waitFor();
+      await popupsOpened(page);
+      await press(option, touch);
       await page.getByLabel('地点').waitFor();
       expect(await fitsWidth(page)).toBe(true);
       const start = button(page, '发起');

@@ -93,8 +93,13 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByTestId('current-user').waitFor();
 }
 
-/** antd dialogs and drawers still in their opening motion (rc-motion's `…-appear` / `…-enter` classes). */
-const OPENING = ['.ant-modal', '.ant-drawer-content-wrapper'].flatMap((panel) => [`${panel}[class*="-appear"]`, `${panel}[class*="-enter"]`]).join(', ');
+/** antd dialogs, drawers and select dropdowns still in their opening motion (rc-motion's `…-appear` / `…-enter` classes). */
+const OPENING = ['.ant-modal', '.ant-drawer-content-wrapper', '.ant-select-dropdown'].flatMap((panel) => [`${panel}[class*="-appear"]`, `${panel}[class*="-enter"]`]).join(', ');
+
+/** Resolves once no antd dialog, drawer or select dropdown of `page` is still moving into place (see openedDialog). */
+export async function popupsOpened(page: Page): Promise<void> {
+  await page.locator(OPENING).first().waitFor({ state: 'detached' });
+}
 
 /**
  * The dialog `page` shows (the one named `name` when given) once it has finished opening. antd zooms a modal in (and
@@ -105,7 +110,7 @@ const OPENING = ['.ant-modal', '.ant-drawer-content-wrapper'].flatMap((panel) =>
 export async function openedDialog(page: Page, name?: string): Promise<Locator> {
   const dialog = name ? page.getByRole('dialog', { name }) : page.getByRole('dialog');
   await dialog.waitFor();
-  await page.locator(OPENING).first().waitFor({ state: 'detached' });
+  await popupsOpened(page);
   return dialog;
 }
 
