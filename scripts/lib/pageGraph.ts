@@ -75,9 +75,11 @@ export function pageFiles(manifest: Manifest, page: string, preloadedStyles: str
   const routeKeys = new Set(Object.values(PAGES).filter((key): key is string => key !== null));
   // lazy imports of lazy chunks too (the task page's case progress loads after paint, and its diagram when shown)
   const lazyOf = (keys: Iterable<string>) => [...keys].flatMap((key) => (key === entry ? [] : (manifest[key].dynamicImports ?? []))).filter((key) => !routeKeys.has(key));
-  let lazy = new Set<string>();
-  for (let roots = lazyOf(initial); roots.some((key) => !lazy.has(key) && !initial.has(key)); roots = lazyOf(lazy)) {
-    lazy = new Set([...lazy, ...[...staticClosure(manifest, roots)].filter((key) => !initial.has(key))]);
+  const lazy = new Set<string>();
+  for (let roots = lazyOf(initial); roots.length > 0; ) {
+    const added = [...staticClosure(manifest, roots)].filter((key) => !initial.has(key) && !lazy.has(key));
+    added.forEach((key) => lazy.add(key));
+    roots = lazyOf(added);
   }
   return { initial: [...preloadedStyles, ...filesOf(manifest, initial)], onDemand: filesOf(manifest, [...lazy]) };
 }
