@@ -3,14 +3,15 @@
 // waited for it), and the download does not start before the page has painted.
 import { Alert, Skeleton } from 'antd';
 import { type ComponentType, startTransition, useEffect, useState } from 'react';
+import type { MessageKey } from '../i18n/messages/zh-CN';
 import { useT } from '../i18n/useT';
 
 /**
  * A component that shows `load`'s component with the same props, asked for once it has committed and the frame showing
  * it is on screen (the second frame's callback runs after the first frame was presented); a skeleton of `rows` lines
- * until then, 无法加载表单 when the download failed.
+ * until then, the message `failed` (e.g. 无法加载表单) when the download failed.
  */
-export function loadedAfterPaint<P extends object>(load: () => Promise<ComponentType<P>>, rows: number): ComponentType<P> {
+export function loadedAfterPaint<P extends object>(load: () => Promise<ComponentType<P>>, rows: number, failed: MessageKey): ComponentType<P> {
   return function LoadedAfterPaint(props: P) {
     const t = useT();
     const [loaded, setLoaded] = useState<{ Component: ComponentType<P> } | 'failed' | null>(null);
@@ -31,7 +32,7 @@ export function loadedAfterPaint<P extends object>(load: () => Promise<Component
       };
     }, []);
     if (!loaded) return <Skeleton active paragraph={{ rows }} />;
-    if (loaded === 'failed') return <Alert type="error" showIcon title={t('forms.loadFailed')} />;
+    if (loaded === 'failed') return <Alert type="error" showIcon title={t(failed)} />;
     return <loaded.Component {...props} />;
   };
 }

@@ -3,4 +3,4 @@
 import { loadedAfterPaint } from '../loadedAfterPaint';
 
 /** CaseProgress once its code is there; the same props. */
-export const LazyCaseProgress = loadedAfterPaint(() => import('./index').then((module) => module.CaseProgress), 4);
+export const LazyCaseProgress = loadedAfterPaint(() => import('./index').then((module) => module.CaseProgress), 4, 'case.loadFailed');

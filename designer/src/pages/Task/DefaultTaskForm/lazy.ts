@@ -2,4 +2,4 @@
 import { loadedAfterPaint } from '../../../components/loadedAfterPaint';
 
 /** DefaultTaskForm once its code is there; the same props. */
-export const LazyDefaultTaskForm = loadedAfterPaint(() => import('./index').then((module) => module.DefaultTaskForm), 3);
+export const LazyDefaultTaskForm = loadedAfterPaint(() => import('./index').then((module) => module.DefaultTaskForm), 3, 'forms.loadFailed');

@@ -5,4 +5,4 @@
 import { loadedAfterPaint } from '../../../components/loadedAfterPaint';
 
 /** TaskForm behind a skeleton until its code is loaded (asked for once the page is on screen); the same props. */
-export const LazyTaskForm = loadedAfterPaint(() => import('./index').then((module) => module.TaskForm), 4);
+export const LazyTaskForm = loadedAfterPaint(() => import('./index').then((module) => module.TaskForm), 4, 'forms.loadFailed');
