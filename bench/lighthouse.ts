@@ -1,7 +1,8 @@
 // Lighthouse mobile performance of the task page (issue 17: ≥ 80), once or --runs N times with their median: the real
-// product (bench/apiStack.ts) serving the built designer, a stall-patrol case whose 现场核查 task (with its form and the
-// case diagram) bajiao-staff opens, audited by Lighthouse's default mobile run (simulated slow 4G, 4× CPU) in Debian's
-// chromium. Not in npm test.
+// product (bench/apiStack.ts) serving the built designer behind Caddy as docker-compose deploys it (HTTPS, HTTP/2:
+// bench/httpsFront.ts), a stall-patrol case whose 现场核查 task (with its form and the case diagram) bajiao-staff
+// opens, audited by Lighthouse's default mobile run (simulated slow 4G, 4× CPU) in Debian's chromium. `--plain-http`
+// audits the server itself instead (HTTP/1.1, no brotli: what `npm start` serves). Not in npm test.
 // Lighthouse is not a project dependency: install it beside the checkout and name its folder, e.g.
 //   npm install --prefix /tmp/lh lighthouse chrome-launcher && LIGHTHOUSE_DIR=/tmp/lh npx tsx bench/lighthouse.ts [--runs N]
 // With `--profile <file>` the task page is opened instead in playwright's Chromium at 390×844 with the CPU slowed 4× as
@@ -21,6 +22,7 @@ import { PATROL_REPORT_FORM, STALL_PATROL_BPMN } from '../tests/e2e/support/stal
 import { ensureDesignerBuild } from '../tests/e2e/support/designerBuild';
 import { DEMO_PASSWORD } from '../server/seed';
 import { signIn, startApiBenchStack } from './apiStack';
+import { type HttpsFront, startHttpsFront } from './httpsFront';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index', 'interactive', 'total-byte-weight'];
@@ -36,22 +38,23 @@ async function fromLighthouseDir<T>(name: string): Promise<T> {
   return (await import(pathToFileURL(path.join(pkg, file)).href)) as T;
 }
 
-/** The session cookie of `username`, as a browser holds it after signing in. */
-async function sessionCookie(baseURL: string, username: string): Promise<string> {
-  const res = await fetch(`${baseURL}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+/** The session cookie of `username` (signed in at the server `apiURL`), as a browser holds it after signing in. */
+async function sessionCookie(apiURL: string, username: string): Promise<string> {
+  const res = await fetch(`${apiURL}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
   if (res.status !== 200) throw new Error(`login as ${username} answered ${res.status}`);
   return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
 
 /**
- * Opens `url` as a phone with the CPU slowed 4× until the task form shows and the network is quiet, recording its main
- * thread as a CPU profile (`profile`) or a Chrome trace (`trace`) written to `file`, and reports it.
+ * Opens `url` (of the site at `baseURL`, signed in at the server `apiURL`) as a phone with the CPU slowed 4× until the
+ * task form shows and the network is quiet, recording its main thread as a CPU profile (`profile`) or a Chrome trace
+ * (`trace`) written to `file`, and reports it.
  */
-async function recordTaskPage(baseURL: string, url: string, file: string, kind: 'profile' | 'trace'): Promise<void> {
+async function recordTaskPage(baseURL: string, apiURL: string, url: string, file: string, kind: 'profile' | 'trace'): Promise<void> {
   const browser = await launchBrowser();
   try {
-    const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const [name, value] = (await sessionCookie(baseURL, 'bajiao-staff')).split('=');
+    const context = await browser.newContext({ baseURL, ignoreHTTPSErrors: true, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const [name, value] = (await sessionCookie(apiURL, 'bajiao-staff')).split('=');
     await context.addCookies([{ name, value, url: baseURL }]);
     const page = await context.newPage();
     // The profiler follows one renderer: a same-origin page first, so the task page's navigation stays in its process.
@@ -76,7 +79,7 @@ async function recordTaskPage(baseURL: string, url: string, file: string, kind: 
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { profile: { type: 'string' }, trace: { type: 'string' }, 'designer-dir': { type: 'string' }, runs: { type: 'string', default: '1' } } });
+  const { values } = parseArgs({ options: { profile: { type: 'string' }, trace: { type: 'string' }, 'designer-dir': { type: 'string' }, runs: { type: 'string', default: '1' }, 'plain-http': { type: 'boolean', default: false } } });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1 || runs > 20) throw new Error(`--runs takes a whole number from 1 to 20, not ${values.runs}`);
   type Launcher = { launch(options: { chromePath: string; chromeFlags: string[] }): Promise<{ port: number; kill(): Promise<void> | void }> };
@@ -84,7 +87,11 @@ async function main(): Promise<void> {
   type Lighthouse = (url: string, flags: Record<string, unknown>) => Promise<{ lhr: Report }>;
   const designerDir = values['designer-dir'] ? path.resolve(values['designer-dir']) : await ensureDesignerBuild();
   const stack = await startApiBenchStack('sparrow_bench_lighthouse', { designerDir });
+  let front: HttpsFront | undefined;
   try {
+    front = values['plain-http'] ? undefined : await startHttpsFront(stack.baseURL);
+    const siteURL = front?.baseURL ?? stack.baseURL;
+    console.log(front ? `auditing through Caddy (HTTPS, HTTP/2) at ${siteURL}, as docker-compose serves Sparrow` : `auditing the server itself at ${siteURL} (HTTP/1.1)`);
     const owner = await signIn(stack.baseURL, 'owner');
     await owner.request('PUT', '/api/forms/patrol-report', { schema: PATROL_REPORT_FORM, name: '巡查核查表' });
     const deployed = await owner.request('POST', '/api/deployments', { xml: fs.readFileSync(STALL_PATROL_BPMN, 'utf8'), note: 'lighthouse' });
@@ -99,15 +106,15 @@ async function main(): Promise<void> {
       if (!taskId) await new Promise((resolve) => setTimeout(resolve, 200));
     }
     if (!taskId) throw new Error('the case made no task within 20 s');
-    const url = `${stack.baseURL}/tasks/${encodeURIComponent(taskId)}`;
-    if (values.profile) return await recordTaskPage(stack.baseURL, url, path.resolve(values.profile), 'profile');
-    if (values.trace) return await recordTaskPage(stack.baseURL, url, path.resolve(values.trace), 'trace');
+    const url = `${siteURL}/tasks/${encodeURIComponent(taskId)}`;
+    if (values.profile) return await recordTaskPage(siteURL, stack.baseURL, url, path.resolve(values.profile), 'profile');
+    if (values.trace) return await recordTaskPage(siteURL, stack.baseURL, url, path.resolve(values.trace), 'trace');
     const launcher = await fromLighthouseDir<Launcher>('chrome-launcher');
     const lighthouse = (await fromLighthouseDir<{ default: Lighthouse }>('lighthouse')).default;
     const scores: number[] = [];
     // One run varies by about ±5 (the simulated load follows this machine's timings), so --runs N reports the median.
     for (let run = 1; run <= runs; run += 1) {
-      const chrome = await launcher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu'] });
+      const chrome = await launcher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', ...(front ? ['--ignore-certificate-errors'] : [])] });
       try {
         const { lhr } = await lighthouse(url, { port: chrome.port, onlyCategories: ['performance'], extraHeaders: { Cookie: await sessionCookie(stack.baseURL, 'bajiao-staff') }, logLevel: 'error' });
         const report = path.join(os.tmpdir(), `sparrow-lighthouse-task-page${runs > 1 ? `-${run}` : ''}.json`);
@@ -128,6 +135,7 @@ async function main(): Promise<void> {
     const sorted = [...scores].sort((a, b) => a - b);
     if (runs > 1 && sorted.length) console.log(`median of ${sorted.length} scored runs: ${sorted[Math.floor((sorted.length - 1) / 2)]} (${sorted.join(', ')})`);
   } finally {
+    await front?.stop();
     await stack.stop();
   }
 }

@@ -34,6 +34,7 @@ const SERVICES = [
   'temporal-ui',
   'sparrow-worker',
   'sparrow-server',
+  'caddy',
 ] as const;
 const ONE_SHOT = new Set(['temporal-setup']);
 const SEARCH_ATTRIBUTES: Record<string, string> = {
@@ -361,20 +362,36 @@ describe('docker-compose.yml (production-like stack)', () => {
     expect(services['sparrow-server'].image).toBe(services['sparrow-worker'].image);
   });
 
-  it('should publish the server on port 3000 and check it through /healthz with Node', () => {
+  it('should serve the server on the host loopback port 3000 and check it through /healthz with Node', () => {
     // given the server service
     const server = services['sparrow-server'];
     // when reading its ports, listen address and healthcheck
     const check = words(server.healthcheck?.test).join(' ');
-    // then port 3000 is published, it listens on all interfaces, and the check uses node's fetch
-    expect((server.ports ?? []).map(String)).toContain('3000:3000');
-    expect(env(server)).toMatchObject({ PORT: '3000', HOST: '0.0.0.0' });
+    // then port 3000 is published on the loopback only (people come through caddy), it listens on all interfaces of
+    // the compose network, and the check uses node's fetch
+    expect((server.ports ?? []).map(String)).toEqual(['127.0.0.1:3000:3000']);
+    expect(env(server)).toMatchObject({ PORT: '3000', HOST: '0.0.0.0', TRUST_PROXY: '1' });
     expect(check).toContain('node');
     expect(check).toContain('fetch(');
     expect(check).toContain('/healthz');
     expect(check).not.toMatch(/\bcurl\b|\bwget\b/);
   });
 
+  it('should put caddy in front of the server: HTTPS and HTTP/2 from docker/caddy/Caddyfile, once the server is healthy', () => {
+    // given the caddy service and the Caddyfile it mounts
+    const caddy = services.caddy;
+    const caddyfile = readFileSync(resolve(ROOT, 'docker/caddy/Caddyfile'), 'utf8');
+    // when reading its image, start order, mounts, environment and the Caddyfile's site
+    // then it runs a pinned caddy 2 on the mounted Caddyfile, after the server is healthy, proxying to it
+    expect(caddy.image).toMatch(/^caddy:2\.\d+\.\d+(-alpine)?$/);
+    expect(caddy.depends_on).toEqual({ 'sparrow-server': { condition: 'service_healthy' } });
+    expect(caddy.volumes).toContain('./docker/caddy/Caddyfile:/etc/caddy/Caddyfile:ro');
+    expect(env(caddy)).toMatchObject({ SPARROW_UPSTREAM: 'sparrow-server:3000' });
+    expect(env(caddy).SPARROW_SITE_ADDRESS).toContain(':?');
+    expect(caddyfile).toMatch(/protocols h1 h2/);
+    expect(caddyfile).toMatch(/reverse_proxy \{\$SPARROW_UPSTREAM/);
+    expect(caddyfile).toMatch(/admin off/);
+  });
   it('should check the worker with a script that ships in the image', () => {
     // given the worker healthcheck
     const check = words(services['sparrow-worker'].healthcheck?.test);
@@ -397,14 +414,14 @@ describe('docker-compose.yml (production-like stack)', () => {
     expect((ui.ports ?? []).map(String)).toEqual(['127.0.0.1:8080:8080']);
   });
 
-  it('should publish nothing on all interfaces but the Sparrow server (issue 10 defect 17)', () => {
+  it('should publish nothing on all interfaces but the front door (issue 10 defect 17)', () => {
     for (const [name, service] of Object.entries(services)) {
       // given a service's published ports
       const ports = (service.ports ?? []).map((port) => (typeof port === 'object' ? `${port.published ?? ''}:${port.target}` : String(port)));
       // when looking for ports not bound to a host address
       const open = ports.filter((port) => !port.startsWith('127.0.0.1:'));
-      // then only the server, which authenticates every API call, is reachable from other hosts
-      expect({ name, open }).toEqual({ name, open: name === 'sparrow-server' ? ['3000:3000'] : [] });
+      // then only caddy (HTTPS in front of the server, which authenticates every API call) is reachable from other hosts
+      expect({ name, open }).toEqual({ name, open: name === 'caddy' ? ['80:80', '443:443'] : [] });
     }
   });
 
