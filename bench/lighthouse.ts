@@ -10,6 +10,8 @@
 // `--designer-dir <dir>` serves another build, e.g. one built with `--minify false` so the profile names functions.
 // With `--trace <file>` the same opening is traced instead, and each main-thread task of 30 ms or more (at 4× slower)
 // printed with what filled it (bench/browserTrace.ts): the long tasks Lighthouse's blocking time counts.
+// With `--lighthouse-traces` each Lighthouse run also keeps the trace it scored (beside its report) and prints the
+// tasks of its real, unthrottled run that its simulation makes 50 ms or longer (4× slower: 12.5 ms and more).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -79,12 +81,12 @@ async function recordTaskPage(baseURL: string, apiURL: string, url: string, file
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { profile: { type: 'string' }, trace: { type: 'string' }, 'designer-dir': { type: 'string' }, runs: { type: 'string', default: '1' }, 'plain-http': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { profile: { type: 'string' }, trace: { type: 'string' }, 'designer-dir': { type: 'string' }, runs: { type: 'string', default: '1' }, 'plain-http': { type: 'boolean', default: false }, 'lighthouse-traces': { type: 'boolean', default: false } } });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1 || runs > 20) throw new Error(`--runs takes a whole number from 1 to 20, not ${values.runs}`);
   type Launcher = { launch(options: { chromePath: string; chromeFlags: string[] }): Promise<{ port: number; kill(): Promise<void> | void }> };
   type Report = { categories: { performance: { score: number | null } }; audits: Record<string, { displayValue?: string }>; runtimeError?: { code: string; message: string } };
-  type Lighthouse = (url: string, flags: Record<string, unknown>) => Promise<{ lhr: Report }>;
+  type Lighthouse = (url: string, flags: Record<string, unknown>) => Promise<{ lhr: Report; artifacts: { Trace?: unknown } }>;
   const designerDir = values['designer-dir'] ? path.resolve(values['designer-dir']) : await ensureDesignerBuild();
   const stack = await startApiBenchStack('sparrow_bench_lighthouse', { designerDir });
   let front: HttpsFront | undefined;
@@ -116,9 +118,14 @@ async function main(): Promise<void> {
     for (let run = 1; run <= runs; run += 1) {
       const chrome = await launcher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', ...(front ? ['--ignore-certificate-errors'] : [])] });
       try {
-        const { lhr } = await lighthouse(url, { port: chrome.port, onlyCategories: ['performance'], extraHeaders: { Cookie: await sessionCookie(stack.baseURL, 'bajiao-staff') }, logLevel: 'error' });
+        const { lhr, artifacts } = await lighthouse(url, { port: chrome.port, onlyCategories: ['performance'], extraHeaders: { Cookie: await sessionCookie(stack.baseURL, 'bajiao-staff') }, logLevel: 'error' });
         const report = path.join(os.tmpdir(), `sparrow-lighthouse-task-page${runs > 1 ? `-${run}` : ''}.json`);
         fs.writeFileSync(report, JSON.stringify(lhr));
+        if (values['lighthouse-traces']) {
+          const trace = JSON.stringify(artifacts.Trace);
+          fs.writeFileSync(report.replace(/\.json$/, '-trace.json'), trace);
+          for (const task of longTasks(trace, 12.5)) console.log(`  real-run task at ${task.atMs} ms, ${task.ms} ms: ${task.inside.map((e) => `${e.name} ${e.ms}`).join(', ')}`);
+        }
         if (lhr.runtimeError || lhr.categories.performance.score === null) {
           console.log(`run ${run}: Lighthouse gave no score (${lhr.runtimeError?.code ?? 'no score'}: ${lhr.runtimeError?.message ?? '-'}); report ${report}`);
           continue;
