@@ -111,12 +111,14 @@ describe('enforcement staff in the street', () => {
     // when: they claim it from the list
     await press(button(entry, '认领'), touch);
 
-    // then: its page opens with the form to fill; on the phone the diagram waits behind 展开
+    // then: its page opens with the form to fill; on the phone the case's progress, below the form, loads once scrolled
+    // to, its diagram behind 展开
     await page.getByRole('heading', { name: '现场核查' }).waitFor();
     await page.getByLabel('核查结论').waitFor();
     expect(await page.getByTestId('task-status').innerText()).toBe('办理中');
     const expand = page.getByRole('button', { name: /^展\s*开$/ });
     if (phone) {
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       await expand.waitFor();
       expect(await page.getByTestId('case-diagram').count()).toBe(0);
     } else {

@@ -1,13 +1,28 @@
 /** @jest-environment jsdom */
 // loadedAfterPaint: a part of a page fetched once the page is on screen shows a skeleton, then the part; when its code
 // does not download, the message the caller names (the task page's case progress: 无法加载案件, not the forms' one).
-import { describe, expect, it } from '@jest/globals';
-import { screen } from '@testing-library/react';
+// A part asked for 'onScreen' (the case progress below a phone's form) is fetched only once its skeleton is in view.
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { act, screen } from '@testing-library/react';
 import { loadedAfterPaint } from '../../../designer/src/components/loadedAfterPaint';
 import { renderWithProviders } from '../support/renderWithProviders';
 
 /** A part that names its case. */
 const Part = ({ id }: { id: string }) => <p>案件 {id}</p>;
+
+/** What the stand-in IntersectionObservers watch: each element, and how to tell its observer it came into view or not. */
+const watched: Array<{ observer: StandInIntersectionObserver; element: Element; report: (entries: Array<Partial<IntersectionObserverEntry>>) => void }> = [];
+
+/** A stand-in for the browser's IntersectionObserver (jsdom has none): a test says when an element comes into view. */
+class StandInIntersectionObserver {
+  constructor(private readonly callback: (entries: Array<Partial<IntersectionObserverEntry>>) => void) {}
+  observe(element: Element) {
+    watched.push({ observer: this, element, report: (entries) => this.callback(entries) });
+  }
+  disconnect() {
+    watched.splice(0, watched.length, ...watched.filter((entry) => entry.observer !== this));
+  }
+}
 
 describe('loadedAfterPaint', () => {
   it('should show a skeleton, then the part with its props', async () => {
@@ -32,5 +47,51 @@ describe('loadedAfterPaint', () => {
     // then
     expect(await screen.findByText('无法加载案件')).toBeInTheDocument();
     expect(screen.queryByText('无法加载表单')).toBeNull();
+  });
+
+  describe("asked for 'onScreen'", () => {
+    afterEach(() => {
+      delete (window as { IntersectionObserver?: unknown }).IntersectionObserver;
+      watched.length = 0;
+    });
+
+    it('should fetch the part only once its skeleton scrolls into view', async () => {
+      // given a page whose part is below the fold
+      (window as { IntersectionObserver?: unknown }).IntersectionObserver = StandInIntersectionObserver;
+      let asked = 0;
+      const Lazy = loadedAfterPaint(() => {
+        asked += 1;
+        return Promise.resolve(Part);
+      }, 2, 'case.loadFailed', 'onScreen');
+
+      // when the page shows, the part out of view
+      const { container } = renderWithProviders(<Lazy id="C-3" />);
+      act(() => watched[0].report([{ isIntersecting: false }]));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+
+      // then only its skeleton is there, and its code was not asked for
+      expect(container.querySelector('.ant-skeleton')).not.toBeNull();
+      expect(watched.map((entry) => entry.element.contains(container.querySelector('.ant-skeleton')))).toEqual([true]);
+      expect(asked).toBe(0);
+
+      // when the user scrolls down to it
+      act(() => watched[0].report([{ isIntersecting: true }]));
+
+      // then it is fetched once and shown, and nothing is watched any more
+      expect(await screen.findByText('案件 C-3')).toBeInTheDocument();
+      expect(asked).toBe(1);
+      expect(watched).toEqual([]);
+    });
+
+    it('should fetch the part at once where the browser cannot tell what is in view', async () => {
+      // given a browser without IntersectionObserver
+      const Lazy = loadedAfterPaint(() => Promise.resolve(Part), 2, 'case.loadFailed', 'onScreen');
+
+      // when
+      renderWithProviders(<Lazy id="C-4" />);
+
+      // then
+      expect(await screen.findByText('案件 C-4')).toBeInTheDocument();
+    });
   });
 });
