@@ -4,9 +4,9 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../scripts/lib/ferretdb';
 
 const ROOT = path.resolve(__dirname, '..');
 const CADDYFILE = path.join(ROOT, 'docker', 'caddy', 'Caddyfile');
@@ -15,15 +15,6 @@ const CADDYFILE = path.join(ROOT, 'docker', 'caddy', 'Caddyfile');
 export interface HttpsFront {
   baseURL: string;
   stop(): Promise<void>;
-}
-
-/** A TCP port free on loopback now. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** The status of GET `url` over TLS without checking the certificate (Caddy's own CA), or undefined when it fails. */
