@@ -2,7 +2,7 @@
 // lazyComponent: a page whose code loads on first use renders without Suspense — at once when its code is already
 // there, else after a spinner — and a failed download reaches the error boundary, the next mount asking again.
 import { describe, expect, it, jest } from '@jest/globals';
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { PageErrorBoundary } from '../../../designer/src/components/PageErrorBoundary';
 import { lazyComponent } from '../../../designer/src/routing/lazyComponent';
 import { renderWithProviders } from '../support/renderWithProviders';
@@ -19,10 +19,11 @@ describe('lazyComponent', () => {
     // when
     const { container } = renderWithProviders(<Lazy id="T-1" />);
 
-    // then: the spinner, then the page
+    // then: the spinner, then the page once the code is there (act lets React finish the transition render that the
+    // code's arrival starts, instead of racing a one-second wait against a loaded test worker)
     expect(container.querySelector('.ant-spin')).not.toBeNull();
-    finish(Page);
-    expect(await screen.findByText('任务 T-1')).toBeInTheDocument();
+    await act(async () => finish(Page));
+    expect(screen.getByText('任务 T-1')).toBeInTheDocument();
     expect(container.querySelector('.ant-spin')).toBeNull();
   });
 
