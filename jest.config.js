@@ -9,7 +9,8 @@ const esmPackages = ['feelin', 'lezer-feel', 'bpmn-moddle', 'moddle', 'moddle-xm
 const shared = {
   testEnvironment: 'node',
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
+  // .mts too: the designer's Vite plugins (ES modules, as Vite's config loader wants them) are tested like the rest
+  transform: { '^.+\\.(m?[tj]s|[tj]sx)$': ['@swc/jest'] },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
 };
 

@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 import { antdFirstPaintCss } from './vite-plugins/antdFirstPaintCss/index.mts';
 import { chunkModules } from './vite-plugins/chunkModules.mts';
 import { precompress } from './vite-plugins/precompress.mts';
+import { routePreloads } from './vite-plugins/routePreloads.mts';
 import { scriptsAfterPaint } from './vite-plugins/scriptsAfterPaint.mts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -32,9 +33,9 @@ export default defineConfig({
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
   // The antd styles of the first paint as a preloaded stylesheet, the app's scripts at low priority (the header paints
-  // without them), the chunk → modules map beside the manifest (for scripts/page-weights.ts and its test), and .br/.gz
-  // copies of the assets.
-  plugins: [antdFirstPaintCss(), scriptsAfterPaint(), chunkModules(repoRoot), precompress()],
+  // without them), the chunk → modules map beside the manifest (for scripts/page-weights.ts and its test), each route's
+  // page files (for the server's index.html), and .br/.gz copies of the assets.
+  plugins: [antdFirstPaintCss(), scriptsAfterPaint(), chunkModules(repoRoot), routePreloads(`${root}src/routing/routes.ts`), precompress()],
   // form-js-editor pins an older preact than form-js-viewer; two copies break its hooks ("reading 'context'"), so one is used.
   resolve: { dedupe: ['preact'] },
   build: {

@@ -46,10 +46,10 @@ function preloadedStyles(dist: string): string[] {
 }
 
 /** The key of the entry (index.html). */
-const entryKey = (manifest: Manifest) => Object.keys(manifest).find((key) => manifest[key].isEntry) ?? 'index.html';
+export const entryKey = (manifest: Manifest) => Object.keys(manifest).find((key) => manifest[key].isEntry) ?? 'index.html';
 
 /** Keys statically reachable from `keys` (themselves included). */
-function staticClosure(manifest: Manifest, keys: string[]): Set<string> {
+export function staticClosure(manifest: Manifest, keys: string[]): Set<string> {
   const seen = new Set<string>();
   const visit = (key: string) => {
     if (seen.has(key) || !manifest[key]) return;

@@ -1,5 +1,5 @@
 // Serving the built designer: hashed files under /assets cached for a year and sent as their brotli or gzip copies
-// (written at build time by designer/vite-plugins/precompress.mts) when the browser accepts them; index.html revalidated.
+// (written at build time by designer/vite-plugins/precompress.mts) when the browser accepts them; other files revalidated.
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type RequestHandler, type Response } from 'express';
@@ -48,7 +48,7 @@ function precompressedCopies(assetsDir: string): RequestHandler {
   };
 }
 
-/** The designer's files from `dir` (index.html excluded: the caller sends it for the app's paths with {@link sendIndex}). */
+/** The designer's files from `dir` (index.html excluded: the caller sends it for the app's paths with indexPage.ts's sendIndex). */
 export function designerFiles(dir: string): RequestHandler[] {
   const root = path.resolve(dir);
   const assetsDir = path.join(root, 'assets');
@@ -56,13 +56,4 @@ export function designerFiles(dir: string): RequestHandler[] {
     express.Router().use('/assets', precompressedCopies(assetsDir)),
     express.static(root, { index: false, cacheControl: false, setHeaders: (res, file) => setCaching(res, file, assetsDir) }),
   ];
-}
-
-/** Sends the app's index.html, revalidated on every load. */
-export function sendIndex(dir: string): RequestHandler {
-  const index = path.join(path.resolve(dir), 'index.html');
-  return (_req, res, next) => {
-    res.setHeader('Cache-Control', REVALIDATE);
-    res.sendFile(index, { cacheControl: false }, (error) => error && next(error));
-  };
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { createApp } from '../../server/app';
 import { createLogger } from '../../platform/logger';
-import { editorModulesIn, pageFiles, readBuild } from '../../scripts/lib/pageGraph';
+import { editorModulesIn, entryKey, pageFiles, readBuild, staticClosure } from '../../scripts/lib/pageGraph';
 import { ensureDesignerBuild } from '../e2e/support/designerBuild';
 import { type ApiStack, startApiStack } from '../support/api';
 
@@ -101,6 +101,53 @@ describe('designer assets: precompressed, cached, split by page (issue 17)', () 
     const scripts = html.match(/<(script type="module"|link rel="modulepreload")[^>]*>/g) ?? [];
     expect(scripts.length).toBeGreaterThan(1);
     for (const tag of scripts) expect(tag).toContain('fetchpriority="low"');
+  });
+
+  /** The scripts a page's HTML names (module script and module preloads), as paths in the build. */
+  const scriptsNamed = (html: string) => [...html.matchAll(/<(?:script type="module"[^>]* src|link rel="modulepreload"[^>]* href)="\/([^"]+)"/g)].map((match) => match[1]);
+
+  it('should name in index.html every script of the page the path opens, each once, and no other page\'s', async () => {
+    // given what the task page and the task list load before they show (the entry's chunks and the page's own)
+    const { manifest } = readBuild(dist);
+    const scriptsOf = (page: string) => pageFiles(manifest, page).initial.filter((file) => file.endsWith('.js')).sort();
+
+    // when a task's page and the task list are opened
+    const taskPage = scriptsNamed((await get('/tasks/some-task')).body.toString());
+    const taskList = scriptsNamed((await get('/tasks/')).body.toString());
+
+    // then each page's HTML names exactly its scripts, without repeats, so the browser fetches them all at once
+    expect([...taskPage].sort()).toEqual(scriptsOf('task page'));
+    expect([...taskList].sort()).toEqual(scriptsOf('task list'));
+    expect(taskPage).not.toContain(manifest['src/pages/TaskList/index.tsx'].file);
+  });
+
+  it('should name only the entry\'s scripts for /, whose page depends on who signs in, and for a path that is not valid percent-encoding', async () => {
+    // given the entry's scripts
+    const { manifest } = readBuild(dist);
+    const entryScripts = [...staticClosure(manifest, [entryKey(manifest)])].map((key) => manifest[key].file);
+
+    // when the home page and a task id that is no valid encoding are opened
+    const home = await get('/');
+    const badId = await get('/tasks/%E0%A4%A');
+
+    // then both are the app's page with the entry's scripts alone
+    for (const res of [home, badId]) {
+      expect(res.status).toBe(200);
+      expect(scriptsNamed(res.body.toString()).sort()).toEqual([...entryScripts].sort());
+    }
+  });
+
+  it('should answer a reload of an unchanged page with 304 by its ETag', async () => {
+    // given a task's page as first loaded
+    const first = await get('/tasks/some-task');
+    expect(first.headers.etag).toBeTruthy();
+
+    // when the browser revalidates it
+    const again = await get('/tasks/some-task', { 'If-None-Match': first.headers.etag! });
+
+    // then nothing is sent again
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
   });
 
   it('should not serve the build manifest or files outside assets through the precompressed path', async () => {

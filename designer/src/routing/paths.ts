@@ -2,7 +2,7 @@
 // each other and read their parameters through this file, never through the route table (which imports every page).
 
 /** The values of a path's `:name` segments. */
-export type RouteParams = Record<string, string>;
+export type { RouteParams } from '../../../contracts/routePatterns.mts';
 
 /** The path of a definition's modeler page. */
 export const modelerPath = (key: string) => `/processes/${encodeURIComponent(key)}`;

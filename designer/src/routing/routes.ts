@@ -4,7 +4,7 @@ import { taskQuery } from '../api/hooks/useTask.query';
 import { ADMINS, AUDIT_READERS, DESIGN_READERS, hasAnyRole, JOB_TYPE_READERS, type Role, STARTERS } from '../../../contracts/roles';
 import type { MessageKey } from '../i18n/messages/zh-CN';
 import { type LazyComponent, lazyComponent } from './lazyComponent';
-import type { RouteParams } from './paths';
+import { matchRoutePattern, type RouteParams } from '../../../contracts/routePatterns.mts';
 
 /** A page whose code loads on first visit (or earlier, by `preload`: the boot asks for the first page's code at once). */
 type LazyPage = LazyComponent<{ params: RouteParams }>;
@@ -94,26 +94,11 @@ export interface RouteMatch {
   params: RouteParams;
 }
 
-function matchPattern(pattern: string, path: string): RouteParams | undefined {
-  const want = pattern.split('/');
-  const have = path.split('/');
-  if (want.length !== have.length) return undefined;
-  const params: RouteParams = {};
-  for (let i = 0; i < want.length; i += 1) {
-    if (want[i].startsWith(':')) {
-      if (have[i] === '') return undefined;
-      params[want[i].slice(1)] = decodeURIComponent(have[i]);
-    } else if (want[i] !== have[i]) return undefined;
-  }
-  return params;
-}
-
 /** The page for a path (`/` is the home page; a trailing slash is ignored), or undefined when none matches. */
 export function matchRoute(pathname: string): RouteMatch | undefined {
-  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  if (path === '/') return { route: routes[0], params: {} };
+  if (pathname.replace(/\/+$/, '') === '') return { route: routes[0], params: {} };
   for (const route of routes) {
-    const params = matchPattern(route.path, path);
+    const params = matchRoutePattern(route.path, pathname);
     if (params) return { route, params };
   }
   return undefined;

@@ -10,7 +10,7 @@ import { ROOT } from '../../support/paths';
 /** Where the designer is built. */
 export const DESIGNER_DIST = path.join(ROOT, 'designer/dist');
 const STAMP = path.join(DESIGNER_DIST, 'index.html');
-const SOURCES = ['designer/src', 'designer/index.html', 'designer/vite.config.mts', 'designer/vite-plugins', 'package-lock.json'].map((p) => path.join(ROOT, p));
+const SOURCES = ['designer/src', 'designer/index.html', 'designer/vite.config.mts', 'designer/vite-plugins', 'contracts', 'processes', 'package-lock.json'].map((p) => path.join(ROOT, p));
 const LOCK = path.join(ROOT, '.data', 'designer-build.lock');
 const LOCK_WAIT_MS = 5 * 60_000;
 
@@ -43,7 +43,10 @@ export async function ensureDesignerBuild(): Promise<string> {
       continue;
     }
     try {
-      execFileSync('npx', ['vite', 'build', '--config', 'designer/vite.config.mts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+      // a production build, as scripts/setup makes: under jest NODE_ENV is "test", which would give React's development
+      // build, and `npm start` serves whatever build is newer than the sources
+      const env = { ...process.env, NODE_ENV: 'production' };
+      execFileSync('npx', ['vite', 'build', '--config', 'designer/vite.config.mts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env });
     } finally {
       fs.rmdirSync(LOCK);
     }
