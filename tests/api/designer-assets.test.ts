@@ -150,6 +150,19 @@ describe('designer assets: precompressed, cached, split by page (issue 17)', () 
     expect(again.body.length).toBe(0);
   });
 
+  it('should name an icon the server sends as an image, so a browser does not fetch /favicon.ico and get the app page', async () => {
+    // when the app's page and the icon it names are loaded
+    const html = (await get('/tasks/some-task')).body.toString();
+    const icon = await get('/favicon.svg');
+
+    // then the icon is an SVG image, revalidated like the other unhashed files
+    expect(html).toMatch(/<link rel="icon" type="image\/svg\+xml" href="\/favicon.svg"/);
+    expect(icon.status).toBe(200);
+    expect(icon.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect(icon.headers['cache-control']).toBe('no-cache');
+    expect(icon.body.toString()).toMatch(/^<svg /);
+  });
+
   it('should not serve the build manifest or files outside assets through the precompressed path', async () => {
     // when someone asks for the manifest or climbs out of /assets
     const manifest = await get('/.vite/manifest.json');

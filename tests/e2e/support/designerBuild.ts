@@ -10,7 +10,7 @@ import { ROOT } from '../../support/paths';
 /** Where the designer is built. */
 export const DESIGNER_DIST = path.join(ROOT, 'designer/dist');
 const STAMP = path.join(DESIGNER_DIST, 'index.html');
-const SOURCES = ['designer/src', 'designer/index.html', 'designer/vite.config.mts', 'designer/vite-plugins', 'contracts', 'processes', 'package-lock.json'].map((p) => path.join(ROOT, p));
+const SOURCES = ['designer/src', 'designer/public', 'designer/index.html', 'designer/vite.config.mts', 'designer/vite-plugins', 'contracts', 'processes', 'package-lock.json'].map((p) => path.join(ROOT, p));
 const LOCK = path.join(ROOT, '.data', 'designer-build.lock');
 const LOCK_WAIT_MS = 5 * 60_000;
 
