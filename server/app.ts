@@ -83,7 +83,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', api);
   if (fs.existsSync(path.join(designerDir, 'index.html'))) {
     app.use(designerFiles(designerDir));
-    app.get(/^\/(?!api\/).*/, sendIndex(designerDir));
+    app.get(/^\/(?!api\/).*/, sendIndex(designerDir, log));
   }
   app.use(problemHandler(log));
   return app;

@@ -2,7 +2,7 @@
 // routes.ts) with the files its page's code needs beyond the entry's, so the server names them in index.html for the
 // page a URL opens (server/http/indexPage.ts). The browser then fetches the page's code with the entry's instead of
 // after it, and the entry's dynamic import finds the links there and adds none (adding them was a 15–50 ms task on a
-// phone). A .ts file, not .mts like the other plugins, so that its route-table reader runs under jest too.
+// phone). Its route-table reader runs under jest too (jest.config.js transforms .mts files).
 import fs from 'node:fs';
 import ts from 'typescript';
 import type { Plugin } from 'vite';

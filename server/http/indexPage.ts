@@ -1,10 +1,11 @@
 // The app's index.html for the path asked for: the built page with links to the code of the page that path opens (from
-// the build's ROUTE_PRELOADS_FILE, written by designer/vite-plugins/routePreloads.ts), so the browser fetches that code
+// the build's ROUTE_PRELOADS_FILE, written by designer/vite-plugins/routePreloads.mts), so the browser fetches that code
 // beside the entry's instead of after it, and the app's dynamic import finds the links there instead of adding them.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { RequestHandler } from 'express';
 import { matchRoutePattern, ROUTE_PRELOADS_FILE, type RoutePreload } from '../../contracts/routePatterns.mts';
+import type { Logger } from '../../platform/logger';
 import { REVALIDATE } from './designerFiles';
 
 /** A value made safe for a double-quoted HTML attribute. */
@@ -26,10 +27,15 @@ interface Built {
   pages: Map<string, string>;
 }
 
-/** The preloads of a build, or none when the build has no readable file of them (an older build). */
+/** The preloads of a build, or none when the build has no file of them (an older build); throws, naming it, on a bad one. */
 function parsePreloads(text: string | undefined): RoutePreload[] {
   if (text === undefined) return [];
-  const parsed: unknown = JSON.parse(text);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${ROUTE_PRELOADS_FILE} is not JSON (${(error as Error).message})`);
+  }
   const valid = (item: unknown): item is RoutePreload => {
     const { pattern, scripts, styles } = (item ?? {}) as Partial<RoutePreload>;
     const strings = (list: unknown) => Array.isArray(list) && list.every((value) => typeof value === 'string');
@@ -39,8 +45,11 @@ function parsePreloads(text: string | undefined): RoutePreload[] {
   return parsed;
 }
 
-/** Sends the app's index.html, revalidated on every load, with the code of the page `req.path` opens preloaded. */
-export function sendIndex(dir: string): RequestHandler {
+/**
+ * Sends the app's index.html, revalidated on every load, with the code of the page `req.path` opens preloaded; a bad
+ * preloads file is logged once per build and the page sent without them (the app loads its code itself, only later).
+ */
+export function sendIndex(dir: string, log: Logger): RequestHandler {
   const indexFile = path.join(path.resolve(dir), 'index.html');
   const preloadsFile = path.join(path.resolve(dir), ROUTE_PRELOADS_FILE);
   let built: Built | undefined;
@@ -49,7 +58,13 @@ export function sendIndex(dir: string): RequestHandler {
     const version = `${index.mtimeMs}:${preloads?.mtimeMs}`;
     if (built?.version !== version) {
       const [html, text] = await Promise.all([fs.readFile(indexFile, 'utf8'), preloads && fs.readFile(preloadsFile, 'utf8')]);
-      built = { version, html, preloads: parsePreloads(text), pages: new Map() };
+      let routes: RoutePreload[] = [];
+      try {
+        routes = parsePreloads(text);
+      } catch (error) {
+        log.error({ err: error, file: preloadsFile }, 'the designer build\'s route preloads are unreadable: pages are sent without them; rebuild the designer');
+      }
+      built = { version, html, preloads: routes, pages: new Map() };
     }
     return built;
   };

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-// The route table as the build reads it (designer/vite-plugins/routePreloads.ts): every route of the app, with the page
+// The route table as the build reads it (designer/vite-plugins/routePreloads.mts): every route of the app, with the page
 // module it imports, so the server can name each page's code in index.html; and the path matching the app and the
 // server share (contracts/routePatterns.ts).
 import fs from 'node:fs';
