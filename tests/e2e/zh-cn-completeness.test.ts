@@ -87,11 +87,19 @@ const sundayPickers: string[] = [];
 
 /**
  * Waits until the page has loaded what it asks for: no spinner, no skeleton, after the network went quiet (a page that
- * polls may never be quiet for long: the spinners decide).
+ * polls may never be quiet for long: the spinners decide). It keeps scrolling to the bottom meanwhile, as a reader
+ * would: a part below the fold loads once it is in view (the task page's case progress on a phone, below the form).
  */
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
-  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton-active, .ant-table-placeholder .ant-spin'), undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      return !document.querySelector('.ant-spin-spinning, .ant-skeleton-active, .ant-table-placeholder .ant-spin');
+    },
+    undefined,
+    { timeout: 30_000, polling: 200 },
+  );
 }
 
 /** Records what `page` shows now as page `name`. */
