@@ -14,6 +14,9 @@ function decodeSegment(segment: string): string | undefined {
   }
 }
 
+/** Whether `pathname` is the app's root (`/`, trailing slashes ignored), whose page depends on who signs in. */
+export const isRootPath = (pathname: string): boolean => pathname.replace(/\/+$/, '') === '';
+
 /**
  * The parameters of `pathname` under `pattern` (a trailing slash ignored), or undefined when it does not match: other
  * segments, an empty or badly encoded `:name` segment.

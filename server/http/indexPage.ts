@@ -4,7 +4,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { RequestHandler } from 'express';
-import { matchRoutePattern, ROUTE_PRELOADS_FILE, type RoutePreload } from '../../contracts/routePatterns.mts';
+import { isRootPath, matchRoutePattern, ROUTE_PRELOADS_FILE, type RoutePreload } from '../../contracts/routePatterns.mts';
 import type { Logger } from '../../platform/logger';
 import { REVALIDATE } from './designerFiles';
 
@@ -70,7 +70,7 @@ export function sendIndex(dir: string, log: Logger): RequestHandler {
   };
   const pageFor = (current: Built, pathname: string) => {
     // `/` opens the signed-in user's home page, which depends on their roles: the entry's files alone
-    const preload = pathname.replace(/\/+$/, '') === '' ? undefined : current.preloads.find((route) => matchRoutePattern(route.pattern, pathname));
+    const preload = isRootPath(pathname) ? undefined : current.preloads.find((route) => matchRoutePattern(route.pattern, pathname));
     if (!preload) return current.html;
     let page = current.pages.get(preload.pattern);
     if (page === undefined) {

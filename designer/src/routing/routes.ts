@@ -4,7 +4,7 @@ import { taskQuery } from '../api/hooks/useTask.query';
 import { ADMINS, AUDIT_READERS, DESIGN_READERS, hasAnyRole, JOB_TYPE_READERS, type Role, STARTERS } from '../../../contracts/roles';
 import type { MessageKey } from '../i18n/messages/zh-CN';
 import { type LazyComponent, lazyComponent } from './lazyComponent';
-import { matchRoutePattern, type RouteParams } from '../../../contracts/routePatterns.mts';
+import { isRootPath, matchRoutePattern, type RouteParams } from '../../../contracts/routePatterns.mts';
 
 /** A page whose code loads on first visit (or earlier, by `preload`: the boot asks for the first page's code at once). */
 type LazyPage = LazyComponent<{ params: RouteParams }>;
@@ -96,7 +96,7 @@ export interface RouteMatch {
 
 /** The page for a path (`/` is the home page; a trailing slash is ignored), or undefined when none matches. */
 export function matchRoute(pathname: string): RouteMatch | undefined {
-  if (pathname.replace(/\/+$/, '') === '') return { route: routes[0], params: {} };
+  if (isRootPath(pathname)) return { route: routes[0], params: {} };
   for (const route of routes) {
     const params = matchRoutePattern(route.path, pathname);
     if (params) return { route, params };
